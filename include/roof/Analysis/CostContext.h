@@ -1,0 +1,82 @@
+//===- CostContext.h - What a cost model may ask about its op ---*- C++ -*-===//
+//
+// Cost models see their op through this context: sizes of dynamic dims as the
+// user bound them, which values are weights, and a place to say why a cost is
+// unknown.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_ANALYSIS_COSTCONTEXT_H
+#define ROOF_ANALYSIS_COSTCONTEXT_H
+
+#include "roof/Analysis/OpCost.h"
+#include "roof/Analysis/WeightAnalysis.h"
+
+#include "mlir/IR/BuiltinTypeInterfaces.h"
+
+#include "mlir/IR/Value.h"
+#include "mlir/Support/LLVM.h"
+#include "llvm/ADT/Twine.h"
+
+#include <optional>
+#include <string>
+
+namespace mlir::roof {
+
+/// Options shared by every cost query.
+struct CostOptions {
+  /// The size every dynamic dimension takes; unset means dynamic dims make
+  /// the op's cost unknown.
+  std::optional<int64_t> dynamicDimSize;
+  /// Which function arguments hold parameters (weights).
+  WeightOptions weights;
+};
+
+class CostContext {
+public:
+  CostContext(const CostOptions &options, const WeightAnalysis &weights)
+      : options(options), weights(weights) {}
+
+  /// The size of a dimension: itself when static, the bound size when
+  /// dynamic, failure (with the reason recorded) when dynamic and unbound.
+  FailureOr<uint64_t> resolveDim(int64_t size, const Twine &what);
+
+  /// The sizes of `type`'s dims with dynamic ones resolved; failure for an
+  /// unranked type or an unbound dynamic dim.
+  FailureOr<SmallVector<uint64_t>> resolveShape(ShapedType type,
+                                                const Twine &what);
+
+  /// Bits of one element of `type`; failure for types without a size.
+  FailureOr<uint64_t> resolveElementBits(Type type, const Twine &what);
+
+  /// Bytes a value of `type` occupies in memory: elements x bits / 8 for a
+  /// shaped type, 0 for a scalar (it lives in a register).
+  FailureOr<uint64_t> resolveBytes(Type type, const Twine &what);
+
+  /// Adds the bytes of `value` to `cost`'s reads (and weight reads when it is
+  /// a weight).
+  LogicalResult addRead(OpCost &cost, Value value, const Twine &what);
+  /// Adds the bytes of `value` to `cost`'s writes.
+  LogicalResult addWritten(OpCost &cost, Value value, const Twine &what);
+
+  /// Whether `value` holds weights.
+  bool isWeight(Value value) const { return weights.isWeight(value); }
+
+  /// Records why the cost is unknown and returns failure, so a model can
+  /// `return ctx.unknown("…")`.
+  LogicalResult unknown(const Twine &reason);
+
+  /// The reason of the last `unknown` call.
+  StringRef getUnknownReason() const { return reason; }
+
+  const CostOptions &getOptions() const { return options; }
+
+private:
+  const CostOptions &options;
+  const WeightAnalysis &weights;
+  std::string reason;
+};
+
+} // namespace mlir::roof
+
+#endif // ROOF_ANALYSIS_COSTCONTEXT_H

@@ -1,0 +1,36 @@
+//===- CostModels.h - Cost models attached to upstream dialects -*- C++ -*-===//
+//
+// Each function attaches CostOpInterface external models to one upstream
+// dialect's ops when that dialect is loaded. A driver, a pass plugin or a
+// library user calls `registerAllCostModels` once on its registry.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_COSTMODELS_COSTMODELS_H
+#define ROOF_COSTMODELS_COSTMODELS_H
+
+namespace mlir {
+class DialectRegistry;
+} // namespace mlir
+
+namespace mlir::roof {
+
+/// Every linalg structured op (one rule from its iteration domain, indexing
+/// maps and payload), linalg.softmax, linalg.pack and linalg.unpack.
+void registerLinalgCostModels(DialectRegistry &registry);
+
+/// tensor ops met in linalg IR: views are free, pad/concat/slices move bytes.
+void registerTensorCostModels(DialectRegistry &registry);
+
+/// arith, math and complex ops, scalar or elementwise on tensors.
+void registerArithMathCostModels(DialectRegistry &registry);
+
+/// memref, bufferization and ml_program ops: allocations, views and handles
+/// are free, copies and element loads/stores move bytes.
+void registerMemoryCostModels(DialectRegistry &registry);
+
+void registerAllCostModels(DialectRegistry &registry);
+
+} // namespace mlir::roof
+
+#endif // ROOF_COSTMODELS_COSTMODELS_H

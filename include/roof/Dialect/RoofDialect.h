@@ -1,0 +1,26 @@
+//===- RoofDialect.h - The roof dialect -------------------------*- C++ -*-===//
+//
+// Declares the dialect and its attributes.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_DIALECT_ROOFDIALECT_H
+#define ROOF_DIALECT_ROOFDIALECT_H
+
+#include "roof/Analysis/OpCost.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Dialect.h"
+
+#include "roof/Dialect/RoofOpsDialect.h.inc"
+
+#define GET_ATTRDEF_CLASSES
+#include "roof/Dialect/RoofAttrs.h.inc"
+
+namespace mlir::roof {
+/// The attribute names under which roof-annotate-cost stores costs.
+inline constexpr llvm::StringLiteral kCostAttrName = "roof.cost";
+inline constexpr llvm::StringLiteral kTotalsAttrName = "roof.totals";
+} // namespace mlir::roof
+
+#endif // ROOF_DIALECT_ROOFDIALECT_H

@@ -1,0 +1,24 @@
+//===- InitAllRoof.h - Register everything Roof provides --------*- C++ -*-===//
+//
+// The one entry point a driver, a pass plugin or a library user calls.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_INITALLROOF_H
+#define ROOF_INITALLROOF_H
+
+namespace mlir {
+class DialectRegistry;
+} // namespace mlir
+
+namespace mlir::roof {
+
+/// Adds the roof dialect and every cost model to `registry`.
+void registerAllRoofDialects(DialectRegistry &registry);
+
+/// Registers every Roof pass with the global pass registry.
+void registerAllRoofPasses();
+
+} // namespace mlir::roof
+
+#endif // ROOF_INITALLROOF_H

@@ -1,0 +1,25 @@
+//===- Passes.h - Roof's passes ---------------------------------*- C++ -*-===//
+//
+// Declares the TableGen-generated passes, their options and registration.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_TRANSFORMS_PASSES_H
+#define ROOF_TRANSFORMS_PASSES_H
+
+#include "roof/Dialect/RoofDialect.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
+
+namespace mlir::roof {
+
+#define GEN_PASS_DECL
+#include "roof/Transforms/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "roof/Transforms/Passes.h.inc"
+
+} // namespace mlir::roof
+
+#endif // ROOF_TRANSFORMS_PASSES_H

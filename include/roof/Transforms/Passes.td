@@ -1,0 +1,69 @@
+//===- Passes.td - Roof's passes ---------------------------*- tablegen -*-===//
+//
+// Declarations of every Roof pass, with options and statistics.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_TRANSFORMS_PASSES_TD
+#define ROOF_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def RoofAnnotateCost : Pass<"roof-annotate-cost", "::mlir::ModuleOp"> {
+  let summary = "Annotate every op with its FLOPs, bytes and intensity";
+  let description = [{
+    Costs every op of every function through `CostOpInterface` and attaches
+    the result as `roof.cost`; each function gets its totals as
+    `roof.totals`. A multiply-accumulate counts as 2 FLOPs; bytes are the
+    distinct elements each operand's indexing map touches; bytes read from
+    constants, globals and parameter arguments count as weights.
+
+    Before:
+    ```mlir
+    func.func @mm(%a: tensor<128x256xf32>, %b: tensor<256x512xf32>,
+                  %c: tensor<128x512xf32>) -> tensor<128x512xf32> {
+      %0 = linalg.matmul ins(%a, %b : tensor<128x256xf32>, tensor<256x512xf32>)
+                         outs(%c : tensor<128x512xf32>) -> tensor<128x512xf32>
+      return %0 : tensor<128x512xf32>
+    }
+    ```
+    After:
+    ```mlir
+    func.func @mm(...) -> tensor<128x512xf32> attributes {roof.totals =
+        #roof.totals<flops = 33554432, ..., ops = 1, unknown = 0, unknown_ops = {}>} {
+      %0 = linalg.matmul {roof.cost = #roof.cost<flops = 33554432,
+          transcendentals = 0, read = 917504, written = 262144,
+          weight_read = 0, intensity = 28.44>} ins(...) outs(...)
+      return %0 : tensor<128x512xf32>
+    }
+    ```
+
+    An op Roof cannot cost gets `roof.cost = #roof.unknown<"why">` and a
+    remark: one per op name (with its count) for ops without a cost model,
+    one per op for ops whose model could not tell (an unbound dynamic dim).
+    Ops inside `scf.for`/`scf.forall`/`scf.parallel` loops with static trip
+    counts count that many times in the totals. Function calls are not
+    inlined: each function has totals of its own.
+  }];
+  let dependentDialects = ["::mlir::roof::RoofDialect"];
+  let options = [
+    Option<"dynamicDim", "dynamic-dim", "int64_t", /*default=*/"-1",
+           "The size every dynamic dimension takes. With the default (-1) "
+           "dynamic dims stay unbound and an op that has one is unknown.">,
+    ListOption<"paramArgs", "param-args", "unsigned",
+               "Indices of function arguments that hold parameters "
+               "(weights), in every function; arguments with the "
+               "`roof.param` attribute count too.">,
+    Option<"reportOnly", "report-only", "bool", /*default=*/"false",
+           "Leave the IR unchanged: report each function's totals as a "
+           "remark instead of attaching attributes.">,
+    Option<"opRemarks", "op-remarks", "bool", /*default=*/"false",
+           "Also emit a remark with the cost of each op.">
+  ];
+  let statistics = [
+    Statistic<"numOpsCounted", "ops-counted", "Ops whose cost is in the totals">,
+    Statistic<"numOpsUnknown", "ops-unknown", "Ops whose cost is unknown">
+  ];
+}
+
+#endif // ROOF_TRANSFORMS_PASSES_TD

@@ -1,0 +1,34 @@
+//===- ElementSize.cpp - Bits per element and bytes of tensors ------------===//
+
+#include "roof/Analysis/ElementSize.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+
+using namespace mlir;
+using namespace mlir::roof;
+
+std::optional<uint64_t> roof::getElementBits(Type type) {
+  if (type.isIndex())
+    return 64;
+  if (type.isIntOrFloat())
+    return type.getIntOrFloatBitWidth();
+  if (auto complex = dyn_cast<ComplexType>(type)) {
+    std::optional<uint64_t> part = getElementBits(complex.getElementType());
+    if (!part)
+      return std::nullopt;
+    return 2 * *part;
+  }
+  if (auto vector = dyn_cast<VectorType>(type)) {
+    if (vector.isScalable())
+      return std::nullopt;
+    std::optional<uint64_t> lane = getElementBits(vector.getElementType());
+    if (!lane)
+      return std::nullopt;
+    return *lane * static_cast<uint64_t>(vector.getNumElements());
+  }
+  return std::nullopt;
+}
+
+uint64_t roof::getBytes(uint64_t numElements, uint64_t bits) {
+  return (numElements * bits + 7) / 8;
+}

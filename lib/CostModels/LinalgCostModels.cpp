@@ -1,0 +1,195 @@
+//===- LinalgCostModels.cpp - Cost of linalg ops --------------------------===//
+//
+// One rule covers every structured op, named or generic:
+//   FLOPs = iterations x payload arithmetic (a mul + add pair is a MAC = 2),
+//   read  = distinct elements each input's indexing map touches x bits / 8,
+//           plus the init when the payload reads it,
+//   written = the init's footprint, once.
+// Inputs the payload never reads (a pooling window's shape operand) and
+// scalar inputs (a fill value, in a register) move no bytes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "roof/CostModels/CostModels.h"
+
+#include "roof/Analysis/CostOpInterface.h"
+#include "roof/Analysis/ElementSize.h"
+#include "roof/Analysis/Footprint.h"
+#include "roof/Analysis/ScalarArithmetic.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/DialectRegistry.h"
+
+using namespace mlir;
+using namespace mlir::roof;
+
+/// Adds the footprint of `operand` under its indexing map to `bytes`.
+static LogicalResult addFootprint(linalg::LinalgOp op, OpOperand *operand,
+                                  ArrayRef<uint64_t> loopRanges,
+                                  CostContext &ctx, uint64_t &bytes) {
+  std::string what = "operand " + std::to_string(operand->getOperandNumber());
+  auto type = cast<ShapedType>(operand->get().getType());
+  FailureOr<SmallVector<uint64_t>> shape = ctx.resolveShape(type, what);
+  if (failed(shape))
+    return failure();
+  FailureOr<uint64_t> bits =
+      ctx.resolveElementBits(type.getElementType(), what);
+  if (failed(bits))
+    return failure();
+  uint64_t elements = countTouchedElements(
+      op.getMatchingIndexingMap(operand), loopRanges, *shape);
+  bytes = getBytes(elements, *bits);
+  return success();
+}
+
+/// FLOPs of one iteration of the payload, and the bytes it gathers with
+/// `tensor.extract` from tensors that are not operands (an embedding lookup).
+static LogicalResult countPayload(linalg::LinalgOp op, uint64_t iterations,
+                                  CostContext &ctx, OpCost &cost) {
+  for (Operation &nested : *op.getBlock()) {
+    if (isa<linalg::YieldOp, linalg::IndexOp>(nested))
+      continue;
+    if (auto extract = dyn_cast<tensor::ExtractOp>(nested)) {
+      // One element per iteration; distinct elements are not worked out.
+      FailureOr<uint64_t> bits = ctx.resolveElementBits(
+          extract.getType(), "the payload's tensor.extract");
+      if (failed(bits))
+        return failure();
+      uint64_t bytes = getBytes(iterations, *bits);
+      cost.bytesRead += bytes;
+      if (ctx.isWeight(extract.getTensor()))
+        cost.weightBytesRead += bytes;
+      continue;
+    }
+    std::optional<ScalarOpCount> count = getScalarOpCount(&nested);
+    if (!count)
+      return ctx.unknown("the payload op '" +
+                         nested.getName().getStringRef() +
+                         "' has no FLOP count");
+    cost.flops += iterations * count->flops;
+    cost.transcendentals += iterations * count->transcendentals;
+  }
+  return success();
+}
+
+static FailureOr<OpCost> computeStructuredOpCost(linalg::LinalgOp op,
+                                                 CostContext &ctx) {
+  for (OpOperand &operand : op->getOpOperands())
+    if (auto shaped = dyn_cast<ShapedType>(operand.get().getType());
+        shaped && !shaped.hasRank())
+      return ctx.unknown("operand " +
+                                 Twine(operand.getOperandNumber()) +
+                                 " is unranked");
+
+  SmallVector<uint64_t> loopRanges;
+  uint64_t iterations = 1;
+  for (auto [i, range] : llvm::enumerate(op.getStaticLoopRanges())) {
+    FailureOr<uint64_t> resolved =
+        ctx.resolveDim(range, "loop dimension " + Twine(i));
+    if (failed(resolved))
+      return failure();
+    loopRanges.push_back(*resolved);
+    iterations *= *resolved;
+  }
+
+  OpCost cost;
+  if (failed(countPayload(op, iterations, ctx, cost)))
+    return failure();
+
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    if (!isa<ShapedType>(input->get().getType()) ||
+        !op.payloadUsesValueFromOperand(input))
+      continue;
+    uint64_t bytes;
+    if (failed(addFootprint(op, input, loopRanges, ctx, bytes)))
+      return failure();
+    cost.bytesRead += bytes;
+    if (ctx.isWeight(input->get()))
+      cost.weightBytesRead += bytes;
+  }
+  for (OpOperand &init : op.getDpsInitsMutable()) {
+    uint64_t bytes;
+    if (failed(addFootprint(op, &init, loopRanges, ctx, bytes)))
+      return failure();
+    cost.bytesWritten += bytes;
+    if (op.payloadUsesValueFromOperand(&init)) {
+      cost.bytesRead += bytes;
+      if (ctx.isWeight(init.get()))
+        cost.weightBytesRead += bytes;
+    }
+  }
+  return cost;
+}
+
+namespace {
+template <typename OpTy>
+struct StructuredOpCostModel
+    : public CostOpInterface::ExternalModel<StructuredOpCostModel<OpTy>,
+                                            OpTy> {
+  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
+    return computeStructuredOpCost(cast<linalg::LinalgOp>(op), ctx);
+  }
+};
+
+/// softmax(x) along one dim, as upstream decomposes it: a max reduction, a
+/// subtract and exp, a sum reduction and a divide, i.e. 5 FLOPs per element
+/// of which 1 is transcendental. Intermediates stay on chip: x is read once
+/// and the result written once.
+struct SoftmaxCostModel
+    : public CostOpInterface::ExternalModel<SoftmaxCostModel,
+                                            linalg::SoftmaxOp> {
+  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
+    auto softmax = cast<linalg::SoftmaxOp>(op);
+    FailureOr<SmallVector<uint64_t>> shape =
+        ctx.resolveShape(softmax.getInputOperandType(), "the input");
+    if (failed(shape))
+      return failure();
+    uint64_t elements = 1;
+    for (uint64_t size : *shape)
+      elements *= size;
+    OpCost cost;
+    cost.flops = 5 * elements;
+    cost.transcendentals = elements;
+    if (failed(ctx.addRead(cost, softmax.getInput(), "the input")) ||
+        failed(ctx.addWritten(cost, softmax.getOutput(), "the output")))
+      return failure();
+    return cost;
+  }
+};
+
+/// pack / unpack: a relayout that reads its source and writes its
+/// destination once.
+template <typename OpTy>
+struct RelayoutCostModel
+    : public CostOpInterface::ExternalModel<RelayoutCostModel<OpTy>, OpTy> {
+  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
+    auto relayout = cast<OpTy>(op);
+    OpCost cost;
+    if (failed(ctx.addRead(cost, relayout.getSource(), "the source")) ||
+        failed(ctx.addWritten(cost, relayout.getDest(), "the destination")))
+      return failure();
+    return cost;
+  }
+};
+} // namespace
+
+template <typename... OpTys>
+static void attachStructuredOpCostModels(MLIRContext &context) {
+  (OpTys::template attachInterface<StructuredOpCostModel<OpTys>>(context),
+   ...);
+}
+
+void roof::registerLinalgCostModels(DialectRegistry &registry) {
+  registry.addExtension(+[](MLIRContext *context, linalg::LinalgDialect *) {
+    attachStructuredOpCostModels<
+#define GET_OP_LIST
+#include "mlir/Dialect/Linalg/IR/LinalgStructuredOps.cpp.inc"
+        >(*context);
+    linalg::SoftmaxOp::attachInterface<SoftmaxCostModel>(*context);
+    linalg::PackOp::attachInterface<RelayoutCostModel<linalg::PackOp>>(
+        *context);
+    linalg::UnPackOp::attachInterface<RelayoutCostModel<linalg::UnPackOp>>(
+        *context);
+  });
+}

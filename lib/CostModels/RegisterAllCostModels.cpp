@@ -1,0 +1,12 @@
+//===- RegisterAllCostModels.cpp - Every cost model Roof has --------------===//
+
+#include "roof/CostModels/CostModels.h"
+
+using namespace mlir;
+
+void roof::registerAllCostModels(DialectRegistry &registry) {
+  registerArithMathCostModels(registry);
+  registerLinalgCostModels(registry);
+  registerMemoryCostModels(registry);
+  registerTensorCostModels(registry);
+}

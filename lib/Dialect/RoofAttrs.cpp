@@ -1,0 +1,175 @@
+//===- RoofAttrs.cpp - Attributes of the roof dialect ---------------------===//
+//
+// Custom syntax of the cost attributes: `key = value` lists, so that an
+// annotated op reads like a small table.
+//
+//===----------------------------------------------------------------------===//
+
+#include "roof/Dialect/RoofDialect.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/DialectImplementation.h"
+#include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/Format.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::roof;
+
+#define GET_ATTRDEF_CLASSES
+#include "roof/Dialect/RoofAttrs.cpp.inc"
+
+// Registered here, where the attribute storage classes are complete.
+void RoofDialect::registerAttributes() {
+  addAttributes<
+#define GET_ATTRDEF_LIST
+#include "roof/Dialect/RoofAttrs.cpp.inc"
+      >();
+}
+
+//===----------------------------------------------------------------------===//
+// `key = integer` lists
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// One named unsigned field of an attribute's syntax.
+struct Field {
+  StringRef key;
+  uint64_t *value;
+};
+} // namespace
+
+/// Parses `key = N` for each field, in order, separated by commas.
+static ParseResult parseFields(AsmParser &parser, ArrayRef<Field> fields) {
+  for (auto [i, field] : llvm::enumerate(fields)) {
+    if (i != 0 && parser.parseComma())
+      return failure();
+    if (parser.parseKeyword(field.key) || parser.parseEqual() ||
+        parser.parseInteger(*field.value))
+      return failure();
+  }
+  return success();
+}
+
+static void printFields(AsmPrinter &printer,
+                        ArrayRef<std::pair<StringRef, uint64_t>> fields) {
+  llvm::interleaveComma(fields, printer, [&](auto field) {
+    printer << field.first << " = " << field.second;
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// CostAttr
+//===----------------------------------------------------------------------===//
+
+OpCost CostAttr::getCost() const {
+  OpCost cost;
+  cost.flops = getFlops();
+  cost.transcendentals = getTranscendentals();
+  cost.bytesRead = getRead();
+  cost.bytesWritten = getWritten();
+  cost.weightBytesRead = getWeightRead();
+  return cost;
+}
+
+CostAttr CostAttr::get(MLIRContext *context, const OpCost &cost) {
+  return get(context, cost.flops, cost.transcendentals, cost.bytesRead,
+             cost.bytesWritten, cost.weightBytesRead);
+}
+
+LogicalResult CostAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                               uint64_t flops, uint64_t transcendentals,
+                               uint64_t read, uint64_t written,
+                               uint64_t weightRead) {
+  if (transcendentals > flops)
+    return emitError() << "transcendentals (" << transcendentals
+                       << ") exceed flops (" << flops << ")";
+  if (weightRead > read)
+    return emitError() << "weight_read (" << weightRead << ") exceeds read ("
+                       << read << ")";
+  return success();
+}
+
+Attribute CostAttr::parse(AsmParser &parser, Type) {
+  SMLoc loc = parser.getCurrentLocation();
+  OpCost cost;
+  if (parser.parseLess() ||
+      parseFields(parser, {{"flops", &cost.flops},
+                           {"transcendentals", &cost.transcendentals},
+                           {"read", &cost.bytesRead},
+                           {"written", &cost.bytesWritten},
+                           {"weight_read", &cost.weightBytesRead}}))
+    return {};
+  // The intensity is derived from the fields above; accept and drop it.
+  if (succeeded(parser.parseOptionalComma())) {
+    double ignored;
+    if (parser.parseKeyword("intensity") || parser.parseEqual() ||
+        (failed(parser.parseOptionalKeyword("inf")) &&
+         parser.parseFloat(ignored)))
+      return {};
+  }
+  if (parser.parseGreater())
+    return {};
+  return getChecked([&] { return parser.emitError(loc); },
+                    parser.getContext(), cost.flops, cost.transcendentals,
+                    cost.bytesRead, cost.bytesWritten, cost.weightBytesRead);
+}
+
+void CostAttr::print(AsmPrinter &printer) const {
+  printer << "<";
+  printFields(printer, {{"flops", getFlops()},
+                        {"transcendentals", getTranscendentals()},
+                        {"read", getRead()},
+                        {"written", getWritten()},
+                        {"weight_read", getWeightRead()}});
+  double intensity = getCost().intensity();
+  printer << ", intensity = ";
+  if (std::isinf(intensity))
+    printer << "inf";
+  else
+    printer << llvm::format("%.2f", intensity);
+  printer << ">";
+}
+
+//===----------------------------------------------------------------------===//
+// TotalsAttr
+//===----------------------------------------------------------------------===//
+
+Attribute TotalsAttr::parse(AsmParser &parser, Type) {
+  uint64_t flops, transcendentals, read, written, weightRead, params,
+      weightBytes, ops, unknown;
+  DictionaryAttr unknownOps;
+  if (parser.parseLess() ||
+      parseFields(parser, {{"flops", &flops},
+                           {"transcendentals", &transcendentals},
+                           {"read", &read},
+                           {"written", &written},
+                           {"weight_read", &weightRead},
+                           {"params", &params},
+                           {"weight_bytes", &weightBytes},
+                           {"ops", &ops},
+                           {"unknown", &unknown}}) ||
+      parser.parseComma() || parser.parseKeyword("unknown_ops") ||
+      parser.parseEqual() || parser.parseAttribute(unknownOps) ||
+      parser.parseGreater())
+    return {};
+  return get(parser.getContext(), flops, transcendentals, read, written,
+             weightRead, params, weightBytes, ops, unknown, unknownOps);
+}
+
+void TotalsAttr::print(AsmPrinter &printer) const {
+  printer << "<";
+  printFields(printer, {{"flops", getFlops()},
+                        {"transcendentals", getTranscendentals()},
+                        {"read", getRead()},
+                        {"written", getWritten()},
+                        {"weight_read", getWeightRead()},
+                        {"params", getParams()},
+                        {"weight_bytes", getWeightBytes()},
+                        {"ops", getOps()},
+                        {"unknown", getUnknown()}});
+  printer << ", unknown_ops = ";
+  printer.printAttribute(getUnknownOps());
+  printer << ">";
+}

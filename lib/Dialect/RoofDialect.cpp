@@ -1,0 +1,14 @@
+//===- RoofDialect.cpp - The roof dialect ---------------------------------===//
+//
+// Registers the dialect's attributes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "roof/Dialect/RoofDialect.h"
+
+using namespace mlir;
+using namespace mlir::roof;
+
+#include "roof/Dialect/RoofOpsDialect.cpp.inc"
+
+void RoofDialect::initialize() { registerAttributes(); }

@@ -1,0 +1,18 @@
+//===- InitAllRoof.cpp - Register everything Roof provides ----------------===//
+
+#include "roof/InitAllRoof.h"
+
+#include "roof/CostModels/CostModels.h"
+#include "roof/Dialect/RoofDialect.h"
+#include "roof/Transforms/Passes.h"
+
+#include "mlir/IR/DialectRegistry.h"
+
+using namespace mlir;
+
+void roof::registerAllRoofDialects(DialectRegistry &registry) {
+  registry.insert<RoofDialect>();
+  registerAllCostModels(registry);
+}
+
+void roof::registerAllRoofPasses() { registerRoofPasses(); }

@@ -1,0 +1,112 @@
+//===- AnnotateCost.cpp - The roof-annotate-cost pass ---------------------===//
+//
+// Attaches each op's cost and each function's totals as attributes, and says
+// through remarks what could not be costed.
+//
+//===----------------------------------------------------------------------===//
+
+#include "roof/Transforms/Passes.h"
+
+#include "roof/Analysis/FunctionCost.h"
+
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/MapVector.h"
+
+namespace mlir::roof {
+#define GEN_PASS_DEF_ROOFANNOTATECOST
+#include "roof/Transforms/Passes.h.inc"
+} // namespace mlir::roof
+
+using namespace mlir;
+using namespace mlir::roof;
+
+static TotalsAttr getTotalsAttr(MLIRContext *context,
+                                const FunctionCost &totals) {
+  Builder builder(context);
+  SmallVector<NamedAttribute> unknownOps;
+  for (auto [name, count] : totals.unknownOps)
+    unknownOps.push_back(builder.getNamedAttr(
+        name, builder.getI64IntegerAttr(static_cast<int64_t>(count))));
+  const OpCost &cost = totals.total;
+  return TotalsAttr::get(context, cost.flops, cost.transcendentals,
+                         cost.bytesRead, cost.bytesWritten,
+                         cost.weightBytesRead, totals.parameters.params,
+                         totals.parameters.bytes, totals.opsCounted,
+                         totals.opsUnknown,
+                         builder.getDictionaryAttr(unknownOps));
+}
+
+namespace {
+/// The ops of one name that have no cost model: reported once, at the first.
+struct MissingModel {
+  Operation *first = nullptr;
+  std::string reason;
+  uint64_t count = 0;
+};
+
+struct RoofAnnotateCostPass
+    : public roof::impl::RoofAnnotateCostBase<RoofAnnotateCostPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    if (dynamicDim < -1) {
+      getOperation().emitError()
+          << "roof-annotate-cost: dynamic-dim must be a size >= 0, or -1 to "
+             "leave dynamic dims unbound; got "
+          << dynamicDim.getValue();
+      return signalPassFailure();
+    }
+    CostOptions options;
+    if (dynamicDim >= 0)
+      options.dynamicDimSize = dynamicDim;
+    options.weights.paramArgs.assign(paramArgs.begin(), paramArgs.end());
+
+    llvm::MapVector<OperationName, MissingModel> missingModels;
+    getOperation().walk([&](FunctionOpInterface fn) {
+      FunctionCost totals = analyzeFunction(
+          fn, options, [&](const OpCostRecord &record) {
+            annotate(record, missingModels);
+          });
+      numOpsCounted += totals.opsCounted;
+      numOpsUnknown += totals.opsUnknown;
+      TotalsAttr attr = getTotalsAttr(&getContext(), totals);
+      if (reportOnly)
+        fn.emitRemark() << "totals of @" << fn.getName() << ": " << attr;
+      else
+        fn->setAttr(kTotalsAttrName, attr);
+    });
+
+    for (auto &[name, missing] : missingModels)
+      missing.first->emitRemark()
+          << "'" << name << "' is not costed (" << missing.count
+          << (missing.count == 1 ? " op" : " ops") << "): " << missing.reason;
+  }
+
+private:
+  void annotate(const OpCostRecord &record,
+                llvm::MapVector<OperationName, MissingModel> &missingModels) {
+    Operation *op = record.op;
+    if (record.cost) {
+      auto attr = CostAttr::get(&getContext(), *record.cost);
+      if (!reportOnly)
+        op->setAttr(kCostAttrName, attr);
+      if (opRemarks)
+        op->emitRemark() << "cost: " << attr;
+      return;
+    }
+    if (!reportOnly)
+      op->setAttr(kCostAttrName,
+                  UnknownCostAttr::get(&getContext(), record.unknownReason));
+    if (!record.hasNoModel) {
+      op->emitRemark() << "cost unknown: " << record.unknownReason;
+      return;
+    }
+    MissingModel &missing = missingModels[op->getName()];
+    if (!missing.first) {
+      missing.first = op;
+      missing.reason = record.unknownReason;
+    }
+    ++missing.count;
+  }
+};
+} // namespace

@@ -1,0 +1,37 @@
+# -*- Python -*-
+# lit configuration of Roof's regression tests.
+
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "ROOF"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir"]
+config.excludes = ["CMakeLists.txt", "README.md", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.roof_obj_root, "test")
+
+config.substitutions.append(("%PATH%", config.environment["PATH"]))
+config.substitutions.append(("%roof_src_root", config.roof_src_root))
+
+# Captured FileCheck variables do not leak from one CHECK-LABEL to the next.
+config.environment["FILECHECK_OPTS"] = "-enable-var-scope"
+
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+
+# Real model files live beside the checkout, never in it; tests that need
+# them say `REQUIRES: shared-models` and are reported unsupported without.
+shared_models = os.path.join(
+    os.path.dirname(config.roof_src_root), "shared", "models")
+if os.path.isdir(shared_models):
+    config.available_features.add("shared-models")
+    config.substitutions.append(("%shared_models", shared_models))
+else:
+    lit_config.note(
+        "../shared/models not found: tests on real models are skipped")
+
+llvm_config.add_tool_substitutions(
+    ["roof-opt"], [config.roof_tools_dir, config.llvm_tools_dir])
