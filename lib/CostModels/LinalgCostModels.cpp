@@ -17,6 +17,7 @@
 #include "roof/Analysis/Footprint.h"
 #include "roof/Analysis/ScalarArithmetic.h"
 
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -48,7 +49,8 @@ static LogicalResult addFootprint(linalg::LinalgOp op, OpOperand *operand,
 static LogicalResult countPayload(linalg::LinalgOp op, uint64_t iterations,
                                   CostContext &ctx, OpCost &cost) {
   for (Operation &nested : *op.getBlock()) {
-    if (isa<linalg::YieldOp, linalg::IndexOp>(nested))
+    // Index queries, the terminator and runtime checks do no arithmetic.
+    if (isa<linalg::YieldOp, linalg::IndexOp, cf::AssertOp>(nested))
       continue;
     if (auto extract = dyn_cast<tensor::ExtractOp>(nested)) {
       // One element per iteration; distinct elements are not worked out.

@@ -63,6 +63,8 @@ struct RoofAnnotateCostPass
 
     llvm::MapVector<OperationName, MissingModel> missingModels;
     getOperation().walk([&](FunctionOpInterface fn) {
+      if (fn.isExternal())
+        return;
       FunctionCost totals = analyzeFunction(
           fn, options, [&](const OpCostRecord &record) {
             annotate(record, missingModels);

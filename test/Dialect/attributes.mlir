@@ -1,0 +1,41 @@
+// RUN: roof-opt %s -split-input-file -verify-diagnostics | FileCheck %s
+// RUN: roof-opt %s -split-input-file -verify-diagnostics | roof-opt -split-input-file | FileCheck %s
+
+// Annotated IR round-trips. The intensity is derived: whatever is written is
+// ignored and the printer shows flops / (read + written) = 10 / 4 = 2.50.
+
+// CHECK-LABEL: func.func @round_trip
+// CHECK-SAME: roof.totals = #roof.totals<flops = 10, transcendentals = 2, read = 3, written = 1, weight_read = 1, params = 4, weight_bytes = 2, ops = 1, unknown = 1, unknown_ops = {foo.bar = 1 : i64}>
+func.func @round_trip(%x: f32) -> f32 attributes {roof.totals = #roof.totals<flops = 10, transcendentals = 2, read = 3, written = 1, weight_read = 1, params = 4, weight_bytes = 2, ops = 1, unknown = 1, unknown_ops = {foo.bar = 1 : i64}>} {
+  // CHECK: roof.cost = #roof.cost<flops = 10, transcendentals = 2, read = 3, written = 1, weight_read = 1, intensity = 2.50>
+  %0 = arith.addf %x, %x {roof.cost = #roof.cost<flops = 10, transcendentals = 2, read = 3, written = 1, weight_read = 1, intensity = 99.0>} : f32
+  // CHECK: roof.cost = #roof.cost<flops = 1, transcendentals = 0, read = 0, written = 0, weight_read = 0, intensity = inf>
+  %1 = arith.addf %0, %0 {roof.cost = #roof.cost<flops = 1, transcendentals = 0, read = 0, written = 0, weight_read = 0>} : f32
+  // CHECK: roof.cost = #roof.unknown<"no cost model for this op">
+  %2 = arith.addf %1, %1 {roof.cost = #roof.unknown<"no cost model for this op">} : f32
+  return %2 : f32
+}
+
+// -----
+
+func.func @more_transcendentals_than_flops(%x: f32) -> f32 {
+  // expected-error @below {{transcendentals (3) exceed flops (2)}}
+  %0 = arith.addf %x, %x {roof.cost = #roof.cost<flops = 2, transcendentals = 3, read = 0, written = 0, weight_read = 0>} : f32
+  return %0 : f32
+}
+
+// -----
+
+func.func @more_weights_than_reads(%x: f32) -> f32 {
+  // expected-error @below {{weight_read (5) exceeds read (4)}}
+  %0 = arith.addf %x, %x {roof.cost = #roof.cost<flops = 0, transcendentals = 0, read = 4, written = 0, weight_read = 5>} : f32
+  return %0 : f32
+}
+
+// -----
+
+func.func @missing_field(%x: f32) -> f32 {
+  // expected-error @below {{expected 'read'}}
+  %0 = arith.addf %x, %x {roof.cost = #roof.cost<flops = 2, transcendentals = 0, written = 0, weight_read = 0>} : f32
+  return %0 : f32
+}

@@ -1,0 +1,117 @@
+// RUN: roof-opt %s -split-input-file -allow-unregistered-dialect -roof-annotate-cost -verify-diagnostics | FileCheck %s
+
+// Every op Roof cannot cost says so: one remark per op name for ops without
+// a cost model, one per op for ops whose model could not tell.
+
+// CHECK-LABEL: func.func @unknown_ops
+// CHECK-SAME: ops = 1, unknown = 3, unknown_ops = {foo.bar = 2 : i64, foo.baz = 1 : i64}
+func.func @unknown_ops(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-remark @below {{'foo.bar' is not costed (2 ops): no cost model for this op}}
+  %0 = "foo.bar"(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  // CHECK: "foo.bar"{{.*}}roof.cost = #roof.unknown<"no cost model for this op">
+  %1 = "foo.bar"(%0) : (tensor<4xf32>) -> tensor<4xf32>
+  // expected-remark @below {{'foo.baz' is not costed (1 op): no cost model for this op}}
+  %2 = "foo.baz"(%1) : (tensor<4xf32>) -> tensor<4xf32>
+  %3 = arith.addf %2, %2 : tensor<4xf32>
+  return %3 : tensor<4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @dynamic_unbound
+// CHECK-SAME: ops = 0, unknown = 2
+func.func @dynamic_unbound(%x: tensor<?xf32>, %y: tensor<?xf32>) -> tensor<?xf32> {
+  // expected-remark @below {{cost unknown: loop dimension 0 is dynamic; bind it with dynamic-dim=N}}
+  %0 = linalg.add ins(%x, %y : tensor<?xf32>, tensor<?xf32>) outs(%x : tensor<?xf32>) -> tensor<?xf32>
+  // expected-remark @below {{cost unknown: dimension 0 of the result is dynamic; bind it with dynamic-dim=N}}
+  %1 = arith.addf %0, %0 : tensor<?xf32>
+  return %1 : tensor<?xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @unranked
+func.func @unranked(%x: tensor<*xf32>) -> tensor<*xf32> {
+  // expected-remark @below {{cost unknown: the result is unranked}}
+  %0 = arith.addf %x, %x : tensor<*xf32>
+  return %0 : tensor<*xf32>
+}
+
+// -----
+
+// Loops with a static trip count multiply the ops inside in the totals; the
+// annotation of each op is its cost per execution.
+// CHECK-LABEL: func.func @static_loop
+// 4 trips x 1024 FLOPs, 4 x (8192 read, 4096 written)
+// CHECK-SAME: flops = 4096, transcendentals = 0, read = 32768, written = 16384
+func.func @static_loop(%x: tensor<1024xf32>) -> tensor<1024xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %r = scf.for %i = %c0 to %c4 step %c1 iter_args(%acc = %x) -> tensor<1024xf32> {
+    // CHECK: arith.addf {{.*}}roof.cost = #roof.cost<flops = 1024, transcendentals = 0, read = 8192, written = 4096
+    %n = arith.addf %acc, %x : tensor<1024xf32>
+    scf.yield %n : tensor<1024xf32>
+  }
+  return %r : tensor<1024xf32>
+}
+
+// -----
+
+// The two constants are counted; the add inside the loop is annotated but
+// left out of the totals.
+// CHECK-LABEL: func.func @dynamic_loop
+// CHECK-SAME: flops = 0, {{.*}} ops = 2, unknown = 1, unknown_ops = {scf.for = 1 : i64}
+func.func @dynamic_loop(%x: tensor<1024xf32>, %n: index) -> tensor<1024xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  // expected-remark @below {{cost unknown: the loop's trip count is not static; the ops inside are left out of the totals}}
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %x) -> tensor<1024xf32> {
+    // CHECK: arith.addf {{.*}}roof.cost = #roof.cost<flops = 1024,
+    %y = arith.addf %acc, %x : tensor<1024xf32>
+    scf.yield %y : tensor<1024xf32>
+  }
+  return %r : tensor<1024xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @branches
+// CHECK-SAME: unknown_ops = {scf.if = 1 : i64}
+func.func @branches(%p: i1, %x: tensor<8xf32>) -> tensor<8xf32> {
+  // expected-remark @below {{'scf.if' is not costed (1 op): no cost model for this region op; the ops inside are left out of the totals}}
+  %r = scf.if %p -> tensor<8xf32> {
+    %y = arith.addf %x, %x : tensor<8xf32>
+    scf.yield %y : tensor<8xf32>
+  } else {
+    scf.yield %x : tensor<8xf32>
+  }
+  return %r : tensor<8xf32>
+}
+
+// -----
+
+func.func private @callee(tensor<8xf32>) -> tensor<8xf32>
+
+// Calls are not inlined: the callee has totals of its own.
+// CHECK-LABEL: func.func @caller
+// CHECK-SAME: unknown_ops = {func.call = 1 : i64}
+func.func @caller(%x: tensor<8xf32>) -> tensor<8xf32> {
+  // expected-remark @below {{'func.call' is not costed (1 op): calls are not costed; the callee has totals of its own}}
+  %0 = func.call @callee(%x) : (tensor<8xf32>) -> tensor<8xf32>
+  return %0 : tensor<8xf32>
+}
+
+// -----
+
+// An empty module and a declaration are fine: nothing to cost.
+// CHECK-LABEL: module
+// CHECK-NOT: roof.totals
+module {
+}
+
+// -----
+
+// CHECK-LABEL: func.func private @declaration
+// CHECK-NOT: roof.totals
+func.func private @declaration(tensor<8xf32>) -> tensor<8xf32>
