@@ -9,6 +9,8 @@
 #include "mlir/Dialect/MLProgram/IR/MLProgram.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinAttributeInterfaces.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -25,12 +27,24 @@ bool WeightAnalysis::isParamArgument(BlockArgument arg) const {
          llvm::is_contained(options.paramArgs, index);
 }
 
+/// A constant holding one repeated value (`dense<0.0>`) is a fill that a
+/// compiler materializes, not stored parameters.
+static bool isSplatConstant(Operation *op) {
+  Attribute value;
+  if (op->getNumResults() != 1 ||
+      !matchPattern(op->getResult(0), m_Constant(&value)))
+    return false;
+  auto elements = dyn_cast<ElementsAttr>(value);
+  return elements && elements.isSplat();
+}
+
 bool WeightAnalysis::isWeightRoot(Value value) const {
   if (auto arg = dyn_cast<BlockArgument>(value))
     return isParamArgument(arg);
   Operation *def = value.getDefiningOp();
-  return def->hasTrait<OpTrait::ConstantLike>() ||
-         isa<ml_program::GlobalLoadOp, ml_program::GlobalLoadConstOp,
+  if (def->hasTrait<OpTrait::ConstantLike>())
+    return isa<ShapedType>(value.getType()) && !isSplatConstant(def);
+  return isa<ml_program::GlobalLoadOp, ml_program::GlobalLoadConstOp,
              memref::GetGlobalOp>(def);
 }
 
@@ -40,10 +54,23 @@ Value WeightAnalysis::getForwardedSource(Operation *op) {
   // Each of these forwards its operand #0 (the source or input).
   if (isa<tensor::ExtractSliceOp, tensor::ExpandShapeOp,
           tensor::CollapseShapeOp, tensor::ReshapeOp, tensor::CastOp,
-          tensor::BitcastOp, linalg::TransposeOp, linalg::BroadcastOp,
-          bufferization::ToTensorOp, bufferization::ToBufferOp>(op))
+          tensor::BitcastOp, bufferization::ToTensorOp,
+          bufferization::ToBufferOp>(op))
     return op->getOperand(0);
-  return Value();
+  // A linalg op that only yields its one tensor input moves it unchanged: a
+  // transpose, broadcast or copy, named or written as a generic (a fill
+  // yields a scalar and is not one).
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+  if (!linalgOp || linalgOp.getNumDpsInputs() != 1 ||
+      linalgOp.getNumDpsInits() != 1 || !linalgOp.getBlock() ||
+      !llvm::hasSingleElement(*linalgOp.getBlock()))
+    return Value();
+  Value input = linalgOp.getDpsInputOperand(0)->get();
+  Block *body = linalgOp.getBlock();
+  if (!isa<ShapedType>(input.getType()) ||
+      body->getTerminator()->getOperand(0) != body->getArgument(0))
+    return Value();
+  return input;
 }
 
 bool WeightAnalysis::isWeight(Value value) const {
@@ -95,7 +122,8 @@ ParameterTotals WeightAnalysis::countParameters(FunctionOpInterface fn) const {
         addShaped(op->getResult(0).getType(), totals);
       return;
     }
-    if (op->hasTrait<OpTrait::ConstantLike>() && op->getNumResults() == 1)
+    if (op->hasTrait<OpTrait::ConstantLike>() && op->getNumResults() == 1 &&
+        !isSplatConstant(op))
       addShaped(op->getResult(0).getType(), totals);
   });
   return totals;

@@ -29,13 +29,19 @@ func.func @scalars(%x: f32, %y: f32) -> (f32, f32) {
 
 // -----
 
-// A constant tensor is a weight where an op reads it.
+// A constant tensor is a weight where an op reads it; a splat constant is a
+// fill, not parameters.
 // CHECK-LABEL: func.func @constant_operand
-// CHECK-SAME: params = 64, weight_bytes = 256
-func.func @constant_operand(%a: tensor<64xf32>) -> tensor<64xf32> {
-  %w = arith.constant dense<2.0> : tensor<64xf32>
-  // read = 2*64*4 = 512 of which the constant's 256 are weights
-  // CHECK: arith.mulf {{.*}}roof.cost = #roof.cost<flops = 64, transcendentals = 0, read = 512, written = 256, weight_read = 256, intensity = 0.08>
-  %0 = arith.mulf %a, %w : tensor<64xf32>
-  return %0 : tensor<64xf32>
+// Only the non-splat constant counts: 4 parameters, 16 bytes.
+// CHECK-SAME: weight_read = 16, params = 4, weight_bytes = 16
+func.func @constant_operand(%a: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
+  // CHECK: arith.constant {roof.cost = #roof.cost<flops = 0, transcendentals = 0, read = 0, written = 0, weight_read = 0, intensity = 0.00>}
+  %w = arith.constant dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf32>
+  %s = arith.constant dense<2.0> : tensor<4xf32>
+  // read = 2*4*4 = 32 of which the constant's 16 are weights
+  // CHECK: arith.mulf {{.*}}roof.cost = #roof.cost<flops = 4, transcendentals = 0, read = 32, written = 16, weight_read = 16, intensity = 0.08>
+  %0 = arith.mulf %a, %w : tensor<4xf32>
+  // CHECK: arith.mulf {{.*}}roof.cost = #roof.cost<flops = 4, transcendentals = 0, read = 32, written = 16, weight_read = 0, intensity = 0.08>
+  %1 = arith.mulf %a, %s : tensor<4xf32>
+  return %0, %1 : tensor<4xf32>, tensor<4xf32>
 }

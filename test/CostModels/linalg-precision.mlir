@@ -43,13 +43,12 @@ func.func @f8_matmul(%a: tensor<64x128xf8E4M3FN>, %b: tensor<128x32xf8E5M2>,
 
 // -----
 
-// i4 weights from a constant: half a byte each, counted as weights.
+// i4 weights in a parameter argument: half a byte each.
 // CHECK-LABEL: func.func @int4_weights
-// Totals: the constant holds 128*32 = 4096 parameters in 2048 bytes.
-// CHECK-SAME: roof.totals = #roof.totals<flops = 524288, transcendentals = 0, read = 18432, written = 8192, weight_read = 2048, params = 4096, weight_bytes = 2048, ops = 2, unknown = 0, unknown_ops = {}>
-func.func @int4_weights(%a: tensor<64x128xi8>, %c: tensor<64x32xi32>) -> tensor<64x32xi32> {
-  // CHECK: arith.constant {roof.cost = #roof.cost<flops = 0, transcendentals = 0, read = 0, written = 0, weight_read = 0, intensity = 0.00>}
-  %w = arith.constant dense<1> : tensor<128x32xi4>
+// Totals: the argument holds 128*32 = 4096 parameters in 2048 bytes.
+// CHECK-SAME: roof.totals = #roof.totals<flops = 524288, transcendentals = 0, read = 18432, written = 8192, weight_read = 2048, params = 4096, weight_bytes = 2048, ops = 1, unknown = 0, unknown_ops = {}>
+func.func @int4_weights(%a: tensor<64x128xi8>, %w: tensor<128x32xi4> {roof.param},
+                        %c: tensor<64x32xi32>) -> tensor<64x32xi32> {
   // read    = 64*128*1 + 128*32/2 + 64*32*4 = 8192 + 2048 + 8192 = 18432
   // weight_read = 2048; written = 8192; intensity = 524288 / 26624 = 19.69
   // CHECK: linalg.matmul {roof.cost = #roof.cost<flops = 524288, transcendentals = 0, read = 18432, written = 8192, weight_read = 2048, intensity = 19.69>}

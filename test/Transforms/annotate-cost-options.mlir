@@ -91,3 +91,30 @@ func.func @globals(%x: tensor<16x16xf32>) -> tensor<16x16xf32> {
   %1 = linalg.add ins(%0, %w1 : tensor<16x16xf32>, tensor<16x16xf32>) outs(%e : tensor<16x16xf32>) -> tensor<16x16xf32>
   return %1 : tensor<16x16xf32>
 }
+
+// -----
+
+// A transpose written as a generic forwards weights too.
+#ij = affine_map<(i, j) -> (i, j)>
+#ji = affine_map<(i, j) -> (j, i)>
+// DEFAULT-LABEL: func.func @generic_transposed_weight
+func.func @generic_transposed_weight(%w: tensor<8x4xf32> {roof.param},
+                                     %x: tensor<2x8xf32>,
+                                     %acc: tensor<2x4xf32>) -> tensor<2x4xf32> {
+  %e = tensor.empty() : tensor<4x8xf32>
+  %wt = linalg.generic {indexing_maps = [#ji, #ij], iterator_types = ["parallel", "parallel"]}
+      ins(%w : tensor<8x4xf32>) outs(%e : tensor<4x8xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    linalg.yield %a : f32
+  } -> tensor<4x8xf32>
+  // flops = 2*2*4*8 = 128; read = (2*8 + 4*8 + 2*4)*4 = 224 of which the
+  // transposed weight's 4*8*4 = 128; written = 2*4*4 = 32; 128/256 = 0.50
+  // DEFAULT: linalg.matmul {{.*}}roof.cost = #roof.cost<flops = 128, transcendentals = 0, read = 224, written = 32, weight_read = 128, intensity = 0.50>
+  %0 = linalg.matmul
+      indexing_maps = [affine_map<(m, n, k) -> (m, k)>,
+                       affine_map<(m, n, k) -> (n, k)>,
+                       affine_map<(m, n, k) -> (m, n)>]
+      ins(%x, %wt : tensor<2x8xf32>, tensor<4x8xf32>)
+      outs(%acc : tensor<2x4xf32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}

@@ -32,7 +32,7 @@ struct ParameterTotals {
 };
 
 /// A value is a weight when it comes from a constant (`arith.constant`,
-/// any ConstantLike op, dense resources included), a global
+/// any ConstantLike op, dense resources included) that is not a splat, a global
 /// (`ml_program.global_load[_const]`, `memref.get_global`), or a function
 /// argument marked as a parameter, possibly through views, slices, reshapes,
 /// transposes and broadcasts of such a value.
