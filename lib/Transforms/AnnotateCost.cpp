@@ -36,6 +36,9 @@ static TotalsAttr getTotalsAttr(MLIRContext *context,
                          builder.getDictionaryAttr(unknownOps));
 }
 
+// Remarks go to the op's location without the op attached: MLIR would
+// otherwise print the whole op (for a function, its whole body) beside each.
+
 namespace {
 /// The ops of one name that have no cost model: reported once, at the first.
 struct MissingModel {
@@ -73,13 +76,13 @@ struct RoofAnnotateCostPass
       numOpsUnknown += totals.opsUnknown;
       TotalsAttr attr = getTotalsAttr(&getContext(), totals);
       if (reportOnly)
-        fn.emitRemark() << "totals of @" << fn.getName() << ": " << attr;
+        emitRemark(fn.getLoc()) << "totals of @" << fn.getName() << ": " << attr;
       else
         fn->setAttr(kTotalsAttrName, attr);
     });
 
     for (auto &[name, missing] : missingModels)
-      missing.first->emitRemark()
+      emitRemark(missing.first->getLoc())
           << "'" << name << "' is not costed (" << missing.count
           << (missing.count == 1 ? " op" : " ops") << "): " << missing.reason;
   }
@@ -93,14 +96,14 @@ private:
       if (!reportOnly)
         op->setAttr(kCostAttrName, attr);
       if (opRemarks)
-        op->emitRemark() << "cost: " << attr;
+        emitRemark(op->getLoc()) << "cost: " << attr;
       return;
     }
     if (!reportOnly)
       op->setAttr(kCostAttrName,
                   UnknownCostAttr::get(&getContext(), record.unknownReason));
     if (!record.hasNoModel) {
-      op->emitRemark() << "cost unknown: " << record.unknownReason;
+      emitRemark(op->getLoc()) << "cost unknown: " << record.unknownReason;
       return;
     }
     MissingModel &missing = missingModels[op->getName()];
