@@ -115,3 +115,27 @@ module {
 // CHECK-LABEL: func.func private @declaration
 // CHECK-NOT: roof.totals
 func.func private @declaration(tensor<8xf32>) -> tensor<8xf32>
+
+// -----
+
+#id = affine_map<(i) -> (i)>
+// CHECK-LABEL: func.func @payload_without_flop_count
+func.func @payload_without_flop_count(%x: tensor<8xf32>) -> tensor<8xf32> {
+  // expected-remark @below {{cost unknown: the payload op 'foo.op' has no FLOP count}}
+  %0 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
+      ins(%x : tensor<8xf32>) outs(%x : tensor<8xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = "foo.op"(%a) : (f32) -> f32
+    linalg.yield %r : f32
+  } -> tensor<8xf32>
+  return %0 : tensor<8xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @element_without_size
+func.func @element_without_size(%a: tensor<4x!foo.t>, %b: tensor<4x!foo.t>) -> tensor<8x!foo.t> {
+  // expected-remark @below {{cost unknown: the element type !foo.t of operand 0 has no known size}}
+  %0 = tensor.concat dim(0) %a, %b : (tensor<4x!foo.t>, tensor<4x!foo.t>) -> tensor<8x!foo.t>
+  return %0 : tensor<8x!foo.t>
+}
