@@ -16,6 +16,7 @@
 #include "roof/Analysis/ElementSize.h"
 #include "roof/Analysis/Footprint.h"
 #include "roof/Analysis/ScalarArithmetic.h"
+#include "roof/CostModels/CommonCostModels.h"
 
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -160,20 +161,6 @@ struct SoftmaxCostModel
   }
 };
 
-/// pack / unpack: a relayout that reads its source and writes its
-/// destination once.
-template <typename OpTy>
-struct RelayoutCostModel
-    : public CostOpInterface::ExternalModel<RelayoutCostModel<OpTy>, OpTy> {
-  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
-    auto relayout = cast<OpTy>(op);
-    OpCost cost;
-    if (failed(ctx.addRead(cost, relayout.getSource(), "the source")) ||
-        failed(ctx.addWritten(cost, relayout.getDest(), "the destination")))
-      return failure();
-    return cost;
-  }
-};
 } // namespace
 
 template <typename... OpTys>
@@ -189,9 +176,10 @@ void roof::registerLinalgCostModels(DialectRegistry &registry) {
 #include "mlir/Dialect/Linalg/IR/LinalgStructuredOps.cpp.inc"
         >(*context);
     linalg::SoftmaxOp::attachInterface<SoftmaxCostModel>(*context);
-    linalg::PackOp::attachInterface<RelayoutCostModel<linalg::PackOp>>(
+    // pack / unpack: a relayout from operand 0 (source) to 1 (destination).
+    linalg::PackOp::attachInterface<CopyCostModel<linalg::PackOp, 0, 1>>(
         *context);
-    linalg::UnPackOp::attachInterface<RelayoutCostModel<linalg::UnPackOp>>(
+    linalg::UnPackOp::attachInterface<CopyCostModel<linalg::UnPackOp, 0, 1>>(
         *context);
   });
 }

@@ -7,9 +7,7 @@
 
 #include "roof/CostModels/CostModels.h"
 
-#include "roof/Analysis/CostOpInterface.h"
-#include "roof/Analysis/ElementSize.h"
-#include "roof/CostModels/FreeOpCostModel.h"
+#include "roof/CostModels/CommonCostModels.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/MLProgram/IR/MLProgram.h"
@@ -18,54 +16,6 @@
 
 using namespace mlir;
 using namespace mlir::roof;
-
-namespace {
-/// Reads operand `Source` whole and writes operand `Dest` (or, with
-/// Dest < 0, the result) whole.
-template <typename OpTy, unsigned Source, int Dest>
-struct CopyCostModel
-    : public CostOpInterface::ExternalModel<CopyCostModel<OpTy, Source, Dest>,
-                                            OpTy> {
-  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
-    OpCost cost;
-    Value dest = Dest < 0 ? op->getResult(0) : op->getOperand(Dest);
-    if (failed(ctx.addRead(cost, op->getOperand(Source), "the source")) ||
-        failed(ctx.addWritten(cost, dest, "the destination")))
-      return failure();
-    return cost;
-  }
-};
-
-struct LoadCostModel
-    : public CostOpInterface::ExternalModel<LoadCostModel, memref::LoadOp> {
-  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
-    auto load = cast<memref::LoadOp>(op);
-    FailureOr<uint64_t> bits =
-        ctx.resolveElementBits(load.getType(), "the element");
-    if (failed(bits))
-      return failure();
-    OpCost cost;
-    cost.bytesRead = getBytes(1, *bits);
-    if (ctx.isWeight(load.getMemRef()))
-      cost.weightBytesRead = cost.bytesRead;
-    return cost;
-  }
-};
-
-struct StoreCostModel
-    : public CostOpInterface::ExternalModel<StoreCostModel, memref::StoreOp> {
-  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
-    auto store = cast<memref::StoreOp>(op);
-    FailureOr<uint64_t> bits = ctx.resolveElementBits(
-        store.getValueToStore().getType(), "the element");
-    if (failed(bits))
-      return failure();
-    OpCost cost;
-    cost.bytesWritten = getBytes(1, *bits);
-    return cost;
-  }
-};
-} // namespace
 
 void roof::registerMemoryCostModels(DialectRegistry &registry) {
   registry.addExtension(+[](MLIRContext *context, memref::MemRefDialect *) {
@@ -80,8 +30,10 @@ void roof::registerMemoryCostModels(DialectRegistry &registry) {
         memref::SubViewOp>(*context);
     memref::CopyOp::attachInterface<CopyCostModel<memref::CopyOp, 0, 1>>(
         *context);
-    memref::LoadOp::attachInterface<LoadCostModel>(*context);
-    memref::StoreOp::attachInterface<StoreCostModel>(*context);
+    memref::LoadOp::attachInterface<ElementReadCostModel<memref::LoadOp>>(
+        *context);
+    memref::StoreOp::attachInterface<ElementWriteCostModel<memref::StoreOp>>(
+        *context);
   });
   registry.addExtension(+[](MLIRContext *context,
                             bufferization::BufferizationDialect *) {

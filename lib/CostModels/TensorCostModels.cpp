@@ -8,9 +8,7 @@
 
 #include "roof/CostModels/CostModels.h"
 
-#include "roof/Analysis/CostOpInterface.h"
-#include "roof/Analysis/ElementSize.h"
-#include "roof/CostModels/FreeOpCostModel.h"
+#include "roof/CostModels/CommonCostModels.h"
 
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -71,39 +69,6 @@ struct InsertSliceCostModel
   }
 };
 
-/// tensor.extract reads one element into a register.
-struct ExtractCostModel
-    : public CostOpInterface::ExternalModel<ExtractCostModel,
-                                            tensor::ExtractOp> {
-  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
-    auto extract = cast<tensor::ExtractOp>(op);
-    FailureOr<uint64_t> bits =
-        ctx.resolveElementBits(extract.getType(), "the element");
-    if (failed(bits))
-      return failure();
-    OpCost cost;
-    cost.bytesRead = getBytes(1, *bits);
-    if (ctx.isWeight(extract.getTensor()))
-      cost.weightBytesRead = cost.bytesRead;
-    return cost;
-  }
-};
-
-/// tensor.insert writes one element in place.
-struct InsertCostModel
-    : public CostOpInterface::ExternalModel<InsertCostModel,
-                                            tensor::InsertOp> {
-  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
-    auto insert = cast<tensor::InsertOp>(op);
-    FailureOr<uint64_t> bits =
-        ctx.resolveElementBits(insert.getScalar().getType(), "the element");
-    if (failed(bits))
-      return failure();
-    OpCost cost;
-    cost.bytesWritten = getBytes(1, *bits);
-    return cost;
-  }
-};
 } // namespace
 
 template <typename... OpTys>
@@ -122,7 +87,9 @@ void roof::registerTensorCostModels(DialectRegistry &registry) {
         *context);
     tensor::ExtractSliceOp::attachInterface<ExtractSliceCostModel>(*context);
     tensor::InsertSliceOp::attachInterface<InsertSliceCostModel>(*context);
-    tensor::ExtractOp::attachInterface<ExtractCostModel>(*context);
-    tensor::InsertOp::attachInterface<InsertCostModel>(*context);
+    tensor::ExtractOp::attachInterface<
+        ElementReadCostModel<tensor::ExtractOp>>(*context);
+    tensor::InsertOp::attachInterface<ElementWriteCostModel<tensor::InsertOp>>(
+        *context);
   });
 }

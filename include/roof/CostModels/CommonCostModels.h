@@ -1,0 +1,86 @@
+//===- CommonCostModels.h - Cost models shared across dialects --*- C++ -*-===//
+//
+// Several dialects have ops that cost the same way: views and allocations are
+// free, copies move their bytes once each way, element loads and stores move
+// one element. Each shape of cost has one model here, attached by the
+// dialects' register functions.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_COSTMODELS_COMMONCOSTMODELS_H
+#define ROOF_COSTMODELS_COMMONCOSTMODELS_H
+
+#include "roof/Analysis/CostOpInterface.h"
+#include "roof/Analysis/ElementSize.h"
+
+#include "mlir/IR/MLIRContext.h"
+
+namespace mlir::roof {
+
+/// Views, reshapes, allocations and metadata queries: no arithmetic, no data.
+template <typename OpTy>
+struct FreeOpCostModel
+    : public CostOpInterface::ExternalModel<FreeOpCostModel<OpTy>, OpTy> {
+  FailureOr<OpCost> getCost(Operation *, CostContext &) const {
+    return OpCost();
+  }
+};
+
+/// Attaches FreeOpCostModel to each of `OpTys`.
+template <typename... OpTys>
+void attachFreeOpCostModels(MLIRContext &context) {
+  (OpTys::template attachInterface<FreeOpCostModel<OpTys>>(context), ...);
+}
+
+/// Reads operand `Source` whole and writes operand `Dest` whole, or the
+/// result when `Dest` is negative: copies and relayouts.
+template <typename OpTy, unsigned Source, int Dest>
+struct CopyCostModel
+    : public CostOpInterface::ExternalModel<CopyCostModel<OpTy, Source, Dest>,
+                                            OpTy> {
+  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
+    OpCost cost;
+    Value dest = Dest < 0 ? op->getResult(0) : op->getOperand(Dest);
+    if (failed(ctx.addRead(cost, op->getOperand(Source), "the source")) ||
+        failed(ctx.addWritten(cost, dest, "the destination")))
+      return failure();
+    return cost;
+  }
+};
+
+/// Reads one element (the result) of the tensor or buffer in operand 0.
+template <typename OpTy>
+struct ElementReadCostModel
+    : public CostOpInterface::ExternalModel<ElementReadCostModel<OpTy>, OpTy> {
+  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
+    FailureOr<uint64_t> bits =
+        ctx.resolveElementBits(op->getResult(0).getType(), "the element");
+    if (failed(bits))
+      return failure();
+    OpCost cost;
+    cost.bytesRead = getBytes(1, *bits);
+    if (ctx.isWeight(op->getOperand(0)))
+      cost.weightBytesRead = cost.bytesRead;
+    return cost;
+  }
+};
+
+/// Writes one element, the scalar in operand 0.
+template <typename OpTy>
+struct ElementWriteCostModel
+    : public CostOpInterface::ExternalModel<ElementWriteCostModel<OpTy>,
+                                            OpTy> {
+  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
+    FailureOr<uint64_t> bits =
+        ctx.resolveElementBits(op->getOperand(0).getType(), "the element");
+    if (failed(bits))
+      return failure();
+    OpCost cost;
+    cost.bytesWritten = getBytes(1, *bits);
+    return cost;
+  }
+};
+
+} // namespace mlir::roof
+
+#endif // ROOF_COSTMODELS_COMMONCOSTMODELS_H
