@@ -23,8 +23,8 @@ LogicalResult CostContext::unknown(const Twine &why) {
   return failure();
 }
 
-FailureOr<SmallVector<uint64_t>>
-CostContext::resolveShape(ShapedType type, const Twine &what) {
+FailureOr<SmallVector<uint64_t>> CostContext::resolveShape(ShapedType type,
+                                                           const Twine &what) {
   if (!type.hasRank())
     return unknown(what + " is unranked");
   SmallVector<uint64_t> shape;
@@ -46,7 +46,7 @@ FailureOr<uint64_t> CostContext::resolveElementBits(Type type,
   llvm::raw_string_ostream os(name);
   type.print(os);
   return unknown("the element type " + name + " of " + what +
-                         " has no known size");
+                 " has no known size");
 }
 
 FailureOr<uint64_t> CostContext::resolveBytes(Type type, const Twine &what) {

@@ -58,8 +58,8 @@ static std::optional<LinearForm> linearize(AffineExpr expr, unsigned numDims) {
   if (binary.getKind() != AffineExprKind::Mul)
     return std::nullopt;
   // Affine products have a constant on one side.
-  bool rhsIsConstant = llvm::all_of(rhs->coefficients,
-                                    [](int64_t c) { return c == 0; });
+  bool rhsIsConstant =
+      llvm::all_of(rhs->coefficients, [](int64_t c) { return c == 0; });
   LinearForm &scaled = rhsIsConstant ? *lhs : *rhs;
   int64_t factor = rhsIsConstant ? rhs->constant : lhs->constant;
   for (int64_t &c : scaled.coefficients)

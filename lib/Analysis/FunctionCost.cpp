@@ -90,14 +90,16 @@ public:
           inner = *executions * *trips;
         return visitRegions(op, inner);
       }
-      record(unknownContainer(op, "the loop's trip count is not static; the "
-                                  "ops inside are left out of the totals",
+      record(unknownContainer(op,
+                              "the loop's trip count is not static; the "
+                              "ops inside are left out of the totals",
                               /*hasNoModel=*/false),
              executions);
       return visitRegions(op, std::nullopt);
     }
-    record(unknownContainer(op, "no cost model for this region op; the ops "
-                                "inside are left out of the totals",
+    record(unknownContainer(op,
+                            "no cost model for this region op; the ops "
+                            "inside are left out of the totals",
                             /*hasNoModel=*/true),
            executions);
     visitRegions(op, std::nullopt);

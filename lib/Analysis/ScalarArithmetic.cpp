@@ -14,19 +14,18 @@ std::optional<ScalarOpCount> roof::getScalarOpCount(Operation *op) {
   // the roofline counts.
   if (isa<arith::ConstantOp, arith::BitcastOp, arith::ExtFOp, arith::ExtSIOp,
           arith::ExtUIOp, arith::FPToSIOp, arith::FPToUIOp, arith::SIToFPOp,
-          arith::UIToFPOp, arith::TruncFOp, arith::TruncIOp,
-          arith::IndexCastOp, arith::IndexCastUIOp, complex::ConstantOp,
-          complex::CreateOp, complex::ReOp, complex::ImOp>(op))
+          arith::UIToFPOp, arith::TruncFOp, arith::TruncIOp, arith::IndexCastOp,
+          arith::IndexCastUIOp, complex::ConstantOp, complex::CreateOp,
+          complex::ReOp, complex::ImOp>(op))
     return ScalarOpCount{0, 0};
 
   // Transcendental: one FLOP each, counted apart as well.
   if (isa<math::ExpOp, math::Exp2Op, math::ExpM1Op, math::LogOp, math::Log2Op,
-          math::Log10Op, math::Log1pOp, math::TanhOp, math::ErfOp,
-          math::ErfcOp, math::SqrtOp, math::RsqrtOp, math::CbrtOp,
-          math::PowFOp, math::FPowIOp, math::SinOp, math::CosOp, math::TanOp,
-          math::AsinOp, math::AcosOp, math::AtanOp, math::Atan2Op,
-          math::SinhOp, math::CoshOp, math::AsinhOp, math::AcoshOp,
-          math::AtanhOp>(op))
+          math::Log10Op, math::Log1pOp, math::TanhOp, math::ErfOp, math::ErfcOp,
+          math::SqrtOp, math::RsqrtOp, math::CbrtOp, math::PowFOp,
+          math::FPowIOp, math::SinOp, math::CosOp, math::TanOp, math::AsinOp,
+          math::AcosOp, math::AtanOp, math::Atan2Op, math::SinhOp, math::CoshOp,
+          math::AsinhOp, math::AcoshOp, math::AtanhOp>(op))
     return ScalarOpCount{1, 1};
   if (isa<math::SincosOp>(op))
     return ScalarOpCount{2, 2};
@@ -48,14 +47,14 @@ std::optional<ScalarOpCount> roof::getScalarOpCount(Operation *op) {
           arith::MinUIOp, arith::AndIOp, arith::OrIOp, arith::XOrIOp,
           arith::ShLIOp, arith::ShRSIOp, arith::ShRUIOp, arith::CmpFOp,
           arith::CmpIOp, arith::SelectOp, arith::AddUIExtendedOp,
-          arith::MulSIExtendedOp, arith::MulUIExtendedOp,
-          arith::ScalingExtFOp, arith::ScalingTruncFOp>(op))
+          arith::MulSIExtendedOp, arith::MulUIExtendedOp, arith::ScalingExtFOp,
+          arith::ScalingTruncFOp>(op))
     return ScalarOpCount{1, 0};
   if (isa<math::AbsFOp, math::AbsIOp, math::CeilOp, math::FloorOp,
           math::RoundOp, math::RoundEvenOp, math::TruncOp, math::CopySignOp,
-          math::CountLeadingZerosOp, math::CountTrailingZerosOp,
-          math::CtPopOp, math::IPowIOp, math::IsFiniteOp, math::IsInfOp,
-          math::IsNaNOp, math::IsNormalOp>(op))
+          math::CountLeadingZerosOp, math::CountTrailingZerosOp, math::CtPopOp,
+          math::IPowIOp, math::IsFiniteOp, math::IsInfOp, math::IsNaNOp,
+          math::IsNormalOp>(op))
     return ScalarOpCount{1, 0};
   return std::nullopt;
 }

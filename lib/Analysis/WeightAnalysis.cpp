@@ -19,7 +19,8 @@ using namespace mlir;
 using namespace mlir::roof;
 
 bool WeightAnalysis::isParamArgument(BlockArgument arg) const {
-  auto fn = dyn_cast_or_null<FunctionOpInterface>(arg.getOwner()->getParentOp());
+  auto fn =
+      dyn_cast_or_null<FunctionOpInterface>(arg.getOwner()->getParentOp());
   if (!fn || arg.getOwner() != &fn.getFunctionBody().front())
     return false;
   unsigned index = arg.getArgNumber();
@@ -110,13 +111,14 @@ ParameterTotals WeightAnalysis::countParameters(FunctionOpInterface fn) const {
   // A global loaded in several places holds its parameters once.
   llvm::StringSet<> globals;
   fn.getFunctionBody().walk([&](Operation *op) {
-    StringRef global = llvm::TypeSwitch<Operation *, StringRef>(op)
-                           .Case<ml_program::GlobalLoadOp,
-                                 ml_program::GlobalLoadConstOp>([](auto o) {
-                             return o.getGlobal().getLeafReference().getValue();
-                           })
-                           .Case([](memref::GetGlobalOp o) { return o.getName(); })
-                           .Default([](Operation *) { return StringRef(); });
+    StringRef global =
+        llvm::TypeSwitch<Operation *, StringRef>(op)
+            .Case<ml_program::GlobalLoadOp, ml_program::GlobalLoadConstOp>(
+                [](auto o) {
+                  return o.getGlobal().getLeafReference().getValue();
+                })
+            .Case([](memref::GetGlobalOp o) { return o.getName(); })
+            .Default([](Operation *) { return StringRef(); });
     if (!global.empty()) {
       if (globals.insert(global).second)
         addShaped(op->getResult(0).getType(), totals);

@@ -30,7 +30,7 @@ struct ElementwiseCostModel
     std::optional<ScalarOpCount> count = getScalarOpCount(op);
     if (!count)
       return ctx.unknown("'" + op->getName().getStringRef() +
-                                 "' has no FLOP count");
+                         "' has no FLOP count");
     uint64_t elements = 1;
     if (auto shaped = dyn_cast<ShapedType>(op->getResult(0).getType())) {
       FailureOr<SmallVector<uint64_t>> shape =
@@ -75,9 +75,9 @@ void roof::registerArithMathCostModels(DialectRegistry &registry) {
         >(*context);
   });
   registry.addExtension(+[](MLIRContext *context, complex::ComplexDialect *) {
-    attachElementwiseCostModels<complex::ConstantOp, complex::AddOp, complex::SubOp,
-                                complex::NegOp, complex::MulOp,
-                                complex::CreateOp, complex::ReOp,
-                                complex::ImOp>(*context);
+    attachElementwiseCostModels<
+        complex::ConstantOp, complex::AddOp, complex::SubOp, complex::NegOp,
+        complex::MulOp, complex::CreateOp, complex::ReOp, complex::ImOp>(
+        *context);
   });
 }

@@ -39,8 +39,8 @@ static LogicalResult addFootprint(linalg::LinalgOp op, OpOperand *operand,
       ctx.resolveElementBits(type.getElementType(), what);
   if (failed(bits))
     return failure();
-  uint64_t elements = countTouchedElements(
-      op.getMatchingIndexingMap(operand), loopRanges, *shape);
+  uint64_t elements = countTouchedElements(op.getMatchingIndexingMap(operand),
+                                           loopRanges, *shape);
   bytes = getBytes(elements, *bits);
   return success();
 }
@@ -67,8 +67,7 @@ static LogicalResult countPayload(linalg::LinalgOp op, uint64_t iterations,
     }
     std::optional<ScalarOpCount> count = getScalarOpCount(&nested);
     if (!count)
-      return ctx.unknown("the payload op '" +
-                         nested.getName().getStringRef() +
+      return ctx.unknown("the payload op '" + nested.getName().getStringRef() +
                          "' has no FLOP count");
     cost.flops += iterations * count->flops;
     cost.transcendentals += iterations * count->transcendentals;
@@ -81,9 +80,8 @@ static FailureOr<OpCost> computeStructuredOpCost(linalg::LinalgOp op,
   for (OpOperand &operand : op->getOpOperands())
     if (auto shaped = dyn_cast<ShapedType>(operand.get().getType());
         shaped && !shaped.hasRank())
-      return ctx.unknown("operand " +
-                                 Twine(operand.getOperandNumber()) +
-                                 " is unranked");
+      return ctx.unknown("operand " + Twine(operand.getOperandNumber()) +
+                         " is unranked");
 
   SmallVector<uint64_t> loopRanges;
   uint64_t iterations = 1;
@@ -128,8 +126,7 @@ static FailureOr<OpCost> computeStructuredOpCost(linalg::LinalgOp op,
 namespace {
 template <typename OpTy>
 struct StructuredOpCostModel
-    : public CostOpInterface::ExternalModel<StructuredOpCostModel<OpTy>,
-                                            OpTy> {
+    : public CostOpInterface::ExternalModel<StructuredOpCostModel<OpTy>, OpTy> {
   FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
     return computeStructuredOpCost(cast<linalg::LinalgOp>(op), ctx);
   }
@@ -165,8 +162,7 @@ struct SoftmaxCostModel
 
 template <typename... OpTys>
 static void attachStructuredOpCostModels(MLIRContext &context) {
-  (OpTys::template attachInterface<StructuredOpCostModel<OpTys>>(context),
-   ...);
+  (OpTys::template attachInterface<StructuredOpCostModel<OpTys>>(context), ...);
 }
 
 void roof::registerLinalgCostModels(DialectRegistry &registry) {

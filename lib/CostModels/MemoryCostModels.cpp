@@ -47,9 +47,9 @@ void roof::registerMemoryCostModels(DialectRegistry &registry) {
         CopyCostModel<bufferization::MaterializeInDestinationOp, 0, 1>>(
         *context);
   });
-  registry.addExtension(+[](MLIRContext *context,
-                            ml_program::MLProgramDialect *) {
-    attachFreeOpCostModels<ml_program::GlobalLoadOp,
-                           ml_program::GlobalLoadConstOp>(*context);
-  });
+  registry.addExtension(
+      +[](MLIRContext *context, ml_program::MLProgramDialect *) {
+        attachFreeOpCostModels<ml_program::GlobalLoadOp,
+                               ml_program::GlobalLoadConstOp>(*context);
+      });
 }

@@ -21,8 +21,7 @@ namespace {
 /// from_elements, splat.
 template <typename OpTy>
 struct MaterializeCostModel
-    : public CostOpInterface::ExternalModel<MaterializeCostModel<OpTy>,
-                                            OpTy> {
+    : public CostOpInterface::ExternalModel<MaterializeCostModel<OpTy>, OpTy> {
   FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
     OpCost cost;
     for (OpOperand &operand : op->getOpOperands())
@@ -42,8 +41,7 @@ struct ExtractSliceCostModel
                                             tensor::ExtractSliceOp> {
   FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
     auto slice = cast<tensor::ExtractSliceOp>(op);
-    FailureOr<uint64_t> bytes =
-        ctx.resolveBytes(slice.getType(), "the result");
+    FailureOr<uint64_t> bytes = ctx.resolveBytes(slice.getType(), "the result");
     if (failed(bytes))
       return failure();
     OpCost cost;
@@ -87,8 +85,8 @@ void roof::registerTensorCostModels(DialectRegistry &registry) {
         *context);
     tensor::ExtractSliceOp::attachInterface<ExtractSliceCostModel>(*context);
     tensor::InsertSliceOp::attachInterface<InsertSliceCostModel>(*context);
-    tensor::ExtractOp::attachInterface<
-        ElementReadCostModel<tensor::ExtractOp>>(*context);
+    tensor::ExtractOp::attachInterface<ElementReadCostModel<tensor::ExtractOp>>(
+        *context);
     tensor::InsertOp::attachInterface<ElementWriteCostModel<tensor::InsertOp>>(
         *context);
   });

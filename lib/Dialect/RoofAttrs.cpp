@@ -111,9 +111,9 @@ Attribute CostAttr::parse(AsmParser &parser, Type) {
   }
   if (parser.parseGreater())
     return {};
-  return getChecked([&] { return parser.emitError(loc); },
-                    parser.getContext(), cost.flops, cost.transcendentals,
-                    cost.bytesRead, cost.bytesWritten, cost.weightBytesRead);
+  return getChecked([&] { return parser.emitError(loc); }, parser.getContext(),
+                    cost.flops, cost.transcendentals, cost.bytesRead,
+                    cost.bytesWritten, cost.weightBytesRead);
 }
 
 void CostAttr::print(AsmPrinter &printer) const {

@@ -28,12 +28,11 @@ static TotalsAttr getTotalsAttr(MLIRContext *context,
     unknownOps.push_back(builder.getNamedAttr(
         name, builder.getI64IntegerAttr(static_cast<int64_t>(count))));
   const OpCost &cost = totals.total;
-  return TotalsAttr::get(context, cost.flops, cost.transcendentals,
-                         cost.bytesRead, cost.bytesWritten,
-                         cost.weightBytesRead, totals.parameters.params,
-                         totals.parameters.bytes, totals.opsCounted,
-                         totals.opsUnknown,
-                         builder.getDictionaryAttr(unknownOps));
+  return TotalsAttr::get(
+      context, cost.flops, cost.transcendentals, cost.bytesRead,
+      cost.bytesWritten, cost.weightBytesRead, totals.parameters.params,
+      totals.parameters.bytes, totals.opsCounted, totals.opsUnknown,
+      builder.getDictionaryAttr(unknownOps));
 }
 
 // Remarks go to the op's location without the op attached: MLIR would
@@ -68,15 +67,16 @@ struct RoofAnnotateCostPass
     getOperation().walk([&](FunctionOpInterface fn) {
       if (fn.isExternal())
         return;
-      FunctionCost totals = analyzeFunction(
-          fn, options, [&](const OpCostRecord &record) {
+      FunctionCost totals =
+          analyzeFunction(fn, options, [&](const OpCostRecord &record) {
             annotate(record, missingModels);
           });
       numOpsCounted += totals.opsCounted;
       numOpsUnknown += totals.opsUnknown;
       TotalsAttr attr = getTotalsAttr(&getContext(), totals);
       if (reportOnly)
-        emitRemark(fn.getLoc()) << "totals of @" << fn.getName() << ": " << attr;
+        emitRemark(fn.getLoc())
+            << "totals of @" << fn.getName() << ": " << attr;
       else
         fn->setAttr(kTotalsAttrName, attr);
     });

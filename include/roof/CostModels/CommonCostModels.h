@@ -27,8 +27,7 @@ struct FreeOpCostModel
 };
 
 /// Attaches FreeOpCostModel to each of `OpTys`.
-template <typename... OpTys>
-void attachFreeOpCostModels(MLIRContext &context) {
+template <typename... OpTys> void attachFreeOpCostModels(MLIRContext &context) {
   (OpTys::template attachInterface<FreeOpCostModel<OpTys>>(context), ...);
 }
 
@@ -68,8 +67,7 @@ struct ElementReadCostModel
 /// Writes one element, the scalar in operand 0.
 template <typename OpTy>
 struct ElementWriteCostModel
-    : public CostOpInterface::ExternalModel<ElementWriteCostModel<OpTy>,
-                                            OpTy> {
+    : public CostOpInterface::ExternalModel<ElementWriteCostModel<OpTy>, OpTy> {
   FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
     FailureOr<uint64_t> bits =
         ctx.resolveElementBits(op->getOperand(0).getType(), "the element");
