@@ -13,7 +13,7 @@ include "mlir/IR/OpBase.td"
 def Roof_Dialect : Dialect {
   let name = "roof";
   let cppNamespace = "::mlir::roof";
-  let summary = "Cost and roofline annotations for linalg and tosa IR";
+  let summary = "Cost annotations (FLOPs, bytes, intensity) for MLIR IR";
   let description = [{
     Roof annotates upstream ops with what they cost: FLOPs, bytes moved and
     arithmetic intensity. The annotations are attributes of this dialect so
