@@ -26,10 +26,11 @@
 using namespace mlir;
 using namespace mlir::roof;
 
-/// Adds the footprint of `operand` under its indexing map to `bytes`.
-static LogicalResult addFootprint(linalg::LinalgOp op, OpOperand *operand,
-                                  ArrayRef<uint64_t> loopRanges,
-                                  CostContext &ctx, uint64_t &bytes) {
+/// The bytes of the elements of `operand` that its indexing map touches.
+static FailureOr<uint64_t> getFootprintBytes(linalg::LinalgOp op,
+                                             OpOperand *operand,
+                                             ArrayRef<uint64_t> loopRanges,
+                                             CostContext &ctx) {
   std::string what = "operand " + std::to_string(operand->getOperandNumber());
   auto type = cast<ShapedType>(operand->get().getType());
   FailureOr<SmallVector<uint64_t>> shape = ctx.resolveShape(type, what);
@@ -41,8 +42,7 @@ static LogicalResult addFootprint(linalg::LinalgOp op, OpOperand *operand,
     return failure();
   uint64_t elements = countTouchedElements(op.getMatchingIndexingMap(operand),
                                            loopRanges, *shape);
-  bytes = getBytes(elements, *bits);
-  return success();
+  return getBytes(elements, *bits);
 }
 
 /// FLOPs of one iteration of the payload, and the bytes it gathers with
@@ -102,22 +102,22 @@ static FailureOr<OpCost> computeStructuredOpCost(linalg::LinalgOp op,
     if (!isa<ShapedType>(input->get().getType()) ||
         !op.payloadUsesValueFromOperand(input))
       continue;
-    uint64_t bytes;
-    if (failed(addFootprint(op, input, loopRanges, ctx, bytes)))
+    FailureOr<uint64_t> bytes = getFootprintBytes(op, input, loopRanges, ctx);
+    if (failed(bytes))
       return failure();
-    cost.bytesRead += bytes;
+    cost.bytesRead += *bytes;
     if (ctx.isWeight(input->get()))
-      cost.weightBytesRead += bytes;
+      cost.weightBytesRead += *bytes;
   }
   for (OpOperand &init : op.getDpsInitsMutable()) {
-    uint64_t bytes;
-    if (failed(addFootprint(op, &init, loopRanges, ctx, bytes)))
+    FailureOr<uint64_t> bytes = getFootprintBytes(op, &init, loopRanges, ctx);
+    if (failed(bytes))
       return failure();
-    cost.bytesWritten += bytes;
+    cost.bytesWritten += *bytes;
     if (op.payloadUsesValueFromOperand(&init)) {
-      cost.bytesRead += bytes;
+      cost.bytesRead += *bytes;
       if (ctx.isWeight(init.get()))
-        cost.weightBytesRead += bytes;
+        cost.weightBytesRead += *bytes;
     }
   }
   return cost;
