@@ -50,9 +50,9 @@ FailureOr<uint64_t> CostContext::resolveElementBits(Type type,
 }
 
 FailureOr<uint64_t> CostContext::resolveBytes(Type type, const Twine &what) {
-  auto shaped = dyn_cast<ShapedType>(type);
-  if (!shaped)
+  if (!isa<TensorType, BaseMemRefType>(type))
     return 0;
+  auto shaped = cast<ShapedType>(type);
   FailureOr<SmallVector<uint64_t>> shape = resolveShape(shaped, what);
   if (failed(shape))
     return failure();

@@ -29,6 +29,16 @@ func.func @scalars(%x: f32, %y: f32) -> (f32, f32) {
 
 // -----
 
+// CHECK-LABEL: func.func @vectors
+func.func @vectors(%v: vector<4xf32>) -> vector<4xf32> {
+  // Vectors are registers too: 4 FLOPs, no bytes.
+  // CHECK: arith.addf {{.*}}roof.cost = #roof.cost<flops = 4, transcendentals = 0, read = 0, written = 0, weight_read = 0, intensity = inf>
+  %0 = arith.addf %v, %v : vector<4xf32>
+  return %0 : vector<4xf32>
+}
+
+// -----
+
 // A constant tensor is a weight where an op reads it; a splat constant is a
 // fill, not parameters.
 // CHECK-LABEL: func.func @constant_operand

@@ -50,7 +50,7 @@ public:
   FailureOr<uint64_t> resolveElementBits(Type type, const Twine &what);
 
   /// Bytes a value of `type` occupies in memory: elements x bits / 8 for a
-  /// shaped type, 0 for a scalar (it lives in a register).
+  /// tensor or memref, 0 for a scalar or vector (it lives in registers).
   FailureOr<uint64_t> resolveBytes(Type type, const Twine &what);
 
   /// Adds the bytes of `value` to `cost`'s reads (and weight reads when it is
