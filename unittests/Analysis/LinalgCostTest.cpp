@@ -11,6 +11,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -27,7 +28,8 @@ protected:
   LinalgCostTest() {
     DialectRegistry registry;
     registry.insert<arith::ArithDialect, func::FuncDialect,
-                    linalg::LinalgDialect, tensor::TensorDialect>();
+                    linalg::LinalgDialect, scf::SCFDialect,
+                    tensor::TensorDialect>();
     registerAllRoofDialects(registry);
     context.appendDialectRegistry(registry);
     context.loadAllAvailableDialects();
@@ -97,4 +99,42 @@ TEST_F(LinalgCostTest, FunctionTotalsAndUnknowns) {
   FunctionCost boundTotals = analyzeFunction(fn, bound);
   EXPECT_EQ(boundTotals.opsUnknown, 0u);
   EXPECT_EQ(boundTotals.total.flops, 40u);
+}
+
+TEST_F(LinalgCostTest, ExecutionsInsideLoops) {
+  func::FuncOp fn = parseFunction(R"mlir(
+    func.func @loops(%x: tensor<4xf32>, %n: index) -> tensor<4xf32> {
+      %c0 = arith.constant 0 : index
+      %c1 = arith.constant 1 : index
+      %c3 = arith.constant 3 : index
+      %c4 = arith.constant 4 : index
+      %a = scf.for %i = %c0 to %c4 step %c1 iter_args(%acc = %x) -> tensor<4xf32> {
+        %b = scf.for %j = %c0 to %c3 step %c1 iter_args(%in = %acc) -> tensor<4xf32> {
+          %s = arith.addf %in, %x : tensor<4xf32>
+          scf.yield %s : tensor<4xf32>
+        }
+        scf.yield %b : tensor<4xf32>
+      }
+      %d = scf.for %k = %c0 to %n step %c1 iter_args(%acc = %a) -> tensor<4xf32> {
+        %m = arith.mulf %acc, %x : tensor<4xf32>
+        scf.yield %m : tensor<4xf32>
+      }
+      return %d : tensor<4xf32>
+    })mlir");
+  ASSERT_TRUE(fn);
+
+  std::optional<uint64_t> addRuns = 0, mulRuns = 0;
+  FunctionCost totals =
+      analyzeFunction(fn, CostOptions(), [&](const OpCostRecord &record) {
+        if (isa<arith::AddFOp>(record.op))
+          addRuns = record.executions;
+        if (isa<arith::MulFOp>(record.op))
+          mulRuns = record.executions;
+      });
+  // Nested static loops multiply: 4 x 3 runs of a 4-FLOP add.
+  EXPECT_EQ(addRuns, 12u);
+  // The dynamic loop's body runs an unknown number of times.
+  EXPECT_EQ(mulRuns, std::nullopt);
+  EXPECT_EQ(totals.total.flops, 48u);
+  EXPECT_EQ(totals.unknownOps.lookup("scf.for"), 1u);
 }
