@@ -35,3 +35,9 @@ else:
 
 llvm_config.add_tool_substitutions(
     ["roof-opt"], [config.roof_tools_dir, config.llvm_tools_dir])
+
+# Stock mlir-opt of LLVM 22 (Debian's mlir-opt-22) as a client of the plugin.
+config.substitutions.append(
+    ("%mlir_opt", os.path.join(config.llvm_tools_dir, "mlir-opt")))
+config.substitutions.append(
+    ("%roof_plugin", os.path.join(config.roof_lib_dir, "RoofPlugin.so")))

@@ -8,6 +8,7 @@
 #include "roof/Transforms/Passes.h"
 
 #include "roof/Analysis/FunctionCost.h"
+#include "roof/CostModels/CostModels.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/MapVector.h"
@@ -49,6 +50,13 @@ struct MissingModel {
 struct RoofAnnotateCostPass
     : public roof::impl::RoofAnnotateCostBase<RoofAnnotateCostPass> {
   using Base::Base;
+
+  // The cost models come with the pass, so that any tool running it (stock
+  // mlir-opt with the pass plugin, another project's driver) costs the ops.
+  void getDependentDialects(DialectRegistry &registry) const override {
+    Base::getDependentDialects(registry);
+    registerAllCostModels(registry);
+  }
 
   void runOnOperation() override {
     if (dynamicDim < -1) {
