@@ -15,6 +15,7 @@ config.test_exec_root = os.path.join(config.roof_obj_root, "test")
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%roof_src_root", config.roof_src_root))
+config.substitutions.append(("%roof_obj_root", config.roof_obj_root))
 
 # Captured FileCheck variables do not leak from one CHECK-LABEL to the next.
 config.environment["FILECHECK_OPTS"] = "-enable-var-scope"

@@ -33,6 +33,18 @@ OpCostRecord roof::computeOpCost(Operation *op, CostContext &ctx) {
   return record;
 }
 
+FailureOr<OpCost> roof::getOpCost(Operation *op, const CostOptions &options,
+                                  std::string *whyUnknown) {
+  WeightAnalysis weights(options.weights);
+  CostContext ctx(options, weights);
+  OpCostRecord record = computeOpCost(op, ctx);
+  if (record.cost)
+    return *record.cost;
+  if (whyUnknown)
+    *whyUnknown = record.unknownReason;
+  return failure();
+}
+
 /// The number of iterations of a loop with constant bounds, or std::nullopt.
 static std::optional<uint64_t> getTripCount(LoopLikeOpInterface loop) {
   if (std::optional<APInt> count = loop.getStaticTripCount())

@@ -5,14 +5,14 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "roof/Analysis/FunctionCost.h"
-#include "roof/InitAllRoof.h"
+#include "roof/Roof.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Parser/Parser.h"
@@ -137,4 +137,34 @@ TEST_F(LinalgCostTest, ExecutionsInsideLoops) {
   EXPECT_EQ(mulRuns, std::nullopt);
   EXPECT_EQ(totals.total.flops, 48u);
   EXPECT_EQ(totals.unknownOps.lookup("scf.for"), 1u);
+}
+
+TEST_F(LinalgCostTest, ApiOnOpsBuiltInMemory) {
+  // linalg.matmul 64x32 * 32x16 in f16 into f32, built with a builder.
+  OpBuilder b(&context);
+  Location loc = b.getUnknownLoc();
+  OwningOpRef<ModuleOp> built = ModuleOp::create(loc);
+  b.setInsertionPointToEnd(built->getBody());
+  Value a = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{64, 32},
+                                    b.getF16Type());
+  Value w = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{32, 16},
+                                    b.getF16Type());
+  Value c = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{64, 16},
+                                    b.getF32Type());
+  auto matmul = linalg::MatmulOp::create(b, loc, ValueRange{a, w},
+                                         ValueRange{c});
+
+  std::string why;
+  FailureOr<OpCost> cost = getOpCost(matmul, CostOptions(), &why);
+  ASSERT_TRUE(succeeded(cost)) << why;
+  // 2*64*16*32 FLOPs; A 64*32*2 + B 32*16*2 + C 64*16*4 bytes read.
+  EXPECT_EQ(cost->flops, 65536u);
+  EXPECT_EQ(cost->bytesRead, 4096u + 1024u + 4096u);
+  EXPECT_EQ(cost->bytesWritten, 4096u);
+  EXPECT_EQ(cost->weightBytesRead, 0u);
+
+  // An op without a cost model says so.
+  auto module = ModuleOp::create(b, loc);
+  EXPECT_TRUE(failed(getOpCost(module, CostOptions(), &why)));
+  EXPECT_EQ(why, "no cost model for this op");
 }

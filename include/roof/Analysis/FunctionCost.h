@@ -54,6 +54,11 @@ struct FunctionCost {
 /// interface are unknown.
 OpCostRecord computeOpCost(Operation *op, CostContext &ctx);
 
+/// The cost of one execution of `op` without a pass or a context of one's
+/// own; on failure `whyUnknown`, when given, says why.
+FailureOr<OpCost> getOpCost(Operation *op, const CostOptions &options = {},
+                            std::string *whyUnknown = nullptr);
+
 /// Costs every op of `fn`'s body in order, calling `onOp` for each (terminators
 /// and the bodies of costed ops, such as linalg payloads, are not visited).
 /// Ops in `scf.for`/`scf.forall`/`scf.parallel` loops with static trip counts

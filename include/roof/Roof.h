@@ -1,0 +1,20 @@
+//===- Roof.h - Roof's C++ API ----------------------------------*- C++ -*-===//
+//
+// What another project includes to use Roof from its own pipeline or passes:
+//   - registerAllRoofDialects / registerAllRoofPasses: the roof dialect, the
+//     cost models on upstream ops, and Roof's passes;
+//   - getOpCost: what one op costs (FLOPs, bytes, weight bytes);
+//   - analyzeFunction: a function's totals, with a callback per op;
+//   - OpCost, CostOptions, FunctionCost: the value types.
+// Pass internals are not part of it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_ROOF_H
+#define ROOF_ROOF_H
+
+#include "roof/Analysis/FunctionCost.h"
+#include "roof/Analysis/OpCost.h"
+#include "roof/InitAllRoof.h"
+
+#endif // ROOF_ROOF_H
