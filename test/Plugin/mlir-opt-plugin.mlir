@@ -21,3 +21,7 @@ func.func @mm(%a: tensor<128x256xf32>, %b: tensor<256x512xf32>,
                      outs(%c : tensor<128x512xf32>) -> tensor<128x512xf32>
   return %0 : tensor<128x512xf32>
 }
+
+// Without the dialect plugin, mlir-opt cannot read Roof's attributes back.
+// RUN: %mlir_opt --load-dialect-plugin=%roof_plugin --load-pass-plugin=%roof_plugin --pass-pipeline="builtin.module(roof-annotate-cost)" %s | not %mlir_opt --load-pass-plugin=%roof_plugin 2>&1 | FileCheck %s --check-prefix=NODIALECT
+// NODIALECT: error: #"roof"<"totals<{{.*}}attribute created with unregistered dialect
