@@ -49,20 +49,31 @@ FailureOr<uint64_t> CostContext::resolveElementBits(Type type,
                  " has no known size");
 }
 
-FailureOr<uint64_t> CostContext::resolveBytes(Type type, const Twine &what) {
-  if (!isa<TensorType, BaseMemRefType>(type))
-    return 0;
-  auto shaped = cast<ShapedType>(type);
+FailureOr<uint64_t> CostContext::resolveNumElements(Type type,
+                                                    const Twine &what) {
+  auto shaped = dyn_cast<ShapedType>(type);
+  if (!shaped)
+    return 1;
   FailureOr<SmallVector<uint64_t>> shape = resolveShape(shaped, what);
   if (failed(shape))
-    return failure();
-  FailureOr<uint64_t> bits = resolveElementBits(shaped.getElementType(), what);
-  if (failed(bits))
     return failure();
   uint64_t elements = 1;
   for (uint64_t size : *shape)
     elements *= size;
-  return getBytes(elements, *bits);
+  return elements;
+}
+
+FailureOr<uint64_t> CostContext::resolveBytes(Type type, const Twine &what) {
+  if (!isa<TensorType, BaseMemRefType>(type))
+    return 0;
+  FailureOr<uint64_t> elements = resolveNumElements(type, what);
+  if (failed(elements))
+    return failure();
+  FailureOr<uint64_t> bits =
+      resolveElementBits(cast<ShapedType>(type).getElementType(), what);
+  if (failed(bits))
+    return failure();
+  return getBytes(*elements, *bits);
 }
 
 LogicalResult CostContext::addRead(OpCost &cost, Value value,
@@ -82,5 +93,21 @@ LogicalResult CostContext::addWritten(OpCost &cost, Value value,
   if (failed(bytes))
     return failure();
   cost.bytesWritten += *bytes;
+  return success();
+}
+
+LogicalResult CostContext::addOperandsRead(OpCost &cost, Operation *op) {
+  for (OpOperand &operand : op->getOpOperands())
+    if (failed(addRead(cost, operand.get(),
+                       "operand " + Twine(operand.getOperandNumber()))))
+      return failure();
+  return success();
+}
+
+LogicalResult CostContext::addResultsWritten(OpCost &cost, Operation *op) {
+  for (OpResult result : op->getResults())
+    if (failed(addWritten(cost, result,
+                          "result " + Twine(result.getResultNumber()))))
+      return failure();
   return success();
 }

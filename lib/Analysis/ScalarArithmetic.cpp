@@ -5,6 +5,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 
 using namespace mlir;
 using namespace mlir::roof;
@@ -36,6 +37,9 @@ std::optional<ScalarOpCount> roof::getScalarOpCount(Operation *op) {
     return ScalarOpCount{2, 0};
   if (isa<complex::MulOp>(op))
     return ScalarOpCount{6, 0};
+  // (x * multiplier + round) >> shift: multiply, add, shift.
+  if (isa<tosa::ApplyScaleOp>(op))
+    return ScalarOpCount{3, 0};
 
   // Everything else in arith and the simple math ops: one FLOP each.
   if (isa<arith::AddFOp, arith::SubFOp, arith::MulFOp, arith::DivFOp,

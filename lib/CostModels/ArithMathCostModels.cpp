@@ -31,26 +31,16 @@ struct ElementwiseCostModel
     if (!count)
       return ctx.unknown("'" + op->getName().getStringRef() +
                          "' has no FLOP count");
-    uint64_t elements = 1;
-    if (auto shaped = dyn_cast<ShapedType>(op->getResult(0).getType())) {
-      FailureOr<SmallVector<uint64_t>> shape =
-          ctx.resolveShape(shaped, "the result");
-      if (failed(shape))
-        return failure();
-      for (uint64_t size : *shape)
-        elements *= size;
-    }
+    FailureOr<uint64_t> elements =
+        ctx.resolveNumElements(op->getResult(0).getType(), "the result");
+    if (failed(elements))
+      return failure();
     OpCost cost;
-    cost.flops = elements * count->flops;
-    cost.transcendentals = elements * count->transcendentals;
-    for (OpOperand &operand : op->getOpOperands())
-      if (failed(ctx.addRead(cost, operand.get(),
-                             "operand " + Twine(operand.getOperandNumber()))))
-        return failure();
-    for (OpResult result : op->getResults())
-      if (failed(ctx.addWritten(cost, result,
-                                "result " + Twine(result.getResultNumber()))))
-        return failure();
+    cost.flops = *elements * count->flops;
+    cost.transcendentals = *elements * count->transcendentals;
+    if (failed(ctx.addOperandsRead(cost, op)) ||
+        failed(ctx.addResultsWritten(cost, op)))
+      return failure();
     return cost;
   }
 };

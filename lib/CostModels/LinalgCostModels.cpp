@@ -50,8 +50,12 @@ static FailureOr<uint64_t> getFootprintBytes(linalg::LinalgOp op,
 static LogicalResult countPayload(linalg::LinalgOp op, uint64_t iterations,
                                   CostContext &ctx, OpCost &cost) {
   for (Operation &nested : *op.getBlock()) {
-    // Index queries, the terminator and runtime checks do no arithmetic.
-    if (isa<linalg::YieldOp, linalg::IndexOp, cf::AssertOp>(nested))
+    // Index queries, the terminator and runtime checks do no arithmetic, nor
+    // does address arithmetic (ops on `index` values only).
+    if (isa<linalg::YieldOp, linalg::IndexOp, cf::AssertOp>(nested) ||
+        (nested.getNumOperands() != 0 &&
+         llvm::all_of(nested.getOperandTypes(),
+                      [](Type type) { return type.isIndex(); })))
       continue;
     if (auto extract = dyn_cast<tensor::ExtractOp>(nested)) {
       // One element per iteration; distinct elements are not worked out.

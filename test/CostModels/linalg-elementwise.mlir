@@ -154,3 +154,26 @@ func.func @data_movement(%x: tensor<256x128xf32>, %v: tensor<512xf32>) -> (tenso
   %b = linalg.broadcast ins(%v : tensor<512xf32>) outs(%e3 : tensor<256x512xf32>) dimensions = [0]
   return %fill, %copy, %t, %b : tensor<256x256xf32>, tensor<256x128xf32>, tensor<128x256xf32>, tensor<256x512xf32>
 }
+
+// -----
+
+#id = affine_map<(i) -> (i)>
+// CHECK-LABEL: func.func @index_arithmetic_is_free
+func.func @index_arithmetic_is_free(%x: tensor<64xf32>, %init: tensor<64xf32>) -> tensor<64xf32> {
+  // Only the divf counts: the index ops and the conversions are free.
+  // flops = 64; read = written = 256; intensity = 64/512 = 0.125, printed 0.12
+  // CHECK: linalg.generic {{.*}}roof.cost = #roof.cost<flops = 64, transcendentals = 0, read = 256, written = 256, weight_read = 0, intensity = 0.12>
+  %0 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
+      ins(%x : tensor<64xf32>) outs(%init : tensor<64xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %c2 = arith.constant 2 : index
+    %i = linalg.index 0 : index
+    %j = arith.muli %i, %c2 : index
+    %k = arith.addi %j, %c2 : index
+    %n = arith.index_cast %k : index to i32
+    %f = arith.sitofp %n : i32 to f32
+    %r = arith.divf %a, %f : f32
+    linalg.yield %r : f32
+  } -> tensor<64xf32>
+  return %0 : tensor<64xf32>
+}

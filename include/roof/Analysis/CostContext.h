@@ -49,6 +49,9 @@ public:
   /// Bits of one element of `type`; failure for types without a size.
   FailureOr<uint64_t> resolveElementBits(Type type, const Twine &what);
 
+  /// The number of elements of a shaped `type` (1 for a scalar).
+  FailureOr<uint64_t> resolveNumElements(Type type, const Twine &what);
+
   /// Bytes a value of `type` occupies in memory: elements x bits / 8 for a
   /// tensor or memref, 0 for a scalar or vector (it lives in registers).
   FailureOr<uint64_t> resolveBytes(Type type, const Twine &what);
@@ -58,6 +61,9 @@ public:
   LogicalResult addRead(OpCost &cost, Value value, const Twine &what);
   /// Adds the bytes of `value` to `cost`'s writes.
   LogicalResult addWritten(OpCost &cost, Value value, const Twine &what);
+  /// Adds every operand of `op` to the reads, every result to the writes.
+  LogicalResult addOperandsRead(OpCost &cost, Operation *op);
+  LogicalResult addResultsWritten(OpCost &cost, Operation *op);
 
   /// Whether `value` holds weights.
   bool isWeight(Value value) const { return weights.isWeight(value); }

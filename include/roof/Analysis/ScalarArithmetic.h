@@ -22,9 +22,10 @@ struct ScalarOpCount {
   unsigned transcendentals = 0;
 };
 
-/// The count for an `arith`, `math` or `complex` op: 1 for each arithmetic,
-/// comparison, select, bitwise and min/max op; 2 for `math.fma`; 0 for
-/// constants and conversions; 2 for complex add/sub, 6 for complex mul.
+/// The count for an `arith`, `math`, `complex` or scalar `tosa` op: 1 for each
+/// arithmetic, comparison, select, bitwise and min/max op; 2 for `math.fma`; 0
+/// for constants and conversions; 2 for complex add/sub, 6 for complex mul; 3
+/// for `tosa.apply_scale` (multiply, round, shift).
 /// std::nullopt for any op the table does not know.
 std::optional<ScalarOpCount> getScalarOpCount(Operation *op);
 

@@ -47,6 +47,44 @@ struct CopyCostModel
   }
 };
 
+/// Reads every operand once and writes every result once: ops that
+/// materialize a new tensor from whole inputs (concat, pad, transpose, tile).
+template <typename OpTy>
+struct MaterializeCostModel
+    : public CostOpInterface::ExternalModel<MaterializeCostModel<OpTy>, OpTy> {
+  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
+    OpCost cost;
+    if (failed(ctx.addOperandsRead(cost, op)) ||
+        failed(ctx.addResultsWritten(cost, op)))
+      return failure();
+    return cost;
+  }
+};
+
+/// Attaches MaterializeCostModel to each of `OpTys`.
+template <typename... OpTys>
+void attachMaterializeCostModels(MLIRContext &context) {
+  (OpTys::template attachInterface<MaterializeCostModel<OpTys>>(context), ...);
+}
+
+/// Copies a slice of operand 0 out: reads and writes the result's bytes
+/// (and reads weights when the source is a weight).
+template <typename OpTy>
+struct SliceCostModel
+    : public CostOpInterface::ExternalModel<SliceCostModel<OpTy>, OpTy> {
+  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
+    FailureOr<uint64_t> bytes =
+        ctx.resolveBytes(op->getResult(0).getType(), "the result");
+    if (failed(bytes))
+      return failure();
+    OpCost cost;
+    cost.bytesRead = cost.bytesWritten = *bytes;
+    if (ctx.isWeight(op->getOperand(0)))
+      cost.weightBytesRead = *bytes;
+    return cost;
+  }
+};
+
 /// Reads one element (the result) of the tensor or buffer in operand 0.
 template <typename OpTy>
 struct ElementReadCostModel
