@@ -9,6 +9,7 @@
 #include "mlir/Dialect/MLProgram/IR/MLProgram.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/BuiltinAttributeInterfaces.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
@@ -56,7 +57,8 @@ Value WeightAnalysis::getForwardedSource(Operation *op) {
   if (isa<tensor::ExtractSliceOp, tensor::ExpandShapeOp,
           tensor::CollapseShapeOp, tensor::ReshapeOp, tensor::CastOp,
           tensor::BitcastOp, bufferization::ToTensorOp,
-          bufferization::ToBufferOp>(op))
+          bufferization::ToBufferOp, tosa::ReshapeOp, tosa::TransposeOp,
+          tosa::IdentityOp, tosa::SliceOp>(op))
     return op->getOperand(0);
   // A linalg op that only yields its one tensor input moves it unchanged: a
   // transpose, broadcast or copy, named or written as a generic (a fill

@@ -9,4 +9,5 @@ void roof::registerAllCostModels(DialectRegistry &registry) {
   registerLinalgCostModels(registry);
   registerMemoryCostModels(registry);
   registerTensorCostModels(registry);
+  registerTosaCostModels(registry);
 }

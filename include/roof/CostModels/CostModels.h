@@ -22,6 +22,9 @@ void registerLinalgCostModels(DialectRegistry &registry);
 /// tensor ops met in linalg IR: views are free, pad/concat/slices move bytes.
 void registerTensorCostModels(DialectRegistry &registry);
 
+/// Every TOSA 1.0 op of MLIR 22 but `custom` and the control-flow ops.
+void registerTosaCostModels(DialectRegistry &registry);
+
 /// arith, math and complex ops, scalar or elementwise on tensors.
 void registerArithMathCostModels(DialectRegistry &registry);
 
