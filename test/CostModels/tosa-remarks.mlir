@@ -1,0 +1,38 @@
+// RUN: roof-opt %s -split-input-file -roof-annotate-cost -verify-diagnostics | FileCheck %s
+
+// What TOSA ops Roof cannot cost, and why.
+
+// CHECK-LABEL: func.func @custom
+// CHECK-SAME: unknown_ops = {tosa.custom = 1 : i64}
+func.func @custom(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-remark @below {{'tosa.custom' is not costed (1 op): no cost model for this op}}
+  %0 = tosa.custom %x {domain_name = "vendor", operator_name = "op", implementation_attrs = ""} : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @dynamic_batch
+func.func @dynamic_batch(%a: tensor<?x16x32xf32>, %b: tensor<?x32x8xf32>) -> tensor<?x16x8xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  // expected-remark @below {{cost unknown: dimension 0 of the output is dynamic; bind it with dynamic-dim=N}}
+  %0 = tosa.matmul %a, %b, %zp, %zp : (tensor<?x16x32xf32>, tensor<?x32x8xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<?x16x8xf32>
+  return %0 : tensor<?x16x8xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @cond_if
+// CHECK-SAME: unknown_ops = {tosa.cond_if = 1 : i64}
+func.func @cond_if(%p: tensor<i1>, %x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-remark @below {{'tosa.cond_if' is not costed (1 op): no cost model for this region op; the ops inside are left out of the totals}}
+  %0 = tosa.cond_if %p (%a = %x) : tensor<i1> (tensor<4xf32>) -> tensor<4xf32> {
+  ^bb0(%a: tensor<4xf32>):
+    %1 = tosa.exp %a : (tensor<4xf32>) -> tensor<4xf32>
+    tosa.yield %1 : tensor<4xf32>
+  } else {
+  ^bb0(%a: tensor<4xf32>):
+    tosa.yield %a : tensor<4xf32>
+  }
+  return %0 : tensor<4xf32>
+}
