@@ -110,3 +110,20 @@ func.func @matmul_int8_weights(%a: tensor<1x3x4xi8>) -> tensor<1x3x2xi32> {
   %0 = tosa.matmul %a, %b, %zp, %zp : (tensor<1x3x4xi8>, tensor<1x4x2xi8>, tensor<1xi8>, tensor<1xi8>) -> tensor<1x3x2xi32>
   return %0 : tensor<1x3x2xi32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @conv2d_int4_weights_int16_input
+// 8 * 16 = 128 int4 parameters in 64 bytes
+// CHECK-SAME: weight_read = 64, params = 128, weight_bytes = 64
+func.func @conv2d_int4_weights_int16_input(%x: tensor<1x4x4x16xi16>, %b: tensor<8xi48>) -> tensor<1x4x4x8xi48> {
+  %w = "tosa.const"() <{values = dense_resource<__elided__> : tensor<8x1x1x16xi4>}> : () -> tensor<8x1x1x16xi4>
+  %xzp = "tosa.const"() <{values = dense<0> : tensor<1xi16>}> : () -> tensor<1xi16>
+  %wzp = "tosa.const"() <{values = dense<0> : tensor<1xi4>}> : () -> tensor<1xi4>
+  // MACs = (1*4*4*8) * 16 = 2048; flops = 4096 + 128 = 4224
+  // read = 512 (i16 input) + 64 (i4 weight) + 48 (i48 bias) + 2 (i16 zp) + 1 (i4 zp) = 627
+  // written = 128 * 6 (i48) = 768; intensity = 4224 / 1395 = 3.03
+  // CHECK: tosa.conv2d {{.*}}roof.cost = #roof.cost<flops = 4224, transcendentals = 0, read = 627, written = 768, weight_read = 64, intensity = 3.03>
+  %0 = tosa.conv2d %x, %w, %b, %xzp, %wzp {acc_type = i48, dilation = array<i64: 1, 1>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 1, 1>} : (tensor<1x4x4x16xi16>, tensor<8x1x1x16xi4>, tensor<8xi48>, tensor<1xi16>, tensor<1xi4>) -> tensor<1x4x4x8xi48>
+  return %0 : tensor<1x4x4x8xi48>
+}

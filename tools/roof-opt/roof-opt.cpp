@@ -22,6 +22,7 @@ int main(int argc, char **argv) {
   mlir::roof::registerAllRoofDialects(registry);
 
   return mlir::asMainReturnCode(mlir::MlirOptMain(
-      argc, argv, "Roof: FLOPs, bytes and arithmetic intensity of linalg IR\n",
+      argc, argv,
+      "Roof: FLOPs, bytes and arithmetic intensity of linalg and tosa IR\n",
       registry));
 }
