@@ -5,8 +5,10 @@
 #include "roof/Analysis/CostOpInterface.h"
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Interfaces/CallInterfaces.h"
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
 
 using namespace mlir;
@@ -95,6 +97,10 @@ public:
     // of times, or an unknown one and the region op itself is unknown.
     if (isa<scf::ExecuteRegionOp>(op))
       return visitRegions(op, executions);
+    if (isa<tosa::IfOp>(op) ||
+        (isa<RegionBranchOpInterface>(op) && !isa<LoopLikeOpInterface>(op) &&
+         op->getNumRegions() > 1))
+      return visitBranches(op, executions);
     if (auto loop = dyn_cast<LoopLikeOpInterface>(op)) {
       if (std::optional<uint64_t> trips = getTripCount(loop)) {
         std::optional<uint64_t> inner;
@@ -118,6 +124,34 @@ public:
   }
 
 private:
+  /// One of the regions runs (scf.if, scf.index_switch, tosa.cond_if): the
+  /// totals take the costliest (most FLOPs, then most bytes), an upper bound;
+  /// the ops of the other regions are annotated but not totaled.
+  void visitBranches(Operation *op, std::optional<uint64_t> executions) {
+    auto costOf = [&](Region &region) {
+      FunctionCost branch;
+      FunctionWalker walker(ctx, branch, /*onOp=*/{});
+      for (Block &block : region)
+        for (Operation &nested : block)
+          walker.visit(&nested, 1);
+      return branch.total;
+    };
+    Region *costliest = nullptr;
+    OpCost most;
+    for (Region &region : op->getRegions()) {
+      OpCost cost = costOf(region);
+      if (!costliest || cost.flops > most.flops ||
+          (cost.flops == most.flops && cost.bytesMoved() > most.bytesMoved())) {
+        costliest = &region;
+        most = cost;
+      }
+    }
+    for (Region &region : op->getRegions())
+      for (Block &block : region)
+        for (Operation &nested : block)
+          visit(&nested, &region == costliest ? executions : std::nullopt);
+  }
+
   static OpCostRecord unknownContainer(Operation *op, StringRef reason,
                                        bool hasNoModel) {
     OpCostRecord record;

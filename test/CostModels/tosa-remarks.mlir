@@ -22,10 +22,11 @@ func.func @dynamic_batch(%a: tensor<?x16x32xf32>, %b: tensor<?x32x8xf32>) -> ten
 
 // -----
 
+// cond_if: the costlier branch counts (exp: 4 FLOPs, 4 transcendental,
+// 16 bytes each way), the other (a plain yield) is free.
 // CHECK-LABEL: func.func @cond_if
-// CHECK-SAME: unknown_ops = {tosa.cond_if = 1 : i64}
+// CHECK-SAME: flops = 4, transcendentals = 4, read = 16, written = 16, {{.*}} ops = 1, unknown = 0
 func.func @cond_if(%p: tensor<i1>, %x: tensor<4xf32>) -> tensor<4xf32> {
-  // expected-remark @below {{'tosa.cond_if' is not costed (1 op): no cost model for this region op; the ops inside are left out of the totals}}
   %0 = tosa.cond_if %p (%a = %x) : tensor<i1> (tensor<4xf32>) -> tensor<4xf32> {
   ^bb0(%a: tensor<4xf32>):
     %1 = tosa.exp %a : (tensor<4xf32>) -> tensor<4xf32>

@@ -62,8 +62,10 @@ FailureOr<OpCost> getOpCost(Operation *op, const CostOptions &options = {},
 /// Costs every op of `fn`'s body in order, calling `onOp` for each (terminators
 /// and the bodies of costed ops, such as linalg payloads, are not visited).
 /// Ops in `scf.for`/`scf.forall`/`scf.parallel` loops with static trip counts
-/// count that many times; a region op whose trip count or branch is unknown is
-/// itself unknown and the ops inside it are left out of the totals.
+/// count that many times; of `scf.if`/`scf.index_switch`/`tosa.cond_if` the
+/// costliest region counts; any other region op, and a loop whose trip count
+/// is unknown, is itself unknown and the ops inside it are left out of the
+/// totals.
 FunctionCost
 analyzeFunction(FunctionOpInterface fn, const CostOptions &options,
                 llvm::function_ref<void(const OpCostRecord &)> onOp = {});

@@ -42,7 +42,8 @@ def RoofAnnotateCost : Pass<"roof-annotate-cost", "::mlir::ModuleOp"> {
     remark: one per op name (with its count) for ops without a cost model,
     one per op for ops whose model could not tell (an unbound dynamic dim).
     Ops inside `scf.for`/`scf.forall`/`scf.parallel` loops with static trip
-    counts count that many times in the totals. Function calls are not
+    counts count that many times in the totals; of an `scf.if` or
+    `tosa.cond_if` the costlier branch counts. Function calls are not
     inlined: each function has totals of its own.
   }];
   let dependentDialects = ["::mlir::roof::RoofDialect"];
