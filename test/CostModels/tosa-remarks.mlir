@@ -37,3 +37,23 @@ func.func @cond_if(%p: tensor<i1>, %x: tensor<4xf32>) -> tensor<4xf32> {
   }
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// A while_loop's trip count is decided by its condition region: unknown.
+// CHECK-LABEL: func.func @while_loop
+// CHECK-SAME: unknown_ops = {tosa.while_loop = 1 : i64}
+func.func @while_loop(%x: tensor<i32>) -> tensor<i32> {
+  // expected-remark @below {{cost unknown: the loop's trip count is not static; the ops inside are left out of the totals}}
+  %0 = tosa.while_loop (%i = %x) : (tensor<i32>) -> tensor<i32> {
+    %limit = "tosa.const"() <{values = dense<10> : tensor<i32>}> : () -> tensor<i32>
+    %c = tosa.greater %limit, %i : (tensor<i32>, tensor<i32>) -> tensor<i1>
+    tosa.yield %c : tensor<i1>
+  } do {
+  ^bb0(%i: tensor<i32>):
+    %one = "tosa.const"() <{values = dense<1> : tensor<i32>}> : () -> tensor<i32>
+    %n = tosa.add %i, %one : (tensor<i32>, tensor<i32>) -> tensor<i32>
+    tosa.yield %n : tensor<i32>
+  }
+  return %0 : tensor<i32>
+}
