@@ -62,27 +62,6 @@ static std::optional<ScalarOpCount> getElementwiseCount(Operation *op) {
 }
 
 namespace {
-/// FLOPs = output elements x the op's count; every operand read at its own
-/// size, the result written.
-template <typename OpTy>
-struct ElementwiseCostModel
-    : public CostOpInterface::ExternalModel<ElementwiseCostModel<OpTy>, OpTy> {
-  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
-    std::optional<ScalarOpCount> count = getElementwiseCount(op);
-    FailureOr<uint64_t> elements =
-        ctx.resolveNumElements(op->getResult(0).getType(), "the result");
-    if (failed(elements))
-      return failure();
-    OpCost cost;
-    cost.flops = *elements * count->flops;
-    cost.transcendentals = *elements * count->transcendentals;
-    if (failed(ctx.addOperandsRead(cost, op)) ||
-        failed(ctx.addResultsWritten(cost, op)))
-      return failure();
-    return cost;
-  }
-};
-
 /// To block-scaled: per element, its share of the block's max-abs and the
 /// divide by the block's scale: 2 FLOPs per input element.
 struct CastToBlockScaledCostModel
@@ -345,11 +324,6 @@ struct VariableWriteCostModel
 } // namespace
 
 template <typename... OpTys>
-static void attachElementwiseCostModels(MLIRContext &context) {
-  (OpTys::template attachInterface<ElementwiseCostModel<OpTys>>(context), ...);
-}
-
-template <typename... OpTys>
 static void attachShapedOpCostModels(MLIRContext &context) {
   (OpTys::template attachInterface<ShapedOpCostModel<OpTys>>(context), ...);
 }
@@ -357,7 +331,7 @@ static void attachShapedOpCostModels(MLIRContext &context) {
 void roof::registerTosaCostModels(DialectRegistry &registry) {
   registry.addExtension(+[](MLIRContext *context, tosa::TosaDialect *) {
     attachElementwiseCostModels<
-        tosa::AbsOp, tosa::AddOp, tosa::ApplyScaleOp,
+        getElementwiseCount, tosa::AbsOp, tosa::AddOp, tosa::ApplyScaleOp,
         tosa::ArithmeticRightShiftOp, tosa::BitwiseAndOp, tosa::BitwiseNotOp,
         tosa::BitwiseOrOp, tosa::BitwiseXorOp, tosa::CastFromBlockScaledOp,
         tosa::CastOp, tosa::CeilOp, tosa::ClampOp, tosa::ClzOp, tosa::CosOp,

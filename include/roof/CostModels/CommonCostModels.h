@@ -12,6 +12,7 @@
 
 #include "roof/Analysis/CostOpInterface.h"
 #include "roof/Analysis/ElementSize.h"
+#include "roof/Analysis/ScalarArithmetic.h"
 
 #include "mlir/IR/MLIRContext.h"
 
@@ -65,6 +66,44 @@ struct MaterializeCostModel
 template <typename... OpTys>
 void attachMaterializeCostModels(MLIRContext &context) {
   (OpTys::template attachInterface<MaterializeCostModel<OpTys>>(context), ...);
+}
+
+/// The FLOPs of one element of an elementwise op, or std::nullopt.
+using ElementCountFn = std::optional<ScalarOpCount> (*)(Operation *);
+
+/// Elementwise ops (scalar, vector or tensor): FLOPs = result elements x
+/// `Count(op)`; every operand read at its own size, every result written.
+/// Constants are free: their bytes count where they are read, as weights.
+template <typename OpTy, ElementCountFn Count>
+struct ElementwiseCostModel
+    : public CostOpInterface::ExternalModel<ElementwiseCostModel<OpTy, Count>,
+                                            OpTy> {
+  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
+    if (op->hasTrait<OpTrait::ConstantLike>())
+      return OpCost();
+    std::optional<ScalarOpCount> count = Count(op);
+    if (!count)
+      return ctx.unknown("'" + op->getName().getStringRef() +
+                         "' has no FLOP count");
+    FailureOr<uint64_t> elements =
+        ctx.resolveNumElements(op->getResult(0).getType(), "the result");
+    if (failed(elements))
+      return failure();
+    OpCost cost;
+    cost.flops = *elements * count->flops;
+    cost.transcendentals = *elements * count->transcendentals;
+    if (failed(ctx.addOperandsRead(cost, op)) ||
+        failed(ctx.addResultsWritten(cost, op)))
+      return failure();
+    return cost;
+  }
+};
+
+/// Attaches ElementwiseCostModel with `Count` to each of `OpTys`.
+template <ElementCountFn Count, typename... OpTys>
+void attachElementwiseCostModels(MLIRContext &context) {
+  (OpTys::template attachInterface<ElementwiseCostModel<OpTys, Count>>(context),
+   ...);
 }
 
 /// Copies a slice of operand 0 out: reads and writes the result's bytes
