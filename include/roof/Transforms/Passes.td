@@ -67,4 +67,48 @@ def RoofAnnotateCost : Pass<"roof-annotate-cost", "::mlir::ModuleOp"> {
   ];
 }
 
+def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
+  let summary = "Roofline report: time, bound, fit and energy per target";
+  let description = [{
+    Prices every costed op of every function on one or more targets:
+    T_compute = FLOPs / derated peak of the op's engine (matrix for
+    contractions, vector otherwise) and dtype, T_memory = bytes / derated
+    off-chip bandwidth, time = max of the two plus the launch overhead. Per
+    function and target: latency, throughput, energy, weights and peak
+    activations against capacity, and the regime; with several targets a
+    comparison. An op whose dtype has no rate on a target is reported as
+    such, never priced at another dtype's rate. The IR is not changed.
+
+    ```
+    roof-opt model.mlir --roof-report="targets=h100-sxm,jetson-orin-nano" -o /dev/null
+    ```
+
+    Targets are names of files in `targets/` (shipped) or paths to `.json`
+    files (docs/targets.md). Formulas: docs/roofline.md; JSON schema:
+    docs/report-schema.md.
+  }];
+  let dependentDialects = ["::mlir::roof::RoofDialect"];
+  let options = [
+    ListOption<"targets", "targets", "std::string",
+               "Targets to report on: shipped names (e.g. h100-sxm) or paths "
+               "to target .json files.">,
+    Option<"format", "format", "std::string", /*default=*/"\"text\"",
+           "Output format: text, json or csv.">,
+    Option<"output", "output", "std::string", /*default=*/"\"-\"",
+           "Where to write the report; - is standard output.">,
+    Option<"batch", "batch", "uint64_t", /*default=*/"1",
+           "Inferences per call of a function, for throughput.">,
+    Option<"top", "top", "unsigned", /*default=*/"10",
+           "Kernels listed per target in the text report.">,
+    Option<"dtypePolicy", "dtype-policy", "std::string",
+           /*default=*/"\"as-is\"",
+           "as-is: each op at its own dtype's rate; tf32: f32 contractions "
+           "at the matrix engine's tf32 rate.">,
+    Option<"dynamicDim", "dynamic-dim", "int64_t", /*default=*/"-1",
+           "The size every dynamic dimension takes (-1: unbound).">,
+    ListOption<"paramArgs", "param-args", "unsigned",
+               "Indices of function arguments that hold parameters.">
+  ];
+}
+
 #endif // ROOF_TRANSFORMS_PASSES_TD

@@ -1,0 +1,37 @@
+//===- ReportPrinter.h - Roofline reports as text, JSON, CSV ----*- C++ -*-===//
+//
+// Formats of docs/roofline.md and docs/report-schema.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_REPORT_REPORTPRINTER_H
+#define ROOF_REPORT_REPORTPRINTER_H
+
+#include "roof/Report/Roofline.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+namespace mlir::roof {
+
+struct ReportFormatOptions {
+  /// Kernels listed per target in text, by time.
+  unsigned top = 10;
+  /// Inferences per call, for throughput.
+  uint64_t batch = 1;
+};
+
+/// For people: per function and target the roofs, the top kernels by time
+/// and the summary; a comparison table when there are several targets.
+void printTextReport(ArrayRef<FunctionRoofline> reports,
+                     const ReportFormatOptions &options, llvm::raw_ostream &os);
+
+/// The versioned JSON document of docs/report-schema.md.
+void printJsonReport(ArrayRef<FunctionRoofline> reports,
+                     const ReportFormatOptions &options, llvm::raw_ostream &os);
+
+/// One row per kernel and target.
+void printCsvReport(ArrayRef<FunctionRoofline> reports, llvm::raw_ostream &os);
+
+} // namespace mlir::roof
+
+#endif // ROOF_REPORT_REPORTPRINTER_H

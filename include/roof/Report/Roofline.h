@@ -1,0 +1,91 @@
+//===- Roofline.h - A function's kernels priced on a target -----*- C++ -*-===//
+//
+// Turns the costs of roof-annotate-cost's walk into times on a target:
+// T_compute = FLOPs / derated peak of the engine and dtype, T_memory = bytes /
+// derated bandwidth, time = max of the two. The formulas are in
+// docs/roofline.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_REPORT_ROOFLINE_H
+#define ROOF_REPORT_ROOFLINE_H
+
+#include "roof/Analysis/FunctionCost.h"
+#include "roof/Target/Target.h"
+
+#include "mlir/Interfaces/FunctionInterfaces.h"
+
+#include <optional>
+#include <string>
+
+namespace mlir::roof {
+
+/// How an op's element type maps onto a target's rates.
+enum class DtypePolicy {
+  /// The op's own type.
+  AsIs,
+  /// f32 contractions run as tf32 on the matrix engine.
+  Tf32,
+};
+
+struct RooflineOptions {
+  CostOptions cost;
+  DtypePolicy dtypePolicy = DtypePolicy::AsIs;
+  /// Inferences per call of the function, for throughput.
+  uint64_t batch = 1;
+};
+
+/// One kernel (an op, with the executions of the loops around it) on a
+/// target.
+struct KernelTime {
+  Operation *op = nullptr;
+  /// Cost of all its executions.
+  OpCost cost;
+  std::string dtype;
+  Engine engine = Engine::Vector;
+  /// The derated peak it runs at; std::nullopt when the target has no rate
+  /// for its dtype and it does FLOPs (then its time is unknown).
+  std::optional<double> rate;
+  double computeSeconds = 0;
+  double memorySeconds = 0;
+  /// max(compute, memory) + the target's launch overhead.
+  double seconds = 0;
+
+  bool hasTime() const { return rate || cost.flops == 0; }
+  bool isComputeBound() const { return computeSeconds > memorySeconds; }
+};
+
+/// A function on a target.
+struct FunctionRoofline {
+  std::string function;
+  const Target *target = nullptr;
+  SmallVector<KernelTime> kernels;
+  FunctionCost totals;
+  /// Sum of the kernel times (with launch overheads) of kernels with a time.
+  double latencySeconds = 0;
+  /// Kernels whose dtype has no rate on the target.
+  unsigned kernelsWithoutRate = 0;
+  /// Bytes of weights, and the peak of live activations over the op order.
+  uint64_t weightBytes = 0;
+  uint64_t peakActivationBytes = 0;
+  /// The memory that holds them: off-chip, or on-chip without off-chip.
+  double capacityBytes = 0;
+  bool weightsFitOnChip = false;
+
+  bool fits() const {
+    return weightBytes + peakActivationBytes <= capacityBytes;
+  }
+  double energyJoules() const { return target->power * latencySeconds; }
+};
+
+/// The engine and dtype an op runs with.
+Engine getEngine(Operation *op);
+std::string getDtype(Operation *op);
+
+/// Prices every op of `fn` with a cost on `target`.
+FunctionRoofline evaluateRoofline(FunctionOpInterface fn, const Target &target,
+                                  const RooflineOptions &options);
+
+} // namespace mlir::roof
+
+#endif // ROOF_REPORT_ROOFLINE_H

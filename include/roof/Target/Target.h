@@ -1,0 +1,66 @@
+//===- Target.h - A chip's roofs, memories and power ------------*- C++ -*-===//
+//
+// What the roofline report needs to know about a target, in SI units
+// (FLOP/s, bytes, bytes/s, watts, seconds). Loaded from targets/*.json or a
+// user's file by TargetLoader.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_TARGET_TARGET_H
+#define ROOF_TARGET_TARGET_H
+
+#include "llvm/ADT/StringMap.h"
+
+#include <optional>
+#include <string>
+
+namespace mlir::roof {
+
+/// The element types a target gives rates for.
+inline constexpr const char *kTargetDtypes[] = {"f64",  "f32", "tf32", "f16",
+                                                "bf16", "f8",  "i8",   "i4"};
+
+/// The engine an op runs on: matrix (tensor cores, MXU, HMX) for
+/// contractions, vector (SIMD, HVX) for everything else.
+enum class Engine { Matrix, Vector };
+
+/// One memory level.
+struct MemoryLevel {
+  /// Bytes; 0 when the level does not exist.
+  double capacity = 0;
+  /// Bytes per second; unset when not published.
+  std::optional<double> bandwidth;
+};
+
+struct Target {
+  std::string name;
+  /// "gpu", "npu" or "dsp".
+  std::string kind;
+  /// FLOP/s (or OP/s for integers) per dtype, per engine.
+  llvm::StringMap<double> matrixRates;
+  llvm::StringMap<double> vectorRates;
+  MemoryLevel offChip;
+  MemoryLevel onChip;
+  /// Watts.
+  double power = 0;
+  /// Achievable fractions of the peaks, in (0, 1].
+  double computeDerate = 1;
+  double bandwidthDerate = 1;
+  /// Seconds added per kernel.
+  double launchOverhead = 0;
+  /// Price per hour, when given.
+  std::optional<double> pricePerHour;
+  /// The file it came from.
+  std::string file;
+
+  /// The peak of `engine` for `dtype`, derated; std::nullopt when the target
+  /// has no rate for it.
+  std::optional<double> getRate(Engine engine, llvm::StringRef dtype) const;
+  /// Off-chip bandwidth, derated (the on-chip one when there is no off-chip
+  /// memory, as on an SRAM-only chip).
+  std::optional<double> getBandwidth() const;
+};
+
+} // namespace mlir::roof
+
+#endif // ROOF_TARGET_TARGET_H

@@ -1,0 +1,304 @@
+//===- ReportPrinter.cpp - Roofline reports as text, JSON, CSV ------------===//
+
+#include "roof/Report/ReportPrinter.h"
+
+#include "mlir/IR/Location.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+
+using namespace mlir;
+using namespace mlir::roof;
+
+static StringRef getEngineName(Engine engine) {
+  return engine == Engine::Matrix ? "matrix" : "vector";
+}
+
+/// "linalg.matmul at model.mlir:12" (or the location's name, e.g. an ONNX
+/// node's).
+static std::string describeKernel(Operation *op) {
+  std::string text = op->getName().getStringRef().str();
+  Location loc = op->getLoc();
+  if (auto name = dyn_cast<NameLoc>(loc))
+    return text + " " + name.getName().str();
+  if (auto file = dyn_cast<FileLineColLoc>(loc))
+    return text + " at " +
+           llvm::sys::path::filename(file.getFilename().getValue()).str() +
+           ":" + std::to_string(file.getLine());
+  return text;
+}
+
+/// Kernels with a time, slowest first, then those without one.
+static SmallVector<const KernelTime *> sortByTime(const FunctionRoofline &r) {
+  SmallVector<const KernelTime *> kernels;
+  for (const KernelTime &kernel : r.kernels)
+    kernels.push_back(&kernel);
+  llvm::stable_sort(kernels, [](const KernelTime *a, const KernelTime *b) {
+    if (a->hasTime() != b->hasTime())
+      return a->hasTime();
+    return a->seconds > b->seconds;
+  });
+  return kernels;
+}
+
+static StringRef getBound(const KernelTime &kernel) {
+  if (!kernel.hasTime())
+    return "no rate";
+  return kernel.isComputeBound() ? "compute" : "memory";
+}
+
+//===----------------------------------------------------------------------===//
+// Text
+//===----------------------------------------------------------------------===//
+
+static void printRoofs(const Target &target, llvm::raw_ostream &os) {
+  double bandwidth = target.getBandwidth().value_or(0);
+  os << llvm::format("roofs (derated): bandwidth %.3f GB/s\n", bandwidth / 1e9);
+  for (Engine engine : {Engine::Matrix, Engine::Vector}) {
+    for (const char *dtype : kTargetDtypes) {
+      std::optional<double> rate = target.getRate(engine, dtype);
+      if (!rate)
+        continue;
+      os << llvm::format("  %-6s %-4s %10.3f TFLOP/s, knee %8.2f FLOP/B\n",
+                         getEngineName(engine).data(), dtype, *rate / 1e12,
+                         bandwidth > 0 ? *rate / bandwidth : 0.0);
+    }
+  }
+}
+
+static void printSummary(const FunctionRoofline &r,
+                         const ReportFormatOptions &options,
+                         llvm::raw_ostream &os) {
+  const Target &target = *r.target;
+  os << llvm::format(
+            "latency %.3f us (%u kernels", r.latencySeconds * 1e6,
+            static_cast<unsigned>(r.kernels.size() - r.kernelsWithoutRate))
+     << (target.launchOverhead > 0
+             ? llvm::formatv(", {0} us launch overhead each",
+                             target.launchOverhead * 1e6)
+                   .str()
+             : std::string())
+     << ")";
+  if (r.latencySeconds > 0)
+    os << llvm::format("; throughput %.1f inferences/s at batch %llu",
+                       options.batch / r.latencySeconds,
+                       static_cast<unsigned long long>(options.batch));
+  os << llvm::format("; energy %.6f J (%.0f W)\n", r.energyJoules(),
+                     target.power);
+  uint64_t used = r.weightBytes + r.peakActivationBytes;
+  os << llvm::format("memory: weights %.3f MB + peak activations %.3f MB = "
+                     "%.3f MB of %.3f MB (%.2f %%): ",
+                     r.weightBytes / 1e6, r.peakActivationBytes / 1e6,
+                     used / 1e6, r.capacityBytes / 1e6,
+                     r.capacityBytes > 0 ? 100.0 * used / r.capacityBytes : 0.0)
+     << (r.fits() ? "fits" : "does not fit") << "\n";
+  if (r.weightsFitOnChip)
+    os << llvm::format("regime: weights (%.3f MB) fit in on-chip memory "
+                       "(%.3f MB): data streams through the weights\n",
+                       r.weightBytes / 1e6, target.onChip.capacity / 1e6);
+  else
+    os << llvm::format("regime: weights (%.3f MB) exceed on-chip memory "
+                       "(%.3f MB): the weights stream through the data\n",
+                       r.weightBytes / 1e6, target.onChip.capacity / 1e6);
+  if (r.kernelsWithoutRate)
+    os << "no rate: " << r.kernelsWithoutRate
+       << " kernels have no rate for their dtype on this target; their time "
+          "is not in the latency\n";
+  if (r.totals.opsUnknown)
+    os << "unknown: " << r.totals.opsUnknown
+       << " ops could not be costed (see roof-annotate-cost's remarks)\n";
+}
+
+static void printKernels(const FunctionRoofline &r,
+                         const ReportFormatOptions &options,
+                         llvm::raw_ostream &os) {
+  SmallVector<const KernelTime *> kernels = sortByTime(r);
+  unsigned shown = std::min<unsigned>(options.top, kernels.size());
+  os << "kernels by time (" << shown << " of " << kernels.size() << "):\n";
+  os << llvm::format("  %12s %7s %-8s %-6s %-5s %14s %14s %9s %14s %14s %14s  "
+                     "%s\n",
+                     "time(us)", "share", "bound", "engine", "dtype", "FLOP",
+                     "bytes", "FLOP/B", "T_compute(us)", "T_memory(us)",
+                     "TFLOP/s", "kernel");
+  for (const KernelTime *kernel : ArrayRef(kernels).take_front(shown)) {
+    double share = r.latencySeconds > 0 && kernel->hasTime()
+                       ? 100.0 * kernel->seconds / r.latencySeconds
+                       : 0.0;
+    double attained =
+        kernel->seconds > 0 ? kernel->cost.flops / kernel->seconds / 1e12 : 0.0;
+    os << llvm::format(
+        "  %12.3f %6.1f%% %-8s %-6s %-5s %14llu %14llu %9.2f %14.3f %14.3f "
+        "%14.3f  %s\n",
+        kernel->seconds * 1e6, share, getBound(*kernel).data(),
+        getEngineName(kernel->engine).data(), kernel->dtype.c_str(),
+        static_cast<unsigned long long>(kernel->cost.flops),
+        static_cast<unsigned long long>(kernel->cost.bytesMoved()),
+        kernel->cost.intensity(), kernel->computeSeconds * 1e6,
+        kernel->memorySeconds * 1e6, attained,
+        describeKernel(kernel->op).c_str());
+  }
+}
+
+void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
+                           const ReportFormatOptions &options,
+                           llvm::raw_ostream &os) {
+  for (const FunctionRoofline &r : reports) {
+    os << "== @" << r.function << " on " << r.target->name << " ("
+       << r.target->kind << ", " << r.target->file << ")\n";
+    printRoofs(*r.target, os);
+    printKernels(r, options, os);
+    printSummary(r, options, os);
+    os << "\n";
+  }
+
+  // Several targets for one function: which is fastest, most efficient, fits.
+  llvm::StringMap<SmallVector<const FunctionRoofline *>> byFunction;
+  SmallVector<StringRef> order;
+  for (const FunctionRoofline &r : reports) {
+    auto &list = byFunction[r.function];
+    if (list.empty())
+      order.push_back(r.function);
+    list.push_back(&r);
+  }
+  for (StringRef function : order) {
+    ArrayRef<const FunctionRoofline *> list = byFunction[function];
+    if (list.size() < 2)
+      continue;
+    // Only targets that priced every kernel compete.
+    const FunctionRoofline *fastest = nullptr, *leanest = nullptr;
+    for (const FunctionRoofline *r : list) {
+      if (r->kernelsWithoutRate)
+        continue;
+      if (!fastest || r->latencySeconds < fastest->latencySeconds)
+        fastest = r;
+      if (!leanest || r->energyJoules() < leanest->energyJoules())
+        leanest = r;
+    }
+    os << "== @" << function << ": comparison\n";
+    os << llvm::format("  %-40s %14s %16s %14s %-13s %s\n", "target",
+                       "latency(us)", "inferences/s", "energy(J)", "memory",
+                       "");
+    for (const FunctionRoofline *r : list) {
+      std::string notes;
+      if (r == fastest)
+        notes += " fastest";
+      if (r == leanest)
+        notes += " most-energy-efficient";
+      if (r->kernelsWithoutRate)
+        notes += " incomplete(no-rate)";
+      os << llvm::format(
+          "  %-40s %14.3f %16.1f %14.6f %-13s%s\n", r->target->name.c_str(),
+          r->latencySeconds * 1e6,
+          r->latencySeconds > 0 ? options.batch / r->latencySeconds : 0.0,
+          r->energyJoules(), r->fits() ? "fits" : "does-not-fit",
+          notes.c_str());
+    }
+    os << "\n";
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// JSON
+//===----------------------------------------------------------------------===//
+
+void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
+                           const ReportFormatOptions &options,
+                           llvm::raw_ostream &os) {
+  llvm::json::OStream json(os, 2);
+  json.object([&] {
+    json.attribute("schema", "roof-report/1");
+    json.attribute("batch", static_cast<int64_t>(options.batch));
+    json.attributeArray("reports", [&] {
+      for (const FunctionRoofline &r : reports) {
+        const Target &target = *r.target;
+        json.object([&] {
+          json.attribute("function", r.function);
+          json.attributeObject("target", [&] {
+            json.attribute("name", target.name);
+            json.attribute("kind", target.kind);
+            json.attribute("file", target.file);
+            json.attribute("bandwidth_bytes_per_s",
+                           target.getBandwidth().value_or(0));
+            json.attribute("power_w", target.power);
+          });
+          json.attributeArray("kernels", [&] {
+            for (const KernelTime *kernel : sortByTime(r)) {
+              json.object([&] {
+                json.attribute("kernel", describeKernel(kernel->op));
+                json.attribute("op", kernel->op->getName().getStringRef());
+                json.attribute("engine", getEngineName(kernel->engine));
+                json.attribute("dtype", kernel->dtype);
+                json.attribute("flops",
+                               static_cast<int64_t>(kernel->cost.flops));
+                json.attribute("bytes_read",
+                               static_cast<int64_t>(kernel->cost.bytesRead));
+                json.attribute("bytes_written",
+                               static_cast<int64_t>(kernel->cost.bytesWritten));
+                json.attribute("intensity_flop_per_byte",
+                               kernel->cost.intensity());
+                json.attribute("bound", getBound(*kernel));
+                if (!kernel->hasTime())
+                  return;
+                json.attribute("peak_flop_per_s", kernel->rate.value_or(0));
+                json.attribute("t_compute_s", kernel->computeSeconds);
+                json.attribute("t_memory_s", kernel->memorySeconds);
+                json.attribute("time_s", kernel->seconds);
+                json.attribute("attained_flop_per_s",
+                               kernel->seconds > 0
+                                   ? kernel->cost.flops / kernel->seconds
+                                   : 0.0);
+                json.attribute("share", r.latencySeconds > 0
+                                            ? kernel->seconds / r.latencySeconds
+                                            : 0.0);
+              });
+            }
+          });
+          json.attributeObject("summary", [&] {
+            json.attribute("latency_s", r.latencySeconds);
+            json.attribute(
+                "throughput_per_s",
+                r.latencySeconds > 0 ? options.batch / r.latencySeconds : 0.0);
+            json.attribute("energy_j", r.energyJoules());
+            json.attribute("flops", static_cast<int64_t>(r.totals.total.flops));
+            json.attribute("bytes",
+                           static_cast<int64_t>(r.totals.total.bytesMoved()));
+            json.attribute("weight_bytes", static_cast<int64_t>(r.weightBytes));
+            json.attribute("peak_activation_bytes",
+                           static_cast<int64_t>(r.peakActivationBytes));
+            json.attribute("capacity_bytes", r.capacityBytes);
+            json.attribute("fits", r.fits());
+            json.attribute("regime", r.weightsFitOnChip ? "weights-on-chip"
+                                                        : "weights-stream");
+            json.attribute("kernels_without_rate",
+                           static_cast<int64_t>(r.kernelsWithoutRate));
+            json.attribute("ops_unknown",
+                           static_cast<int64_t>(r.totals.opsUnknown));
+          });
+        });
+      }
+    });
+  });
+  os << "\n";
+}
+
+//===----------------------------------------------------------------------===//
+// CSV
+//===----------------------------------------------------------------------===//
+
+void roof::printCsvReport(ArrayRef<FunctionRoofline> reports,
+                          llvm::raw_ostream &os) {
+  os << "function,target,kernel,engine,dtype,flops,bytes_read,bytes_written,"
+        "intensity_flop_per_byte,t_compute_s,t_memory_s,time_s,bound\n";
+  for (const FunctionRoofline &r : reports)
+    for (const KernelTime *kernel : sortByTime(r))
+      os << r.function << ",\"" << r.target->name << "\",\""
+         << describeKernel(kernel->op) << "\"," << getEngineName(kernel->engine)
+         << "," << kernel->dtype << "," << kernel->cost.flops << ","
+         << kernel->cost.bytesRead << "," << kernel->cost.bytesWritten << ","
+         << llvm::format("%.6g,%.6g,%.6g,%.6g,", kernel->cost.intensity(),
+                         kernel->computeSeconds, kernel->memorySeconds,
+                         kernel->seconds)
+         << getBound(*kernel) << "\n";
+}

@@ -1,0 +1,369 @@
+//===- TargetLoader.cpp - Reading and checking target files ---------------===//
+
+#include "roof/Target/TargetLoader.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::roof;
+
+//===----------------------------------------------------------------------===//
+// Target
+//===----------------------------------------------------------------------===//
+
+std::optional<double> Target::getRate(Engine engine, StringRef dtype) const {
+  const llvm::StringMap<double> &rates =
+      engine == Engine::Matrix ? matrixRates : vectorRates;
+  auto it = rates.find(dtype);
+  if (it == rates.end())
+    return std::nullopt;
+  return it->second * computeDerate;
+}
+
+std::optional<double> Target::getBandwidth() const {
+  const MemoryLevel &level = offChip.capacity > 0 ? offChip : onChip;
+  if (!level.bandwidth)
+    return std::nullopt;
+  return *level.bandwidth * bandwidthDerate;
+}
+
+//===----------------------------------------------------------------------===//
+// Quantities with units
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// What a figure measures; each kind accepts its own units.
+enum class Quantity { Rate, Bytes, Bandwidth, Power, Time, Price };
+
+/// The SI factor of `unit` for `kind`, or std::nullopt when `unit` does not
+/// measure `kind`.
+std::optional<double> getUnitFactor(Quantity kind, StringRef unit) {
+  auto scaled = [&](StringRef base) -> std::optional<double> {
+    if (!unit.ends_with(base))
+      return std::nullopt;
+    StringRef prefix = unit.drop_back(base.size());
+    return llvm::StringSwitch<std::optional<double>>(prefix)
+        .Case("", 1.0)
+        .Cases({"k", "K"}, 1e3)
+        .Case("M", 1e6)
+        .Case("G", 1e9)
+        .Case("T", 1e12)
+        .Case("P", 1e15)
+        .Case("Ki", 1024.0)
+        .Case("Mi", 1024.0 * 1024)
+        .Case("Gi", 1024.0 * 1024 * 1024)
+        .Case("Ti", 1024.0 * 1024 * 1024 * 1024)
+        .Default(std::nullopt);
+  };
+  switch (kind) {
+  case Quantity::Rate:
+    if (auto f = scaled("FLOP/s"))
+      return f;
+    return scaled("OP/s");
+  case Quantity::Bytes:
+    return scaled("B");
+  case Quantity::Bandwidth:
+    return scaled("B/s");
+  case Quantity::Power:
+    if (unit == "mW")
+      return 1e-3;
+    return scaled("W");
+  case Quantity::Time:
+    return llvm::StringSwitch<std::optional<double>>(unit)
+        .Case("s", 1.0)
+        .Case("ms", 1e-3)
+        .Cases({"us", "µs"}, 1e-6)
+        .Case("ns", 1e-9)
+        .Default(std::nullopt);
+  case Quantity::Price:
+    return unit == "USD" ? std::optional<double>(1.0) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+StringRef describe(Quantity kind) {
+  switch (kind) {
+  case Quantity::Rate:
+    return "a rate (FLOP/s, GFLOP/s, TFLOP/s, TOP/s, …)";
+  case Quantity::Bytes:
+    return "a size (B, KB, MB, GB, KiB, MiB, GiB, …)";
+  case Quantity::Bandwidth:
+    return "a bandwidth (B/s, GB/s, TB/s, GiB/s, …)";
+  case Quantity::Power:
+    return "a power (W, mW, kW)";
+  case Quantity::Time:
+    return "a time (s, ms, us, ns)";
+  case Quantity::Price:
+    return "a price (USD)";
+  }
+  return "";
+}
+
+/// Walks a target's JSON, remembering the first error as "FILE: FIELD:
+/// PROBLEM".
+class TargetReader {
+public:
+  TargetReader(StringRef file, std::string &error) : file(file), error(error) {}
+
+  bool fail(const Twine &field, const Twine &problem) {
+    if (error.empty())
+      error = (file + ": " + field + ": " + problem).str();
+    return false;
+  }
+
+  const llvm::json::Object *object(const llvm::json::Object &parent,
+                                   StringRef key, const Twine &field,
+                                   bool required) {
+    const llvm::json::Value *value = parent.get(key);
+    if (!value || value->kind() == llvm::json::Value::Null) {
+      if (required)
+        fail(field, "missing");
+      return nullptr;
+    }
+    const llvm::json::Object *result = value->getAsObject();
+    if (!result)
+      fail(field, "must be an object");
+    return result;
+  }
+
+  bool string(const llvm::json::Object &parent, StringRef key,
+              const Twine &field, std::string &out) {
+    const llvm::json::Value *value = parent.get(key);
+    if (!value)
+      return fail(field, "missing");
+    std::optional<StringRef> text = value->getAsString();
+    if (!text || text->empty())
+      return fail(field, "must be a non-empty string");
+    out = text->str();
+    return true;
+  }
+
+  /// Reads "NUMBER UNIT" into SI units; `required` fields must be present.
+  bool quantity(const llvm::json::Object &parent, StringRef key,
+                const Twine &field, Quantity kind, std::optional<double> &out,
+                bool required) {
+    const llvm::json::Value *value = parent.get(key);
+    if (!value || value->kind() == llvm::json::Value::Null)
+      return required ? fail(field, "missing") : true;
+    std::optional<StringRef> text = value->getAsString();
+    if (!text)
+      return fail(field, "must be a string with a number and a unit, e.g. "
+                         "\"3.35 TB/s\"");
+    auto [numberText, unit] = text->trim().split(' ');
+    unit = unit.trim();
+    double number;
+    if (numberText.getAsDouble(number) || unit.empty())
+      return fail(field, "'" + *text +
+                             "' is not a number followed by a unit, e.g. "
+                             "\"3.35 TB/s\"");
+    std::optional<double> factor = getUnitFactor(kind, unit);
+    if (!factor)
+      return fail(field, "unit '" + unit + "' is not " + describe(kind));
+    if (number < 0 || !std::isfinite(number))
+      return fail(field, "must not be negative, got " + numberText);
+    out = number * *factor;
+    return true;
+  }
+
+  bool fraction(const llvm::json::Object &parent, StringRef key,
+                const Twine &field, double &out) {
+    const llvm::json::Value *value = parent.get(key);
+    if (!value)
+      return true;
+    std::optional<double> number = value->getAsNumber();
+    if (!number || *number <= 0 || *number > 1)
+      return fail(field, "must be a number in (0, 1]");
+    out = *number;
+    return true;
+  }
+
+  bool rates(const llvm::json::Object &compute, StringRef engine,
+             llvm::StringMap<double> &out) {
+    std::string field = ("compute." + engine).str();
+    const llvm::json::Object *table = object(compute, engine, field, true);
+    if (!table)
+      return false;
+    for (const auto &entry : *table) {
+      StringRef dtype = entry.first;
+      std::string dtypeField = field + "." + dtype.str();
+      if (!llvm::is_contained(kTargetDtypes, dtype))
+        return fail(dtypeField,
+                    "unknown dtype '" + dtype +
+                        "' (known: f64, f32, tf32, f16, bf16, f8, i8, i4)");
+      std::optional<double> rate;
+      if (!quantity(*table, dtype, dtypeField, Quantity::Rate, rate, true))
+        return false;
+      out[dtype] = *rate;
+    }
+    return true;
+  }
+
+  bool memory(const llvm::json::Object &memories, StringRef key,
+              MemoryLevel &out) {
+    std::string field = ("memory." + key).str();
+    const llvm::json::Object *level = object(memories, key, field, false);
+    if (!level)
+      return error.empty();
+    std::optional<double> capacity;
+    if (!quantity(*level, "capacity", field + ".capacity", Quantity::Bytes,
+                  capacity, true) ||
+        !quantity(*level, "bandwidth", field + ".bandwidth",
+                  Quantity::Bandwidth, out.bandwidth, false))
+      return false;
+    out.capacity = *capacity;
+    return true;
+  }
+
+  FailureOr<Target> read(const llvm::json::Value &root) {
+    const llvm::json::Object *top = root.getAsObject();
+    if (!top) {
+      fail("(top level)", "must be a JSON object");
+      return failure();
+    }
+    Target target;
+    target.file = file.str();
+    std::string schema;
+    if (!string(*top, "schema", "schema", schema))
+      return failure();
+    if (schema != "roof-target/1") {
+      fail("schema", "'" + schema + "' is not supported (use roof-target/1)");
+      return failure();
+    }
+    if (!string(*top, "name", "name", target.name) ||
+        !string(*top, "kind", "kind", target.kind))
+      return failure();
+    if (!llvm::is_contained({"gpu", "npu", "dsp"}, target.kind)) {
+      fail("kind", "'" + target.kind + "' is not one of gpu, npu, dsp");
+      return failure();
+    }
+
+    const llvm::json::Object *compute =
+        object(*top, "compute", "compute", true);
+    if (!compute || !rates(*compute, "matrix", target.matrixRates) ||
+        !rates(*compute, "vector", target.vectorRates))
+      return failure();
+
+    const llvm::json::Object *memories = object(*top, "memory", "memory", true);
+    if (!memories || !memory(*memories, "off_chip", target.offChip) ||
+        !memory(*memories, "on_chip", target.onChip))
+      return failure();
+    if (!target.getBandwidth()) {
+      fail("memory", "needs off_chip (or, without off-chip memory, on_chip) "
+                     "with a bandwidth");
+      return failure();
+    }
+
+    std::optional<double> power, launch, price;
+    if (!quantity(*top, "power", "power", Quantity::Power, power, true) ||
+        !quantity(*top, "launch_overhead", "launch_overhead", Quantity::Time,
+                  launch, false) ||
+        !quantity(*top, "price_per_hour", "price_per_hour", Quantity::Price,
+                  price, false))
+      return failure();
+    target.power = *power;
+    target.launchOverhead = launch.value_or(0);
+    target.pricePerHour = price;
+
+    if (const llvm::json::Object *derate =
+            object(*top, "derate", "derate", false)) {
+      if (!fraction(*derate, "compute", "derate.compute",
+                    target.computeDerate) ||
+          !fraction(*derate, "bandwidth", "derate.bandwidth",
+                    target.bandwidthDerate))
+        return failure();
+    } else if (!error.empty()) {
+      return failure();
+    }
+
+    const llvm::json::Object *sources =
+        object(*top, "sources", "sources", true);
+    if (!sources)
+      return failure();
+    if (sources->empty()) {
+      fail("sources", "must name the source of the figures");
+      return failure();
+    }
+    return target;
+  }
+
+private:
+  StringRef file;
+  std::string &error;
+};
+} // namespace
+
+FailureOr<Target> roof::parseTarget(StringRef json, StringRef fileName,
+                                    std::string &error) {
+  error.clear();
+  llvm::Expected<llvm::json::Value> root = llvm::json::parse(json);
+  if (!root) {
+    error = (fileName +
+             ": (file): not valid JSON: " + llvm::toString(root.takeError()))
+                .str();
+    return failure();
+  }
+  return TargetReader(fileName, error).read(*root);
+}
+
+FailureOr<Target> roof::loadTargetFile(StringRef path, std::string &error) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+      llvm::MemoryBuffer::getFile(path);
+  if (!buffer) {
+    error = (path + ": (file): cannot be read: " + buffer.getError().message())
+                .str();
+    return failure();
+  }
+  return parseTarget((*buffer)->getBuffer(), path, error);
+}
+
+//===----------------------------------------------------------------------===//
+// The shipped catalog
+//===----------------------------------------------------------------------===//
+
+std::string roof::getBuiltinTargetsDir() {
+  if (std::optional<std::string> dir =
+          llvm::sys::Process::GetEnv("ROOF_TARGETS_DIR"))
+    return *dir;
+  if (llvm::sys::fs::is_directory(ROOF_INSTALL_TARGETS_DIR))
+    return ROOF_INSTALL_TARGETS_DIR;
+  return ROOF_SOURCE_TARGETS_DIR;
+}
+
+SmallVector<std::string> roof::listBuiltinTargets() {
+  SmallVector<std::string> names;
+  std::error_code ec;
+  for (llvm::sys::fs::directory_iterator it(getBuiltinTargetsDir(), ec), end;
+       it != end && !ec; it.increment(ec)) {
+    StringRef path = it->path();
+    if (llvm::sys::path::extension(path) == ".json")
+      names.push_back(llvm::sys::path::stem(path).str());
+  }
+  llvm::sort(names);
+  return names;
+}
+
+FailureOr<Target> roof::lookupTarget(StringRef nameOrPath, std::string &error) {
+  if (nameOrPath.ends_with(".json"))
+    return loadTargetFile(nameOrPath, error);
+  SmallString<256> path(getBuiltinTargetsDir());
+  llvm::sys::path::append(path, nameOrPath + ".json");
+  if (!llvm::sys::fs::exists(path)) {
+    std::string known;
+    for (const std::string &name : listBuiltinTargets())
+      known += (known.empty() ? "" : ", ") + name;
+    error = ("unknown target '" + nameOrPath + "' (shipped: " + known +
+             "; or give a path to a .json file)")
+                .str();
+    return failure();
+  }
+  return loadTargetFile(path, error);
+}

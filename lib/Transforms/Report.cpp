@@ -1,0 +1,113 @@
+//===- Report.cpp - The roof-report pass ----------------------------------===//
+//
+// Loads the targets, prices every function on each and writes the report.
+//
+//===----------------------------------------------------------------------===//
+
+#include "roof/Transforms/Passes.h"
+
+#include "roof/CostModels/CostModels.h"
+#include "roof/Report/ReportPrinter.h"
+#include "roof/Target/TargetLoader.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <deque>
+
+namespace mlir::roof {
+#define GEN_PASS_DEF_ROOFREPORT
+#include "roof/Transforms/Passes.h.inc"
+} // namespace mlir::roof
+
+using namespace mlir;
+using namespace mlir::roof;
+
+namespace {
+struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
+  using Base::Base;
+
+  void getDependentDialects(DialectRegistry &registry) const override {
+    Base::getDependentDialects(registry);
+    registerAllCostModels(registry);
+  }
+
+  void runOnOperation() override {
+    markAllAnalysesPreserved();
+    ModuleOp module = getOperation();
+    if (failed(checkOptions(module)))
+      return signalPassFailure();
+
+    // Targets live in a deque: reports point at them.
+    std::deque<Target> loaded;
+    for (const std::string &name : targets) {
+      std::string error;
+      FailureOr<Target> target = lookupTarget(name, error);
+      if (failed(target)) {
+        module.emitError() << "roof-report: " << error;
+        return signalPassFailure();
+      }
+      loaded.push_back(std::move(*target));
+    }
+
+    RooflineOptions options;
+    if (dynamicDim >= 0)
+      options.cost.dynamicDimSize = dynamicDim;
+    options.cost.weights.paramArgs.assign(paramArgs.begin(), paramArgs.end());
+    options.dtypePolicy =
+        dtypePolicy == "tf32" ? DtypePolicy::Tf32 : DtypePolicy::AsIs;
+    options.batch = batch;
+
+    std::vector<FunctionRoofline> reports;
+    module.walk([&](FunctionOpInterface fn) {
+      if (fn.isExternal())
+        return;
+      for (const Target &target : loaded)
+        reports.push_back(evaluateRoofline(fn, target, options));
+    });
+
+    std::error_code ec;
+    llvm::raw_fd_ostream os(output, ec, llvm::sys::fs::OF_TextWithCRLF);
+    if (ec) {
+      module.emitError() << "roof-report: cannot write '" << output.getValue()
+                         << "': " << ec.message();
+      return signalPassFailure();
+    }
+    ReportFormatOptions formatOptions;
+    formatOptions.top = top;
+    formatOptions.batch = batch;
+    if (format == "json")
+      printJsonReport(reports, formatOptions, os);
+    else if (format == "csv")
+      printCsvReport(reports, os);
+    else
+      printTextReport(reports, formatOptions, os);
+  }
+
+private:
+  LogicalResult checkOptions(ModuleOp module) {
+    auto fail = [&](const Twine &message) {
+      module.emitError() << "roof-report: " << message;
+      return failure();
+    };
+    if (targets.empty()) {
+      std::string known;
+      for (const std::string &name : listBuiltinTargets())
+        known += (known.empty() ? "" : ", ") + name;
+      return fail("name at least one target, e.g. targets=h100-sxm (shipped: " +
+                  known + ")");
+    }
+    if (format != "text" && format != "json" && format != "csv")
+      return fail("format must be text, json or csv; got '" +
+                  format.getValue() + "'");
+    if (dtypePolicy != "as-is" && dtypePolicy != "tf32")
+      return fail("dtype-policy must be as-is or tf32; got '" +
+                  dtypePolicy.getValue() + "'");
+    if (batch == 0)
+      return fail("batch must be at least 1");
+    if (dynamicDim < -1)
+      return fail("dynamic-dim must be a size >= 0, or -1");
+    return success();
+  }
+};
+} // namespace
