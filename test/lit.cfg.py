@@ -2,6 +2,7 @@
 # lit configuration of Roof's regression tests.
 
 import os
+import sys
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -9,7 +10,7 @@ from lit.llvm import llvm_config
 config.name = "ROOF"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir"]
-config.excludes = ["CMakeLists.txt", "README.md", "lit.cfg.py", "lit.site.cfg.py"]
+config.excludes = ["CMakeLists.txt", "README.md", "Inputs", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.roof_obj_root, "test")
 
@@ -22,6 +23,11 @@ config.environment["FILECHECK_OPTS"] = "-enable-var-scope"
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+
+# Debian's python3 (its python3-jsonschema validates the report schema).
+config.substitutions.append(
+    ("%debian_python", "/usr/bin/python3" if os.path.exists("/usr/bin/python3")
+     else sys.executable))
 
 # Real model files live beside the checkout, never in it; tests that need
 # them say `REQUIRES: shared-models` and are reported unsupported without.

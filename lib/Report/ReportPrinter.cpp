@@ -73,14 +73,12 @@ static void printSummary(const FunctionRoofline &r,
                          llvm::raw_ostream &os) {
   const Target &target = *r.target;
   os << llvm::format(
-            "latency %.3f us (%u kernels", r.latencySeconds * 1e6,
-            static_cast<unsigned>(r.kernels.size() - r.kernelsWithoutRate))
-     << (target.launchOverhead > 0
-             ? llvm::formatv(", {0} us launch overhead each",
-                             target.launchOverhead * 1e6)
-                   .str()
-             : std::string())
-     << ")";
+      "latency %.3f us (%u kernels", r.latencySeconds * 1e6,
+      static_cast<unsigned>(r.kernels.size() - r.kernelsWithoutRate));
+  if (target.launchOverhead > 0)
+    os << llvm::format(", %.3f us launch overhead each",
+                       target.launchOverhead * 1e6);
+  os << ")";
   if (r.latencySeconds > 0)
     os << llvm::format("; throughput %.1f inferences/s at batch %llu",
                        options.batch / r.latencySeconds,

@@ -1,0 +1,21 @@
+// An op whose dtype has no rate on a target is reported as such, never
+// priced at another dtype's rate; a zero-FLOP op needs no rate.
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json" -o /dev/null | FileCheck %s
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json,%S/Inputs/round-b.json" -o /dev/null | FileCheck %s --check-prefix=COMPARE
+
+// Round A has f32 rates only. The f16 exp (1024 FLOPs) has none; the f16
+// copy (2048 bytes each way) moves bytes only: 4096 / 1e12 s = 0.004 us.
+// CHECK: 0.004 100.0% memory vector f16 0 4096 0.00 0.000 0.004 0.000 linalg.copy
+// CHECK-NEXT: 0.000 0.0% no rate vector f16 1024 4096 0.25 0.000 0.000 0.000 linalg.exp
+// CHECK: latency 0.004 us (1 kernels)
+// CHECK: no rate: 1 kernels have no rate for their dtype on this target; their time is not in the latency
+
+// Incomplete targets do not compete for fastest.
+// COMPARE: Round A {{.*}} incomplete(no-rate)
+// COMPARE-NOT: fastest
+
+func.func @f16(%x: tensor<1024xf16>, %y: tensor<1024xf16>) -> (tensor<1024xf16>, tensor<1024xf16>) {
+  %0 = linalg.exp ins(%x : tensor<1024xf16>) outs(%y : tensor<1024xf16>) -> tensor<1024xf16>
+  %1 = linalg.copy ins(%x : tensor<1024xf16>) outs(%y : tensor<1024xf16>) -> tensor<1024xf16>
+  return %0, %1 : tensor<1024xf16>, tensor<1024xf16>
+}

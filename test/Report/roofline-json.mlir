@@ -1,0 +1,45 @@
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json format=json" -o /dev/null > %t.json
+// RUN: %debian_python %S/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
+// RUN: FileCheck %s < %t.json
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json format=csv" -o /dev/null | FileCheck %s --check-prefix=CSV
+
+// VALID: valid
+
+// The numbers of roofline-text.mlir's matmul and add on target A, in SI
+// units: T_compute = 2147483648 / 1e14 = 2.147483648e-05 s, T_memory =
+// 16777216 / 1e12 = 1.6777216e-05 s; add: T_memory = 1.2582912e-05 s.
+// CHECK: "schema": "roof-report/1",
+// CHECK: "function": "block",
+// CHECK: "name": "Round A",
+// CHECK: "bandwidth_bytes_per_s": 1000000000000,
+// CHECK: "op": "linalg.matmul",
+// CHECK-NEXT: "engine": "matrix",
+// CHECK-NEXT: "dtype": "f32",
+// CHECK-NEXT: "flops": 2147483648,
+// CHECK-NEXT: "bytes_read": 12582912,
+// CHECK-NEXT: "bytes_written": 4194304,
+// CHECK-NEXT: "intensity_flop_per_byte": 128,
+// CHECK-NEXT: "bound": "compute",
+// CHECK-NEXT: "peak_flop_per_s": 100000000000000,
+// CHECK-NEXT: "t_compute_s": 2.147483648e-05,
+// CHECK-NEXT: "t_memory_s": 1.6777216e-05,
+// CHECK: "op": "linalg.add",
+// CHECK: "bound": "memory",
+// CHECK: "t_memory_s": 1.2582912{{[0-9]*}}e-05,
+// latency 2.147483648e-05 + 1.2582912e-05 = 3.4057748e-05 s
+// CHECK: "latency_s": 3.4057748{{[0-9]*}}e-05,
+// CHECK: "fits": true,
+
+// CSV: function,target,kernel,engine,dtype,flops,bytes_read,bytes_written,intensity_flop_per_byte,t_compute_s,t_memory_s,time_s,bound
+// CSV-NEXT: block,"Round A","linalg.matmul at roofline-json.mlir:{{[0-9]+}}",matrix,f32,2147483648,12582912,4194304,128,2.14748e-05,1.67772e-05,2.14748e-05,compute
+// CSV-NEXT: block,"Round A","linalg.add at roofline-json.mlir:{{[0-9]+}}",vector,f32,1048576,8388608,4194304,0.0833333,1.04858e-07,1.25829e-05,1.25829e-05,memory
+
+func.func @block(%a: tensor<1024x1024xf32>, %b: tensor<1024x1024xf32>,
+                 %c: tensor<1024x1024xf32>) -> tensor<1024x1024xf32> {
+  %0 = linalg.matmul ins(%a, %b : tensor<1024x1024xf32>, tensor<1024x1024xf32>)
+                     outs(%c : tensor<1024x1024xf32>) -> tensor<1024x1024xf32>
+  %e = tensor.empty() : tensor<1024x1024xf32>
+  %1 = linalg.add ins(%0, %c : tensor<1024x1024xf32>, tensor<1024x1024xf32>)
+                  outs(%e : tensor<1024x1024xf32>) -> tensor<1024x1024xf32>
+  return %1 : tensor<1024x1024xf32>
+}

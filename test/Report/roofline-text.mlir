@@ -1,0 +1,59 @@
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json,%S/Inputs/round-b.json param-args=1" -o /dev/null | FileCheck %s
+
+// Two targets with round figures (Inputs/):
+//   A: matrix f32 100 TFLOP/s, vector f32 10 TFLOP/s, 1 TB/s, 16 GB off chip,
+//      8 MB on chip, 100 W, no derate, no launch overhead
+//   B: matrix f32 40, vector f32 2 TFLOP/s, 100 GB/s, derated by 0.5 each:
+//      20 TFLOP/s, 1 TFLOP/s, 50 GB/s; 16 MB off chip, 1 MB on chip, 10 W,
+//      2 us launch overhead per kernel
+// Kernels:
+//   matmul 1024^3 f32: 2*1024^3 = 2147483648 FLOP; bytes (A, B, C read + C
+//     written) 4 * 4194304 = 16777216; intensity 128 FLOP/B
+//   add 1024x1024 f32: 1048576 FLOP; 12582912 bytes; intensity 0.08
+
+// CHECK: == @block on Round A (gpu, {{.*}}round-a.json)
+// CHECK: roofs (derated): bandwidth 1000.000 GB/s
+// Knees: 100 TFLOP/s / 1 TB/s = 100 FLOP/B; 10 / 1 = 10.
+// CHECK-NEXT: matrix f32     100.000 TFLOP/s, knee   100.00 FLOP/B
+// CHECK-NEXT: vector f32      10.000 TFLOP/s, knee    10.00 FLOP/B
+// Compute-bound on A (128 > knee 100): T_compute = 2147483648 / 1e14 s
+// = 21.475 us > T_memory = 16777216 / 1e12 s = 16.777 us; 63.1 % of 34.058 us.
+// CHECK: 21.475   63.1% compute  matrix f32      2147483648       16777216    128.00         21.475         16.777        100.000  linalg.matmul at roofline-text.mlir:{{[0-9]+}}
+// Memory-bound: T_memory = 12582912 / 1e12 s = 12.583 us; T_compute = 0.105 us.
+// CHECK-NEXT: 12.583   36.9% memory   vector f32         1048576       12582912      0.08          0.105         12.583          0.083  linalg.add at roofline-text.mlir:{{[0-9]+}}
+// latency 21.475 + 12.583 = 34.058 us; 1 / 34.058 us = 29361.9 /s;
+// energy 100 W * 34.058 us = 0.003406 J.
+// CHECK-NEXT: latency 34.058 us (2 kernels); throughput 29361.9 inferences/s at batch 1; energy 0.003406 J (100 W)
+// Weights: argument 1 (4 MiB = 4.194 MB). Peak activations: A, C and the
+// matmul's result live together (3 x 4194304 = 12.583 MB); 16.777 MB of
+// 16000 MB = 0.10 %.
+// CHECK-NEXT: memory: weights 4.194 MB + peak activations 12.583 MB = 16.777 MB of 16000.000 MB (0.10 %): fits
+// CHECK-NEXT: regime: weights (4.194 MB) fit in on-chip memory (8.000 MB): data streams through the weights
+
+// CHECK: == @block on Round B (npu, {{.*}}round-b.json)
+// CHECK: roofs (derated): bandwidth 50.000 GB/s
+// CHECK-NEXT: matrix f32      20.000 TFLOP/s, knee   400.00 FLOP/B
+// CHECK-NEXT: vector f32       1.000 TFLOP/s, knee    20.00 FLOP/B
+// The matmul is memory-bound here (128 < 400): 16777216 / 5e10 s = 335.544 us
+// (+ 2 us launch) = 337.544 us; T_compute = 2147483648 / 2e13 s = 107.374 us.
+// CHECK: 337.544   57.1% memory   matrix f32      2147483648       16777216    128.00        107.374        335.544         6.362  linalg.matmul
+// add: 12582912 / 5e10 s = 251.658 us + 2 = 253.658 us; T_compute 1.049 us.
+// CHECK-NEXT: 253.658   42.9% memory   vector f32         1048576       12582912      0.08          1.049        251.658          0.004  linalg.add
+// CHECK-NEXT: latency 591.203 us (2 kernels, 2.000 us launch overhead each); throughput 1691.5 inferences/s at batch 1; energy 0.005912 J (10 W)
+// 16.777 MB do not fit in 16 MB (104.86 %); 4.194 MB of weights exceed the 1 MB on chip.
+// CHECK-NEXT: memory: weights 4.194 MB + peak activations 12.583 MB = 16.777 MB of 16.000 MB (104.86 %): does not fit
+// CHECK-NEXT: regime: weights (4.194 MB) exceed on-chip memory (1.000 MB): the weights stream through the data
+
+// CHECK: == @block: comparison
+// CHECK: Round A 34.058 29361.9 0.003406 fits          fastest most-energy-efficient
+// CHECK: Round B 591.203 1691.5 0.005912 does-not-fit
+
+func.func @block(%a: tensor<1024x1024xf32>, %b: tensor<1024x1024xf32>,
+                 %c: tensor<1024x1024xf32>) -> tensor<1024x1024xf32> {
+  %0 = linalg.matmul ins(%a, %b : tensor<1024x1024xf32>, tensor<1024x1024xf32>)
+                     outs(%c : tensor<1024x1024xf32>) -> tensor<1024x1024xf32>
+  %e = tensor.empty() : tensor<1024x1024xf32>
+  %1 = linalg.add ins(%0, %c : tensor<1024x1024xf32>, tensor<1024x1024xf32>)
+                  outs(%e : tensor<1024x1024xf32>) -> tensor<1024x1024xf32>
+  return %1 : tensor<1024x1024xf32>
+}

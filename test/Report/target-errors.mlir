@@ -1,0 +1,30 @@
+// Bad target files and options: each error names the file, the field and
+// the problem.
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-missing-power.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=MISSING
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-unit.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNIT
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-negative.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NEGATIVE
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-dtype.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=DTYPE
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-kind.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=KIND
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-no-number.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NUMBER
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-json.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=JSON
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/absent.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ABSENT
+// RUN: not roof-opt %s -roof-report="targets=no-such-chip" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NAME
+// RUN: not roof-opt %s -roof-report -o /dev/null 2>&1 | FileCheck %s --check-prefix=NONE
+// RUN: not roof-opt %s -roof-report="targets=h100-sxm format=xml" -o /dev/null 2>&1 | FileCheck %s --check-prefix=FORMAT
+
+// MISSING: error: roof-report: {{.*}}bad-missing-power.json: power: missing
+// UNIT: error: roof-report: {{.*}}bad-unit.json: memory.off_chip.bandwidth: unit 'TB' is not a bandwidth (B/s, GB/s, TB/s, GiB/s, …)
+// NEGATIVE: error: roof-report: {{.*}}bad-negative.json: compute.matrix.f32: must not be negative, got -5
+// DTYPE: error: roof-report: {{.*}}bad-dtype.json: compute.vector.f24: unknown dtype 'f24' (known: f64, f32, tf32, f16, bf16, f8, i8, i4)
+// KIND: error: roof-report: {{.*}}bad-kind.json: kind: 'fpga' is not one of gpu, npu, dsp
+// NUMBER: error: roof-report: {{.*}}bad-no-number.json: power: 'lots W' is not a number followed by a unit, e.g. "3.35 TB/s"
+// JSON: error: roof-report: {{.*}}bad-json.json: (file): not valid JSON:
+// ABSENT: error: roof-report: {{.*}}absent.json: (file): cannot be read: No such file or directory
+// NAME: error: roof-report: unknown target 'no-such-chip' (shipped: a100-sxm, apple-m4-ane, edge-tpu, groq-lpu, h100-sxm, h200, hexagon-8gen3, jetson-agx-orin-gpu, jetson-orin-nano, l4, mi300x, nvidia-dla-orin, rtx-4090, tpu-v5e; or give a path to a .json file)
+// NONE: error: roof-report: name at least one target, e.g. targets=h100-sxm
+// FORMAT: error: roof-report: format must be text, json or csv; got 'xml'
+
+func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = arith.addf %x, %x : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
