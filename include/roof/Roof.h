@@ -5,7 +5,11 @@
 //     cost models on upstream ops, and Roof's passes;
 //   - getOpCost: what one op costs (FLOPs, bytes, weight bytes);
 //   - analyzeFunction: a function's totals, with a callback per op;
-//   - OpCost, CostOptions, FunctionCost: the value types.
+//   - lookupTarget / loadTargetFile / parseTarget: a target's roofs;
+//   - priceKernel: one op's time on a target; evaluateRoofline: a function's
+//     kernels, latency, energy and fit on a target;
+//   - OpCost, CostOptions, FunctionCost, Target, KernelTime,
+//     FunctionRoofline: the value types.
 // Pass internals are not part of it.
 //
 //===----------------------------------------------------------------------===//
@@ -16,5 +20,8 @@
 #include "roof/Analysis/FunctionCost.h"
 #include "roof/Analysis/OpCost.h"
 #include "roof/InitAllRoof.h"
+#include "roof/Report/Roofline.h"
+#include "roof/Target/Target.h"
+#include "roof/Target/TargetLoader.h"
 
 #endif // ROOF_ROOF_H

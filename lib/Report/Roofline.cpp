@@ -104,14 +104,44 @@ static uint64_t getPeakActivationBytes(
   return static_cast<uint64_t>(peak);
 }
 
+KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
+                             const Target &target,
+                             const RooflineOptions &options) {
+  KernelTime kernel;
+  kernel.op = op;
+  kernel.cost = cost;
+  kernel.dtype = getDtype(op);
+  kernel.engine = getEngine(op);
+  if (options.dtypePolicy == DtypePolicy::Tf32 &&
+      kernel.engine == Engine::Matrix && kernel.dtype == "f32")
+    kernel.dtype = "tf32";
+  kernel.rate = target.getRate(kernel.engine, kernel.dtype);
+  // A contraction whose dtype the matrix engine lacks runs on the vector
+  // engine when that has the rate (an f32 matmul on CUDA cores).
+  if (!kernel.rate && kernel.engine == Engine::Matrix) {
+    if (std::optional<double> vector =
+            target.getRate(Engine::Vector, kernel.dtype)) {
+      kernel.engine = Engine::Vector;
+      kernel.rate = vector;
+    }
+  }
+  if (!kernel.hasTime())
+    return kernel;
+  if (kernel.rate)
+    kernel.computeSeconds = kernel.cost.flops / *kernel.rate;
+  if (std::optional<double> bandwidth = target.getBandwidth())
+    kernel.memorySeconds = kernel.cost.bytesMoved() / *bandwidth;
+  kernel.seconds = std::max(kernel.computeSeconds, kernel.memorySeconds) +
+                   target.launchOverhead;
+  return kernel;
+}
+
 FunctionRoofline roof::evaluateRoofline(FunctionOpInterface fn,
                                         const Target &target,
                                         const RooflineOptions &options) {
   FunctionRoofline result;
   result.function = fn.getName().str();
   result.target = &target;
-  double bandwidth = target.getBandwidth().value_or(0);
-
   llvm::DenseMap<Operation *, uint64_t> writtenBytes;
   result.totals = analyzeFunction(fn, options.cost, [&](const OpCostRecord &r) {
     if (!r.cost || !r.executions)
@@ -119,36 +149,12 @@ FunctionRoofline roof::evaluateRoofline(FunctionOpInterface fn,
     writtenBytes[r.op] = r.cost->bytesWritten;
     if (r.cost->flops == 0 && r.cost->bytesMoved() == 0)
       return;
-    KernelTime kernel;
-    kernel.op = r.op;
-    kernel.cost = r.cost->scaled(*r.executions);
-    kernel.dtype = getDtype(r.op);
-    kernel.engine = getEngine(r.op);
-    if (options.dtypePolicy == DtypePolicy::Tf32 &&
-        kernel.engine == Engine::Matrix && kernel.dtype == "f32")
-      kernel.dtype = "tf32";
-    kernel.rate = target.getRate(kernel.engine, kernel.dtype);
-    // A contraction whose dtype the matrix engine lacks runs on the vector
-    // engine when that has the rate (an f32 matmul on CUDA cores).
-    if (!kernel.rate && kernel.engine == Engine::Matrix) {
-      if (std::optional<double> vector =
-              target.getRate(Engine::Vector, kernel.dtype)) {
-        kernel.engine = Engine::Vector;
-        kernel.rate = vector;
-      }
-    }
-    if (!kernel.hasTime()) {
+    KernelTime kernel =
+        priceKernel(r.op, r.cost->scaled(*r.executions), target, options);
+    if (!kernel.hasTime())
       ++result.kernelsWithoutRate;
-      result.kernels.push_back(kernel);
-      return;
-    }
-    if (kernel.rate)
-      kernel.computeSeconds = kernel.cost.flops / *kernel.rate;
-    if (bandwidth > 0)
-      kernel.memorySeconds = kernel.cost.bytesMoved() / bandwidth;
-    kernel.seconds = std::max(kernel.computeSeconds, kernel.memorySeconds) +
-                     target.launchOverhead;
-    result.latencySeconds += kernel.seconds;
+    else
+      result.latencySeconds += kernel.seconds;
     result.kernels.push_back(kernel);
   });
 

@@ -82,6 +82,10 @@ struct FunctionRoofline {
 Engine getEngine(Operation *op);
 std::string getDtype(Operation *op);
 
+/// Prices one kernel of cost `cost` (all its executions) on `target`.
+KernelTime priceKernel(Operation *op, const OpCost &cost, const Target &target,
+                       const RooflineOptions &options);
+
 /// Prices every op of `fn` with a cost on `target`.
 FunctionRoofline evaluateRoofline(FunctionOpInterface fn, const Target &target,
                                   const RooflineOptions &options);
