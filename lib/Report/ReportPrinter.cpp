@@ -81,8 +81,8 @@ static void printSummary(const FunctionRoofline &r,
   os << ")";
   if (r.latencySeconds > 0)
     os << llvm::format("; throughput %.1f inferences/s at batch %llu",
-                       options.batch / r.latencySeconds,
-                       static_cast<unsigned long long>(options.batch));
+                       r.throughput(),
+                       static_cast<unsigned long long>(r.batch));
   os << llvm::format("; energy %.6f J (%.0f W)\n", r.energyJoules(),
                      target.power);
   uint64_t used = r.weightBytes + r.peakActivationBytes;
@@ -139,9 +139,41 @@ static void printKernels(const FunctionRoofline &r,
   }
 }
 
+/// One row per batch size for each function and target.
+static void printSweep(ArrayRef<FunctionRoofline> reports,
+                       llvm::raw_ostream &os) {
+  const FunctionRoofline *previous = nullptr;
+  for (const FunctionRoofline &r : reports) {
+    if (!previous || previous->function != r.function ||
+        previous->target != r.target) {
+      os << (previous ? "\n" : "") << "== @" << r.function << " on "
+         << r.target->name << ": batch sweep (dynamic dims = batch)\n";
+      os << llvm::format("  %8s %16s %14s %9s %17s %14s %16s %s\n", "batch",
+                         "FLOP", "bytes", "FLOP/B", "compute-bound(%)",
+                         "latency(us)", "inferences/s", "memory");
+    }
+    previous = &r;
+    const OpCost &total = r.totals.total;
+    os << llvm::format("  %8llu %16llu %14llu %9.2f %17.1f %14.3f %16.1f %s",
+                       static_cast<unsigned long long>(r.batch),
+                       static_cast<unsigned long long>(total.flops),
+                       static_cast<unsigned long long>(total.bytesMoved()),
+                       total.intensity(), 100.0 * r.computeBoundShare(),
+                       r.latencySeconds * 1e6, r.throughput(),
+                       r.fits() ? "fits" : "does-not-fit");
+    if (r.kernelsWithoutRate)
+      os << " incomplete(no-rate)";
+    if (r.totals.opsUnknown)
+      os << " unknown-ops=" << r.totals.opsUnknown;
+    os << "\n";
+  }
+}
+
 void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
                            const ReportFormatOptions &options,
                            llvm::raw_ostream &os) {
+  if (options.sweep)
+    return printSweep(reports, os);
   for (const FunctionRoofline &r : reports) {
     os << "== @" << r.function << " on " << r.target->name << " ("
        << r.target->kind << ", " << r.target->file << ")\n";
@@ -213,6 +245,7 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
         const Target &target = *r.target;
         json.object([&] {
           json.attribute("function", r.function);
+          json.attribute("batch", static_cast<int64_t>(r.batch));
           json.attributeObject("target", [&] {
             json.attribute("name", target.name);
             json.attribute("kind", target.kind);

@@ -142,6 +142,7 @@ FunctionRoofline roof::evaluateRoofline(FunctionOpInterface fn,
   FunctionRoofline result;
   result.function = fn.getName().str();
   result.target = &target;
+  result.batch = options.batch;
   llvm::DenseMap<Operation *, uint64_t> writtenBytes;
   result.totals = analyzeFunction(fn, options.cost, [&](const OpCostRecord &r) {
     if (!r.cost || !r.executions)
@@ -167,4 +168,14 @@ FunctionRoofline roof::evaluateRoofline(FunctionOpInterface fn,
   result.weightsFitOnChip = target.onChip.capacity > 0 &&
                             result.weightBytes <= target.onChip.capacity;
   return result;
+}
+
+double FunctionRoofline::computeBoundShare() const {
+  if (latencySeconds <= 0)
+    return 0;
+  double compute = 0;
+  for (const KernelTime &kernel : kernels)
+    if (kernel.hasTime() && kernel.isComputeBound())
+      compute += kernel.seconds;
+  return compute / latencySeconds;
 }

@@ -58,12 +58,24 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
         dtypePolicy == "tf32" ? DtypePolicy::Tf32 : DtypePolicy::AsIs;
     options.batch = batch;
 
+    // A sweep evaluates once per size with every dynamic dim bound to it.
+    SmallVector<int64_t> sizes(batchSizes.begin(), batchSizes.end());
     std::vector<FunctionRoofline> reports;
     module.walk([&](FunctionOpInterface fn) {
       if (fn.isExternal())
         return;
-      for (const Target &target : loaded)
-        reports.push_back(evaluateRoofline(fn, target, options));
+      for (const Target &target : loaded) {
+        if (sizes.empty()) {
+          reports.push_back(evaluateRoofline(fn, target, options));
+          continue;
+        }
+        for (int64_t size : sizes) {
+          RooflineOptions sized = options;
+          sized.cost.dynamicDimSize = size;
+          sized.batch = size;
+          reports.push_back(evaluateRoofline(fn, target, sized));
+        }
+      }
     });
 
     std::error_code ec;
@@ -76,6 +88,7 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
     ReportFormatOptions formatOptions;
     formatOptions.top = top;
     formatOptions.batch = batch;
+    formatOptions.sweep = !sizes.empty();
     if (format == "json")
       printJsonReport(reports, formatOptions, os);
     else if (format == "csv")
@@ -107,6 +120,9 @@ private:
       return fail("batch must be at least 1");
     if (dynamicDim < -1)
       return fail("dynamic-dim must be a size >= 0, or -1");
+    for (int64_t size : batchSizes)
+      if (size < 1)
+        return fail("batch-sizes must be sizes >= 1; got " + Twine(size));
     return success();
   }
 };

@@ -18,6 +18,8 @@ struct ReportFormatOptions {
   unsigned top = 10;
   /// Inferences per call, for throughput.
   uint64_t batch = 1;
+  /// The reports are a batch sweep: one per function, target and batch.
+  bool sweep = false;
 };
 
 /// For people: per function and target the roofs, the top kernels by time

@@ -59,6 +59,8 @@ struct KernelTime {
 struct FunctionRoofline {
   std::string function;
   const Target *target = nullptr;
+  /// Inferences per call of the function (throughput = batch / latency).
+  uint64_t batch = 1;
   SmallVector<KernelTime> kernels;
   FunctionCost totals;
   /// Sum of the kernel times (with launch overheads) of kernels with a time.
@@ -76,6 +78,11 @@ struct FunctionRoofline {
     return weightBytes + peakActivationBytes <= capacityBytes;
   }
   double energyJoules() const { return target->power * latencySeconds; }
+  double throughput() const {
+    return latencySeconds > 0 ? batch / latencySeconds : 0;
+  }
+  /// The part of the latency spent in compute-bound kernels, in [0, 1].
+  double computeBoundShare() const;
 };
 
 /// The engine and dtype an op runs with.

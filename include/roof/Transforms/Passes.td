@@ -107,7 +107,12 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
     Option<"dynamicDim", "dynamic-dim", "int64_t", /*default=*/"-1",
            "The size every dynamic dimension takes (-1: unbound).">,
     ListOption<"paramArgs", "param-args", "unsigned",
-               "Indices of function arguments that hold parameters.">
+               "Indices of function arguments that hold parameters.">,
+    ListOption<"batchSizes", "batch-sizes", "int64_t",
+               "Batch sweep: evaluate at each size, binding every dynamic "
+               "dimension to it (and counting that many inferences per "
+               "call); prints how intensity, bound, latency and throughput "
+               "move.">
   ];
 }
 
