@@ -100,6 +100,12 @@ static void printSummary(const FunctionRoofline &r,
     os << llvm::format("regime: weights (%.3f MB) exceed on-chip memory "
                        "(%.3f MB): the weights stream through the data\n",
                        r.weightBytes / 1e6, target.onChip.capacity / 1e6);
+  if (r.kernelsWithRereads)
+    os << llvm::format("with on-chip re-reads (%.3f MB on chip): latency "
+                       "%.3f us; %u contractions re-read operands that do "
+                       "not fit\n",
+                       target.onChip.capacity / 1e6,
+                       r.latencyWithRereadsSeconds * 1e6, r.kernelsWithRereads);
   if (r.kernelsWithoutRate)
     os << "no rate: " << r.kernelsWithoutRate
        << " kernels have no rate for their dtype on this target; their time "
@@ -280,6 +286,10 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                                kernel->seconds > 0
                                    ? kernel->cost.flops / kernel->seconds
                                    : 0.0);
+                json.attribute("bytes_with_rereads",
+                               static_cast<int64_t>(kernel->bytesWithRereads));
+                json.attribute("time_with_rereads_s",
+                               kernel->secondsWithRereads);
                 json.attribute("share", r.latencySeconds > 0
                                             ? kernel->seconds / r.latencySeconds
                                             : 0.0);
@@ -292,6 +302,8 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                 "throughput_per_s",
                 r.latencySeconds > 0 ? options.batch / r.latencySeconds : 0.0);
             json.attribute("energy_j", r.energyJoules());
+            json.attribute("latency_with_rereads_s",
+                           r.latencyWithRereadsSeconds);
             json.attribute("flops", static_cast<int64_t>(r.totals.total.flops));
             json.attribute("bytes",
                            static_cast<int64_t>(r.totals.total.bytesMoved()));

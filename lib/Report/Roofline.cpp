@@ -8,6 +8,8 @@
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "llvm/ADT/DenseMap.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace mlir::roof;
 
@@ -104,6 +106,14 @@ static uint64_t getPeakActivationBytes(
   return static_cast<uint64_t>(peak);
 }
 
+/// Bits of the element type of `op`'s first tensor operand.
+static std::optional<uint64_t> getOperandElementBits(Operation *op) {
+  for (Value operand : op->getOperands())
+    if (auto shaped = dyn_cast<ShapedType>(operand.getType()))
+      return getElementBits(shaped.getElementType());
+  return std::nullopt;
+}
+
 KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
                              const Target &target,
                              const RooflineOptions &options) {
@@ -133,6 +143,24 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
     kernel.memorySeconds = kernel.cost.bytesMoved() / *bandwidth;
   kernel.seconds = std::max(kernel.computeSeconds, kernel.memorySeconds) +
                    target.launchOverhead;
+
+  kernel.bytesWithRereads = kernel.cost.bytesMoved();
+  kernel.secondsWithRereads = kernel.seconds;
+  double onChip = target.onChip.capacity;
+  std::optional<uint64_t> bits = getOperandElementBits(op);
+  if (kernel.engine == Engine::Matrix && onChip > 0 && bits &&
+      kernel.cost.bytesRead > onChip) {
+    double element = *bits / 8.0;
+    auto bound = static_cast<uint64_t>(kernel.cost.flops * element /
+                                       std::sqrt(onChip / element));
+    if (bound > kernel.bytesWithRereads) {
+      kernel.bytesWithRereads = bound;
+      double memory = kernel.memorySeconds *
+                      (static_cast<double>(bound) / kernel.cost.bytesMoved());
+      kernel.secondsWithRereads =
+          std::max(kernel.computeSeconds, memory) + target.launchOverhead;
+    }
+  }
   return kernel;
 }
 
@@ -152,10 +180,14 @@ FunctionRoofline roof::evaluateRoofline(FunctionOpInterface fn,
       return;
     KernelTime kernel =
         priceKernel(r.op, r.cost->scaled(*r.executions), target, options);
-    if (!kernel.hasTime())
+    if (!kernel.hasTime()) {
       ++result.kernelsWithoutRate;
-    else
+    } else {
       result.latencySeconds += kernel.seconds;
+      result.latencyWithRereadsSeconds += kernel.secondsWithRereads;
+      if (kernel.bytesWithRereads > kernel.cost.bytesMoved())
+        ++result.kernelsWithRereads;
+    }
     result.kernels.push_back(kernel);
   });
 

@@ -43,6 +43,12 @@
 // 16.777 MB do not fit in 16 MB (104.86 %); 4.194 MB of weights exceed the 1 MB on chip.
 // CHECK-NEXT: memory: weights 4.194 MB + peak activations 12.583 MB = 16.777 MB of 16.000 MB (104.86 %): does not fit
 // CHECK-NEXT: regime: weights (4.194 MB) exceed on-chip memory (1.000 MB): the weights stream through the data
+// Re-read model: the matmul reads 12582912 B > 1 MB on chip, so it moves at
+// least FLOPs * e / sqrt(S / e) = 2147483648 * 4 / sqrt(1e6 / 4) = 17179869 B
+// (> 16777216 compulsory): 17179869 / 5e10 s = 343.597 us + 2 = 345.597 us;
+// latency 345.597 + 253.658 = 599.256 us. On A (8 MB) the bound,
+// 2147483648 * 4 / sqrt(2e6) = 6074001 B, is below the compulsory bytes.
+// CHECK-NEXT: with on-chip re-reads (1.000 MB on chip): latency 599.256 us; 1 contractions re-read operands that do not fit
 
 // CHECK: == @block: comparison
 // CHECK: Round A 34.058 29361.9 0.003406 fits          fastest most-energy-efficient

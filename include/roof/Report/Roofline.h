@@ -50,6 +50,12 @@ struct KernelTime {
   double memorySeconds = 0;
   /// max(compute, memory) + the target's launch overhead.
   double seconds = 0;
+  /// The second traffic model: a contraction whose inputs exceed on-chip
+  /// memory re-reads them, moving at least FLOPs x e / sqrt(S / e) bytes
+  /// (e bytes per element, S bytes on chip); equal to the compulsory bytes
+  /// otherwise.
+  uint64_t bytesWithRereads = 0;
+  double secondsWithRereads = 0;
 
   bool hasTime() const { return rate || cost.flops == 0; }
   bool isComputeBound() const { return computeSeconds > memorySeconds; }
@@ -65,6 +71,10 @@ struct FunctionRoofline {
   FunctionCost totals;
   /// Sum of the kernel times (with launch overheads) of kernels with a time.
   double latencySeconds = 0;
+  /// The same under the re-read traffic model.
+  double latencyWithRereadsSeconds = 0;
+  /// Kernels whose traffic the re-read model raises.
+  unsigned kernelsWithRereads = 0;
   /// Kernels whose dtype has no rate on the target.
   unsigned kernelsWithoutRate = 0;
   /// Bytes of weights, and the peak of live activations over the op order.
