@@ -29,6 +29,14 @@ config.substitutions.append(
     ("%debian_python", "/usr/bin/python3" if os.path.exists("/usr/bin/python3")
      else sys.executable))
 
+# A real browser renders the SVG and HTML reports (scripts/install-deps
+# installs Debian's chromium).
+if os.path.exists("/usr/bin/chromium"):
+    config.available_features.add("chromium")
+    config.substitutions.append(
+        ("%chromium", "/usr/bin/chromium --headless --no-sandbox --disable-gpu"
+                      " --hide-scrollbars"))
+
 # Real model files live beside the checkout, never in it; tests that need
 # them say `REQUIRES: shared-models` and are reported unsupported without.
 shared_models = os.path.join(

@@ -93,6 +93,10 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
       printJsonReport(reports, formatOptions, os);
     else if (format == "csv")
       printCsvReport(reports, os);
+    else if (format == "svg")
+      printSvgReport(reports, os);
+    else if (format == "html")
+      printHtmlReport(reports, formatOptions, os);
     else
       printTextReport(reports, formatOptions, os);
   }
@@ -110,8 +114,9 @@ private:
       return fail("name at least one target, e.g. targets=h100-sxm (shipped: " +
                   known + ")");
     }
-    if (format != "text" && format != "json" && format != "csv")
-      return fail("format must be text, json or csv; got '" +
+    if (!llvm::is_contained({"text", "json", "csv", "svg", "html"},
+                            format.getValue()))
+      return fail("format must be text, json, csv, svg or html; got '" +
                   format.getValue() + "'");
     if (dtypePolicy != "as-is" && dtypePolicy != "tf32")
       return fail("dtype-policy must be as-is or tf32; got '" +

@@ -34,6 +34,16 @@ void printJsonReport(ArrayRef<FunctionRoofline> reports,
 /// One row per kernel and target.
 void printCsvReport(ArrayRef<FunctionRoofline> reports, llvm::raw_ostream &os);
 
+/// A log-log roofline chart per function: each target's roofs and knees,
+/// each kernel a point at (intensity, attained FLOP/s) sized by its time.
+void printSvgReport(ArrayRef<FunctionRoofline> reports, llvm::raw_ostream &os);
+
+/// A self-contained page: the charts and a sortable table per function and
+/// target.
+void printHtmlReport(ArrayRef<FunctionRoofline> reports,
+                     const ReportFormatOptions &options,
+                     llvm::raw_ostream &os);
+
 } // namespace mlir::roof
 
 #endif // ROOF_REPORT_REPORTPRINTER_H

@@ -93,7 +93,8 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
                "Targets to report on: shipped names (e.g. h100-sxm) or paths "
                "to target .json files.">,
     Option<"format", "format", "std::string", /*default=*/"\"text\"",
-           "Output format: text, json or csv.">,
+           "Output format: text, json, csv, svg (roofline chart) or html "
+           "(the chart and sortable tables in one page).">,
     Option<"output", "output", "std::string", /*default=*/"\"-\"",
            "Where to write the report; - is standard output.">,
     Option<"batch", "batch", "uint64_t", /*default=*/"1",

@@ -1,0 +1,114 @@
+//===- HtmlReport.cpp - The roofline report as one HTML page --------------===//
+//
+// Self-contained: inline CSS, the SVG charts, and per function and target a
+// table of kernels that sorts by any column when its header is clicked.
+//
+//===----------------------------------------------------------------------===//
+
+#include "roof/Report/ReportPrinter.h"
+
+#include "llvm/Support/Format.h"
+
+using namespace mlir;
+using namespace mlir::roof;
+
+static std::string escapeHtml(StringRef text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '&')
+      out += "&amp;";
+    else
+      out += c;
+  }
+  return out;
+}
+
+static const char *const kStyle = R"css(
+body { font-family: sans-serif; margin: 24px; color: #222; }
+table { border-collapse: collapse; margin: 8px 0 24px; font-size: 13px; }
+th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: right; }
+th { background: #f0f0f0; cursor: pointer; }
+td.name { text-align: left; font-family: monospace; }
+.summary { font-size: 14px; }
+)css";
+
+// Sorts a table by the clicked column (numbers by value, text otherwise);
+// marks the page ready for the browser test.
+static const char *const kScript = R"js(
+document.querySelectorAll('table.kernels').forEach(function (table) {
+  table.querySelectorAll('th').forEach(function (th, column) {
+    th.addEventListener('click', function () {
+      var body = table.tBodies[0];
+      var rows = Array.prototype.slice.call(body.rows);
+      var down = th.dataset.order !== 'desc';
+      rows.sort(function (a, b) {
+        var x = a.cells[column].dataset.value || a.cells[column].textContent;
+        var y = b.cells[column].dataset.value || b.cells[column].textContent;
+        var nx = parseFloat(x), ny = parseFloat(y);
+        var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+        return down ? -c : c;
+      });
+      th.dataset.order = down ? 'desc' : 'asc';
+      rows.forEach(function (row) { body.appendChild(row); });
+    });
+  });
+});
+document.body.dataset.ready = 'yes';
+)js";
+
+void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
+                           const ReportFormatOptions &options,
+                           llvm::raw_ostream &os) {
+  os << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+        "<title>Roof roofline report</title><style>"
+     << kStyle << "</style></head><body>\n<h1>Roof roofline report</h1>\n";
+  printSvgReport(reports, os);
+  for (const FunctionRoofline &r : reports) {
+    os << "<h2>@" << escapeHtml(r.function) << " on "
+       << escapeHtml(r.target->name) << " (" << escapeHtml(r.target->kind)
+       << ")</h2>\n<p class=\"summary\">";
+    os << llvm::format("latency %.3f us; throughput %.1f inferences/s at "
+                       "batch %llu; energy %.6f J; weights %.3f MB + peak "
+                       "activations %.3f MB of %.3f MB: %s",
+                       r.latencySeconds * 1e6, r.throughput(),
+                       static_cast<unsigned long long>(r.batch),
+                       r.energyJoules(), r.weightBytes / 1e6,
+                       r.peakActivationBytes / 1e6, r.capacityBytes / 1e6,
+                       r.fits() ? "fits" : "does not fit");
+    if (r.kernelsWithoutRate)
+      os << "; " << r.kernelsWithoutRate << " kernels without a rate";
+    os << "</p>\n<table class=\"kernels\"><thead><tr>"
+          "<th>time (us)</th><th>share (%)</th><th>bound</th><th>engine</th>"
+          "<th>dtype</th><th>FLOP</th><th>bytes</th><th>FLOP/B</th>"
+          "<th>T_compute (us)</th><th>T_memory (us)</th><th>kernel</th>"
+          "</tr></thead><tbody>\n";
+    for (const KernelTime &kernel : r.kernels) {
+      double share = r.latencySeconds > 0 && kernel.hasTime()
+                         ? 100.0 * kernel.seconds / r.latencySeconds
+                         : 0.0;
+      StringRef bound = !kernel.hasTime()         ? "no rate"
+                        : kernel.isComputeBound() ? "compute"
+                                                  : "memory";
+      os << llvm::format(
+                "<tr><td>%.3f</td><td>%.1f</td><td>%s</td>"
+                "<td>%s</td><td>%s</td><td>%llu</td><td>%llu</td>"
+                "<td>%.2f</td><td>%.3f</td><td>%.3f</td>",
+                kernel.seconds * 1e6, share, bound.data(),
+                kernel.engine == Engine::Matrix ? "matrix" : "vector",
+                kernel.dtype.c_str(),
+                static_cast<unsigned long long>(kernel.cost.flops),
+                static_cast<unsigned long long>(kernel.cost.bytesMoved()),
+                kernel.cost.intensity(), kernel.computeSeconds * 1e6,
+                kernel.memorySeconds * 1e6)
+         << "<td class=\"name\">"
+         << escapeHtml(kernel.op->getName().getStringRef()) << "</td></tr>\n";
+    }
+    os << "</tbody></table>\n";
+  }
+  (void)options;
+  os << "<script>" << kScript << "</script>\n</body></html>\n";
+}

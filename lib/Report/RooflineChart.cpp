@@ -1,0 +1,216 @@
+//===- RooflineChart.cpp - Roofline charts as SVG -------------------------===//
+//
+// One log-log chart per function: x is arithmetic intensity (FLOP/B), y is
+// FLOP/s. Each target draws the roofs of the (engine, dtype) pairs its
+// kernels use, min(peak, intensity x bandwidth), with a mark at each knee;
+// each kernel is a circle at (intensity, attained FLOP/s) whose area grows
+// with its time.
+//
+//===----------------------------------------------------------------------===//
+
+#include "roof/Report/ReportPrinter.h"
+
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Format.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::roof;
+
+namespace {
+constexpr double kWidth = 960, kHeight = 600;
+constexpr double kLeft = 90, kRight = 260, kTop = 40, kBottom = 60;
+constexpr const char *kColors[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd",
+                                   "#ff7f0e", "#8c564b", "#e377c2", "#17becf"};
+
+std::string escapeXml(StringRef text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '&':
+      out += "&amp;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out;
+}
+
+/// Log-log axes over decades that hold every point.
+struct Axes {
+  double xMin, xMax, yMin, yMax, top;
+
+  double x(double intensity) const {
+    return kLeft + (std::log10(intensity) - std::log10(xMin)) /
+                       (std::log10(xMax) - std::log10(xMin)) *
+                       (kWidth - kLeft - kRight);
+  }
+  double y(double flops) const {
+    return top + kHeight - kBottom -
+           (std::log10(flops) - std::log10(yMin)) /
+               (std::log10(yMax) - std::log10(yMin)) *
+               (kHeight - kTop - kBottom);
+  }
+};
+
+double decadeBelow(double v) { return std::pow(10, std::floor(std::log10(v))); }
+double decadeAbove(double v) { return std::pow(10, std::ceil(std::log10(v))); }
+
+/// The (engine, dtype) pairs the kernels of `r` run at.
+SmallVector<std::pair<Engine, std::string>>
+getUsedRoofs(const FunctionRoofline &r) {
+  SmallVector<std::pair<Engine, std::string>> roofs;
+  llvm::StringSet<> seen;
+  for (const KernelTime &kernel : r.kernels) {
+    if (!kernel.rate)
+      continue;
+    std::string key =
+        (kernel.engine == Engine::Matrix ? "m" : "v") + kernel.dtype;
+    if (seen.insert(key).second)
+      roofs.push_back({kernel.engine, kernel.dtype});
+  }
+  return roofs;
+}
+
+void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
+                llvm::raw_ostream &os) {
+  // Ranges from the kernels, the peaks and the knees.
+  double xMin = 0.1, xMax = 10, yMin = 1e12, yMax = 1e12;
+  double slowest = 0;
+  for (const FunctionRoofline *r : reports) {
+    double bandwidth = r->target->getBandwidth().value_or(0);
+    for (auto [engine, dtype] : getUsedRoofs(*r)) {
+      double peak = *r->target->getRate(engine, dtype);
+      yMax = std::max(yMax, peak);
+      if (bandwidth > 0)
+        xMax = std::max(xMax, 4 * peak / bandwidth);
+    }
+    for (const KernelTime &kernel : r->kernels) {
+      if (!kernel.hasTime() || kernel.seconds <= 0 || kernel.cost.flops == 0)
+        continue;
+      double intensity = kernel.cost.intensity();
+      double attained = kernel.cost.flops / kernel.seconds;
+      xMin = std::min(xMin, intensity);
+      xMax = std::max(xMax, intensity);
+      yMin = std::min(yMin, attained);
+      yMax = std::max(yMax, attained);
+      slowest = std::max(slowest, kernel.seconds);
+    }
+  }
+  Axes axes{decadeBelow(xMin), decadeAbove(xMax), decadeBelow(yMin) / 10,
+            decadeAbove(yMax), top};
+
+  os << llvm::format("<text x=\"%.0f\" y=\"%.0f\" font-size=\"16\" "
+                     "font-weight=\"bold\">@",
+                     kLeft, top + 24)
+     << escapeXml(reports.front()->function) << ": roofline</text>\n";
+  // Grid and axis labels, one per decade.
+  for (double x = axes.xMin; x <= axes.xMax * 1.0001; x *= 10)
+    os << llvm::format("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                       "stroke=\"#ddd\"/><text x=\"%.1f\" y=\"%.1f\" "
+                       "font-size=\"11\" text-anchor=\"middle\">%g</text>\n",
+                       axes.x(x), axes.y(axes.yMax), axes.x(x),
+                       axes.y(axes.yMin), axes.x(x), axes.y(axes.yMin) + 16, x);
+  for (double y = axes.yMin; y <= axes.yMax * 1.0001; y *= 10)
+    os << llvm::format("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                       "stroke=\"#ddd\"/><text x=\"%.1f\" y=\"%.1f\" "
+                       "font-size=\"11\" text-anchor=\"end\">%g</text>\n",
+                       axes.x(axes.xMin), axes.y(y), axes.x(axes.xMax),
+                       axes.y(y), axes.x(axes.xMin) - 6, axes.y(y) + 4, y);
+  os << llvm::format("<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" "
+                     "text-anchor=\"middle\">arithmetic intensity "
+                     "(FLOP/byte)</text>\n",
+                     (kLeft + kWidth - kRight) / 2, top + kHeight - 18);
+  os << llvm::format("<text x=\"20\" y=\"%.1f\" font-size=\"13\" "
+                     "transform=\"rotate(-90 20 %.1f)\" "
+                     "text-anchor=\"middle\">FLOP/s (attained)</text>\n",
+                     top + kHeight / 2, top + kHeight / 2);
+
+  for (auto [index, r] : llvm::enumerate(reports)) {
+    const char *color = kColors[index % std::size(kColors)];
+    double bandwidth = r->target->getBandwidth().value_or(0);
+    // Legend.
+    double legendY = top + kTop + 20 + 18 * index;
+    os << llvm::format("<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" "
+                       "height=\"12\" fill=\"%s\"/><text x=\"%.1f\" "
+                       "y=\"%.1f\" font-size=\"12\">",
+                       kWidth - kRight + 16, legendY - 10, color,
+                       kWidth - kRight + 34, legendY)
+       << escapeXml(r->target->name) << "</text>\n";
+    // Roofs and knees.
+    for (auto [engine, dtype] : getUsedRoofs(*r)) {
+      double peak = *r->target->getRate(engine, dtype);
+      if (bandwidth <= 0)
+        continue;
+      double knee = peak / bandwidth;
+      // The slope starts where it enters the chart.
+      double xStart = std::max(axes.xMin, axes.yMin / bandwidth);
+      os << llvm::format(
+          "<polyline class=\"roof\" fill=\"none\" stroke=\"%s\" "
+          "stroke-width=\"2\" points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\"/>\n",
+          color, axes.x(xStart), axes.y(xStart * bandwidth), axes.x(knee),
+          axes.y(peak), axes.x(axes.xMax), axes.y(peak));
+      os << llvm::format("<circle class=\"knee\" cx=\"%.1f\" cy=\"%.1f\" "
+                         "r=\"4\" fill=\"white\" stroke=\"%s\"/>"
+                         "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" "
+                         "fill=\"%s\">%s %s, knee %.1f</text>\n",
+                         axes.x(knee), axes.y(peak), color, axes.x(knee) + 6,
+                         axes.y(peak) - 6, color,
+                         engine == Engine::Matrix ? "matrix" : "vector",
+                         dtype.c_str(), knee);
+    }
+    // Kernels.
+    for (const KernelTime &kernel : r->kernels) {
+      if (!kernel.hasTime() || kernel.seconds <= 0 || kernel.cost.flops == 0)
+        continue;
+      double cx = axes.x(kernel.cost.intensity());
+      double cy = axes.y(kernel.cost.flops / kernel.seconds);
+      double radius = 3 + 12 * std::sqrt(kernel.seconds / slowest);
+      StringRef name = kernel.op->getName().getStringRef();
+      os << llvm::format("<circle class=\"kernel\" cx=\"%.1f\" cy=\"%.1f\" "
+                         "r=\"%.1f\" fill=\"%s\" fill-opacity=\"0.45\" "
+                         "stroke=\"%s\"><title>",
+                         cx, cy, radius, color, color)
+         << escapeXml(name)
+         << llvm::format(": %.3f us, %.2f FLOP/B</title></circle>"
+                         "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\">",
+                         kernel.seconds * 1e6, kernel.cost.intensity(),
+                         cx + radius + 2, cy + 3)
+         << escapeXml(
+                name.drop_until([](char c) { return c == '.'; }).drop_front())
+         << "</text>\n";
+    }
+  }
+}
+} // namespace
+
+void roof::printSvgReport(ArrayRef<FunctionRoofline> reports,
+                          llvm::raw_ostream &os) {
+  // One chart per function, all its targets on it.
+  SmallVector<SmallVector<const FunctionRoofline *>> charts;
+  for (const FunctionRoofline &r : reports) {
+    if (charts.empty() || charts.back().front()->function != r.function)
+      charts.emplace_back();
+    charts.back().push_back(&r);
+  }
+  os << llvm::format("<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                     "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
+                     "font-family=\"sans-serif\">\n",
+                     kWidth, kHeight * charts.size(), kWidth,
+                     kHeight * charts.size());
+  os << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
+  for (auto [index, chart] : llvm::enumerate(charts))
+    printChart(chart, kHeight * index, os);
+  os << "</svg>\n";
+}

@@ -1,0 +1,52 @@
+// The SVG chart and the HTML page, and both rendered by a real browser.
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json,%S/Inputs/round-b.json format=svg" -o /dev/null > %t.svg
+// RUN: FileCheck %s --check-prefix=SVG < %t.svg
+// RUN: grep -c '<circle class="kernel"' %t.svg | FileCheck %s --check-prefix=KERNELS
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json,%S/Inputs/round-b.json format=html output=%t.html" -o /dev/null
+// RUN: FileCheck %s --check-prefix=HTML < %t.html
+// REQUIRES: chromium
+// RUN: %chromium --window-size=1000,1400 --screenshot=%t.png file://%t.html 2>/dev/null
+// RUN: %debian_python %S/Inputs/check_png.py %t.png | FileCheck %s --check-prefix=PNG
+// RUN: %chromium --dump-dom file://%t.html 2>/dev/null | FileCheck %s --check-prefix=DOM
+// RUN: %chromium --window-size=960,600 --screenshot=%t-svg.png file://%t.svg 2>/dev/null
+// RUN: %debian_python %S/Inputs/check_png.py %t-svg.png | FileCheck %s --check-prefix=SVGPNG
+
+// One chart for @block with both targets: each draws the roofs its kernels
+// use with their knees (A: matrix f32 100 TFLOP/s / 1 TB/s = 100 FLOP/B,
+// vector f32 10; B: 20 TFLOP/s / 50 GB/s = 400, vector 1 TFLOP/s / 50 GB/s
+// = 20), and each kernel as a circle.
+// SVG: <svg xmlns="http://www.w3.org/2000/svg"
+// SVG: @block: roofline
+// SVG-DAG: Round A</text>
+// SVG-DAG: Round B</text>
+// SVG-DAG: matrix f32, knee 100.0</text>
+// SVG-DAG: vector f32, knee 10.0</text>
+// SVG-DAG: matrix f32, knee 400.0</text>
+// SVG-DAG: vector f32, knee 20.0</text>
+// SVG: </svg>
+// Two kernels on two targets.
+// KERNELS: 4
+
+// HTML: <!DOCTYPE html>
+// HTML: <svg
+// HTML: <h2>@block on Round A (gpu)</h2>
+// HTML: latency 34.058 us
+// HTML: <table class="kernels">
+// HTML: <h2>@block on Round B (npu)</h2>
+// HTML: latency 591.203 us
+// HTML: </html>
+
+// PNG: png 1000x1400 drawn
+// SVGPNG: png 960x600 drawn
+// The page's script ran in the browser: the tables are sortable.
+// DOM: <body data-ready="yes">
+
+func.func @block(%a: tensor<1024x1024xf32>, %b: tensor<1024x1024xf32>,
+                 %c: tensor<1024x1024xf32>) -> tensor<1024x1024xf32> {
+  %0 = linalg.matmul ins(%a, %b : tensor<1024x1024xf32>, tensor<1024x1024xf32>)
+                     outs(%c : tensor<1024x1024xf32>) -> tensor<1024x1024xf32>
+  %e = tensor.empty() : tensor<1024x1024xf32>
+  %1 = linalg.add ins(%0, %c : tensor<1024x1024xf32>, tensor<1024x1024xf32>)
+                  outs(%e : tensor<1024x1024xf32>) -> tensor<1024x1024xf32>
+  return %1 : tensor<1024x1024xf32>
+}
