@@ -11,4 +11,10 @@ using namespace mlir::roof;
 
 #include "roof/Dialect/RoofOpsDialect.cpp.inc"
 
-void RoofDialect::initialize() { registerAttributes(); }
+void RoofDialect::initialize() {
+  registerAttributes();
+  addOperations<
+#define GET_OP_LIST
+#include "roof/Dialect/RoofOps.cpp.inc"
+      >();
+}

@@ -3,6 +3,7 @@
 #include "roof/Report/Roofline.h"
 
 #include "roof/Analysis/ElementSize.h"
+#include "roof/Dialect/RoofDialect.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
@@ -13,7 +14,22 @@
 using namespace mlir;
 using namespace mlir::roof;
 
+/// A fused kernel runs as its root: its first matrix-engine op, else its
+/// first op.
+static Operation *getRepresentative(Operation *op) {
+  auto kernel = dyn_cast<KernelOp>(op);
+  if (!kernel)
+    return op;
+  Block &body = kernel.getBody().front();
+  for (Operation &member : body.without_terminator())
+    if (getEngine(&member) == Engine::Matrix)
+      return &member;
+  return &body.front();
+}
+
 Engine roof::getEngine(Operation *op) {
+  if (isa<KernelOp>(op))
+    return getEngine(getRepresentative(op));
   if (isa<tosa::Conv2DOp, tosa::Conv3DOp, tosa::DepthwiseConv2DOp,
           tosa::TransposeConv2DOp, tosa::MatMulOp, tosa::MatmulTBlockScaledOp>(
           op))
@@ -30,6 +46,7 @@ Engine roof::getEngine(Operation *op) {
 }
 
 std::string roof::getDtype(Operation *op) {
+  op = getRepresentative(op);
   for (Value operand : op->getOperands()) {
     auto shaped = dyn_cast<ShapedType>(operand.getType());
     if (!shaped)

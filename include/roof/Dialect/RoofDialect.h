@@ -7,15 +7,22 @@
 #ifndef ROOF_DIALECT_ROOFDIALECT_H
 #define ROOF_DIALECT_ROOFDIALECT_H
 
+#include "roof/Analysis/CostOpInterface.h"
 #include "roof/Analysis/OpCost.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Dialect.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include "roof/Dialect/RoofOpsDialect.h.inc"
 
 #define GET_ATTRDEF_CLASSES
 #include "roof/Dialect/RoofAttrs.h.inc"
+
+#define GET_OP_CLASSES
+#include "roof/Dialect/RoofOps.h.inc"
 
 namespace mlir::roof {
 /// The attribute names under which roof-annotate-cost stores costs.

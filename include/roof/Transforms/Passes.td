@@ -117,4 +117,49 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
   ];
 }
 
+def RoofFuseEpilogues : Pass<"roof-fuse-epilogues", "::mlir::ModuleOp"> {
+  let summary = "Fuse elementwise epilogues into their matmul or convolution";
+  let description = [{
+    For each contraction root — a linalg op with reduction loops whose
+    payload multiplies (matmul, batch_matmul, matvec, contract, convolutions,
+    generics), or a tosa matmul / conv2d / conv3d / depthwise_conv2d /
+    transpose_conv2d — gathers the chain of elementwise consumers that can
+    run on the root's output tile (bias add, scale, activation, residual add,
+    casts, requantize) and wraps root and chain in a `roof.kernel`. A linalg
+    root's accumulator fill comes along. Legality, each rule in
+    docs/fusion.md: the intermediate has no other user; the consumer is
+    elementwise over exactly the root's output (identity map for the fused
+    operand, its other operands broadcast — no transposes, no reductions);
+    static shapes; tensor semantics (no memref side effects).
+
+    Before:
+    ```mlir
+    %mm = linalg.matmul ins(%a, %b : ...) outs(%acc : ...) -> tensor<64x64xf32>
+    %r = linalg.generic {... bias add + relu ...} ins(%mm, %bias : ...) ...
+    ```
+    After:
+    ```mlir
+    %r = roof.kernel -> tensor<64x64xf32> {
+      %mm = linalg.matmul ...
+      %0 = linalg.generic ... ins(%mm, %bias : ...) ...
+      roof.yield %0 : tensor<64x64xf32>
+    }
+    ```
+  }];
+  let dependentDialects = ["::mlir::roof::RoofDialect"];
+  let statistics = [
+    Statistic<"numKernels", "kernels", "Kernels formed">,
+    Statistic<"numFused", "fused-ops", "Epilogue ops fused into a kernel">
+  ];
+}
+
+def RoofInlineKernels : Pass<"roof-inline-kernels", "::mlir::ModuleOp"> {
+  let summary = "Replace each roof.kernel by the ops it holds";
+  let description = [{
+    The inverse of roof-fuse-epilogues, so that a pipeline can go on from
+    plain IR: the kernel's ops move in front of it and its results become
+    the values it yielded.
+  }];
+}
+
 #endif // ROOF_TRANSFORMS_PASSES_TD

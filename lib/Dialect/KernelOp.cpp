@@ -1,0 +1,55 @@
+//===- KernelOp.cpp - roof.kernel -----------------------------------------===//
+//
+// A kernel's cost: the FLOPs of its ops; its bytes are what crosses its
+// boundary — each value it reads from outside, once, and each value it
+// yields. Intermediates stay on chip.
+//
+//===----------------------------------------------------------------------===//
+
+#include "roof/Dialect/RoofDialect.h"
+
+#include "roof/Analysis/FunctionCost.h"
+
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Transforms/RegionUtils.h"
+
+using namespace mlir;
+using namespace mlir::roof;
+
+#define GET_OP_CLASSES
+#include "roof/Dialect/RoofOps.cpp.inc"
+
+LogicalResult KernelOp::verify() {
+  auto yield = dyn_cast<YieldOp>(getBody().front().getTerminator());
+  if (!yield)
+    return emitOpError("must end with roof.yield");
+  if (yield.getValues().getTypes() != getResultTypes())
+    return emitOpError("yields ")
+           << yield.getValues().getTypes() << " but returns "
+           << getResultTypes();
+  return success();
+}
+
+FailureOr<OpCost> KernelOp::getCost(CostContext &ctx) {
+  OpCost cost;
+  for (Operation &op : getBody().front().without_terminator()) {
+    OpCostRecord member = computeOpCost(&op, ctx);
+    if (!member.cost)
+      return ctx.unknown("'" + op.getName().getStringRef() +
+                         "' in the kernel: " + member.unknownReason);
+    cost.flops += member.cost->flops;
+    cost.transcendentals += member.cost->transcendentals;
+  }
+  // Values from outside, once each; an empty tensor holds no data.
+  llvm::SetVector<Value> inputs;
+  getUsedValuesDefinedAbove(getBody(), inputs);
+  for (Value input : inputs) {
+    if (input.getDefiningOp<tensor::EmptyOp>())
+      continue;
+    if (failed(ctx.addRead(cost, input, "a kernel input")))
+      return failure();
+  }
+  if (failed(ctx.addResultsWritten(cost, *this)))
+    return failure();
+  return cost;
+}

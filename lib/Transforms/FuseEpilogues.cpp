@@ -1,0 +1,178 @@
+//===- FuseEpilogues.cpp - The roof-fuse-epilogues pass -------------------===//
+//
+// Wraps each contraction and the chain of elementwise ops after it in a
+// roof.kernel. The legality rules are in docs/fusion.md.
+//
+//===----------------------------------------------------------------------===//
+
+#include "roof/Transforms/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/IR/Builders.h"
+
+namespace mlir::roof {
+#define GEN_PASS_DEF_ROOFFUSEEPILOGUES
+#include "roof/Transforms/Passes.h.inc"
+} // namespace mlir::roof
+
+using namespace mlir;
+using namespace mlir::roof;
+
+/// Static, ranked tensor results only: fusion needs shapes it can compare.
+static bool hasStaticTensorResult(Operation *op) {
+  if (op->getNumResults() != 1)
+    return false;
+  auto type = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+  return type && type.hasStaticShape();
+}
+
+/// A contraction: a tosa matmul/conv, or a linalg op with reduction loops
+/// whose payload multiplies (pooling and plain reductions do not).
+static bool isRoot(Operation *op) {
+  if (!hasStaticTensorResult(op))
+    return false;
+  if (isa<tosa::MatMulOp, tosa::Conv2DOp, tosa::Conv3DOp,
+          tosa::DepthwiseConv2DOp, tosa::TransposeConv2DOp>(op))
+    return true;
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+  if (!linalgOp || !linalgOp.hasPureTensorSemantics() ||
+      linalgOp.getNumReductionLoops() == 0)
+    return false;
+  return llvm::any_of(*linalgOp.getBlock(), [](Operation &payload) {
+    return isa<arith::MulFOp, arith::MulIOp>(payload);
+  });
+}
+
+/// A map that only drops and keeps dims in order: identity or broadcast.
+static bool isBroadcastOrIdentity(AffineMap map) {
+  if (!map.isProjectedPermutation())
+    return false;
+  int64_t last = -1;
+  for (AffineExpr result : map.getResults()) {
+    auto dim = dyn_cast<AffineDimExpr>(result);
+    if (!dim)
+      continue; // a constant 0: a broadcast unit dim
+    if (static_cast<int64_t>(dim.getPosition()) <= last)
+      return false;
+    last = dim.getPosition();
+  }
+  return true;
+}
+
+/// Whether `user` is elementwise over exactly `value`'s shape and reads
+/// `value` element for element.
+static bool isFusableConsumer(Operation *user, Value value) {
+  if (!hasStaticTensorResult(user))
+    return false;
+  auto type = cast<RankedTensorType>(value.getType());
+  auto resultType = cast<RankedTensorType>(user->getResult(0).getType());
+  if (resultType.getShape() != type.getShape())
+    return false;
+
+  if (auto linalgOp = dyn_cast<linalg::LinalgOp>(user)) {
+    if (!linalgOp.hasPureTensorSemantics() ||
+        linalgOp.getNumLoops() != linalgOp.getNumParallelLoops() ||
+        linalgOp.getNumDpsInits() != 1)
+      return false;
+    bool readsValue = false;
+    for (OpOperand *input : linalgOp.getDpsInputOperands()) {
+      if (!isa<ShapedType>(input->get().getType()))
+        continue;
+      AffineMap map = linalgOp.getMatchingIndexingMap(input);
+      if (input->get() == value) {
+        if (!map.isIdentity())
+          return false;
+        readsValue = true;
+      } else if (!isBroadcastOrIdentity(map)) {
+        return false;
+      }
+    }
+    return readsValue;
+  }
+
+  // TOSA elementwise ops broadcast over equal ranks; rescale, mul and
+  // cast-like ops take extra (constant) operands.
+  if (!isa<tosa::AbsOp, tosa::AddOp, tosa::SubOp, tosa::MulOp,
+           tosa::MaximumOp, tosa::MinimumOp, tosa::ClampOp, tosa::SigmoidOp,
+           tosa::TanhOp, tosa::ErfOp, tosa::ExpOp, tosa::NegateOp,
+           tosa::ReciprocalOp, tosa::RsqrtOp, tosa::CastOp, tosa::RescaleOp,
+           tosa::SelectOp, tosa::PowOp>(user))
+    return false;
+  for (Value operand : user->getOperands()) {
+    auto operandType = dyn_cast<RankedTensorType>(operand.getType());
+    if (!operandType || operand == value)
+      continue;
+    if (operandType.getRank() == 1 && operandType.getNumElements() == 1)
+      continue; // a zero point, shift or multiplier
+    if (operandType.getRank() != type.getRank())
+      return false;
+    for (auto [dim, full] :
+         llvm::zip(operandType.getShape(), type.getShape()))
+      if (dim != 1 && dim != full)
+        return false;
+  }
+  return true;
+}
+
+namespace {
+struct RoofFuseEpiloguesPass
+    : public roof::impl::RoofFuseEpiloguesBase<RoofFuseEpiloguesPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    SmallVector<Operation *> roots;
+    getOperation().walk([&](Operation *op) {
+      if (isRoot(op) && !op->getParentOfType<KernelOp>())
+        roots.push_back(op);
+    });
+    for (Operation *root : roots)
+      fuse(root);
+  }
+
+private:
+  void fuse(Operation *root) {
+    SmallVector<Operation *> members;
+    // A linalg root's accumulator fill, when only the root uses it.
+    if (auto linalgOp = dyn_cast<linalg::LinalgOp>(root))
+      for (OpOperand &init : linalgOp.getDpsInitsMutable())
+        if (auto fill = init.get().getDefiningOp<linalg::FillOp>();
+            fill && fill->hasOneUse() && fill->getBlock() == root->getBlock())
+          members.push_back(fill);
+    members.push_back(root);
+
+    // The chain: each intermediate has exactly one user, the next op.
+    Value current = root->getResult(0);
+    unsigned epilogue = 0;
+    while (current.hasOneUse()) {
+      Operation *user = *current.getUsers().begin();
+      if (user->getBlock() != root->getBlock() ||
+          !isFusableConsumer(user, current))
+        break;
+      members.push_back(user);
+      current = user->getResult(0);
+      ++epilogue;
+    }
+    if (epilogue == 0)
+      return;
+
+    // The kernel stands where the last member was: everything the members
+    // use is defined before it.
+    Operation *last = members.back();
+    OpBuilder builder(last);
+    SmallVector<Location> locs;
+    for (Operation *member : members)
+      locs.push_back(member->getLoc());
+    auto kernel = KernelOp::create(builder, builder.getFusedLoc(locs),
+                                   last->getResultTypes());
+    Block *body = builder.createBlock(&kernel.getBody());
+    last->getResult(0).replaceAllUsesWith(kernel.getResult(0));
+    for (Operation *member : members)
+      member->moveBefore(body, body->end());
+    builder.setInsertionPointToEnd(body);
+    YieldOp::create(builder, last->getLoc(), last->getResult(0));
+    ++numKernels;
+    numFused += epilogue;
+  }
+};
+} // namespace
