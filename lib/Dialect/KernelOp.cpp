@@ -24,10 +24,18 @@ LogicalResult KernelOp::verify() {
   if (!yield)
     return emitOpError("must end with roof.yield");
   if (yield.getValues().getTypes() != getResultTypes())
-    return emitOpError("yields ")
-           << yield.getValues().getTypes() << " but returns "
-           << getResultTypes();
+    return emitOpError("yields ") << yield.getValues().getTypes()
+                                  << " but returns " << getResultTypes();
   return success();
+}
+
+void KernelOp::inlineBody() {
+  Block &body = getBody().front();
+  auto yield = cast<YieldOp>(body.getTerminator());
+  for (Operation &op : llvm::make_early_inc_range(body.without_terminator()))
+    op.moveBefore(*this);
+  replaceAllUsesWith(yield.getValues());
+  erase();
 }
 
 FailureOr<OpCost> KernelOp::getCost(CostContext &ctx) {

@@ -2,6 +2,8 @@
 
 #include "roof/Report/ReportPrinter.h"
 
+#include "roof/Dialect/RoofDialect.h"
+
 #include "mlir/IR/Location.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
@@ -19,6 +21,23 @@ static StringRef getEngineName(Engine engine) {
 /// "linalg.matmul at model.mlir:12" (or the location's name, e.g. an ONNX
 /// node's).
 static std::string describeKernel(Operation *op) {
+  // A fused kernel is named by its ops: "roof.kernel(linalg.matmul + 1)",
+  // at its root's location.
+  if (auto kernel = dyn_cast<KernelOp>(op)) {
+    Block &body = kernel.getBody().front();
+    Operation *root = &body.front();
+    for (Operation &member : body.without_terminator())
+      if (getEngine(&member) == Engine::Matrix) {
+        root = &member;
+        break;
+      }
+    unsigned others = body.getOperations().size() - 2;
+    std::string inner = describeKernel(root);
+    size_t space = inner.find(' ');
+    std::string name = inner.substr(0, space);
+    std::string where = space == std::string::npos ? "" : inner.substr(space);
+    return "roof.kernel(" + name + " + " + std::to_string(others) + ")" + where;
+  }
   std::string text = op->getName().getStringRef().str();
   Location loc = op->getLoc();
   if (auto name = dyn_cast<NameLoc>(loc))
@@ -83,8 +102,12 @@ static void printSummary(const FunctionRoofline &r,
     os << llvm::format("; throughput %.1f inferences/s at batch %llu",
                        r.throughput(),
                        static_cast<unsigned long long>(r.batch));
-  os << llvm::format("; energy %.6f J (%.0f W)\n", r.energyJoules(),
+  os << llvm::format("; energy %.6f J (%.0f W)", r.energyJoules(),
                      target.power);
+  if (std::optional<double> cost = r.costPerInference())
+    os << llvm::format("; cost %.6f USD per million inferences (%.2f USD/h)",
+                       *cost * 1e6, *target.pricePerHour);
+  os << "\n";
   uint64_t used = r.weightBytes + r.peakActivationBytes;
   os << llvm::format("memory: weights %.3f MB + peak activations %.3f MB = "
                      "%.3f MB of %.3f MB (%.2f %%): ",
@@ -100,6 +123,17 @@ static void printSummary(const FunctionRoofline &r,
     os << llvm::format("regime: weights (%.3f MB) exceed on-chip memory "
                        "(%.3f MB): the weights stream through the data\n",
                        r.weightBytes / 1e6, target.onChip.capacity / 1e6);
+  if (r.unfusedLatencySeconds)
+    os << llvm::format(
+        "without fusion: latency %.3f us, %llu bytes moved; "
+        "fusion saves %.1f %% of the time and %llu bytes\n",
+        *r.unfusedLatencySeconds * 1e6,
+        static_cast<unsigned long long>(*r.unfusedBytes),
+        *r.unfusedLatencySeconds > 0
+            ? 100.0 * (1 - r.latencySeconds / *r.unfusedLatencySeconds)
+            : 0.0,
+        static_cast<unsigned long long>(*r.unfusedBytes -
+                                        r.totals.total.bytesMoved()));
   if (r.kernelsWithRereads)
     os << llvm::format("with on-chip re-reads (%.3f MB on chip): latency "
                        "%.3f us; %u contractions re-read operands that do "
@@ -302,8 +336,15 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                 "throughput_per_s",
                 r.latencySeconds > 0 ? options.batch / r.latencySeconds : 0.0);
             json.attribute("energy_j", r.energyJoules());
+            if (std::optional<double> cost = r.costPerInference())
+              json.attribute("cost_usd_per_inference", *cost);
             json.attribute("latency_with_rereads_s",
                            r.latencyWithRereadsSeconds);
+            if (r.unfusedLatencySeconds) {
+              json.attribute("latency_unfused_s", *r.unfusedLatencySeconds);
+              json.attribute("bytes_unfused",
+                             static_cast<int64_t>(*r.unfusedBytes));
+            }
             json.attribute("flops", static_cast<int64_t>(r.totals.total.flops));
             json.attribute("bytes",
                            static_cast<int64_t>(r.totals.total.bytesMoved()));

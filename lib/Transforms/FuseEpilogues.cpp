@@ -93,11 +93,11 @@ static bool isFusableConsumer(Operation *user, Value value) {
 
   // TOSA elementwise ops broadcast over equal ranks; rescale, mul and
   // cast-like ops take extra (constant) operands.
-  if (!isa<tosa::AbsOp, tosa::AddOp, tosa::SubOp, tosa::MulOp,
-           tosa::MaximumOp, tosa::MinimumOp, tosa::ClampOp, tosa::SigmoidOp,
-           tosa::TanhOp, tosa::ErfOp, tosa::ExpOp, tosa::NegateOp,
-           tosa::ReciprocalOp, tosa::RsqrtOp, tosa::CastOp, tosa::RescaleOp,
-           tosa::SelectOp, tosa::PowOp>(user))
+  if (!isa<tosa::AbsOp, tosa::AddOp, tosa::SubOp, tosa::MulOp, tosa::MaximumOp,
+           tosa::MinimumOp, tosa::ClampOp, tosa::SigmoidOp, tosa::TanhOp,
+           tosa::ErfOp, tosa::ExpOp, tosa::NegateOp, tosa::ReciprocalOp,
+           tosa::RsqrtOp, tosa::CastOp, tosa::RescaleOp, tosa::SelectOp,
+           tosa::PowOp>(user))
     return false;
   for (Value operand : user->getOperands()) {
     auto operandType = dyn_cast<RankedTensorType>(operand.getType());
@@ -107,8 +107,7 @@ static bool isFusableConsumer(Operation *user, Value value) {
       continue; // a zero point, shift or multiplier
     if (operandType.getRank() != type.getRank())
       return false;
-    for (auto [dim, full] :
-         llvm::zip(operandType.getShape(), type.getShape()))
+    for (auto [dim, full] : llvm::zip(operandType.getShape(), type.getShape()))
       if (dim != 1 && dim != full)
         return false;
   }

@@ -18,15 +18,8 @@ struct RoofInlineKernelsPass
   void runOnOperation() override {
     SmallVector<KernelOp> kernels;
     getOperation().walk([&](KernelOp kernel) { kernels.push_back(kernel); });
-    for (KernelOp kernel : kernels) {
-      Block &body = kernel.getBody().front();
-      auto yield = cast<YieldOp>(body.getTerminator());
-      for (Operation &op :
-           llvm::make_early_inc_range(body.without_terminator()))
-        op.moveBefore(kernel);
-      kernel.replaceAllUsesWith(yield.getValues());
-      kernel.erase();
-    }
+    for (KernelOp kernel : kernels)
+      kernel.inlineBody();
   }
 };
 } // namespace

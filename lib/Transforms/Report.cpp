@@ -10,6 +10,7 @@
 #include "roof/Report/ReportPrinter.h"
 #include "roof/Target/TargetLoader.h"
 
+#include "mlir/IR/SymbolTable.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -58,6 +59,30 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
         dtypePolicy == "tf32" ? DtypePolicy::Tf32 : DtypePolicy::AsIs;
     options.batch = batch;
 
+    // With fused kernels, the same module without them, for the comparison.
+    OwningOpRef<ModuleOp> unfused;
+    if (module.walk([](KernelOp) { return WalkResult::interrupt(); })
+            .wasInterrupted()) {
+      unfused = module.clone();
+      SmallVector<KernelOp> kernels;
+      unfused->walk([&](KernelOp kernel) { kernels.push_back(kernel); });
+      for (KernelOp kernel : kernels)
+        kernel.inlineBody();
+    }
+    auto withUnfused = [&](FunctionRoofline report, FunctionOpInterface fn,
+                           const Target &target, const RooflineOptions &sized) {
+      if (!unfused)
+        return report;
+      auto twin = dyn_cast_or_null<FunctionOpInterface>(
+          SymbolTable::lookupSymbolIn(*unfused, fn.getNameAttr()));
+      if (!twin)
+        return report;
+      FunctionRoofline plain = evaluateRoofline(twin, target, sized);
+      report.unfusedLatencySeconds = plain.latencySeconds;
+      report.unfusedBytes = plain.totals.total.bytesMoved();
+      return report;
+    };
+
     // A sweep evaluates once per size with every dynamic dim bound to it.
     SmallVector<int64_t> sizes(batchSizes.begin(), batchSizes.end());
     std::vector<FunctionRoofline> reports;
@@ -66,14 +91,16 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
         return;
       for (const Target &target : loaded) {
         if (sizes.empty()) {
-          reports.push_back(evaluateRoofline(fn, target, options));
+          reports.push_back(withUnfused(evaluateRoofline(fn, target, options),
+                                        fn, target, options));
           continue;
         }
         for (int64_t size : sizes) {
           RooflineOptions sized = options;
           sized.cost.dynamicDimSize = size;
           sized.batch = size;
-          reports.push_back(evaluateRoofline(fn, target, sized));
+          reports.push_back(withUnfused(evaluateRoofline(fn, target, sized), fn,
+                                        target, sized));
         }
       }
     });

@@ -5,7 +5,7 @@
 //      8 MB on chip, 100 W, no derate, no launch overhead
 //   B: matrix f32 40, vector f32 2 TFLOP/s, 100 GB/s, derated by 0.5 each:
 //      20 TFLOP/s, 1 TFLOP/s, 50 GB/s; 16 MB off chip, 1 MB on chip, 10 W,
-//      2 us launch overhead per kernel
+//      2 us launch overhead per kernel, 3.6 USD per hour
 // Kernels:
 //   matmul 1024^3 f32: 2*1024^3 = 2147483648 FLOP; bytes (A, B, C read + C
 //     written) 4 * 4194304 = 16777216; intensity 128 FLOP/B
@@ -39,7 +39,8 @@
 // CHECK: 337.544   57.1% memory   matrix f32      2147483648       16777216    128.00        107.374        335.544         6.362  linalg.matmul
 // add: 12582912 / 5e10 s = 251.658 us + 2 = 253.658 us; T_compute 1.049 us.
 // CHECK-NEXT: 253.658   42.9% memory   vector f32         1048576       12582912      0.08          1.049        251.658          0.004  linalg.add
-// CHECK-NEXT: latency 591.203 us (2 kernels, 2.000 us launch overhead each); throughput 1691.5 inferences/s at batch 1; energy 0.005912 J (10 W)
+// Price 3.6 USD/h: 3.6 / 3600 * 591.203 us = 5.91203e-7 USD per inference.
+// CHECK-NEXT: latency 591.203 us (2 kernels, 2.000 us launch overhead each); throughput 1691.5 inferences/s at batch 1; energy 0.005912 J (10 W); cost 0.591203 USD per million inferences (3.60 USD/h)
 // 16.777 MB do not fit in 16 MB (104.86 %); 4.194 MB of weights exceed the 1 MB on chip.
 // CHECK-NEXT: memory: weights 4.194 MB + peak activations 12.583 MB = 16.777 MB of 16.000 MB (104.86 %): does not fit
 // CHECK-NEXT: regime: weights (4.194 MB) exceed on-chip memory (1.000 MB): the weights stream through the data

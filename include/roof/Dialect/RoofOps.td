@@ -36,6 +36,11 @@ def Roof_KernelOp : Roof_Op<"kernel", [
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = "(`->` type($results)^)? $body attr-dict";
   let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Moves the ops in front of the kernel, replaces its results by the
+    /// values it yields and erases it.
+    void inlineBody();
+  }];
 }
 
 def Roof_YieldOp : Roof_Op<"yield", [Pure, Terminator,

@@ -75,6 +75,10 @@ struct FunctionRoofline {
   double latencyWithRereadsSeconds = 0;
   /// Kernels whose traffic the re-read model raises.
   unsigned kernelsWithRereads = 0;
+  /// When the function has fused kernels: the same function with every
+  /// kernel inlined, evaluated on the same target.
+  std::optional<double> unfusedLatencySeconds;
+  std::optional<uint64_t> unfusedBytes;
   /// Kernels whose dtype has no rate on the target.
   unsigned kernelsWithoutRate = 0;
   /// Bytes of weights, and the peak of live activations over the op order.
@@ -90,6 +94,12 @@ struct FunctionRoofline {
   double energyJoules() const { return target->power * latencySeconds; }
   double throughput() const {
     return latencySeconds > 0 ? batch / latencySeconds : 0;
+  }
+  /// price_per_hour x latency / batch, when the target has a price.
+  std::optional<double> costPerInference() const {
+    if (!target->pricePerHour)
+      return std::nullopt;
+    return *target->pricePerHour / 3600 * latencySeconds / batch;
   }
   /// The part of the latency spent in compute-bound kernels, in [0, 1].
   double computeBoundShare() const;

@@ -1,0 +1,20 @@
+// With fused kernels the report also gives the figures without fusion.
+// RUN: roof-opt %S/../Transforms/fuse-epilogues-cost.mlir -roof-fuse-epilogues -roof-report="targets=%S/Inputs/round-a.json" -o /dev/null | FileCheck %s
+// RUN: roof-opt %S/../Transforms/fuse-epilogues-cost.mlir -roof-fuse-epilogues -roof-report="targets=%S/Inputs/round-a.json format=json" -o /dev/null > %t.json
+// RUN: %debian_python %S/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
+// RUN: FileCheck %s --check-prefix=JSON < %t.json
+
+// matmul 1024^3 f32 + bias + ReLU (test/Transforms/fuse-epilogues-cost.mlir)
+// on target A (100 TFLOP/s matrix, 10 vector, 1 TB/s).
+// Fused, one kernel at its root's rate: 2149580800 FLOP / 1e14 = 21.496 us
+// (compute-bound; 12587008 B / 1e12 = 12.587 us).
+// CHECK: 21.496 100.0% compute matrix f32 2149580800 12587008 170.78 21.496 12.587 100.000 roof.kernel(linalg.matmul + 2) at fuse-epilogues-cost.mlir:{{[0-9]+}}
+// CHECK: latency 21.496 us (1 kernels)
+// Unfused: fill 4194304 B = 4.194 us; matmul max(21.475, 16.777) = 21.475 us;
+// epilogue 8392704 B = 8.393 us: 34.062 us and 29364224 bytes;
+// fusion saves 1 - 21.496 / 34.062 = 36.9 % and 29364224 - 12587008 = 16777216 bytes.
+// CHECK: without fusion: latency 34.062 us, 29364224 bytes moved; fusion saves 36.9 % of the time and 16777216 bytes
+
+// VALID: valid
+// JSON: "latency_unfused_s": 3.4061844{{[0-9]*}}e-05,
+// JSON-NEXT: "bytes_unfused": 29364224
