@@ -24,6 +24,13 @@ config.environment["FILECHECK_OPTS"] = "-enable-var-scope"
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
+# MLIR's runtime support libraries, for mlir-runner.
+config.substitutions.append(
+    ("%mlir_runner_libs",
+     ",".join(os.path.join(os.path.dirname(config.llvm_tools_dir), "lib", name)
+              for name in ("libmlir_runner_utils.so",
+                           "libmlir_c_runner_utils.so"))))
+
 # Debian's python3 (its python3-jsonschema validates the report schema).
 config.substitutions.append(
     ("%debian_python", "/usr/bin/python3" if os.path.exists("/usr/bin/python3")

@@ -193,3 +193,16 @@ roof::analyzeFunction(FunctionOpInterface fn, const CostOptions &options,
   walker.visitRegions(fn, /*executions=*/1);
   return result;
 }
+
+FunctionCost
+roof::analyzeRegion(Region &region, const CostOptions &options,
+                    llvm::function_ref<void(const OpCostRecord &)> onOp) {
+  FunctionCost result;
+  WeightAnalysis weights(options.weights);
+  CostContext ctx(options, weights);
+  FunctionWalker walker(ctx, result, onOp);
+  for (Block &block : region)
+    for (Operation &op : block)
+      walker.visit(&op, /*executions=*/1);
+  return result;
+}

@@ -39,15 +39,15 @@ void KernelOp::inlineBody() {
 }
 
 FailureOr<OpCost> KernelOp::getCost(CostContext &ctx) {
-  OpCost cost;
-  for (Operation &op : getBody().front().without_terminator()) {
-    OpCostRecord member = computeOpCost(&op, ctx);
-    if (!member.cost)
-      return ctx.unknown("'" + op.getName().getStringRef() +
-                         "' in the kernel: " + member.unknownReason);
-    cost.flops += member.cost->flops;
-    cost.transcendentals += member.cost->transcendentals;
+  // FLOPs of the ops inside, loops of a tiled kernel included.
+  FunctionCost inside = analyzeRegion(getBody(), ctx.getOptions());
+  if (inside.opsUnknown) {
+    StringRef name = inside.unknownOps.front().first;
+    return ctx.unknown("'" + name + "' in the kernel has no known cost");
   }
+  OpCost cost;
+  cost.flops = inside.total.flops;
+  cost.transcendentals = inside.total.transcendentals;
   // Values from outside, once each; an empty tensor holds no data.
   llvm::SetVector<Value> inputs;
   getUsedValuesDefinedAbove(getBody(), inputs);

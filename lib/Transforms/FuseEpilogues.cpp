@@ -8,8 +8,12 @@
 #include "roof/Transforms/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/TilingInterface.h"
+#include "mlir/Transforms/RegionUtils.h"
 
 namespace mlir::roof {
 #define GEN_PASS_DEF_ROOFFUSEEPILOGUES
@@ -172,6 +176,41 @@ private:
     YieldOp::create(builder, last->getLoc(), last->getResult(0));
     ++numKernels;
     numFused += epilogue;
+    if (!tileSizes.empty())
+      tile(last);
+  }
+
+  /// Tiles `consumer` (the kernel's last op) and fuses its producers in the
+  /// kernel into each tile. TOSA kernels have no TilingInterface and stay
+  /// whole.
+  void tile(Operation *consumer) {
+    auto tileable = dyn_cast<TilingInterface>(consumer);
+    if (!tileable)
+      return;
+    unsigned loops = tileable.getLoopIteratorTypes().size();
+    SmallVector<OpFoldResult> sizes;
+    Builder builder(consumer->getContext());
+    for (unsigned i = 0; i < loops; ++i)
+      sizes.push_back(
+          builder.getIndexAttr(i < tileSizes.size() ? tileSizes[i] : 0));
+    scf::SCFTileAndFuseOptions options;
+    options.tilingOptions.setTileSizes(sizes);
+    IRRewriter rewriter(consumer->getContext());
+    rewriter.setInsertionPoint(consumer);
+    FailureOr<scf::SCFTileAndFuseResult> tiled =
+        scf::tileConsumerAndFuseProducersUsingSCF(rewriter, tileable, options);
+    if (failed(tiled)) {
+      consumer->emitWarning("roof-fuse-epilogues: could not tile this kernel; "
+                            "it stays untiled");
+      return;
+    }
+    for (OpResult result : consumer->getResults())
+      rewriter.replaceAllUsesWith(result, tiled->replacements.lookup(result));
+    // The untiled members, and the slices tiling took of them, are dead
+    // now: each member was cloned into the tile.
+    Region &body = consumer->getParentRegion()->getParentOp()->getRegion(0);
+    rewriter.eraseOp(consumer);
+    (void)runRegionDCE(rewriter, body);
   }
 };
 } // namespace

@@ -75,6 +75,8 @@ public:
   /// The reason of the last `unknown` call.
   StringRef getUnknownReason() const { return reason; }
 
+  const CostOptions &getOptions() const { return options; }
+
 private:
   const CostOptions &options;
   const WeightAnalysis &weights;

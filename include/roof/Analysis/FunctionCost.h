@@ -70,6 +70,12 @@ FunctionCost
 analyzeFunction(FunctionOpInterface fn, const CostOptions &options,
                 llvm::function_ref<void(const OpCostRecord &)> onOp = {});
 
+/// The same walk over the ops of one region that runs once (a kernel's body);
+/// parameters are not counted.
+FunctionCost
+analyzeRegion(Region &region, const CostOptions &options,
+              llvm::function_ref<void(const OpCostRecord &)> onOp = {});
+
 } // namespace mlir::roof
 
 #endif // ROOF_ANALYSIS_FUNCTIONCOST_H

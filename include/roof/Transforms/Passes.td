@@ -146,7 +146,16 @@ def RoofFuseEpilogues : Pass<"roof-fuse-epilogues", "::mlir::ModuleOp"> {
     }
     ```
   }];
-  let dependentDialects = ["::mlir::roof::RoofDialect"];
+  let dependentDialects = ["::mlir::roof::RoofDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
+  let options = [
+    ListOption<"tileSizes", "tile-sizes", "int64_t",
+               "Materialize each linalg kernel as tiled loops: tile the last "
+               "epilogue op's loops by these sizes and fuse the root (and its "
+               "fill) into each tile, reduction dims untiled (MLIR's "
+               "TilingInterface). Empty: kernels stay untiled.">
+  ];
   let statistics = [
     Statistic<"numKernels", "kernels", "Kernels formed">,
     Statistic<"numFused", "fused-ops", "Epilogue ops fused into a kernel">
