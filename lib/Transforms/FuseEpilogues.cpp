@@ -118,6 +118,27 @@ static bool isFusableConsumer(Operation *user, Value value) {
   return true;
 }
 
+/// A cheap producer of a root's input that widens a narrow weight: an
+/// all-parallel linalg op on tensors, used only by the root, reading some
+/// tensor of narrower elements than it writes (i8 or i4 to f16/f32, with a
+/// scale). Fused, the kernel reads the narrow tensor instead of the wide one.
+static bool isDequantizingPrologue(Operation *producer, Operation *root) {
+  auto linalgOp = dyn_cast_or_null<linalg::LinalgOp>(producer);
+  if (!linalgOp || !linalgOp.hasPureTensorSemantics() ||
+      !producer->hasOneUse() || *producer->getUsers().begin() != root ||
+      producer->getBlock() != root->getBlock() ||
+      linalgOp.getNumLoops() != linalgOp.getNumParallelLoops() ||
+      !hasStaticTensorResult(producer))
+    return false;
+  unsigned wide = getElementTypeOrSelf(producer->getResult(0).getType())
+                      .getIntOrFloatBitWidth();
+  return llvm::any_of(linalgOp.getDpsInputOperands(), [&](OpOperand *input) {
+    auto type = dyn_cast<RankedTensorType>(input->get().getType());
+    return type && type.getElementType().isIntOrFloat() &&
+           type.getElementType().getIntOrFloatBitWidth() < wide;
+  });
+}
+
 namespace {
 struct RoofFuseEpiloguesPass
     : public roof::impl::RoofFuseEpiloguesBase<RoofFuseEpiloguesPass> {
@@ -136,12 +157,22 @@ struct RoofFuseEpiloguesPass
 private:
   void fuse(Operation *root) {
     SmallVector<Operation *> members;
-    // A linalg root's accumulator fill, when only the root uses it.
-    if (auto linalgOp = dyn_cast<linalg::LinalgOp>(root))
+    unsigned prologue = 0;
+    if (auto linalgOp = dyn_cast<linalg::LinalgOp>(root)) {
+      // Producers of its inputs that dequantize a narrow weight.
+      for (OpOperand *input : linalgOp.getDpsInputOperands())
+        if (Operation *producer = input->get().getDefiningOp();
+            producer && isDequantizingPrologue(producer, root) &&
+            !llvm::is_contained(members, producer)) {
+          members.push_back(producer);
+          ++prologue;
+        }
+      // Its accumulator fill, when only the root uses it.
       for (OpOperand &init : linalgOp.getDpsInitsMutable())
         if (auto fill = init.get().getDefiningOp<linalg::FillOp>();
             fill && fill->hasOneUse() && fill->getBlock() == root->getBlock())
           members.push_back(fill);
+    }
     members.push_back(root);
 
     // The chain: each intermediate has exactly one user, the next op.
@@ -156,7 +187,7 @@ private:
       current = user->getResult(0);
       ++epilogue;
     }
-    if (epilogue == 0)
+    if (epilogue == 0 && prologue == 0)
       return;
 
     // The kernel stands where the last member was: everything the members
@@ -175,7 +206,7 @@ private:
     builder.setInsertionPointToEnd(body);
     YieldOp::create(builder, last->getLoc(), last->getResult(0));
     ++numKernels;
-    numFused += epilogue;
+    numFused += epilogue + prologue;
     if (!tileSizes.empty())
       tile(last);
   }
