@@ -14,6 +14,7 @@
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/TilingInterface.h"
 #include "mlir/Transforms/RegionUtils.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace mlir::roof {
 #define GEN_PASS_DEF_ROOFFUSEEPILOGUES
@@ -175,23 +176,16 @@ private:
     }
     members.push_back(root);
 
-    // The chain: each intermediate has exactly one user, the next op.
-    Value current = root->getResult(0);
-    unsigned epilogue = 0;
-    while (current.hasOneUse()) {
-      Operation *user = *current.getUsers().begin();
-      if (user->getBlock() != root->getBlock() ||
-          !isFusableConsumer(user, current))
-        break;
-      members.push_back(user);
-      current = user->getResult(0);
-      ++epilogue;
-    }
-    if (epilogue == 0 && prologue == 0)
+    SmallVector<Operation *> epilogue = growEpilogue(root);
+    llvm::append_range(members, epilogue);
+    if (epilogue.empty() && prologue == 0)
       return;
 
     // The kernel stands where the last member was: everything the members
     // use is defined before it.
+    llvm::sort(members, [](Operation *a, Operation *b) {
+      return a->isBeforeInBlock(b);
+    });
     Operation *last = members.back();
     OpBuilder builder(last);
     SmallVector<Location> locs;
@@ -206,9 +200,59 @@ private:
     builder.setInsertionPointToEnd(body);
     YieldOp::create(builder, last->getLoc(), last->getResult(0));
     ++numKernels;
-    numFused += epilogue + prologue;
+    numFused += epilogue.size() + prologue;
     if (!tileSizes.empty())
       tile(last);
+  }
+
+  /// The elementwise ops after `root` that run on its output tile: every
+  /// user of the root or of an op already taken that is fusable, as long as
+  /// every value but the last stays inside (x * sigmoid(x) uses x twice).
+  /// Where that fails, the plain chain: each intermediate's single user.
+  static SmallVector<Operation *> growEpilogue(Operation *root) {
+    SmallVector<Operation *> taken;
+    llvm::SmallPtrSet<Operation *, 8> inside = {root};
+    SmallVector<Operation *> frontier = {root};
+    while (!frontier.empty()) {
+      Operation *op = frontier.pop_back_val();
+      for (Operation *user : op->getResult(0).getUsers()) {
+        if (inside.contains(user) || user->getBlock() != root->getBlock() ||
+            !isFusableConsumer(user, op->getResult(0)))
+          continue;
+        inside.insert(user);
+        taken.push_back(user);
+        frontier.push_back(user);
+      }
+    }
+    // Only the last op's value may leave: every other member's users must
+    // all be members.
+    bool lastLeavesAlone = false;
+    if (!taken.empty()) {
+      Operation *last =
+          *llvm::max_element(taken, [](Operation *a, Operation *b) {
+            return a->isBeforeInBlock(b);
+          });
+      lastLeavesAlone = llvm::all_of(inside, [&](Operation *op) {
+        return op == last ||
+               llvm::all_of(op->getResult(0).getUsers(), [&](Operation *user) {
+                 return inside.contains(user);
+               });
+      });
+    }
+    if (lastLeavesAlone)
+      return taken;
+
+    SmallVector<Operation *> chain;
+    Value current = root->getResult(0);
+    while (current.hasOneUse()) {
+      Operation *user = *current.getUsers().begin();
+      if (user->getBlock() != root->getBlock() ||
+          !isFusableConsumer(user, current))
+        break;
+      chain.push_back(user);
+      current = user->getResult(0);
+    }
+    return chain;
   }
 
   /// Tiles `consumer` (the kernel's last op) and fuses its producers in the

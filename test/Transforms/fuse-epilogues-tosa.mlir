@@ -88,3 +88,22 @@ func.func @broadcast_of_the_result(%a: tensor<1x4x16xf32>, %b: tensor<1x16x1xf32
   %1 = tosa.add %0, %c : (tensor<1x4x1xf32>, tensor<1x4x8xf32>) -> tensor<1x4x8xf32>
   return %1 : tensor<1x4x8xf32>
 }
+
+// -----
+
+// SiLU = x * sigmoid(x) uses the conv result twice; both users join the
+// kernel and only the product leaves it.
+// CHECK-LABEL: func.func @silu
+// CHECK: roof.kernel -> tensor<1x4x8xf32> {
+// CHECK-NEXT: tosa.matmul
+// CHECK-NEXT: tosa.sigmoid
+// CHECK-NEXT: tosa.mul
+// CHECK-NEXT: roof.yield
+func.func @silu(%a: tensor<1x4x16xf32>, %b: tensor<1x16x8xf32>) -> tensor<1x4x8xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %0 = tosa.matmul %a, %b, %zp, %zp : (tensor<1x4x16xf32>, tensor<1x16x8xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x4x8xf32>
+  %1 = tosa.sigmoid %0 : (tensor<1x4x8xf32>) -> tensor<1x4x8xf32>
+  %2 = tosa.mul %0, %1, %shift : (tensor<1x4x8xf32>, tensor<1x4x8xf32>, tensor<1xi8>) -> tensor<1x4x8xf32>
+  return %2 : tensor<1x4x8xf32>
+}

@@ -126,8 +126,9 @@ def RoofFuseEpilogues : Pass<"roof-fuse-epilogues", "::mlir::ModuleOp"> {
     transpose_conv2d — gathers the chain of elementwise consumers that can
     run on the root's output tile (bias add, scale, activation, residual add,
     casts, requantize) and wraps root and chain in a `roof.kernel`. A linalg
-    root's accumulator fill comes along. Legality, each rule in
-    docs/fusion.md: the intermediate has no other user; the consumer is
+    root's accumulator fill and a dequantizing producer of its inputs come
+    along. Legality, each rule in docs/fusion.md: no intermediate is used
+    outside the kernel; the consumer is
     elementwise over exactly the root's output (identity map for the fused
     operand, its other operands broadcast — no transposes, no reductions);
     static shapes; tensor semantics (no memref side effects).
