@@ -25,12 +25,7 @@ static std::string describeKernel(Operation *op) {
   // at its root's location.
   if (auto kernel = dyn_cast<KernelOp>(op)) {
     Block &body = kernel.getBody().front();
-    Operation *root = &body.front();
-    for (Operation &member : body.without_terminator())
-      if (getEngine(&member) == Engine::Matrix) {
-        root = &member;
-        break;
-      }
+    Operation *root = getKernelRoot(kernel);
     unsigned others = body.getOperations().size() - 2;
     std::string inner = describeKernel(root);
     size_t space = inner.find(' ');

@@ -14,9 +14,7 @@
 using namespace mlir;
 using namespace mlir::roof;
 
-/// A fused kernel runs as its root: its first matrix-engine op, else its
-/// first op.
-static Operation *getRepresentative(Operation *op) {
+Operation *roof::getKernelRoot(Operation *op) {
   auto kernel = dyn_cast<KernelOp>(op);
   if (!kernel)
     return op;
@@ -29,7 +27,7 @@ static Operation *getRepresentative(Operation *op) {
 
 Engine roof::getEngine(Operation *op) {
   if (isa<KernelOp>(op))
-    return getEngine(getRepresentative(op));
+    return getEngine(getKernelRoot(op));
   if (isa<tosa::Conv2DOp, tosa::Conv3DOp, tosa::DepthwiseConv2DOp,
           tosa::TransposeConv2DOp, tosa::MatMulOp, tosa::MatmulTBlockScaledOp>(
           op))
@@ -46,7 +44,7 @@ Engine roof::getEngine(Operation *op) {
 }
 
 std::string roof::getDtype(Operation *op) {
-  op = getRepresentative(op);
+  op = getKernelRoot(op);
   for (Value operand : op->getOperands()) {
     auto shaped = dyn_cast<ShapedType>(operand.getType());
     if (!shaped)

@@ -105,6 +105,10 @@ struct FunctionRoofline {
   double computeBoundShare() const;
 };
 
+/// The op that stands for `op` when pricing it: a fused roof.kernel's root
+/// (its first matrix-engine op, else its first op); `op` itself otherwise.
+Operation *getKernelRoot(Operation *op);
+
 /// The engine and dtype an op runs with.
 Engine getEngine(Operation *op);
 std::string getDtype(Operation *op);
