@@ -61,7 +61,6 @@ document.body.dataset.ready = 'yes';
 )js";
 
 void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
-                           const ReportFormatOptions &options,
                            llvm::raw_ostream &os) {
   os << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
         "<title>Roof roofline report</title><style>"
@@ -109,6 +108,5 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
     }
     os << "</tbody></table>\n";
   }
-  (void)options;
   os << "<script>" << kScript << "</script>\n</body></html>\n";
 }

@@ -123,7 +123,7 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
     else if (format == "svg")
       printSvgReport(reports, os);
     else if (format == "html")
-      printHtmlReport(reports, formatOptions, os);
+      printHtmlReport(reports, os);
     else
       printTextReport(reports, formatOptions, os);
   }
