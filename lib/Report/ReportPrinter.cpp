@@ -118,7 +118,14 @@ static void printSummary(const FunctionRoofline &r,
     os << llvm::format("regime: weights (%.3f MB) exceed on-chip memory "
                        "(%.3f MB): the weights stream through the data\n",
                        r.weightBytes / 1e6, target.onChip.capacity / 1e6);
-  if (r.unfusedLatencySeconds)
+  if (r.unfusedLatencySeconds && r.kernelsWithoutRate)
+    os << llvm::format("without fusion: %llu bytes moved (%llu more); the "
+                       "latencies are not comparable: kernels without a "
+                       "rate\n",
+                       static_cast<unsigned long long>(*r.unfusedBytes),
+                       static_cast<unsigned long long>(
+                           *r.unfusedBytes - r.totals.total.bytesMoved()));
+  else if (r.unfusedLatencySeconds)
     os << llvm::format(
         "without fusion: latency %.3f us, %llu bytes moved; "
         "fusion saves %.1f %% of the time and %llu bytes\n",
