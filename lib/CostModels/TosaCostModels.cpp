@@ -49,6 +49,10 @@ static std::optional<ScalarOpCount> getElementwiseCount(Operation *op) {
   // Multiply by the block's scale.
   if (isa<tosa::CastFromBlockScaledOp>(op))
     return ScalarOpCount{1, 0};
+  // Per element (the data result has the input's elements): its share of
+  // the block's max-abs and the divide by the block's scale.
+  if (isa<tosa::CastToBlockScaledOp>(op))
+    return ScalarOpCount{2, 0};
   if (isa<tosa::AddOp, tosa::SubOp, tosa::MulOp, tosa::IntDivOp,
           tosa::MaximumOp, tosa::MinimumOp, tosa::ArithmeticRightShiftOp,
           tosa::BitwiseAndOp, tosa::BitwiseOrOp, tosa::BitwiseXorOp,
@@ -60,27 +64,6 @@ static std::optional<ScalarOpCount> getElementwiseCount(Operation *op) {
     return ScalarOpCount{1, 0};
   return std::nullopt;
 }
-
-namespace {
-/// To block-scaled: per element, its share of the block's max-abs and the
-/// divide by the block's scale: 2 FLOPs per input element.
-struct CastToBlockScaledCostModel
-    : public CostOpInterface::ExternalModel<CastToBlockScaledCostModel,
-                                            tosa::CastToBlockScaledOp> {
-  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
-    FailureOr<uint64_t> elements =
-        ctx.resolveNumElements(op->getOperand(0).getType(), "the input");
-    if (failed(elements))
-      return failure();
-    OpCost cost;
-    cost.flops = 2 * *elements;
-    if (failed(ctx.addOperandsRead(cost, op)) ||
-        failed(ctx.addResultsWritten(cost, op)))
-      return failure();
-    return cost;
-  }
-};
-} // namespace
 
 //===----------------------------------------------------------------------===//
 // Contractions, pooling, reductions, FFTs: FLOPs from shapes, bytes of all
@@ -292,17 +275,14 @@ struct ScatterCostModel
   }
 };
 
-/// variable_read reads the variable's value (the result).
+/// variable_read reads the variable's value (its result).
 struct VariableReadCostModel
     : public CostOpInterface::ExternalModel<VariableReadCostModel,
                                             tosa::VariableReadOp> {
   FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
-    FailureOr<uint64_t> bytes =
-        ctx.resolveBytes(op->getResult(0).getType(), "the value");
-    if (failed(bytes))
-      return failure();
     OpCost cost;
-    cost.bytesRead = *bytes;
+    if (failed(ctx.addRead(cost, op->getResult(0), "the value")))
+      return failure();
     return cost;
   }
 };
@@ -312,12 +292,9 @@ struct VariableWriteCostModel
     : public CostOpInterface::ExternalModel<VariableWriteCostModel,
                                             tosa::VariableWriteOp> {
   FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
-    FailureOr<uint64_t> bytes =
-        ctx.resolveBytes(op->getOperand(0).getType(), "the value");
-    if (failed(bytes))
-      return failure();
     OpCost cost;
-    cost.bytesWritten = *bytes;
+    if (failed(ctx.addWritten(cost, op->getOperand(0), "the value")))
+      return failure();
     return cost;
   }
 };
@@ -334,17 +311,15 @@ void roof::registerTosaCostModels(DialectRegistry &registry) {
         getElementwiseCount, tosa::AbsOp, tosa::AddOp, tosa::ApplyScaleOp,
         tosa::ArithmeticRightShiftOp, tosa::BitwiseAndOp, tosa::BitwiseNotOp,
         tosa::BitwiseOrOp, tosa::BitwiseXorOp, tosa::CastFromBlockScaledOp,
-        tosa::CastOp, tosa::CeilOp, tosa::ClampOp, tosa::ClzOp, tosa::CosOp,
-        tosa::EqualOp, tosa::ErfOp, tosa::ExpOp, tosa::FloorOp,
-        tosa::GreaterEqualOp, tosa::GreaterOp, tosa::IntDivOp, tosa::LogOp,
-        tosa::LogicalAndOp, tosa::LogicalLeftShiftOp, tosa::LogicalNotOp,
-        tosa::LogicalOrOp, tosa::LogicalRightShiftOp, tosa::LogicalXorOp,
-        tosa::MaximumOp, tosa::MinimumOp, tosa::MulOp, tosa::NegateOp,
-        tosa::PowOp, tosa::ReciprocalOp, tosa::RescaleOp, tosa::RsqrtOp,
-        tosa::SelectOp, tosa::SigmoidOp, tosa::SinOp, tosa::SubOp,
-        tosa::TableOp, tosa::TanhOp>(*context);
-    tosa::CastToBlockScaledOp::attachInterface<CastToBlockScaledCostModel>(
-        *context);
+        tosa::CastToBlockScaledOp, tosa::CastOp, tosa::CeilOp, tosa::ClampOp,
+        tosa::ClzOp, tosa::CosOp, tosa::EqualOp, tosa::ErfOp, tosa::ExpOp,
+        tosa::FloorOp, tosa::GreaterEqualOp, tosa::GreaterOp, tosa::IntDivOp,
+        tosa::LogOp, tosa::LogicalAndOp, tosa::LogicalLeftShiftOp,
+        tosa::LogicalNotOp, tosa::LogicalOrOp, tosa::LogicalRightShiftOp,
+        tosa::LogicalXorOp, tosa::MaximumOp, tosa::MinimumOp, tosa::MulOp,
+        tosa::NegateOp, tosa::PowOp, tosa::ReciprocalOp, tosa::RescaleOp,
+        tosa::RsqrtOp, tosa::SelectOp, tosa::SigmoidOp, tosa::SinOp,
+        tosa::SubOp, tosa::TableOp, tosa::TanhOp>(*context);
     attachShapedOpCostModels<
         tosa::Conv2DOp, tosa::Conv3DOp, tosa::DepthwiseConv2DOp,
         tosa::TransposeConv2DOp, tosa::MatMulOp, tosa::MatmulTBlockScaledOp,

@@ -283,7 +283,7 @@ private:
       rewriter.replaceAllUsesWith(result, tiled->replacements.lookup(result));
     // The untiled members, and the slices tiling took of them, are dead
     // now: each member was cloned into the tile.
-    Region &body = consumer->getParentRegion()->getParentOp()->getRegion(0);
+    Region &body = *consumer->getParentRegion();
     rewriter.eraseOp(consumer);
     (void)runRegionDCE(rewriter, body);
   }
