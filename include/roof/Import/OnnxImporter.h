@@ -1,0 +1,48 @@
+//===- OnnxImporter.h - ONNX model to TOSA ----------------------*- C++ -*-===//
+//
+// Imports an ONNX model file into a module with one `func.func` holding TOSA
+// ops (plus `tensor` ops where TOSA has none). Symbolic input dims are bound
+// from the options, ONNX's own shape inference makes every type static, and
+// shape computations (Shape, Cast, Slice, Concat, ... on constants) are
+// folded away. Every op's location is its ONNX node's name.
+//
+// Failures go to the context's diagnostic engine, at the node's location when
+// a node is at fault, and importOnnxFile returns null.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_IMPORT_ONNXIMPORTER_H
+#define ROOF_IMPORT_ONNXIMPORTER_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <string>
+
+namespace mlir::roof {
+
+struct OnnxImportOptions {
+  /// Shapes by name: a graph input's name binds its whole shape; a symbolic
+  /// dim's name (an ONNX `dim_param`) binds that dim wherever it appears.
+  /// Dims of a graph input's shape may be -1 to keep the model's own dim.
+  llvm::StringMap<llvm::SmallVector<int64_t>> shapes;
+  /// Emit weight values (as dense resources) so the module can run; without
+  /// it weights keep only their shape and element type.
+  bool keepWeights = false;
+  /// Name of the emitted function.
+  std::string functionName = "main";
+};
+
+/// Parses one `--input-shape` entry, `name=d0,d1,...`, into `options`.
+/// Returns an error message, or an empty string on success.
+std::string parseOnnxShapeBinding(llvm::StringRef text,
+                                  OnnxImportOptions &options);
+
+/// Imports the ONNX model at `path`. Registers the dialects it emits.
+OwningOpRef<ModuleOp> importOnnxFile(llvm::StringRef path, MLIRContext &context,
+                                     const OnnxImportOptions &options);
+
+} // namespace mlir::roof
+
+#endif // ROOF_IMPORT_ONNXIMPORTER_H

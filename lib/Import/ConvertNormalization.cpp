@@ -1,0 +1,171 @@
+//===- ConvertNormalization.cpp - ONNX normalizations to TOSA -------------===//
+//
+// BatchNormalization (inference form), LayerNormalization, Softmax,
+// LogSoftmax and LRN, written out in TOSA arithmetic and reductions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "OnnxAttributes.h"
+#include "OnnxGraphImporter.h"
+
+namespace mlir::roof::onnx_import {
+
+using onnx::NodeProto;
+
+static int64_t normalizeAxis(int64_t axis, int64_t rank) {
+  return axis < 0 ? axis + rank : axis;
+}
+
+static LogicalResult convertBatchNorm(GraphImporter &im, const NodeProto &node) {
+  if (intAttr(node, "training_mode", 0) != 0)
+    return im.unsupported(node, "training_mode=1 is not supported");
+  for (int i = 1; i < node.output_size(); ++i)
+    if (im.isOutputUsed(node, i))
+      return im.unsupported(node, "the running mean/variance outputs are "
+                                  "not supported");
+  float epsilon = floatAttr(node, "epsilon", 1e-5f);
+  RankedTensorType xType = im.inputType(node, 0);
+  int64_t rank = xType.getRank();
+  if (rank < 2)
+    return im.unsupported(node, "the input needs a channel dim");
+  bool nhwc = rank == 4 && im.prefersNHWC(node);
+  TosaEmitter &e = im.emit();
+  Type t = xType.getElementType();
+
+  // y = x * factor + shift with per-channel factor = scale / sqrt(var + eps)
+  // and shift = B - mean * factor: two passes over the activation.
+  llvm::SmallVector<int64_t> channelShape(rank, 1);
+  channelShape[1] = xType.getDimSize(1);
+  auto perChannel = [&](int i) { return e.reshape(im.input(node, i), channelShape); };
+  Value invStd = e.create<tosa::RsqrtOp>(
+      e.tensorType(channelShape, t),
+      e.add(perChannel(4), e.scalar(epsilon, t, rank)));
+  Value factor = e.mul(perChannel(1), invStd);
+  Value shift = e.sub(perChannel(2), e.mul(perChannel(3), factor));
+  Value x = im.inputInLayout(node, 0, nhwc);
+  Value y = e.add(e.mul(x, im.toLayout(factor, nhwc)),
+                  im.toLayout(shift, nhwc));
+  im.setOutputInLayout(node, 0, y, nhwc);
+  return success();
+}
+
+/// Mean of `x` over dims [first, rank), kept as unit dims.
+static Value meanOverTrailing(TosaEmitter &e, Value x, int64_t first) {
+  auto type = TosaEmitter::typeOf(x);
+  int64_t count = 1;
+  for (int64_t d = first; d < type.getRank(); ++d) {
+    x = e.reduceSum(x, d);
+    count *= type.getDimSize(d);
+  }
+  return e.mul(x, e.scalar(1.0 / count, type.getElementType(), type.getRank()));
+}
+
+static LogicalResult convertLayerNorm(GraphImporter &im,
+                                      const NodeProto &node) {
+  for (int i = 1; i < node.output_size(); ++i)
+    if (im.isOutputUsed(node, i))
+      return im.unsupported(node, "the Mean/InvStdDev outputs are not "
+                                  "supported");
+  TosaEmitter &e = im.emit();
+  Value x = im.input(node, 0);
+  auto type = TosaEmitter::typeOf(x);
+  int64_t axis = normalizeAxis(intAttr(node, "axis", -1), type.getRank());
+  float epsilon = floatAttr(node, "epsilon", 1e-5f);
+  Type t = type.getElementType();
+  Value centered = e.sub(x, meanOverTrailing(e, x, axis));
+  Value variance = meanOverTrailing(e, e.mul(centered, centered), axis);
+  Value invStd = e.create<tosa::RsqrtOp>(
+      TosaEmitter::typeOf(variance),
+      e.add(variance, e.scalar(epsilon, t, type.getRank())));
+  Value y = e.mul(e.mul(centered, invStd), im.input(node, 1));
+  if (im.hasInput(node, 2))
+    y = e.add(y, im.input(node, 2));
+  im.setOutput(node, 0, y);
+  return success();
+}
+
+/// Softmax or LogSoftmax. Before opset 13 the op flattens the input to 2-D
+/// at `axis` and normalizes over the whole trailing block.
+static LogicalResult convertSoftmax(GraphImporter &im, const NodeProto &node,
+                                    bool logarithm) {
+  TosaEmitter &e = im.emit();
+  Value x = im.input(node, 0);
+  auto type = TosaEmitter::typeOf(x);
+  int64_t rank = type.getRank();
+  bool flatten = im.opset() < 13;
+  int64_t axis =
+      normalizeAxis(intAttr(node, "axis", flatten ? 1 : -1), rank);
+  if (flatten) {
+    int64_t outer = 1, inner = 1;
+    for (int64_t d = 0; d < rank; ++d)
+      (d < axis ? outer : inner) *= type.getDimSize(d);
+    x = e.reshape(x, {outer, inner});
+    axis = 1;
+  }
+  auto workType = TosaEmitter::typeOf(x);
+  Value shifted = e.sub(x, e.reduceMax(x, axis));
+  Value exp = e.create<tosa::ExpOp>(workType, shifted);
+  Value sum = e.reduceSum(exp, axis);
+  Value y;
+  if (logarithm)
+    y = e.sub(shifted,
+              e.create<tosa::LogOp>(TosaEmitter::typeOf(sum), sum));
+  else
+    y = e.mul(exp, e.reciprocal(sum));
+  im.setOutput(node, 0, e.reshape(y, type.getShape()));
+  return success();
+}
+
+static LogicalResult convertLRN(GraphImporter &im, const NodeProto &node) {
+  if (im.inputType(node, 0).getRank() != 4)
+    return im.unsupported(node, "only 4-D LRN is supported");
+  int64_t size = intAttr(node, "size", 0);
+  if (size <= 0)
+    return im.unsupported(node, "size must be positive");
+  double alpha = floatAttr(node, "alpha", 1e-4f);
+  double beta = floatAttr(node, "beta", 0.75f);
+  double bias = floatAttr(node, "bias", 1.0f);
+  bool nhwc = im.prefersNHWC(node);
+  TosaEmitter &e = im.emit();
+  Value x = im.inputInLayout(node, 0, nhwc);
+  auto type = TosaEmitter::typeOf(x);
+  Type t = type.getElementType();
+  int64_t axis = nhwc ? 3 : 1;
+  int64_t channels = type.getDimSize(axis);
+
+  // Sum of squares over the window of `size` channels around each channel:
+  // zero-pad the channel dim, then add `size` shifted slices.
+  Value square = e.mul(x, x);
+  llvm::SmallVector<int64_t> padding(8, 0);
+  padding[2 * axis] = (size - 1) / 2;
+  padding[2 * axis + 1] = size - 1 - (size - 1) / 2;
+  Value padded = e.pad(square, padding, 0.0);
+  Value sum;
+  for (int64_t k = 0; k < size; ++k) {
+    llvm::SmallVector<int64_t> start(4, 0);
+    start[axis] = k;
+    llvm::SmallVector<int64_t> shape(type.getShape());
+    shape[axis] = channels;
+    Value part = e.slice(padded, start, shape);
+    sum = sum ? e.add(sum, part) : part;
+  }
+  Value base = e.add(e.mul(sum, e.scalar(alpha / size, t, 4)),
+                     e.scalar(bias, t, 4));
+  Value denominator = e.pow(base, e.scalar(beta, t, 4));
+  im.setOutputInLayout(node, 0, e.div(x, denominator), nhwc);
+  return success();
+}
+
+void registerNormalizationConverters(ConverterTable &table) {
+  table["BatchNormalization"] = {convertBatchNorm};
+  table["LayerNormalization"] = {convertLayerNorm};
+  table["Softmax"] = {[](GraphImporter &im, const NodeProto &node) {
+    return convertSoftmax(im, node, /*logarithm=*/false);
+  }};
+  table["LogSoftmax"] = {[](GraphImporter &im, const NodeProto &node) {
+    return convertSoftmax(im, node, /*logarithm=*/true);
+  }};
+  table["LRN"] = {convertLRN};
+}
+
+} // namespace mlir::roof::onnx_import

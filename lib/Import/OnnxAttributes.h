@@ -1,0 +1,52 @@
+//===- OnnxAttributes.h - Reading ONNX node attributes ----------*- C++ -*-===//
+
+#ifndef ROOF_LIB_IMPORT_ONNXATTRIBUTES_H
+#define ROOF_LIB_IMPORT_ONNXATTRIBUTES_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "onnx/onnx_pb.h"
+
+namespace mlir::roof::onnx_import {
+
+inline const onnx::AttributeProto *findAttr(const onnx::NodeProto &node,
+                                            llvm::StringRef name) {
+  for (const onnx::AttributeProto &attr : node.attribute())
+    if (attr.name() == name)
+      return &attr;
+  return nullptr;
+}
+
+inline int64_t intAttr(const onnx::NodeProto &node, llvm::StringRef name,
+                       int64_t defaultValue) {
+  const onnx::AttributeProto *attr = findAttr(node, name);
+  return attr ? attr->i() : defaultValue;
+}
+
+inline float floatAttr(const onnx::NodeProto &node, llvm::StringRef name,
+                       float defaultValue) {
+  const onnx::AttributeProto *attr = findAttr(node, name);
+  return attr ? attr->f() : defaultValue;
+}
+
+inline std::string stringAttr(const onnx::NodeProto &node,
+                              llvm::StringRef name,
+                              llvm::StringRef defaultValue) {
+  const onnx::AttributeProto *attr = findAttr(node, name);
+  return attr ? attr->s() : defaultValue.str();
+}
+
+/// The ints of attribute `name`, or `defaultValue` when absent.
+inline llvm::SmallVector<int64_t>
+intsAttr(const onnx::NodeProto &node, llvm::StringRef name,
+         llvm::ArrayRef<int64_t> defaultValue = {}) {
+  const onnx::AttributeProto *attr = findAttr(node, name);
+  if (!attr)
+    return llvm::SmallVector<int64_t>(defaultValue);
+  return llvm::SmallVector<int64_t>(attr->ints().begin(), attr->ints().end());
+}
+
+} // namespace mlir::roof::onnx_import
+
+#endif // ROOF_LIB_IMPORT_ONNXATTRIBUTES_H

@@ -1,0 +1,435 @@
+//===- OnnxGraphImporter.cpp - ONNX graph to a TOSA function --------------===//
+
+#include "OnnxGraphImporter.h"
+#include "OnnxModelLoader.h"
+
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Diagnostics.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace mlir::roof::onnx_import {
+
+using onnx::NodeProto;
+using onnx::TensorProto;
+
+static const int64_t kToNHWC[] = {0, 2, 3, 1};
+static const int64_t kToNCHW[] = {0, 3, 1, 2};
+
+GraphImporter::GraphImporter(ModuleOp module, const onnx::ModelProto &model,
+                             bool keepWeights)
+    : b(module.getContext()), module(module), model(model),
+      keepWeights(keepWeights), opsetVersion(defaultOpset(model)) {}
+
+Type GraphImporter::elementType(int32_t onnxType) {
+  MLIRContext *ctx = getContext();
+  switch (onnxType) {
+  case TensorProto::FLOAT:
+    return b.getF32Type();
+  case TensorProto::FLOAT16:
+    return b.getF16Type();
+  case TensorProto::BFLOAT16:
+    return b.getBF16Type();
+  case TensorProto::DOUBLE:
+    return b.getF64Type();
+  case TensorProto::BOOL:
+    return b.getI1Type();
+  case TensorProto::INT8:
+    return b.getI8Type();
+  case TensorProto::INT16:
+    return b.getI16Type();
+  case TensorProto::INT32:
+    return b.getI32Type();
+  case TensorProto::INT64:
+    return b.getI64Type();
+  case TensorProto::UINT8:
+    return IntegerType::get(ctx, 8, IntegerType::Unsigned);
+  case TensorProto::UINT16:
+    return IntegerType::get(ctx, 16, IntegerType::Unsigned);
+  case TensorProto::UINT32:
+    return IntegerType::get(ctx, 32, IntegerType::Unsigned);
+  case TensorProto::UINT64:
+    return IntegerType::get(ctx, 64, IntegerType::Unsigned);
+  default:
+    return nullptr;
+  }
+}
+
+void GraphImporter::collectTypes() {
+  auto record = [&](const onnx::ValueInfoProto &info) {
+    if (!info.type().has_tensor_type() ||
+        !info.type().tensor_type().has_shape())
+      return;
+    Type element = elementType(info.type().tensor_type().elem_type());
+    if (!element)
+      return;
+    llvm::SmallVector<int64_t> dims;
+    for (const auto &dim : info.type().tensor_type().shape().dim()) {
+      if (!dim.has_dim_value() || dim.dim_value() < 0)
+        return;
+      dims.push_back(dim.dim_value());
+    }
+    types[info.name()] = RankedTensorType::get(dims, element);
+  };
+  const onnx::GraphProto &graph = model.graph();
+  for (const auto &info : graph.input())
+    record(info);
+  for (const auto &info : graph.value_info())
+    record(info);
+  for (const auto &info : graph.output())
+    record(info);
+  for (const TensorProto &init : graph.initializer())
+    if (Type element = elementType(init.data_type()))
+      types[init.name()] = RankedTensorType::get(
+          llvm::SmallVector<int64_t>(init.dims().begin(), init.dims().end()),
+          element);
+}
+
+Location GraphImporter::nodeLocation(const NodeProto &node) {
+  std::string name = node.name();
+  if (name.empty())
+    name = node.op_type() + ":" + (node.output_size() ? node.output(0) : "");
+  return NameLoc::get(b.getStringAttr(name));
+}
+
+LogicalResult GraphImporter::unsupported(const NodeProto &node,
+                                         const llvm::Twine &why) {
+  failures.push_back({node.name(), node.op_type(), why.str(),
+                      nodeLocation(node)});
+  return failure();
+}
+
+bool GraphImporter::isOutputUsed(const NodeProto &node, int i) const {
+  return i < node.output_size() && !node.output(i).empty() &&
+         useCounts.lookup(node.output(i)) > 0;
+}
+
+GraphImporter::ValueEntry *GraphImporter::lookup(const std::string &name) {
+  auto it = values.find(name);
+  return it == values.end() ? nullptr : &it->second;
+}
+
+RankedTensorType GraphImporter::inputType(const NodeProto &node, int i) {
+  return types.lookup(node.input(i));
+}
+
+RankedTensorType GraphImporter::outputType(const NodeProto &node, int i) {
+  return types.lookup(node.output(i));
+}
+
+Value GraphImporter::input(const NodeProto &node, int i) {
+  ValueEntry &entry = *lookup(node.input(i));
+  if (!entry.logical) {
+    if (entry.constant)
+      entry.logical = materializeConstant(*entry.constant, {});
+    else
+      entry.logical = emit().transpose(entry.nhwc, kToNCHW);
+  }
+  return entry.logical;
+}
+
+Value GraphImporter::inputNHWC(const NodeProto &node, int i) {
+  ValueEntry &entry = *lookup(node.input(i));
+  if (!entry.nhwc) {
+    if (entry.constant)
+      entry.nhwc = materializeConstant(*entry.constant, kToNHWC);
+    else
+      entry.nhwc = emit().transpose(entry.logical, kToNHWC);
+  }
+  return entry.nhwc;
+}
+
+bool GraphImporter::isNHWC(const NodeProto &node, int i) const {
+  auto it = values.find(node.input(i));
+  return it != values.end() && it->second.nhwc;
+}
+
+Value GraphImporter::inputPermuted(const NodeProto &node, int i,
+                                   llvm::ArrayRef<int64_t> perm) {
+  ValueEntry &entry = *lookup(node.input(i));
+  if (entry.constant && !entry.logical)
+    return materializeConstant(*entry.constant, perm);
+  return emit().transpose(input(node, i), perm);
+}
+
+bool GraphImporter::prefersNHWC(const NodeProto &node) const {
+  auto out = types.find(node.output(0));
+  if (out == types.end() || out->second.getRank() != 4)
+    return false;
+  for (int i = 0; i < node.input_size(); ++i)
+    if (hasInput(node, i) && isNHWC(node, i))
+      return true;
+  return false;
+}
+
+Value GraphImporter::toLayout(Value logical, bool nhwc) {
+  if (!nhwc)
+    return logical;
+  return emit().transpose(emit().toRank(logical, 4), kToNHWC);
+}
+
+Value GraphImporter::inputInLayout(const NodeProto &node, int i, bool nhwc) {
+  if (nhwc && inputType(node, i).getRank() == 4)
+    return inputNHWC(node, i);
+  return toLayout(input(node, i), nhwc);
+}
+
+void GraphImporter::setOutputInLayout(const NodeProto &node, int i,
+                                      Value value, bool nhwc) {
+  if (nhwc)
+    setOutputNHWC(node, i, value);
+  else
+    setOutput(node, i, value);
+}
+
+LogicalResult GraphImporter::convertInAnyLayout(
+    const NodeProto &node,
+    llvm::function_ref<Value(llvm::ArrayRef<Value>)> body) {
+  bool nhwc = prefersNHWC(node);
+  llvm::SmallVector<Value> inputs;
+  for (int i = 0; i < node.input_size(); ++i)
+    inputs.push_back(hasInput(node, i) ? inputInLayout(node, i, nhwc)
+                                       : Value());
+  Value result = body(inputs);
+  if (!result)
+    return failure();
+  setOutputInLayout(node, 0, result, nhwc);
+  return success();
+}
+
+const HostTensor *GraphImporter::constantInput(const NodeProto &node, int i) {
+  if (!hasInput(node, i))
+    return nullptr;
+  const std::string &name = node.input(i);
+  auto cached = hostValues.find(name);
+  if (cached != hostValues.end())
+    return &cached->second;
+  ValueEntry *entry = lookup(name);
+  if (!entry || !entry->constant)
+    return nullptr;
+  std::optional<HostTensor> value = readHostTensor(*entry->constant);
+  if (!value)
+    return nullptr;
+  return &(hostValues[name] = std::move(*value));
+}
+
+void GraphImporter::setOutput(const NodeProto &node, int i, Value value) {
+  values[node.output(i)].logical = value;
+}
+
+void GraphImporter::setOutputNHWC(const NodeProto &node, int i, Value value) {
+  values[node.output(i)].nhwc = value;
+}
+
+void GraphImporter::aliasOutput(const NodeProto &node, int out, int in) {
+  ValueEntry entry = *lookup(node.input(in));
+  values[node.output(out)] = entry;
+}
+
+ElementsAttr GraphImporter::shapeOnlyAttr(RankedTensorType type,
+                                          llvm::StringRef name) {
+  auto &blobs = DenseResourceElementsHandle::getManagerInterface(getContext());
+  return DenseResourceElementsAttr::get(type, blobs.insert(name));
+}
+
+ElementsAttr GraphImporter::constantAttr(const TensorProto &tensor,
+                                         RankedTensorType type,
+                                         llvm::ArrayRef<int64_t> perm) {
+  int64_t count = type.getNumElements();
+  bool inlineValues = count <= kMaxInlineConstantElements;
+  std::string resourceName = tensor.name().empty() ? "weight" : tensor.name();
+  if (!inlineValues && !keepWeights)
+    return shapeOnlyAttr(type, resourceName);
+
+  std::string error;
+  std::optional<std::string> bytes = packedTensorBytes(tensor, error);
+  if (!bytes) {
+    // Reported with the node failures; the shape-only constant keeps the
+    // rest of the graph importing so every problem is listed at once.
+    failures.push_back({tensor.name(), "initializer",
+                        "its values cannot be read: " + error,
+                        emit().location()});
+    return shapeOnlyAttr(type, resourceName);
+  }
+  if (!perm.empty())
+    *bytes = permuteBytes(
+        *bytes, llvm::SmallVector<int64_t>(tensor.dims().begin(),
+                                           tensor.dims().end()),
+        perm, onnxElementBytes(tensor.data_type()));
+  if (tensor.data_type() == TensorProto::BOOL) {
+    llvm::SmallVector<bool> flags;
+    for (char c : *bytes)
+      flags.push_back(c != 0);
+    return DenseElementsAttr::get(type, flags);
+  }
+  if (inlineValues)
+    return DenseElementsAttr::getFromRawBuffer(
+        type, llvm::ArrayRef<char>(bytes->data(), bytes->size()));
+  return DenseResourceElementsAttr::get(
+      type, resourceName,
+      HeapAsmResourceBlob::allocateAndCopyWithAlign(
+          llvm::ArrayRef<char>(bytes->data(), bytes->size()),
+          alignof(uint64_t)));
+}
+
+Value GraphImporter::materializeConstant(const TensorProto &tensor,
+                                         llvm::ArrayRef<int64_t> perm) {
+  RankedTensorType type = types.lookup(tensor.name());
+  if (!perm.empty()) {
+    llvm::SmallVector<int64_t> dims;
+    for (int64_t p : perm)
+      dims.push_back(type.getDimSize(p));
+    type = RankedTensorType::get(dims, type.getElementType());
+  }
+  return tosa::ConstOp::create(b, emit().location(), type,
+                               constantAttr(tensor, type, perm));
+}
+
+LogicalResult GraphImporter::convertNode(const NodeProto &node,
+                                         const ConverterTable &table) {
+  auto poison = [&] {
+    for (const std::string &out : node.output())
+      poisoned.insert(out);
+    return failure();
+  };
+  bool defaultDomain = node.domain().empty() || node.domain() == "ai.onnx";
+  std::string key = defaultDomain ? node.op_type()
+                                  : node.domain() + ":" + node.op_type();
+  auto it = table.find(key);
+  if (it == table.end()) {
+    (void)unsupported(node, "op type '" + key + "' is not supported");
+    return poison();
+  }
+  for (const std::string &in : node.input()) {
+    if (in.empty())
+      continue;
+    if (poisoned.contains(in))
+      return poison();
+    if (!lookup(in)) {
+      (void)unsupported(node, "input '" + in +
+                            "' is produced by no node, initializer or graph "
+                            "input (is the file truncated?)");
+      return poison();
+    }
+  }
+  for (int i = 0; i < node.output_size(); ++i) {
+    const std::string &out = node.output(i);
+    if (!isOutputUsed(node, i) || types.count(out))
+      continue;
+    if (it->second.shapePreserving && hasInput(node, 0) &&
+        types.count(node.input(0))) {
+      types[out] = inputType(node, 0);
+      continue;
+    }
+    (void)unsupported(node, "ONNX shape inference found no static shape for output '" +
+                          out + "'");
+    return poison();
+  }
+
+  emitter = std::make_unique<TosaEmitter>(b, nodeLocation(node));
+  size_t failuresBefore = failures.size();
+  if (failed(it->second.convert(*this, node))) {
+    if (failures.size() == failuresBefore)
+      (void)unsupported(node, "conversion failed");
+    return poison();
+  }
+  for (int i = 0; i < node.output_size(); ++i) {
+    if (!isOutputUsed(node, i))
+      continue;
+    ValueEntry *entry = lookup(node.output(i));
+    if (!entry || (!entry->logical && !entry->nhwc)) {
+      (void)unsupported(node, "output " + llvm::Twine(i) + " is not supported");
+      return poison();
+    }
+  }
+  return success();
+}
+
+LogicalResult GraphImporter::importGraph(llvm::StringRef functionName) {
+  const onnx::GraphProto &graph = model.graph();
+  collectTypes();
+  for (const NodeProto &node : graph.node())
+    for (const std::string &in : node.input())
+      ++useCounts[in];
+  for (const auto &out : graph.output())
+    ++useCounts[out.name()];
+
+  llvm::StringSet<> initializerNames;
+  for (const TensorProto &init : graph.initializer()) {
+    initializerNames.insert(init.name());
+    values[init.name()].constant = &init;
+  }
+
+  llvm::SmallVector<Type> argTypes;
+  llvm::SmallVector<Location> argLocs;
+  llvm::SmallVector<std::string> argNames;
+  Location fileLoc = module.getLoc();
+  for (const auto &info : graph.input()) {
+    if (initializerNames.contains(info.name()))
+      continue;
+    RankedTensorType type = types.lookup(info.name());
+    if (!type) {
+      emitError(fileLoc) << "graph input '" << info.name()
+                         << "' has no static tensor type of a supported "
+                            "element type";
+      return failure();
+    }
+    argTypes.push_back(type);
+    argLocs.push_back(NameLoc::get(b.getStringAttr(info.name())));
+    argNames.push_back(info.name());
+  }
+
+  b.setInsertionPointToEnd(module.getBody());
+  auto func = func::FuncOp::create(b, fileLoc, functionName,
+                                   b.getFunctionType(argTypes, {}));
+  Block *body = func.addEntryBlock();
+  for (auto [arg, loc, name] :
+       llvm::zip(body->getArguments(), argLocs, argNames)) {
+    arg.setLoc(loc);
+    values[name].logical = arg;
+  }
+  b.setInsertionPointToEnd(body);
+
+  ConverterTable table;
+  registerContractionConverters(table);
+  registerElementwiseConverters(table);
+  registerNormalizationConverters(table);
+  registerPoolingConverters(table);
+  registerDataMovementConverters(table);
+  registerQuantizationConverters(table);
+  registerResizeConverters(table);
+
+  for (const NodeProto &node : graph.node())
+    (void)convertNode(node, table);
+
+  if (!failures.empty()) {
+    for (const Failure &f : failures)
+      emitError(f.loc) << "cannot import node '" << f.node << "' ("
+                       << f.opType << "): " << f.reason;
+    emitError(fileLoc) << failures.size()
+                       << " ONNX node(s) could not be imported";
+    return failure();
+  }
+
+  llvm::SmallVector<Value> results;
+  llvm::SmallVector<Type> resultTypes;
+  emitter = std::make_unique<TosaEmitter>(b, fileLoc);
+  for (const auto &out : graph.output()) {
+    NodeProto view;
+    view.add_input(out.name());
+    if (!lookup(out.name())) {
+      emitError(fileLoc) << "graph output '" << out.name()
+                         << "' is produced by no node";
+      return failure();
+    }
+    Value value = input(view, 0);
+    results.push_back(value);
+    resultTypes.push_back(value.getType());
+  }
+  func::ReturnOp::create(b, fileLoc, results);
+  func.setFunctionType(b.getFunctionType(argTypes, resultTypes));
+  return success();
+}
+
+} // namespace mlir::roof::onnx_import

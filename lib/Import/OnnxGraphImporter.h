@@ -1,0 +1,167 @@
+//===- OnnxGraphImporter.h - ONNX graph to a TOSA function ------*- C++ -*-===//
+//
+// Walks a prepared ONNX graph (static shapes, shape computations folded) in
+// order and asks each node's converter to emit TOSA. It owns the value table
+// and the layout of 4-D activations: ONNX is NCHW, TOSA's convolutions and
+// pools are NHWC, so a value may exist in either layout and is transposed
+// only when a consumer needs the other one. Converters report what they
+// cannot convert with `unsupported`; all such nodes are listed at the end.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_LIB_IMPORT_ONNXGRAPHIMPORTER_H
+#define ROOF_LIB_IMPORT_ONNXGRAPHIMPORTER_H
+
+#include "OnnxTensor.h"
+#include "TosaEmitter.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <functional>
+
+namespace mlir::roof::onnx_import {
+
+class GraphImporter;
+
+/// Converts one ONNX node; fails after calling `unsupported`.
+using NodeConverter =
+    std::function<LogicalResult(GraphImporter &, const onnx::NodeProto &)>;
+
+struct ConverterEntry {
+  NodeConverter convert;
+  /// The output has the input's shape and type; used where ONNX's shape
+  /// inference knows no schema for the op (Gelu before opset 20).
+  bool shapePreserving = false;
+};
+
+/// Converters by op type ("Conv"), or "domain:type" outside the default
+/// domain ("com.microsoft:Gelu").
+using ConverterTable = llvm::StringMap<ConverterEntry>;
+
+void registerContractionConverters(ConverterTable &table);
+void registerElementwiseConverters(ConverterTable &table);
+void registerNormalizationConverters(ConverterTable &table);
+void registerPoolingConverters(ConverterTable &table);
+void registerDataMovementConverters(ConverterTable &table);
+void registerQuantizationConverters(ConverterTable &table);
+void registerResizeConverters(ConverterTable &table);
+
+/// Element count at or below which a constant keeps its values even when
+/// weights are dropped: scalars, small index lists, clip bounds.
+constexpr int64_t kMaxInlineConstantElements = 16;
+
+class GraphImporter {
+public:
+  GraphImporter(ModuleOp module, const onnx::ModelProto &model,
+                bool keepWeights);
+
+  /// Emits the function; false after emitting errors.
+  LogicalResult importGraph(llvm::StringRef functionName);
+
+  //===--- For converters -------------------------------------------------===//
+
+  /// Builders at the current node's location.
+  TosaEmitter &emit() { return *emitter; }
+  OpBuilder &builder() { return b; }
+  MLIRContext *getContext() { return b.getContext(); }
+  int64_t opset() const { return opsetVersion; }
+  bool keepsWeights() const { return keepWeights; }
+
+  /// Records why `node` cannot be converted; returns failure.
+  LogicalResult unsupported(const onnx::NodeProto &node, const llvm::Twine &why);
+
+  bool hasInput(const onnx::NodeProto &node, int i) const {
+    return i < node.input_size() && !node.input(i).empty();
+  }
+  /// Whether output `i` is consumed by anything (or is a graph output).
+  bool isOutputUsed(const onnx::NodeProto &node, int i) const;
+
+  /// Input `i` in ONNX's own layout.
+  Value input(const onnx::NodeProto &node, int i);
+  /// Input `i` of rank 4 in NHWC layout.
+  Value inputNHWC(const onnx::NodeProto &node, int i);
+  /// Whether input `i` was produced in NHWC layout (so consumers that work in
+  /// any layout should stay in NHWC).
+  bool isNHWC(const onnx::NodeProto &node, int i) const;
+  /// Input `i` permuted by `perm` (weights: done on the constant itself).
+  Value inputPermuted(const onnx::NodeProto &node, int i,
+                      llvm::ArrayRef<int64_t> perm);
+  RankedTensorType inputType(const onnx::NodeProto &node, int i);
+  /// The values of a constant input (initializer or folded), or null.
+  const HostTensor *constantInput(const onnx::NodeProto &node, int i);
+
+  /// Output `i`'s static type in ONNX layout.
+  RankedTensorType outputType(const onnx::NodeProto &node, int i);
+  void setOutput(const onnx::NodeProto &node, int i, Value value);
+  void setOutputNHWC(const onnx::NodeProto &node, int i, Value value);
+  /// Output `out` is input `in` itself, in whatever layouts it exists.
+  void aliasOutput(const onnx::NodeProto &node, int out, int in);
+
+  /// Layout-agnostic ops (elementwise, per-channel): whether to run `node` in
+  /// NHWC, i.e. its output has rank 4 and some input already is NHWC.
+  bool prefersNHWC(const onnx::NodeProto &node) const;
+  /// An ONNX-layout value of rank <= 4 in the chosen layout: with `nhwc`,
+  /// lower ranks first gain leading unit dims (ONNX broadcasting), then the
+  /// dims are permuted to NHWC.
+  Value toLayout(Value logical, bool nhwc);
+  /// Input `i` in the chosen layout (see toLayout).
+  Value inputInLayout(const onnx::NodeProto &node, int i, bool nhwc);
+  void setOutputInLayout(const onnx::NodeProto &node, int i, Value value,
+                         bool nhwc);
+  /// Converts a layout-agnostic node: `body` gets every input in one layout
+  /// (null for absent optional inputs) and returns output 0 in it.
+  LogicalResult
+  convertInAnyLayout(const onnx::NodeProto &node,
+                     llvm::function_ref<Value(llvm::ArrayRef<Value>)> body);
+
+  /// A constant of `type` without values: `dense_resource<name>` with no
+  /// blob, which MLIR prints and parses back; the cost model needs no values.
+  ElementsAttr shapeOnlyAttr(RankedTensorType type, llvm::StringRef name);
+
+  /// MLIR element type of an ONNX data type, or null.
+  Type elementType(int32_t onnxType);
+
+private:
+  struct ValueEntry {
+    Value logical;
+    Value nhwc;
+    /// Initializer behind the value, materialized on first use.
+    const onnx::TensorProto *constant = nullptr;
+  };
+  struct Failure {
+    std::string node, opType, reason;
+    Location loc;
+  };
+
+  Location nodeLocation(const onnx::NodeProto &node);
+  void collectTypes();
+  ValueEntry *lookup(const std::string &name);
+  /// The tosa.const of an initializer, permuted by `perm` when not empty.
+  Value materializeConstant(const onnx::TensorProto &tensor,
+                            llvm::ArrayRef<int64_t> perm);
+  ElementsAttr constantAttr(const onnx::TensorProto &tensor,
+                            RankedTensorType type,
+                            llvm::ArrayRef<int64_t> perm);
+  LogicalResult convertNode(const onnx::NodeProto &node,
+                            const ConverterTable &table);
+
+  OpBuilder b;
+  ModuleOp module;
+  const onnx::ModelProto &model;
+  bool keepWeights;
+  int64_t opsetVersion;
+  std::unique_ptr<TosaEmitter> emitter;
+
+  llvm::StringMap<ValueEntry> values;
+  llvm::StringMap<RankedTensorType> types;
+  llvm::StringMap<HostTensor> hostValues;
+  llvm::StringMap<int> useCounts;
+  llvm::DenseSet<llvm::StringRef> poisoned;
+  std::vector<Failure> failures;
+};
+
+} // namespace mlir::roof::onnx_import
+
+#endif // ROOF_LIB_IMPORT_ONNXGRAPHIMPORTER_H

@@ -1,0 +1,221 @@
+//===- OnnxModelLoader.cpp - Reading and preparing an ONNX model ----------===//
+
+#include "OnnxModelLoader.h"
+#include "OnnxShapeFolding.h"
+#include "OnnxTensor.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+#include <climits>
+
+namespace mlir::roof::onnx_import {
+
+int64_t defaultOpset(const onnx::ModelProto &model) {
+  for (const auto &opset : model.opset_import())
+    if (opset.domain().empty() || opset.domain() == "ai.onnx")
+      return opset.version();
+  return 0;
+}
+
+static std::unique_ptr<onnx::ModelProto> parseModel(llvm::StringRef path,
+                                                    Location loc) {
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer) {
+    emitError(loc) << "cannot read ONNX model '" << path
+                   << "': " << buffer.getError().message();
+    return nullptr;
+  }
+  llvm::StringRef bytes = (*buffer)->getBuffer();
+  if (bytes.size() > static_cast<size_t>(INT_MAX)) {
+    emitError(loc) << "ONNX model '" << path
+                   << "' is larger than protobuf's 2 GiB limit; store its "
+                      "weights as external data";
+    return nullptr;
+  }
+  auto model = std::make_unique<onnx::ModelProto>();
+  google::protobuf::io::ArrayInputStream stream(bytes.data(), bytes.size());
+  google::protobuf::io::CodedInputStream coded(&stream);
+  coded.SetTotalBytesLimit(INT_MAX);
+  if (bytes.empty() || !model->ParseFromCodedStream(&coded) ||
+      !coded.ConsumedEntireMessage()) {
+    emitError(loc) << "'" << path
+                   << "' is not a valid ONNX model: the protobuf is corrupt "
+                      "or truncated";
+    return nullptr;
+  }
+  if (!model->has_graph() || model->graph().node_size() == 0) {
+    emitError(loc) << "'" << path
+                   << "' holds no ONNX graph (is it truncated, or not an "
+                      "ONNX model?)";
+    return nullptr;
+  }
+  return model;
+}
+
+// Resolves initializers stored in external files: checks that each file
+// exists and is long enough, and with `load` reads the bytes into raw_data.
+static LogicalResult resolveExternalData(onnx::ModelProto &model,
+                                         llvm::StringRef path, bool load,
+                                         Location loc) {
+  llvm::SmallString<256> dir(path);
+  llvm::sys::path::remove_filename(dir);
+  bool ok = true;
+  for (onnx::TensorProto &tensor :
+       *model.mutable_graph()->mutable_initializer()) {
+    if (tensor.data_location() != onnx::TensorProto::EXTERNAL)
+      continue;
+    std::string location;
+    int64_t offset = 0, length = -1;
+    for (const auto &entry : tensor.external_data()) {
+      if (entry.key() == "location")
+        location = entry.value();
+      else if (entry.key() == "offset")
+        offset = std::stoll(entry.value());
+      else if (entry.key() == "length")
+        length = std::stoll(entry.value());
+    }
+    llvm::SmallString<256> file(dir);
+    llvm::sys::path::append(file, location);
+    uint64_t fileSize = 0;
+    if (location.empty() || llvm::sys::fs::file_size(file, fileSize)) {
+      emitError(loc) << "initializer '" << tensor.name()
+                     << "' keeps its data in external file '" << location
+                     << "', which does not exist (looked for '" << file
+                     << "')";
+      ok = false;
+      continue;
+    }
+    llvm::SmallVector<int64_t> dims(tensor.dims().begin(),
+                                    tensor.dims().end());
+    int64_t needed = elementCount(dims) * onnxElementBytes(tensor.data_type());
+    if (length < 0)
+      length = needed;
+    if (length != needed ||
+        static_cast<uint64_t>(offset + length) > fileSize) {
+      emitError(loc) << "initializer '" << tensor.name() << "' needs "
+                     << needed << " bytes at offset " << offset << " of '"
+                     << file << "', which has " << fileSize << " bytes";
+      ok = false;
+      continue;
+    }
+    if (!load)
+      continue;
+    auto buffer = llvm::MemoryBuffer::getFileSlice(file, length, offset,
+                                                   /*IsVolatile=*/false);
+    if (!buffer) {
+      emitError(loc) << "cannot read external data of '" << tensor.name()
+                     << "' from '" << file
+                     << "': " << buffer.getError().message();
+      ok = false;
+      continue;
+    }
+    tensor.set_raw_data((*buffer)->getBufferStart(), (*buffer)->getBufferSize());
+    tensor.clear_external_data();
+    tensor.set_data_location(onnx::TensorProto::DEFAULT);
+  }
+  return success(ok);
+}
+
+// Applies the user's shape bindings to the graph inputs and checks that no
+// symbolic dim is left.
+static LogicalResult bindInputShapes(onnx::ModelProto &model,
+                                     const OnnxImportOptions &options,
+                                     Location loc) {
+  onnx::GraphProto &graph = *model.mutable_graph();
+  llvm::StringSet<> initializers, used;
+  for (const auto &init : graph.initializer())
+    initializers.insert(init.name());
+
+  bool ok = true;
+  for (onnx::ValueInfoProto &input : *graph.mutable_input()) {
+    if (initializers.contains(input.name()))
+      continue;
+    if (!input.type().has_tensor_type()) {
+      emitError(loc) << "graph input '" << input.name()
+                     << "' is not a tensor; only tensor inputs are supported";
+      ok = false;
+      continue;
+    }
+    auto *shape = input.mutable_type()->mutable_tensor_type()->mutable_shape();
+    auto whole = options.shapes.find(input.name());
+    if (whole != options.shapes.end()) {
+      used.insert(input.name());
+      if (static_cast<int>(whole->second.size()) != shape->dim_size()) {
+        emitError(loc) << "--input-shape gives " << whole->second.size()
+                       << " dims for input '" << input.name()
+                       << "', which has rank " << shape->dim_size();
+        ok = false;
+        continue;
+      }
+      for (auto [i, value] : llvm::enumerate(whole->second))
+        if (value >= 0)
+          shape->mutable_dim(i)->set_dim_value(value);
+    }
+    for (auto [i, dim] : llvm::enumerate(*shape->mutable_dim())) {
+      if (dim.has_dim_param()) {
+        auto named = options.shapes.find(dim.dim_param());
+        if (named != options.shapes.end() && named->second.size() == 1) {
+          used.insert(dim.dim_param());
+          dim.set_dim_value(named->second.front());
+        }
+      }
+      if (!dim.has_dim_value() || dim.dim_value() < 0) {
+        auto diag = emitError(loc)
+                    << "input '" << input.name() << "' has dynamic dim " << i;
+        if (dim.has_dim_param())
+          diag << " ('" << dim.dim_param() << "')";
+        diag << "; bind it with --input-shape " << input.name() << "=...";
+        if (dim.has_dim_param())
+          diag << " or --input-shape " << dim.dim_param() << "=N";
+        ok = false;
+      }
+    }
+  }
+  for (const auto &entry : options.shapes)
+    if (!used.contains(entry.getKey())) {
+      emitError(loc) << "--input-shape names '" << entry.getKey()
+                     << "', which is neither a graph input nor a symbolic "
+                        "input dim of this model";
+      ok = false;
+    }
+
+  // Stale symbolic shapes on intermediate values and outputs would fight
+  // the bound ones in shape inference; keep only their element types.
+  graph.clear_value_info();
+  for (onnx::ValueInfoProto &output : *graph.mutable_output())
+    if (output.type().has_tensor_type())
+      output.mutable_type()->mutable_tensor_type()->clear_shape();
+  return success(ok);
+}
+
+std::unique_ptr<onnx::ModelProto>
+loadOnnxModel(llvm::StringRef path, Location fileLoc,
+              const OnnxImportOptions &options) {
+  std::unique_ptr<onnx::ModelProto> model = parseModel(path, fileLoc);
+  if (!model)
+    return nullptr;
+
+  int64_t opset = defaultOpset(*model);
+  if (opset < kMinOpset || opset > kMaxOpset) {
+    emitError(fileLoc) << "model imports ONNX opset " << opset
+                       << "; roof-import-onnx converts opsets " << kMinOpset
+                       << " through " << kMaxOpset;
+    return nullptr;
+  }
+  if (failed(resolveExternalData(*model, path, options.keepWeights,
+                                 fileLoc)) ||
+      failed(bindInputShapes(*model, options, fileLoc)) ||
+      failed(inferAndFoldShapes(*model, fileLoc)))
+    return nullptr;
+  return model;
+}
+
+} // namespace mlir::roof::onnx_import

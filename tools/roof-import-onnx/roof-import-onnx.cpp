@@ -1,0 +1,90 @@
+//===- roof-import-onnx.cpp - ONNX model to TOSA MLIR ---------------------===//
+//
+// roof-import-onnx model.onnx -o model.mlir [--input-shape x=1,3,640,640]
+//
+//===----------------------------------------------------------------------===//
+
+#include "roof/Import/OnnxImporter.h"
+
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+using namespace llvm;
+
+static cl::OptionCategory category("roof-import-onnx options");
+
+static cl::opt<std::string> inputFile(cl::Positional, cl::Required,
+                                      cl::desc("<model.onnx>"),
+                                      cl::cat(category));
+
+static cl::opt<std::string> outputFile("o", cl::init("-"),
+                                       cl::desc("Output file (default: stdout)"),
+                                       cl::value_desc("file"), cl::cat(category));
+
+static cl::list<std::string> inputShapes(
+    "input-shape",
+    cl::desc("Bind a shape: NAME=D0,D1,... for a graph input (? keeps a "
+             "dim), or NAME=N for a symbolic dim (ONNX dim_param). Repeat "
+             "for several"),
+    cl::value_desc("name=dims"), cl::cat(category));
+
+static cl::opt<bool> keepWeights(
+    "keep-weights",
+    cl::desc("Emit weight values as dense resources (needed to run the "
+             "module); by default weights keep only shape and element type"),
+    cl::init(false), cl::cat(category));
+
+static cl::opt<std::string> functionName("func-name", cl::init("main"),
+                                         cl::desc("Name of the emitted function"),
+                                         cl::cat(category));
+
+int main(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  mlir::registerAsmPrinterCLOptions();
+  mlir::registerMLIRContextCLOptions();
+  cl::HideUnrelatedOptions({&category, &cl::getGeneralCategory()});
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "roof-import-onnx: imports an ONNX model (opsets 9-17) into MLIR's TOSA "
+      "dialect.\n\nSymbolic input dims must be bound with --input-shape; "
+      "every op carries its ONNX node's name as location "
+      "(--mlir-print-debuginfo prints them).\n");
+
+  mlir::roof::OnnxImportOptions options;
+  options.keepWeights = keepWeights;
+  options.functionName = functionName;
+  for (const std::string &binding : inputShapes) {
+    std::string error = mlir::roof::parseOnnxShapeBinding(binding, options);
+    if (!error.empty()) {
+      errs() << "roof-import-onnx: --input-shape: " << error << "\n";
+      return 1;
+    }
+  }
+
+  mlir::MLIRContext context;
+  SourceMgr sourceMgr;
+  mlir::SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      mlir::roof::importOnnxFile(inputFile, context, options);
+  if (!module)
+    return 1;
+
+  std::string error;
+  std::unique_ptr<ToolOutputFile> output =
+      mlir::openOutputFile(outputFile, &error);
+  if (!output) {
+    errs() << "roof-import-onnx: " << error << "\n";
+    return 1;
+  }
+  module->print(output->os(), mlir::OpPrintingFlags().enableDebugInfo(
+                                  false, /*prettyForm=*/false));
+  output->os() << "\n";
+  output->keep();
+  return 0;
+}
