@@ -9,6 +9,8 @@
 #include "ConvolutionBuilder.h"
 #include "OnnxAttributes.h"
 
+#include "llvm/Support/MathExtras.h"
+
 namespace mlir::roof::onnx_import {
 
 using onnx::NodeProto;
@@ -64,14 +66,17 @@ static LogicalResult convertConvTranspose(GraphImporter &im,
     int64_t full = strides[i] * (in[i] - 1) + outputPadding[i] + kernel[i];
     int64_t total = full - out[i];
     int64_t begin = pads[i];
+    // ONNX's rule divides with floor, so a negative total (an output_shape
+    // larger than the full result) adds rows at the end.
+    int64_t half = llvm::divideFloorSigned(total, 2);
     if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER" ||
         findAttr(node, "output_shape"))
-      begin = autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
+      begin = autoPad == "SAME_UPPER" ? half : total - half;
     int64_t end = total - begin;
     // TOSA's out_pad adds rows to the full transposed convolution; ONNX's
     // pads remove them.
     outPad.push_back(-begin);
-    outPad.push_back(-end);
+    outPad.push_back(outputPadding[i] - end);
   }
   Value weight = im.inputPermuted(node, 1, {1, 2, 3, 0});
   Value bias = im.hasInput(node, 2) ? im.input(node, 2)

@@ -44,10 +44,24 @@ static LogicalResult convertReshapeLike(GraphImporter &im,
 }
 
 static LogicalResult convertIdentity(GraphImporter &im, const NodeProto &node) {
-  for (int i = 1; i < node.output_size(); ++i)
-    if (im.isOutputUsed(node, i))
-      return im.unsupported(node, "the mask output is not supported");
   im.aliasOutput(node, 0, 0);
+  return success();
+}
+
+/// Inference-mode Dropout: the identity, with an all-true mask.
+static LogicalResult convertDropout(GraphImporter &im, const NodeProto &node) {
+  if (im.hasInput(node, 2)) {
+    const HostTensor *training = im.constantInput(node, 2);
+    if (!training || training->size() != 1 || training->asInt(0) != 0)
+      return im.unsupported(node, "training-mode dropout (random) is not "
+                                  "supported");
+  }
+  im.aliasOutput(node, 0, 0);
+  if (im.isOutputUsed(node, 1)) {
+    RankedTensorType mask = im.outputType(node, 1);
+    im.setOutput(node, 1,
+                 im.emit().splat(mask.getShape(), 1, mask.getElementType()));
+  }
   return success();
 }
 
@@ -304,7 +318,7 @@ void registerDataMovementConverters(ConverterTable &table) {
   table["Squeeze"] = {convertReshapeLike};
   table["Unsqueeze"] = {convertReshapeLike};
   table["Identity"] = {convertIdentity};
-  table["Dropout"] = {convertIdentity};
+  table["Dropout"] = {convertDropout};
   table["Transpose"] = {convertTranspose};
   table["Concat"] = {convertConcat};
   table["Slice"] = {convertSlice};
@@ -314,6 +328,11 @@ void registerDataMovementConverters(ConverterTable &table) {
   table["Pad"] = {convertPad};
   table["Split"] = {convertSplit};
   table["ConstantOfShape"] = {convertConstantOfShape};
+  // Dense Constant nodes became initializers before conversion.
+  table["Constant"] = {[](GraphImporter &im, const NodeProto &node) {
+    return im.unsupported(node, "sparse and string constants are not "
+                                "supported");
+  }};
   // Shape and Size fold once shapes are static; reaching here means not.
   for (const char *op : {"Shape", "Size"})
     table[op] = {[](GraphImporter &im, const NodeProto &node) {

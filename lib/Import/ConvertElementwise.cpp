@@ -93,6 +93,7 @@ Value gelu(TosaEmitter &e, Value x, bool tanhApproximation) {
 LogicalResult convertClip(GraphImporter &im, const NodeProto &node) {
   double lo = -std::numeric_limits<double>::infinity();
   double hi = std::numeric_limits<double>::infinity();
+  bool runtimeBounds = false;
   if (im.opset() < 11) {
     lo = floatAttr(node, "min", lo);
     hi = floatAttr(node, "max", hi);
@@ -101,13 +102,23 @@ LogicalResult convertClip(GraphImporter &im, const NodeProto &node) {
       if (!im.hasInput(node, i))
         continue;
       const HostTensor *bound = im.constantInput(node, i);
-      if (!bound || bound->size() != 1)
-        return im.unsupported(node, "the min/max bounds must be constants");
-      (i == 1 ? lo : hi) = bound->asDouble(0);
+      if (bound && bound->size() == 1)
+        (i == 1 ? lo : hi) = bound->asDouble(0);
+      else
+        runtimeBounds = true;
     }
   }
   return im.convertInAnyLayout(node, [&](llvm::ArrayRef<Value> in) {
-    return im.emit().clamp(in[0], lo, hi);
+    TosaEmitter &e = im.emit();
+    if (!runtimeBounds)
+      return e.clamp(in[0], lo, hi);
+    // Bounds computed at run time: max(min(x, hi), lo) as ONNX defines it.
+    Value x = in[0];
+    if (in.size() > 2 && in[2])
+      x = e.minimum(x, in[2]);
+    if (in.size() > 1 && in[1])
+      x = e.maximum(x, in[1]);
+    return x;
   });
 }
 
@@ -150,6 +161,9 @@ LogicalResult convertLeakyRelu(GraphImporter &im, const NodeProto &node) {
 LogicalResult convertPow(GraphImporter &im, const NodeProto &node) {
   // x^2 (variance in hand-written layer norms) is a multiply, not a
   // transcendental.
+  if (!isa<FloatType>(im.inputType(node, 0).getElementType()))
+    return im.unsupported(node, "integer bases are not supported (tosa.pow "
+                                "is floating-point only)");
   const HostTensor *exponent = im.constantInput(node, 1);
   bool square = exponent && exponent->size() == 1 && exponent->asDouble(0) == 2;
   return im.convertInAnyLayout(node, [&](llvm::ArrayRef<Value> in) {

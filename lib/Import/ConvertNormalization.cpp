@@ -62,17 +62,14 @@ static Value meanOverTrailing(TosaEmitter &e, Value x, int64_t first) {
 
 static LogicalResult convertLayerNorm(GraphImporter &im,
                                       const NodeProto &node) {
-  for (int i = 1; i < node.output_size(); ++i)
-    if (im.isOutputUsed(node, i))
-      return im.unsupported(node, "the Mean/InvStdDev outputs are not "
-                                  "supported");
   TosaEmitter &e = im.emit();
   Value x = im.input(node, 0);
   auto type = TosaEmitter::typeOf(x);
   int64_t axis = normalizeAxis(intAttr(node, "axis", -1), type.getRank());
   float epsilon = floatAttr(node, "epsilon", 1e-5f);
   Type t = type.getElementType();
-  Value centered = e.sub(x, meanOverTrailing(e, x, axis));
+  Value mean = meanOverTrailing(e, x, axis);
+  Value centered = e.sub(x, mean);
   Value variance = meanOverTrailing(e, e.mul(centered, centered), axis);
   Value invStd = e.create<tosa::RsqrtOp>(
       TosaEmitter::typeOf(variance),
@@ -81,6 +78,11 @@ static LogicalResult convertLayerNorm(GraphImporter &im,
   if (im.hasInput(node, 2))
     y = e.add(y, im.input(node, 2));
   im.setOutput(node, 0, y);
+  // The optional Mean and InvStdDev outputs keep the normalized dims as 1s.
+  Value statistics[] = {mean, invStd};
+  for (int i = 1; i <= 2; ++i)
+    if (im.isOutputUsed(node, i))
+      im.setOutput(node, i, statistics[i - 1]);
   return success();
 }
 

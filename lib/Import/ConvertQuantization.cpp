@@ -89,13 +89,17 @@ struct QLinearLayout {
 constexpr QLinearLayout kQLinear = {0, 1, 2, 3, 4, 5, 6, 7};
 } // namespace
 
-/// A zero point input as a tensor<1xelement> constant, or null.
+/// The int8 zero point of 8-bit operand `operand` whose zero point is input
+/// `i` (moved by -128 for uint8 operands, see toSignedInt8), or null.
 static Value zeroPointInput(GraphImporter &im, const NodeProto &node, int i,
-                            Type element) {
+                            int operand) {
   const HostTensor *zp = im.constantInput(node, i);
   if (!zp || zp->size() != 1)
     return {};
-  return im.emit().zeroPoint(element, zp->asInt(0));
+  bool isUnsigned =
+      im.inputType(node, operand).getElementType().isUnsignedInteger();
+  return im.emit().zeroPoint(im.builder().getI8Type(),
+                             zp->asInt(0) - (isUnsigned ? 128 : 0));
 }
 
 /// tosa.rescale of the i32 accumulator `acc` (channels last) to the output
@@ -138,45 +142,43 @@ static Value requantize(GraphImporter &im, const NodeProto &node, Value acc,
   auto multType = e.tensorType({channels}, e.builder().getI32Type());
   auto shiftType = e.tensorType({channels}, e.builder().getI8Type());
   auto accType = TosaEmitter::typeOf(acc);
-  bool unsignedOut = outElement.isUnsignedInteger();
-  Type storage = e.builder().getI8Type();
-  Value result = e.create<tosa::RescaleOp>(
-      e.tensorType(accType.getShape(), storage), acc,
+  return e.create<tosa::RescaleOp>(
+      e.tensorType(accType.getShape(), outElement), acc,
       e.create<tosa::ConstOp>(
           multType, DenseElementsAttr::get(multType,
                                            llvm::ArrayRef(multipliers))),
       e.create<tosa::ConstOp>(
           shiftType, DenseElementsAttr::get(shiftType, llvm::ArrayRef(shifts))),
       e.zeroPoint(accType.getElementType(), 0),
-      e.zeroPoint(storage, yZp->asInt(0)), /*scale32=*/true,
+      e.zeroPoint(outElement, yZp->asInt(0)), /*scale32=*/true,
       tosa::RoundingMode::SINGLE_ROUND, /*per_channel=*/channels > 1,
-      /*input_unsigned=*/false, /*output_unsigned=*/unsignedOut);
-  return unsignedOut ? e.create<tosa::CastOp>(
-                           e.tensorType(accType.getShape(), outElement), result)
-                     : result;
+      /*input_unsigned=*/false,
+      /*output_unsigned=*/outElement.isUnsignedInteger());
 }
 
-static LogicalResult checkSignedOperands(GraphImporter &im,
-                                         const NodeProto &node) {
-  for (int i : {kQLinear.x, kQLinear.w})
-    if (!im.inputType(node, i).getElementType().isSignlessInteger(8))
-      return im.unsupported(node, "only int8 inputs and weights are "
-                                  "supported (uint8 is not)");
+static LogicalResult checkEightBitOperands(GraphImporter &im,
+                                           const NodeProto &node) {
+  for (int i : {kQLinear.x, kQLinear.w, kQLinear.yZp}) {
+    Type element = im.inputType(node, i).getElementType();
+    if (!element.isInteger(8))
+      return im.unsupported(node, "only int8 and uint8 operands are "
+                                  "supported");
+  }
   return success();
 }
 
 static LogicalResult convertQLinearConv(GraphImporter &im,
                                         const NodeProto &node) {
-  if (failed(checkSignedOperands(im, node)))
+  if (failed(checkEightBitOperands(im, node)))
     return failure();
-  Type i8 = im.builder().getI8Type(), i32 = im.builder().getI32Type();
+  Type i32 = im.builder().getI32Type();
   ConvOperands operands;
   operands.inputIndex = kQLinear.x;
   operands.weightIndex = kQLinear.w;
   operands.biasIndex = 8;
   operands.accType = i32;
-  operands.inputZp = zeroPointInput(im, node, kQLinear.xZp, i8);
-  operands.weightZp = zeroPointInput(im, node, kQLinear.wZp, i8);
+  operands.inputZp = zeroPointInput(im, node, kQLinear.xZp, kQLinear.x);
+  operands.weightZp = zeroPointInput(im, node, kQLinear.wZp, kQLinear.w);
   if (!operands.inputZp || !operands.weightZp)
     return im.unsupported(node, "per-channel or non-constant zero points are "
                                 "not supported");
@@ -193,14 +195,14 @@ static LogicalResult convertQLinearConv(GraphImporter &im,
 
 static LogicalResult convertQLinearMatMul(GraphImporter &im,
                                           const NodeProto &node) {
-  if (failed(checkSignedOperands(im, node)))
+  if (failed(checkEightBitOperands(im, node)))
     return failure();
-  Type i8 = im.builder().getI8Type(), i32 = im.builder().getI32Type();
+  Type i32 = im.builder().getI32Type();
   MatMulOperands operands;
-  operands.lhs = im.input(node, kQLinear.x);
-  operands.rhs = im.input(node, kQLinear.w);
-  operands.lhsZp = zeroPointInput(im, node, kQLinear.xZp, i8);
-  operands.rhsZp = zeroPointInput(im, node, kQLinear.wZp, i8);
+  operands.lhs = toSignedInt8(im.emit(), im.input(node, kQLinear.x));
+  operands.rhs = toSignedInt8(im.emit(), im.input(node, kQLinear.w));
+  operands.lhsZp = zeroPointInput(im, node, kQLinear.xZp, kQLinear.x);
+  operands.rhsZp = zeroPointInput(im, node, kQLinear.wZp, kQLinear.w);
   operands.accType = i32;
   if (!operands.lhsZp || !operands.rhsZp)
     return im.unsupported(node, "per-channel or non-constant zero points are "

@@ -75,19 +75,26 @@ static LogicalResult convertResize(GraphImporter &im, const NodeProto &node) {
   llvm::SmallVector<int64_t> scaleAttr, offsetAttr, borderAttr;
   for (int i = 0; i < 2; ++i) {
     int64_t in = inType.getDimSize(2 + i), out = outType.getDimSize(2 + i);
-    Fraction f = scales && scales->size() == 4
-                     ? toFraction(scales->asDouble(2 + i))
-                     : toFraction(static_cast<double>(out) / in);
+    double scale = scales && scales->size() == 4
+                       ? scales->asDouble(2 + i)
+                       : static_cast<double>(out) / in;
+    // align_corners maps the corners onto each other: x * (in - 1) /
+    // (in * scale - 1), with the unrounded output length as ONNX does.
+    bool corners = transform == "align_corners";
+    double ratio = !corners ? scale
+                   : (in > 1 && in * scale > 1) ? (in * scale - 1) / (in - 1)
+                                                : 1.0;
+    Fraction f = toFraction(ratio);
     // Even n keeps n/2 exact in the rounding adjustments below.
     int64_t n = 2 * f.n, d = 2 * f.d, offset = 0;
-    if (transform == "align_corners") {
-      n = 2 * std::max<int64_t>(out - 1, 1);
-      d = 2 * std::max<int64_t>(in - 1, 1);
-    } else if (transform == "half_pixel" ||
+    if (transform == "half_pixel" ||
                (transform == "pytorch_half_pixel" && out > 1)) {
       // (y + 1/2) / s - 1/2 = (y*d + (d - n)/2) / n.
       offset = (d - n) / 2;
-    } else if (transform != "asymmetric" &&
+    } else if (transform == "tf_half_pixel_for_nn") {
+      // (y + 1/2) / s = (y*d + d/2) / n.
+      offset = d / 2;
+    } else if (!corners && transform != "asymmetric" &&
                transform != "pytorch_half_pixel") {
       return im.unsupported(node, "coordinate_transformation_mode '" +
                                       transform + "' is not supported");

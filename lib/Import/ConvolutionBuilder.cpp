@@ -60,6 +60,13 @@ Value fitWindowToStride(TosaEmitter &e, Value inputNHWC,
   return e.slice(inputNHWC, llvm::SmallVector<int64_t>(4, 0), shape);
 }
 
+Value toSignedInt8(TosaEmitter &e, Value value) {
+  Type element = TosaEmitter::elementTypeOf(value);
+  if (!element.isUnsignedInteger(8))
+    return value;
+  return e.rescaleByOne(value, e.builder().getI8Type(), /*inputZp=*/128);
+}
+
 Value buildConvolution(GraphImporter &im, const NodeProto &node,
                        const ConvOperands &operands) {
   TosaEmitter &e = im.emit();
@@ -77,7 +84,7 @@ Value buildConvolution(GraphImporter &im, const NodeProto &node,
   llvm::SmallVector<int64_t> strides = intsAttr(node, "strides", {1, 1});
   llvm::SmallVector<int64_t> dilations = intsAttr(node, "dilations", {1, 1});
 
-  Value input = im.inputNHWC(node, operands.inputIndex);
+  Value input = toSignedInt8(e, im.inputNHWC(node, operands.inputIndex));
   RankedTensorType inputType = TosaEmitter::typeOf(input);
   int64_t inChannels = inputType.getDimSize(3);
   if (group <= 0 || inChannels != group * groupChannels ||
@@ -116,7 +123,8 @@ Value buildConvolution(GraphImporter &im, const NodeProto &node,
   };
 
   if (group == 1) {
-    Value weight = im.inputPermuted(node, operands.weightIndex, {0, 2, 3, 1});
+    Value weight = toSignedInt8(
+        e, im.inputPermuted(node, operands.weightIndex, {0, 2, 3, 1}));
     return e.create<tosa::Conv2DOp>(
         resultType(outChannels), input, weight, bias, operands.inputZp,
         operands.weightZp, tosaPad, strides, dilations, acc);
@@ -125,14 +133,16 @@ Value buildConvolution(GraphImporter &im, const NodeProto &node,
     // [C*M, 1, KH, KW] -> [KH, KW, C*M, 1] -> [KH, KW, C, M].
     int64_t multiplier = outChannels / inChannels;
     Value weight = e.reshape(
-        im.inputPermuted(node, operands.weightIndex, {2, 3, 0, 1}),
+        toSignedInt8(e, im.inputPermuted(node, operands.weightIndex,
+                                         {2, 3, 0, 1})),
         {kh, kw, inChannels, multiplier});
     return e.create<tosa::DepthwiseConv2DOp>(
         resultType(outChannels), input, weight, bias, operands.inputZp,
         operands.weightZp, tosaPad, strides, dilations, acc);
   }
   // Grouped: one conv2d per group on its channel slices, concatenated.
-  Value weight = im.inputPermuted(node, operands.weightIndex, {0, 2, 3, 1});
+  Value weight = toSignedInt8(
+      e, im.inputPermuted(node, operands.weightIndex, {0, 2, 3, 1}));
   int64_t groupOut = outChannels / group;
   llvm::SmallVector<Value> parts;
   for (int64_t g = 0; g < group; ++g) {

@@ -24,7 +24,13 @@ struct ConvOperands {
   Type accType;
 };
 
-/// Emits `node`'s 2-D convolution; returns the NHWC accumulator result, or
+/// TOSA's integer contractions take int8: a uint8 value moves to int8 by
+/// subtracting 128 (its zero point moves by the same amount). Other values
+/// are returned as they are.
+Value toSignedInt8(TosaEmitter &e, Value value);
+
+/// Emits `node`'s 2-D convolution; uint8 input and weight go through
+/// toSignedInt8 (the caller passes zero points already moved); returns the NHWC accumulator result, or
 /// null after reporting the node as unsupported.
 Value buildConvolution(GraphImporter &im, const onnx::NodeProto &node,
                        const ConvOperands &operands);

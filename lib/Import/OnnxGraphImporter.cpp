@@ -17,6 +17,21 @@ using onnx::TensorProto;
 static const int64_t kToNHWC[] = {0, 2, 3, 1};
 static const int64_t kToNCHW[] = {0, 3, 1, 2};
 
+const ConverterTable &allConverters() {
+  static const ConverterTable table = [] {
+    ConverterTable t;
+    registerContractionConverters(t);
+    registerElementwiseConverters(t);
+    registerNormalizationConverters(t);
+    registerPoolingConverters(t);
+    registerDataMovementConverters(t);
+    registerQuantizationConverters(t);
+    registerResizeConverters(t);
+    return t;
+  }();
+  return table;
+}
+
 GraphImporter::GraphImporter(ModuleOp module, const onnx::ModelProto &model,
                              bool keepWeights)
     : b(module.getContext()), module(module), model(model),
@@ -90,13 +105,17 @@ Location GraphImporter::nodeLocation(const NodeProto &node) {
   std::string name = node.name();
   if (name.empty())
     name = node.op_type() + ":" + (node.output_size() ? node.output(0) : "");
-  return NameLoc::get(b.getStringAttr(name));
+  // The file as child location: diagnostics print "model.onnx:0:0" and
+  // the node's name is in the message.
+  return NameLoc::get(b.getStringAttr(name), module.getLoc());
 }
 
 LogicalResult GraphImporter::unsupported(const NodeProto &node,
                                          const llvm::Twine &why) {
-  failures.push_back({node.name(), node.op_type(), why.str(),
-                      nodeLocation(node)});
+  // Unnamed nodes are named after their first output, as in their location.
+  Location loc = nodeLocation(node);
+  failures.push_back({cast<NameLoc>(loc).getName().str(), node.op_type(),
+                      why.str(), loc});
   return failure();
 }
 
@@ -249,7 +268,8 @@ ElementsAttr GraphImporter::constantAttr(const TensorProto &tensor,
     // rest of the graph importing so every problem is listed at once.
     failures.push_back({tensor.name(), "initializer",
                         "its values cannot be read: " + error,
-                        emit().location()});
+                        NameLoc::get(b.getStringAttr(tensor.name()),
+                                     module.getLoc())});
     return shapeOnlyAttr(type, resourceName);
   }
   if (!perm.empty())
@@ -376,7 +396,8 @@ LogicalResult GraphImporter::importGraph(llvm::StringRef functionName) {
       return failure();
     }
     argTypes.push_back(type);
-    argLocs.push_back(NameLoc::get(b.getStringAttr(info.name())));
+    argLocs.push_back(
+        NameLoc::get(b.getStringAttr(info.name()), module.getLoc()));
     argNames.push_back(info.name());
   }
 
@@ -391,22 +412,13 @@ LogicalResult GraphImporter::importGraph(llvm::StringRef functionName) {
   }
   b.setInsertionPointToEnd(body);
 
-  ConverterTable table;
-  registerContractionConverters(table);
-  registerElementwiseConverters(table);
-  registerNormalizationConverters(table);
-  registerPoolingConverters(table);
-  registerDataMovementConverters(table);
-  registerQuantizationConverters(table);
-  registerResizeConverters(table);
-
   for (const NodeProto &node : graph.node())
-    (void)convertNode(node, table);
+    (void)convertNode(node, allConverters());
 
   if (!failures.empty()) {
     for (const Failure &f : failures)
-      emitError(f.loc) << "cannot import node '" << f.node << "' ("
-                       << f.opType << "): " << f.reason;
+      emitError(f.loc) << "cannot import " << f.opType << " node '" << f.node
+                       << "': " << f.reason;
     emitError(fileLoc) << failures.size()
                        << " ONNX node(s) could not be imported";
     return failure();

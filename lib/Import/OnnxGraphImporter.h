@@ -48,6 +48,9 @@ void registerDataMovementConverters(ConverterTable &table);
 void registerQuantizationConverters(ConverterTable &table);
 void registerResizeConverters(ConverterTable &table);
 
+/// Every converter, by key.
+const ConverterTable &allConverters();
+
 /// Element count at or below which a constant keeps its values even when
 /// weights are dropped: scalars, small index lists, clip bounds.
 constexpr int64_t kMaxInlineConstantElements = 16;

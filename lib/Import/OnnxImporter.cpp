@@ -37,6 +37,14 @@ std::string parseOnnxShapeBinding(llvm::StringRef text,
   return "";
 }
 
+std::vector<std::string> supportedOnnxOps() {
+  std::vector<std::string> ops;
+  for (const auto &entry : onnx_import::allConverters())
+    ops.push_back(entry.getKey().str());
+  llvm::sort(ops);
+  return ops;
+}
+
 OwningOpRef<ModuleOp> importOnnxFile(llvm::StringRef path,
                                      MLIRContext &context,
                                      const OnnxImportOptions &options) {

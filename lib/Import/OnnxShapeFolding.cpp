@@ -96,7 +96,13 @@ static std::optional<HostTensor> foldBinary(llvm::StringRef op,
     return std::nullopt;
   HostTensor out;
   out.dataType = a.dataType;
-  out.dims = a.size() >= b.size() ? a.dims : b.dims;
+  // Numpy broadcasting of the dims (a size-1 side may still add rank).
+  size_t rank = std::max(a.dims.size(), b.dims.size());
+  for (size_t i = 0; i < rank; ++i) {
+    int64_t da = i < rank - a.dims.size() ? 1 : a.dims[i - (rank - a.dims.size())];
+    int64_t db = i < rank - b.dims.size() ? 1 : b.dims[i - (rank - b.dims.size())];
+    out.dims.push_back(da == 1 ? db : da);
+  }
   int64_t n = std::max(a.size(), b.size());
   for (int64_t i = 0; i < n; ++i) {
     int64_t ia = a.size() == 1 ? 0 : i, ib = b.size() == 1 ? 0 : i;

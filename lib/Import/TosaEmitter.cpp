@@ -156,11 +156,35 @@ Value TosaEmitter::reduceMin(Value input, int64_t axis) {
   return reduce<tosa::ReduceMinOp>(b, loc, input, axis);
 }
 
+Value TosaEmitter::rescaleByOne(Value input, Type element, int64_t inputZp,
+                                int64_t outputZp) {
+  Type from = elementTypeOf(input);
+  Value multiplier = splat({1}, 1 << 30, b.getI32Type());
+  Value shift = splat({1}, 30, b.getI8Type());
+  return tosa::RescaleOp::create(
+      b, loc, tensorType(typeOf(input).getShape(), element), input, multiplier,
+      shift, zeroPoint(from, inputZp), zeroPoint(element, outputZp),
+      /*scale32=*/true, tosa::RoundingMode::SINGLE_ROUND,
+      /*per_channel=*/false, /*input_unsigned=*/from.isUnsignedInteger(),
+      /*output_unsigned=*/element.isUnsignedInteger());
+}
+
 Value TosaEmitter::cast(Value input, Type element) {
-  if (elementTypeOf(input) == element)
+  Type from = elementTypeOf(input);
+  if (from == element)
     return input;
-  return tosa::CastOp::create(
-      b, loc, tensorType(typeOf(input).getShape(), element), input);
+  auto to = [&](Value v, Type t) -> Value {
+    if (elementTypeOf(v) == t)
+      return v;
+    return tosa::CastOp::create(b, loc, tensorType(typeOf(v).getShape(), t),
+                                v);
+  };
+  Type i32 = b.getI32Type();
+  if (from.isUnsignedInteger())
+    return to(rescaleByOne(input, i32), element);
+  if (element.isUnsignedInteger())
+    return rescaleByOne(to(input, i32), element);
+  return to(input, element);
 }
 
 llvm::SmallVector<int64_t>
@@ -209,9 +233,14 @@ Value TosaEmitter::mul(Value lhs, Value rhs) {
 }
 
 Value TosaEmitter::div(Value lhs, Value rhs) {
-  if (isa<IntegerType>(elementTypeOf(lhs)))
+  Type element = elementTypeOf(lhs);
+  if (!isa<IntegerType>(element))
+    return mul(lhs, reciprocal(rhs));
+  // tosa.intdiv takes 32- and 64-bit integers; narrower ones divide in i32.
+  if (element.isSignlessInteger(32) || element.isSignlessInteger(64))
     return binary<tosa::IntDivOp>(lhs, rhs);
-  return mul(lhs, reciprocal(rhs));
+  Type i32 = b.getI32Type();
+  return cast(binary<tosa::IntDivOp>(cast(lhs, i32), cast(rhs, i32)), element);
 }
 
 Value TosaEmitter::clamp(Value input, double lo, double hi) {

@@ -56,7 +56,14 @@ public:
   Value reduceSum(Value input, int64_t axis);
   Value reduceMax(Value input, int64_t axis);
   Value reduceMin(Value input, int64_t axis);
+  /// tosa.cast, except that unsigned integers (which TOSA carries as
+  /// storage with `unsigned` flags on tosa.rescale) convert through a
+  /// rescale so their values survive.
   Value cast(Value input, Type element);
+  /// tosa.rescale by exactly 1: out = in - inputZp + outputZp, saturated to
+  /// `element`; unsigned flags follow the element types.
+  Value rescaleByOne(Value input, Type element, int64_t inputZp = 0,
+                     int64_t outputZp = 0);
 
   Value add(Value lhs, Value rhs);
   Value sub(Value lhs, Value rhs);

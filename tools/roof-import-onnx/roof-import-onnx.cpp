@@ -19,7 +19,7 @@ using namespace llvm;
 
 static cl::OptionCategory category("roof-import-onnx options");
 
-static cl::opt<std::string> inputFile(cl::Positional, cl::Required,
+static cl::opt<std::string> inputFile(cl::Positional,
                                       cl::desc("<model.onnx>"),
                                       cl::cat(category));
 
@@ -44,6 +44,10 @@ static cl::opt<std::string> functionName("func-name", cl::init("main"),
                                          cl::desc("Name of the emitted function"),
                                          cl::cat(category));
 
+static cl::opt<bool> listOps("list-ops",
+                             cl::desc("Print the supported ONNX op types and exit"),
+                             cl::init(false), cl::cat(category));
+
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   mlir::registerAsmPrinterCLOptions();
@@ -55,6 +59,16 @@ int main(int argc, char **argv) {
       "dialect.\n\nSymbolic input dims must be bound with --input-shape; "
       "every op carries its ONNX node's name as location "
       "(--mlir-print-debuginfo prints them).\n");
+
+  if (listOps) {
+    for (const std::string &op : mlir::roof::supportedOnnxOps())
+      outs() << op << "\n";
+    return 0;
+  }
+  if (inputFile.empty()) {
+    errs() << "roof-import-onnx: no input model (see --help)\n";
+    return 1;
+  }
 
   mlir::roof::OnnxImportOptions options;
   options.keepWeights = keepWeights;

@@ -19,6 +19,7 @@
 #include "llvm/ADT/StringMap.h"
 
 #include <string>
+#include <vector>
 
 namespace mlir::roof {
 
@@ -38,6 +39,10 @@ struct OnnxImportOptions {
 /// Returns an error message, or an empty string on success.
 std::string parseOnnxShapeBinding(llvm::StringRef text,
                                   OnnxImportOptions &options);
+
+/// The op types the importer converts, sorted; "domain:type" outside the
+/// default ONNX domain.
+std::vector<std::string> supportedOnnxOps();
 
 /// Imports the ONNX model at `path`. Registers the dialects it emits.
 OwningOpRef<ModuleOp> importOnnxFile(llvm::StringRef path, MLIRContext &context,
