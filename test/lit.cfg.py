@@ -55,8 +55,34 @@ else:
     lit_config.note(
         "../shared/models not found: tests on real models are skipped")
 
+# The ONNX importer's tests: ONNX's Python package (Debian's python3-onnx)
+# writes small models and reads conformance data; Debian's libonnx-testdata
+# holds ONNX's node conformance tests.
+import subprocess
+if subprocess.run(["/usr/bin/python3", "-c", "import onnx, numpy"],
+                  capture_output=True).returncode == 0:
+    config.available_features.add("onnx-python")
+onnx_node_tests = "/usr/share/libonnx-testdata/data/node"
+if os.path.isdir(onnx_node_tests):
+    config.available_features.add("onnx-testdata")
+    config.substitutions.append(("%onnx_node_tests", onnx_node_tests))
+
+# Real ONNX models fetched by scripts/fetch-models (scripts/test runs it) into
+# a cache outside the checkout.
+ocr_models = os.environ.get("ROOF_MODEL_CACHE") or os.path.join(
+    os.environ.get("XDG_CACHE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".cache"), "roof", "ocr-models-1.4.2")
+if all(os.path.isfile(os.path.join(ocr_models, m)) for m in
+       ("ch_PP-OCRv4_det_infer.onnx", "ch_ppocr_mobile_v2.0_cls_infer.onnx")):
+    config.available_features.add("ocr-models")
+    config.substitutions.append(("%ocr_models", ocr_models))
+else:
+    lit_config.note("OCR models not cached (scripts/fetch-models): tests on "
+                    "them are skipped")
+
 llvm_config.add_tool_substitutions(
-    ["roof-opt"], [config.roof_tools_dir, config.llvm_tools_dir])
+    ["roof-opt", "roof-import-onnx"],
+    [config.roof_tools_dir, config.llvm_tools_dir])
 
 # Stock mlir-opt of LLVM 22 (Debian's mlir-opt-22) as a client of the plugin.
 config.substitutions.append(

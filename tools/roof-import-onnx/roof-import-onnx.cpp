@@ -57,8 +57,8 @@ int main(int argc, char **argv) {
       argc, argv,
       "roof-import-onnx: imports an ONNX model (opsets 9-17) into MLIR's TOSA "
       "dialect.\n\nSymbolic input dims must be bound with --input-shape; "
-      "every op carries its ONNX node's name as location "
-      "(--mlir-print-debuginfo prints them).\n");
+      "every op carries its ONNX node's name as its location, which the output "
+      "keeps.\n");
 
   if (listOps) {
     for (const std::string &op : mlir::roof::supportedOnnxOps())
@@ -96,8 +96,10 @@ int main(int argc, char **argv) {
     errs() << "roof-import-onnx: " << error << "\n";
     return 1;
   }
+  // Locations are the point of the import (reports name the ONNX nodes), so
+  // they are always printed.
   module->print(output->os(), mlir::OpPrintingFlags().enableDebugInfo(
-                                  false, /*prettyForm=*/false));
+                                  true, /*prettyForm=*/false));
   output->os() << "\n";
   output->keep();
   return 0;
