@@ -15,6 +15,7 @@
 
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/Matchers.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -87,6 +88,14 @@ struct Shapes {
   }
 };
 
+/// One add per output element, unless the bias is a zero constant (importers
+/// emit one where the source convolution has no bias): then none.
+static uint64_t biasAdds(Value bias, uint64_t outputs) {
+  return matchPattern(bias, m_AnyZeroFloat()) || matchPattern(bias, m_Zero())
+             ? 0
+             : outputs;
+}
+
 /// The FLOPs of an op whose bytes are all its operands and results.
 static FailureOr<OpCost> getShapedOpFlops(Operation *op, Shapes &shapes) {
   using Result = FailureOr<OpCost>;
@@ -108,7 +117,7 @@ static FailureOr<OpCost> getShapedOpFlops(Operation *op, Shapes &shapes) {
         if (failed(out) || failed(weight) || failed(oc))
           return failure();
         uint64_t macs = *oc == 0 ? 0 : *out * (*weight / *oc);
-        return withFlops(2 * macs + *out);
+        return withFlops(2 * macs + biasAdds(conv.getBias(), *out));
       })
       // depthwise: weight [KH, KW, C, M], output channels C x M; MACs =
       // output elements x KH x KW; plus the bias adds.
@@ -119,7 +128,7 @@ static FailureOr<OpCost> getShapedOpFlops(Operation *op, Shapes &shapes) {
         FailureOr<uint64_t> kw = shapes.dim(conv.getWeight(), 1, "the weight");
         if (failed(out) || failed(kh) || failed(kw))
           return failure();
-        return withFlops(2 * *out * *kh * *kw + *out);
+        return withFlops(2 * *out * *kh * *kw + biasAdds(conv.getBias(), *out));
       })
       // transpose conv: every input element is scattered through the whole
       // kernel: MACs = input elements x KH x KW x OC (weight [OC, KH, KW,
@@ -134,7 +143,7 @@ static FailureOr<OpCost> getShapedOpFlops(Operation *op, Shapes &shapes) {
         if (failed(in) || failed(out) || failed(weight) || failed(ic))
           return failure();
         uint64_t macs = *ic == 0 ? 0 : *in * (*weight / *ic);
-        return withFlops(2 * macs + *out);
+        return withFlops(2 * macs + biasAdds(conv.getBias(), *out));
       })
       // matmul [N, H, C] x [N, C, W]: MACs = output elements x C.
       .Case([&](tosa::MatMulOp matmul) -> Result {

@@ -19,6 +19,20 @@ func.func @conv2d_padded(%x: tensor<1x8x8x4xf32>, %w: tensor<16x3x3x4xf32>, %b: 
 
 // -----
 
+// A zero bias (what an importer emits for a convolution without one) adds
+// nothing; it is still read.
+// CHECK-LABEL: func.func @conv2d_zero_bias
+func.func @conv2d_zero_bias(%x: tensor<1x8x8x4xf32>, %w: tensor<16x3x3x4xf32>) -> tensor<1x8x8x16xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %b = "tosa.const"() <{values = dense<0.0> : tensor<16xf32>}> : () -> tensor<16xf32>
+  // flops = 2*36864 (as @conv2d_padded) = 73728; bytes as @conv2d_padded.
+  // CHECK: tosa.conv2d {{.*}}roof.cost = #roof.cost<flops = 73728, transcendentals = 0, read = 3400, written = 4096, weight_read = 0, intensity = 9.84>
+  %0 = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>, pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>} : (tensor<1x8x8x4xf32>, tensor<16x3x3x4xf32>, tensor<16xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x8x8x16xf32>
+  return %0 : tensor<1x8x8x16xf32>
+}
+
+// -----
+
 // CHECK-LABEL: func.func @conv2d_strided_int8
 func.func @conv2d_strided_int8(%x: tensor<1x7x7x8xi8>, %b: tensor<4xi32>) -> tensor<1x4x4x4xi32> {
   %w = "tosa.const"() <{values = dense<[[[[1, 2, 3, 4, 5, 6, 7, 8]]], [[[1, 2, 3, 4, 5, 6, 7, 8]]], [[[1, 2, 3, 4, 5, 6, 7, 8]]], [[[1, 2, 3, 4, 5, 6, 7, 9]]]]> : tensor<4x1x1x8xi8>}> : () -> tensor<4x1x1x8xi8>
