@@ -1,0 +1,31 @@
+// Weights without values by default, with them (as dense resources) under
+// --keep-weights; shape computations fold away once input shapes are bound.
+//
+// REQUIRES: onnx-python
+// RUN: rm -rf %t && %debian_python %S/Inputs/make_onnx_models.py %t
+// RUN: roof-import-onnx %t/conv_block.onnx --input-shape batch=1 | FileCheck %s --check-prefix=DROP
+// RUN: roof-import-onnx %t/conv_block.onnx --input-shape batch=1 --keep-weights -o %t/kept.mlir
+// RUN: FileCheck %s --check-prefix=KEEP --input-file=%t/kept.mlir
+// RUN: roof-opt %t/kept.mlir --roof-annotate-cost=report-only -o /dev/null 2>&1 | FileCheck %s --check-prefix=KEPT-COST
+// RUN: roof-import-onnx %t/shape_chain.onnx --input-shape n=2 | FileCheck %s --check-prefix=FOLD
+
+// Large weights keep shape and type only; constants of at most 16 elements
+// keep their values (here the 4 conv biases).
+// DROP: "tosa.const"() <{values = dense<[{{.*}}]> : tensor<4xf32>}>
+// DROP: "tosa.const"() <{values = dense_resource<w> : tensor<4x3x3x3xf32>}>
+// DROP-NOT: dialect_resources
+
+// With --keep-weights the blob is in the file (OHWI order after the host
+// transpose) and the module still costs the same.
+// KEEP: "tosa.const"() <{values = dense_resource<w> : tensor<4x3x3x3xf32>}>
+// KEEP: {-#
+// KEEP: dialect_resources: {
+// KEEP: w: "0x
+// KEPT-COST: #roof.totals<flops = 15474, {{.*}}params = 174, weight_bytes = 696,
+
+// Shape -> Gather -> Unsqueeze -> Concat -> Reshape folds into one reshape
+// to [2, 6] (2 * 3 = 6 for the -1).
+// FOLD: func.func @main(%arg0: tensor<2x2x3xf32> {{.*}}) -> tensor<2x6xf32>
+// FOLD-NEXT: tosa.const_shape {values = dense<[2, 6]> : tensor<2xindex>}
+// FOLD-NEXT: tosa.reshape %arg0
+// FOLD-NEXT: return
