@@ -72,28 +72,13 @@ Type GraphImporter::elementType(int32_t onnxType) {
 }
 
 void GraphImporter::collectTypes() {
-  auto record = [&](const onnx::ValueInfoProto &info) {
-    if (!info.type().has_tensor_type() ||
-        !info.type().tensor_type().has_shape())
-      return;
-    Type element = elementType(info.type().tensor_type().elem_type());
-    if (!element)
-      return;
-    llvm::SmallVector<int64_t> dims;
-    for (const auto &dim : info.type().tensor_type().shape().dim()) {
-      if (!dim.has_dim_value() || dim.dim_value() < 0)
-        return;
-      dims.push_back(dim.dim_value());
-    }
-    types[info.name()] = RankedTensorType::get(dims, element);
-  };
   const onnx::GraphProto &graph = model.graph();
-  for (const auto &info : graph.input())
-    record(info);
-  for (const auto &info : graph.value_info())
-    record(info);
-  for (const auto &info : graph.output())
-    record(info);
+  forEachValueInfo(graph, [&](const onnx::ValueInfoProto &info) {
+    std::optional<llvm::SmallVector<int64_t>> dims = staticDims(info);
+    if (Type element = elementType(info.type().tensor_type().elem_type());
+        dims && element)
+      types[info.name()] = RankedTensorType::get(*dims, element);
+  });
   for (const TensorProto &init : graph.initializer())
     if (Type element = elementType(init.data_type()))
       types[init.name()] = RankedTensorType::get(

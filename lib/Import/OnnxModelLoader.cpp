@@ -213,7 +213,7 @@ loadOnnxModel(llvm::StringRef path, Location fileLoc,
   if (failed(resolveExternalData(*model, path, options.keepWeights,
                                  fileLoc)) ||
       failed(bindInputShapes(*model, options, fileLoc)) ||
-      failed(inferAndFoldShapes(*model, fileLoc)))
+      failed(inferAndFoldShapes(*model, opset, fileLoc)))
     return nullptr;
   return model;
 }

@@ -362,35 +362,18 @@ static std::optional<HostTensor> foldNode(const NodeProto &node,
 
 static void collectShapes(const onnx::GraphProto &graph, FoldState &state) {
   state.shapes.clear();
-  auto record = [&](const onnx::ValueInfoProto &info) {
-    if (!info.type().has_tensor_type() ||
-        !info.type().tensor_type().has_shape())
-      return;
-    llvm::SmallVector<int64_t> dims;
-    for (const auto &dim : info.type().tensor_type().shape().dim()) {
-      if (!dim.has_dim_value())
-        return;
-      dims.push_back(dim.dim_value());
-    }
-    state.shapes[info.name()] = dims;
-  };
-  for (const auto &info : graph.input())
-    record(info);
-  for (const auto &info : graph.value_info())
-    record(info);
-  for (const auto &info : graph.output())
-    record(info);
+  forEachValueInfo(graph, [&](const onnx::ValueInfoProto &info) {
+    if (std::optional<llvm::SmallVector<int64_t>> dims = staticDims(info))
+      state.shapes[info.name()] = *dims;
+  });
   for (const TensorProto &init : graph.initializer())
     state.shapes[init.name()] =
         llvm::SmallVector<int64_t>(init.dims().begin(), init.dims().end());
 }
 
-LogicalResult inferAndFoldShapes(onnx::ModelProto &model, Location fileLoc) {
+LogicalResult inferAndFoldShapes(onnx::ModelProto &model, int64_t opset,
+                                 Location fileLoc) {
   onnx::GraphProto &graph = *model.mutable_graph();
-  int64_t opset = 0;
-  for (const auto &entry : model.opset_import())
-    if (entry.domain().empty() || entry.domain() == "ai.onnx")
-      opset = entry.version();
 
   // Constant nodes are initializers under another name.
   google::protobuf::RepeatedPtrField<NodeProto> kept;

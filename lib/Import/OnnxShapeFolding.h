@@ -16,9 +16,11 @@
 
 namespace mlir::roof::onnx_import {
 
-/// Infers shapes and folds constant subgraphs of `model` in place. Emits an
-/// error at `fileLoc` and fails when ONNX's shape inference throws.
-LogicalResult inferAndFoldShapes(onnx::ModelProto &model, Location fileLoc);
+/// Infers shapes and folds constant subgraphs of `model` (whose default
+/// domain is at `opset`) in place. Emits an error at `fileLoc` and fails when
+/// ONNX's shape inference throws.
+LogicalResult inferAndFoldShapes(onnx::ModelProto &model, int64_t opset,
+                                 Location fileLoc);
 
 } // namespace mlir::roof::onnx_import
 

@@ -11,6 +11,19 @@ namespace mlir::roof::onnx_import {
 
 using onnx::TensorProto;
 
+std::optional<llvm::SmallVector<int64_t>>
+staticDims(const onnx::ValueInfoProto &info) {
+  if (!info.type().has_tensor_type() || !info.type().tensor_type().has_shape())
+    return std::nullopt;
+  llvm::SmallVector<int64_t> dims;
+  for (const auto &dim : info.type().tensor_type().shape().dim()) {
+    if (!dim.has_dim_value() || dim.dim_value() < 0)
+      return std::nullopt;
+    dims.push_back(dim.dim_value());
+  }
+  return dims;
+}
+
 int64_t elementCount(llvm::ArrayRef<int64_t> dims) {
   int64_t n = 1;
   for (int64_t d : dims)

@@ -19,6 +19,24 @@
 
 namespace mlir::roof::onnx_import {
 
+/// The dims of a value's declared tensor type when all are static, else
+/// nullopt (no tensor type, no shape, or a symbolic dim).
+std::optional<llvm::SmallVector<int64_t>>
+staticDims(const onnx::ValueInfoProto &info);
+
+/// Calls `fn` on every value type the graph declares: its inputs, the
+/// value_info of intermediate values (ONNX's shape inference fills it) and
+/// its outputs.
+template <typename Fn>
+void forEachValueInfo(const onnx::GraphProto &graph, Fn fn) {
+  for (const auto &info : graph.input())
+    fn(info);
+  for (const auto &info : graph.value_info())
+    fn(info);
+  for (const auto &info : graph.output())
+    fn(info);
+}
+
 /// Number of elements of a shape (1 for a scalar).
 int64_t elementCount(llvm::ArrayRef<int64_t> dims);
 
