@@ -8,6 +8,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSwitch.h"
 
 #include <cmath>
 
@@ -72,12 +73,31 @@ std::string roof::getDtype(Operation *op) {
   return "none";
 }
 
+/// Bits per element of a deployment dtype name (f16, bf16, f8, i8, i4).
+static uint64_t getDeployBits(llvm::StringRef dtype) {
+  return llvm::StringSwitch<uint64_t>(dtype)
+      .Cases("f16", "bf16", 16)
+      .Cases("f8", "i8", 8)
+      .Case("i4", 4)
+      .Default(32);
+}
+
+/// `bytes` of f32 values as bytes of the deployment dtype (rounded up).
+static uint64_t toDeployBytes(uint64_t bytes, const RooflineOptions &options) {
+  return llvm::divideCeil(bytes * getDeployBits(options.deployDtype), 32);
+}
+
+static bool deploysF32(Operation *op, const RooflineOptions &options) {
+  return options.dtypePolicy == DtypePolicy::Deploy && getDtype(op) == "f32";
+}
+
 /// The peak of live activation bytes over the op order of `fn`'s body: a
 /// value written by an op (not a view, not a weight) lives from its op to its
 /// last use; arguments that are not parameters live from the start.
 static uint64_t getPeakActivationBytes(
     FunctionOpInterface fn, const WeightAnalysis &weights,
-    const llvm::DenseMap<Operation *, uint64_t> &writtenBytes) {
+    const llvm::DenseMap<Operation *, uint64_t> &writtenBytes,
+    const RooflineOptions &options) {
   Block &body = fn.getFunctionBody().front();
   llvm::DenseMap<Operation *, unsigned> position;
   for (auto [i, op] : llvm::enumerate(body))
@@ -101,7 +121,11 @@ static uint64_t getPeakActivationBytes(
     auto shaped = dyn_cast<ShapedType>(arg.getType());
     if (weights.isWeight(arg) || !shaped || !shaped.hasStaticShape())
       continue;
-    if (std::optional<uint64_t> bits = getElementBits(shaped.getElementType()))
+    std::optional<uint64_t> bits = getElementBits(shaped.getElementType());
+    if (bits && *bits == 32 && isa<FloatType>(shaped.getElementType()) &&
+        options.dtypePolicy == DtypePolicy::Deploy)
+      bits = getDeployBits(options.deployDtype);
+    if (bits)
       live(getBytes(shaped.getNumElements(), *bits), 0, lastUse(arg, 0));
   }
   for (Operation &op : body) {
@@ -140,6 +164,12 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
   if (options.dtypePolicy == DtypePolicy::Tf32 &&
       kernel.engine == Engine::Matrix && kernel.dtype == "f32")
     kernel.dtype = "tf32";
+  if (deploysF32(op, options)) {
+    kernel.dtype = options.deployDtype;
+    kernel.cost.bytesRead = toDeployBytes(cost.bytesRead, options);
+    kernel.cost.bytesWritten = toDeployBytes(cost.bytesWritten, options);
+    kernel.cost.weightBytesRead = toDeployBytes(cost.weightBytesRead, options);
+  }
   kernel.rate = target.getRate(kernel.engine, kernel.dtype);
   // A contraction whose dtype the matrix engine lacks runs on the vector
   // engine when that has the rate (an f32 matmul on CUDA cores).
@@ -148,6 +178,16 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
             target.getRate(Engine::Vector, kernel.dtype)) {
       kernel.engine = Engine::Vector;
       kernel.rate = vector;
+    }
+  }
+  // A deployed elementwise op whose narrow dtype the vector engine does not
+  // rate computes widened to f32, as int8 runtimes do between contractions;
+  // its bytes stay narrow.
+  if (!kernel.rate && kernel.engine == Engine::Vector &&
+      deploysF32(op, options)) {
+    if (std::optional<double> f32 = target.getRate(Engine::Vector, "f32")) {
+      kernel.dtype = "f32";
+      kernel.rate = f32;
     }
   }
   if (!kernel.hasTime())
@@ -162,7 +202,9 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
   kernel.bytesWithRereads = kernel.cost.bytesMoved();
   kernel.secondsWithRereads = kernel.seconds;
   double onChip = target.onChip.capacity;
-  std::optional<uint64_t> bits = getOperandElementBits(op);
+  std::optional<uint64_t> bits = deploysF32(op, options)
+                                     ? getDeployBits(options.deployDtype)
+                                     : getOperandElementBits(op);
   if (kernel.engine == Engine::Matrix && onChip > 0 && bits &&
       kernel.cost.bytesRead > onChip) {
     double element = *bits / 8.0;
@@ -190,7 +232,9 @@ FunctionRoofline roof::evaluateRoofline(FunctionOpInterface fn,
   result.totals = analyzeFunction(fn, options.cost, [&](const OpCostRecord &r) {
     if (!r.cost || !r.executions)
       return;
-    writtenBytes[r.op] = r.cost->bytesWritten;
+    writtenBytes[r.op] = deploysF32(r.op, options)
+                             ? toDeployBytes(r.cost->bytesWritten, options)
+                             : r.cost->bytesWritten;
     if (r.cost->flops == 0 && r.cost->bytesMoved() == 0)
       return;
     KernelTime kernel =
@@ -206,10 +250,31 @@ FunctionRoofline roof::evaluateRoofline(FunctionOpInterface fn,
     result.kernels.push_back(kernel);
   });
 
+  // Deployed, the function's bytes are its kernels' deployed bytes.
+  if (options.dtypePolicy == DtypePolicy::Deploy) {
+    OpCost &total = result.totals.total;
+    total.bytesRead = total.bytesWritten = total.weightBytesRead = 0;
+    for (const KernelTime &kernel : result.kernels) {
+      total.bytesRead += kernel.cost.bytesRead;
+      total.bytesWritten += kernel.cost.bytesWritten;
+      total.weightBytesRead += kernel.cost.weightBytesRead;
+    }
+  }
+
   WeightAnalysis weights(options.cost.weights);
   result.weightBytes = result.totals.parameters.bytes;
+  // Deployed, no parameter is wider than the deployment dtype (f32 weights
+  // shrink, narrower ones stay).
+  if (options.dtypePolicy == DtypePolicy::Deploy)
+    result.weightBytes = std::min<uint64_t>(
+        result.weightBytes,
+        llvm::divideCeil(result.totals.parameters.params *
+                             getDeployBits(options.deployDtype),
+                         8));
   result.peakActivationBytes =
-      fn.isExternal() ? 0 : getPeakActivationBytes(fn, weights, writtenBytes);
+      fn.isExternal()
+          ? 0
+          : getPeakActivationBytes(fn, weights, writtenBytes, options);
   result.capacityBytes = target.offChip.capacity > 0 ? target.offChip.capacity
                                                      : target.onChip.capacity;
   result.weightsFitOnChip = target.onChip.capacity > 0 &&

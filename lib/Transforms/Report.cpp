@@ -55,8 +55,11 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
     if (dynamicDim >= 0)
       options.cost.dynamicDimSize = dynamicDim;
     options.cost.weights.paramArgs.assign(paramArgs.begin(), paramArgs.end());
-    options.dtypePolicy =
-        dtypePolicy == "tf32" ? DtypePolicy::Tf32 : DtypePolicy::AsIs;
+    options.dtypePolicy = dtypePolicy == "as-is"  ? DtypePolicy::AsIs
+                          : dtypePolicy == "tf32" ? DtypePolicy::Tf32
+                                                  : DtypePolicy::Deploy;
+    if (options.dtypePolicy == DtypePolicy::Deploy)
+      options.deployDtype = dtypePolicy;
     options.batch = batch;
 
     // With fused kernels, the same module without them, for the comparison.
@@ -145,8 +148,10 @@ private:
                             format.getValue()))
       return fail("format must be text, json, csv, svg or html; got '" +
                   format.getValue() + "'");
-    if (dtypePolicy != "as-is" && dtypePolicy != "tf32")
-      return fail("dtype-policy must be as-is or tf32; got '" +
+    if (!llvm::is_contained({"as-is", "tf32", "f16", "bf16", "f8", "i8", "i4"},
+                            dtypePolicy.getValue()))
+      return fail("dtype-policy must be as-is, tf32, f16, bf16, f8, i8 or i4; "
+                  "got '" +
                   dtypePolicy.getValue() + "'");
     if (batch == 0)
       return fail("batch must be at least 1");

@@ -26,11 +26,17 @@ enum class DtypePolicy {
   AsIs,
   /// f32 contractions run as tf32 on the matrix engine.
   Tf32,
+  /// The model's f32 values deployed at `RooflineOptions::deployDtype`
+  /// (quantized or cast): f32 kernels run at that dtype's rate and move that
+  /// dtype's bytes; weights and activations shrink alike.
+  Deploy,
 };
 
 struct RooflineOptions {
   CostOptions cost;
   DtypePolicy dtypePolicy = DtypePolicy::AsIs;
+  /// With DtypePolicy::Deploy: f16, bf16, f8, i8 or i4.
+  std::string deployDtype;
   /// Inferences per call of the function, for throughput.
   uint64_t batch = 1;
 };

@@ -104,7 +104,9 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
     Option<"dtypePolicy", "dtype-policy", "std::string",
            /*default=*/"\"as-is\"",
            "as-is: each op at its own dtype's rate; tf32: f32 contractions "
-           "at the matrix engine's tf32 rate.">,
+           "at the matrix engine's tf32 rate; f16, bf16, f8, i8, i4: the "
+           "model's f32 values deployed at that dtype (f32 kernels at its "
+           "rate, moving its bytes; weights and activations shrink alike).">,
     Option<"dynamicDim", "dynamic-dim", "int64_t", /*default=*/"-1",
            "The size every dynamic dimension takes (-1: unbound).">,
     ListOption<"paramArgs", "param-args", "unsigned",

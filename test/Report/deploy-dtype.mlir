@@ -1,0 +1,52 @@
+// dtype-policy=f16|bf16|f8|i8|i4 prices an f32 model as deployed at that
+// precision: its f32 kernels run at that dtype's rate and move that dtype's
+// bytes, and its weights and activations shrink alike. Without it, an NPU
+// with integer and half rates only has no rate for the f32 matmul.
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-npu.json" -o /dev/null | FileCheck %s --check-prefix=ASIS
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-npu.json dtype-policy=i8" -o /dev/null | FileCheck %s --check-prefix=I8
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-npu.json dtype-policy=i8 format=json" -o /dev/null | FileCheck %s --check-prefix=JSON
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-npu.json dtype-policy=f16" -o /dev/null | FileCheck %s --check-prefix=F16
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json dtype-policy=i8" -o /dev/null | FileCheck %s --check-prefix=WIDEN
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-npu.json dtype-policy=int8" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BAD
+
+// As is, the f32 ops have no rate on this NPU.
+// ASIS: no rate: 2 kernels have no rate for their dtype on this target
+
+// Matmul 16x16x16: 2*16^3 = 8192 FLOPs. Bytes at f32: A 1024 + B 1024 (a
+// parameter) + the accumulator C 1024 read, 1024 written = 4096; at i8 a
+// quarter, 1024. T_compute = 8192 / 1e12 s = 0.008 us; T_memory = 1024 /
+// 1e9 s = 1.024 us.
+// I8: 1.024 {{.*}} memory matrix i8 8192 1024 8.00 0.008 1.024
+// The exp (256 FLOPs) on the i8 vector roof: 256 / 1e11 s = 0.003 us; its
+// 1024 + 1024 f32 bytes are 512 at i8: 0.512 us.
+// I8: 0.512 {{.*}} memory vector i8 256 512 0.50 0.003 0.512
+// I8: latency 1.536 us (2 kernels)
+
+// The totals are the deployed ones: 1024 + 512 bytes moved; B's 256
+// parameters at one byte each; peak activations: A, C and the matmul's
+// result (or C, the matmul's and the exp's results) live together, 3 * 256.
+// JSON: "bytes_read": 768,
+// JSON: "bytes_written": 256,
+// JSON: "bytes": 1536,
+// JSON-NEXT: "weight_bytes": 256,
+// JSON-NEXT: "peak_activation_bytes": 768,
+
+// At f16: 8192 / 0.5e12 s = 0.016 us of compute; half the f32 bytes, 2048:
+// 2.048 us. The exp has no f16 vector rate.
+// F16: 2.048 {{.*}} memory matrix f16 8192 2048 4.00 0.016 2.048
+// F16: no rate: 1 kernels have no rate for their dtype on this target
+
+// Round A rates f32 only. The i8 matmul finds no i8 rate on either engine;
+// the exp computes widened at the f32 vector rate but moves its i8 bytes,
+// 512 / 1e12 s = 0.001 us.
+// WIDEN: 0.001 {{.*}} memory vector f32 256 512
+// WIDEN: no rate matrix i8 8192 1024
+// WIDEN: no rate: 1 kernels
+
+// BAD: dtype-policy must be as-is, tf32, f16, bf16, f8, i8 or i4; got 'int8'
+
+func.func @mlp(%a: tensor<16x16xf32>, %b: tensor<16x16xf32> {roof.param}, %c: tensor<16x16xf32>) -> tensor<16x16xf32> {
+  %m = linalg.matmul ins(%a, %b : tensor<16x16xf32>, tensor<16x16xf32>) outs(%c : tensor<16x16xf32>) -> tensor<16x16xf32>
+  %r = linalg.exp ins(%m : tensor<16x16xf32>) outs(%c : tensor<16x16xf32>) -> tensor<16x16xf32>
+  return %r : tensor<16x16xf32>
+}
