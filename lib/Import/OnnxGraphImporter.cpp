@@ -317,6 +317,16 @@ LogicalResult GraphImporter::convertNode(const NodeProto &node,
                             "input (is the file truncated?)");
       return poison();
     }
+    if (!types.count(in)) {
+      (void)unsupported(node, "input '" + in +
+                            "' has no static tensor type of a supported "
+                            "element type");
+      return poison();
+    }
+  }
+  if (node.output_size() == 0) {
+    (void)unsupported(node, "it has no outputs");
+    return failure();
   }
   for (int i = 0; i < node.output_size(); ++i) {
     const std::string &out = node.output(i);
