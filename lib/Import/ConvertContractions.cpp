@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "MatMulBuilder.h"
 #include "ConvolutionBuilder.h"
+#include "MatMulBuilder.h"
 #include "OnnxAttributes.h"
 
 #include "llvm/Support/MathExtras.h"
@@ -101,8 +101,9 @@ static LogicalResult convertMatMul(GraphImporter &im, const NodeProto &node) {
   operands.lhsZp = im.emit().zeroPoint(element);
   operands.rhsZp = im.emit().zeroPoint(element);
   operands.accType = element;
-  im.setOutput(node, 0, buildMatMul(im.emit(), operands,
-                                    im.outputType(node, 0).getShape()));
+  im.setOutput(
+      node, 0,
+      buildMatMul(im.emit(), operands, im.outputType(node, 0).getShape()));
   return success();
 }
 

@@ -37,9 +37,9 @@ constantInts(GraphImporter &im, const NodeProto &node, int i) {
 
 static LogicalResult convertReshapeLike(GraphImporter &im,
                                         const NodeProto &node) {
-  im.setOutput(node, 0,
-               im.emit().reshape(im.input(node, 0),
-                                 im.outputType(node, 0).getShape()));
+  im.setOutput(
+      node, 0,
+      im.emit().reshape(im.input(node, 0), im.outputType(node, 0).getShape()));
   return success();
 }
 
@@ -158,10 +158,9 @@ static LogicalResult convertSlice(GraphImporter &im, const NodeProto &node) {
   // TOSA's slice has no stride; tensor's has.
   auto type = e.tensorType(size, inType.getElementType());
   im.setOutput(node, 0,
-               tensor::ExtractSliceOp::create(e.builder(), e.location(), type,
-                                              input, ValueRange{}, ValueRange{},
-                                              ValueRange{}, offset, size,
-                                              stride));
+               tensor::ExtractSliceOp::create(
+                   e.builder(), e.location(), type, input, ValueRange{},
+                   ValueRange{}, ValueRange{}, offset, size, stride));
   return success();
 }
 
@@ -228,8 +227,8 @@ static LogicalResult convertTile(GraphImporter &im, const NodeProto &node) {
     return im.unsupported(node, "repeats must be a constant");
   TosaEmitter &e = im.emit();
   im.setOutput(node, 0,
-               e.create<tosa::TileOp>(im.outputType(node, 0),
-                                      im.input(node, 0), e.shape(*repeats)));
+               e.create<tosa::TileOp>(im.outputType(node, 0), im.input(node, 0),
+                                      e.shape(*repeats)));
   return success();
 }
 
@@ -303,9 +302,9 @@ static LogicalResult convertConstantOfShape(GraphImporter &im,
       type.getNumElements() > kMaxInlineConstantElements) {
     // Without weight values a large filled tensor is a weight placeholder
     // (models shipped without weights build them this way).
-    im.setOutput(node, 0,
-                 e.create<tosa::ConstOp>(
-                     type, im.shapeOnlyAttr(type, node.output(0))));
+    im.setOutput(
+        node, 0,
+        e.create<tosa::ConstOp>(type, im.shapeOnlyAttr(type, node.output(0))));
     return success();
   }
   im.setOutput(node, 0, e.splat(type.getShape(), fill, type.getElementType()));

@@ -21,16 +21,14 @@ using Body = std::function<Value(TosaEmitter &, llvm::ArrayRef<Value>)>;
 /// A converter that applies `body` to the inputs in any layout.
 ConverterEntry elementwise(Body body, bool shapePreserving = false) {
   return {[body](GraphImporter &im, const NodeProto &node) {
-            return im.convertInAnyLayout(
-                node, [&](llvm::ArrayRef<Value> in) {
-                  return body(im.emit(), in);
-                });
+            return im.convertInAnyLayout(node, [&](llvm::ArrayRef<Value> in) {
+              return body(im.emit(), in);
+            });
           },
           shapePreserving};
 }
 
-template <typename OpTy>
-ConverterEntry unary() {
+template <typename OpTy> ConverterEntry unary() {
   return elementwise([](TosaEmitter &e, llvm::ArrayRef<Value> in) {
     return e.create<OpTy>(TosaEmitter::typeOf(in[0]), in[0]);
   });
@@ -46,8 +44,7 @@ ConverterEntry variadic(Value (TosaEmitter::*op)(Value, Value)) {
   });
 }
 
-template <typename OpTy>
-ConverterEntry comparison(bool swap = false) {
+template <typename OpTy> ConverterEntry comparison(bool swap = false) {
   return elementwise([swap](TosaEmitter &e, llvm::ArrayRef<Value> in) {
     Value l = in[swap ? 1 : 0], r = in[swap ? 0 : 1];
     int64_t rank = std::max(TosaEmitter::typeOf(l).getRank(),
@@ -197,8 +194,7 @@ void registerElementwiseConverters(ConverterTable &table) {
         TosaEmitter::broadcastShape(TosaEmitter::typeOf(c).getShape(),
                                     TosaEmitter::typeOf(x).getShape()),
         TosaEmitter::typeOf(y).getShape());
-    return e.create<tosa::SelectOp>(e.tensorType(shape, elementOf(x)), c, x,
-                                    y);
+    return e.create<tosa::SelectOp>(e.tensorType(shape, elementOf(x)), c, x, y);
   });
 
   table["Relu"] = elementwise([](TosaEmitter &e, llvm::ArrayRef<Value> in) {
@@ -215,9 +211,8 @@ void registerElementwiseConverters(ConverterTable &table) {
   table["Ceil"] = unary<tosa::CeilOp>();
   table["Reciprocal"] = unary<tosa::ReciprocalOp>();
   table["Not"] = unary<tosa::LogicalNotOp>();
-  table["Neg"] = elementwise([](TosaEmitter &e, llvm::ArrayRef<Value> in) {
-    return e.negate(in[0]);
-  });
+  table["Neg"] = elementwise(
+      [](TosaEmitter &e, llvm::ArrayRef<Value> in) { return e.negate(in[0]); });
   table["Sqrt"] = elementwise([](TosaEmitter &e, llvm::ArrayRef<Value> in) {
     return e.pow(in[0], e.scalar(0.5, elementOf(in[0]), rankOf(in[0])));
   });
@@ -230,10 +225,10 @@ void registerElementwiseConverters(ConverterTable &table) {
       return hardSigmoid(im.emit(), in[0], alpha, beta);
     });
   }};
-  table["HardSwish"] = elementwise([](TosaEmitter &e,
-                                      llvm::ArrayRef<Value> in) {
-    return e.mul(in[0], hardSigmoid(e, in[0], 1.0 / 6.0, 0.5));
-  });
+  table["HardSwish"] =
+      elementwise([](TosaEmitter &e, llvm::ArrayRef<Value> in) {
+        return e.mul(in[0], hardSigmoid(e, in[0], 1.0 / 6.0, 0.5));
+      });
   ConverterEntry geluEntry = {
       [](GraphImporter &im, const NodeProto &node) -> LogicalResult {
         std::string approximate = stringAttr(node, "approximate", "none");

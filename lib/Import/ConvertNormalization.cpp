@@ -16,7 +16,8 @@ static int64_t normalizeAxis(int64_t axis, int64_t rank) {
   return axis < 0 ? axis + rank : axis;
 }
 
-static LogicalResult convertBatchNorm(GraphImporter &im, const NodeProto &node) {
+static LogicalResult convertBatchNorm(GraphImporter &im,
+                                      const NodeProto &node) {
   if (intAttr(node, "training_mode", 0) != 0)
     return im.unsupported(node, "training_mode=1 is not supported");
   for (int i = 1; i < node.output_size(); ++i)
@@ -36,15 +37,17 @@ static LogicalResult convertBatchNorm(GraphImporter &im, const NodeProto &node) 
   // and shift = B - mean * factor: two passes over the activation.
   llvm::SmallVector<int64_t> channelShape(rank, 1);
   channelShape[1] = xType.getDimSize(1);
-  auto perChannel = [&](int i) { return e.reshape(im.input(node, i), channelShape); };
-  Value invStd = e.create<tosa::RsqrtOp>(
-      e.tensorType(channelShape, t),
-      e.add(perChannel(4), e.scalar(epsilon, t, rank)));
+  auto perChannel = [&](int i) {
+    return e.reshape(im.input(node, i), channelShape);
+  };
+  Value invStd =
+      e.create<tosa::RsqrtOp>(e.tensorType(channelShape, t),
+                              e.add(perChannel(4), e.scalar(epsilon, t, rank)));
   Value factor = e.mul(perChannel(1), invStd);
   Value shift = e.sub(perChannel(2), e.mul(perChannel(3), factor));
   Value x = im.inputInLayout(node, 0, nhwc);
-  Value y = e.add(e.mul(x, im.toLayout(factor, nhwc)),
-                  im.toLayout(shift, nhwc));
+  Value y =
+      e.add(e.mul(x, im.toLayout(factor, nhwc)), im.toLayout(shift, nhwc));
   im.setOutputInLayout(node, 0, y, nhwc);
   return success();
 }
@@ -95,8 +98,7 @@ static LogicalResult convertSoftmax(GraphImporter &im, const NodeProto &node,
   auto type = TosaEmitter::typeOf(x);
   int64_t rank = type.getRank();
   bool flatten = im.opset() < 13;
-  int64_t axis =
-      normalizeAxis(intAttr(node, "axis", flatten ? 1 : -1), rank);
+  int64_t axis = normalizeAxis(intAttr(node, "axis", flatten ? 1 : -1), rank);
   if (flatten) {
     int64_t outer = 1, inner = 1;
     for (int64_t d = 0; d < rank; ++d)
@@ -110,8 +112,7 @@ static LogicalResult convertSoftmax(GraphImporter &im, const NodeProto &node,
   Value sum = e.reduceSum(exp, axis);
   Value y;
   if (logarithm)
-    y = e.sub(shifted,
-              e.create<tosa::LogOp>(TosaEmitter::typeOf(sum), sum));
+    y = e.sub(shifted, e.create<tosa::LogOp>(TosaEmitter::typeOf(sum), sum));
   else
     y = e.mul(exp, e.reciprocal(sum));
   im.setOutput(node, 0, e.reshape(y, type.getShape()));
@@ -151,8 +152,8 @@ static LogicalResult convertLRN(GraphImporter &im, const NodeProto &node) {
     Value part = e.slice(padded, start, shape);
     sum = sum ? e.add(sum, part) : part;
   }
-  Value base = e.add(e.mul(sum, e.scalar(alpha / size, t, 4)),
-                     e.scalar(bias, t, 4));
+  Value base =
+      e.add(e.mul(sum, e.scalar(alpha / size, t, 4)), e.scalar(bias, t, 4));
   Value denominator = e.pow(base, e.scalar(beta, t, 4));
   im.setOutputInLayout(node, 0, e.div(x, denominator), nhwc);
   return success();

@@ -81,8 +81,8 @@ static LogicalResult convertPool(GraphImporter &im, const NodeProto &node,
   return success();
 }
 
-static LogicalResult convertGlobalPool(GraphImporter &im,
-                                       const NodeProto &node, bool isMax) {
+static LogicalResult convertGlobalPool(GraphImporter &im, const NodeProto &node,
+                                       bool isMax) {
   if (im.inputType(node, 0).getRank() != 4)
     return im.unsupported(node, "only 4-D global pooling is supported");
   TosaEmitter &e = im.emit();
@@ -90,15 +90,14 @@ static LogicalResult convertGlobalPool(GraphImporter &im,
   auto type = TosaEmitter::typeOf(input);
   llvm::SmallVector<int64_t> kernel = {type.getDimSize(1), type.getDimSize(2)};
   llvm::SmallVector<int64_t> ones = {1, 1}, zeros = {0, 0, 0, 0};
-  auto outType =
-      e.tensorType({type.getDimSize(0), 1, 1, type.getDimSize(3)},
-                   type.getElementType());
+  auto outType = e.tensorType({type.getDimSize(0), 1, 1, type.getDimSize(3)},
+                              type.getElementType());
   Type t = type.getElementType();
   Value result =
       isMax ? e.create<tosa::MaxPool2dOp>(outType, input, kernel, ones, zeros)
             : e.create<tosa::AvgPool2dOp>(
-                  outType, input, e.zeroPoint(t), e.zeroPoint(t), kernel,
-                  ones, zeros, t.isF16() ? e.builder().getF32Type() : t);
+                  outType, input, e.zeroPoint(t), e.zeroPoint(t), kernel, ones,
+                  zeros, t.isF16() ? e.builder().getF32Type() : t);
   im.setOutputNHWC(node, 0, result);
   return success();
 }

@@ -57,8 +57,8 @@ static LogicalResult convertQuantize(GraphImporter &im, const NodeProto &node) {
   Value scaled =
       e.mul(x, e.reciprocal(quantParam(im, node, 1, rank, axis, nhwc)));
   if (im.hasInput(node, 2))
-    scaled = e.add(scaled,
-                   e.cast(quantParam(im, node, 2, rank, axis, nhwc), f));
+    scaled =
+        e.add(scaled, e.cast(quantParam(im, node, 2, rank, axis, nhwc), f));
   auto [lo, hi] = integerRange(out);
   im.setOutputInLayout(node, 0, e.cast(e.clamp(scaled, lo, hi), out), nhwc);
   return success();
@@ -145,8 +145,8 @@ static Value requantize(GraphImporter &im, const NodeProto &node, Value acc,
   return e.create<tosa::RescaleOp>(
       e.tensorType(accType.getShape(), outElement), acc,
       e.create<tosa::ConstOp>(
-          multType, DenseElementsAttr::get(multType,
-                                           llvm::ArrayRef(multipliers))),
+          multType,
+          DenseElementsAttr::get(multType, llvm::ArrayRef(multipliers))),
       e.create<tosa::ConstOp>(
           shiftType, DenseElementsAttr::get(shiftType, llvm::ArrayRef(shifts))),
       e.zeroPoint(accType.getElementType(), 0),
@@ -207,8 +207,8 @@ static LogicalResult convertQLinearMatMul(GraphImporter &im,
   if (!operands.lhsZp || !operands.rhsZp)
     return im.unsupported(node, "per-channel or non-constant zero points are "
                                 "not supported");
-  Value acc = buildMatMul(im.emit(), operands,
-                          im.outputType(node, 0).getShape());
+  Value acc =
+      buildMatMul(im.emit(), operands, im.outputType(node, 0).getShape());
   Value result =
       requantize(im, node, acc, im.outputType(node, 0).getElementType());
   if (!result)

@@ -81,14 +81,14 @@ static LogicalResult convertResize(GraphImporter &im, const NodeProto &node) {
     // align_corners maps the corners onto each other: x * (in - 1) /
     // (in * scale - 1), with the unrounded output length as ONNX does.
     bool corners = transform == "align_corners";
-    double ratio = !corners ? scale
+    double ratio = !corners                     ? scale
                    : (in > 1 && in * scale > 1) ? (in * scale - 1) / (in - 1)
                                                 : 1.0;
     Fraction f = toFraction(ratio);
     // Even n keeps n/2 exact in the rounding adjustments below.
     int64_t n = 2 * f.n, d = 2 * f.d, offset = 0;
     if (transform == "half_pixel" ||
-               (transform == "pytorch_half_pixel" && out > 1)) {
+        (transform == "pytorch_half_pixel" && out > 1)) {
       // (y + 1/2) / s - 1/2 = (y*d + (d - n)/2) / n.
       offset = (d - n) / 2;
     } else if (transform == "tf_half_pixel_for_nn") {

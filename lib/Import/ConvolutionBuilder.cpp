@@ -97,8 +97,7 @@ Value buildConvolution(GraphImporter &im, const NodeProto &node,
                                        inputType.getDimSize(2)};
   auto pads = resolvePadding(node, inSize, {kh, kw}, strides, dilations);
   if (!pads) {
-    (void)im.unsupported(node, "auto_pad '" +
-                                   stringAttr(node, "auto_pad", "") +
+    (void)im.unsupported(node, "auto_pad '" + stringAttr(node, "auto_pad", "") +
                                    "' or its pads are not supported");
     return {};
   }
@@ -107,9 +106,13 @@ Value buildConvolution(GraphImporter &im, const NodeProto &node,
   input = fitWindowToStride(e, input, *pads, window, strides);
   inputType = TosaEmitter::typeOf(input);
   int64_t oh = (inputType.getDimSize(1) + (*pads)[0].begin + (*pads)[0].end -
-                window[0]) / strides[0] + 1;
+                window[0]) /
+                   strides[0] +
+               1;
   int64_t ow = (inputType.getDimSize(2) + (*pads)[1].begin + (*pads)[1].end -
-                window[1]) / strides[1] + 1;
+                window[1]) /
+                   strides[1] +
+               1;
   int64_t n = inputType.getDimSize(0);
   llvm::SmallVector<int64_t> tosaPad = {(*pads)[0].begin, (*pads)[0].end,
                                         (*pads)[1].begin, (*pads)[1].end};
@@ -125,17 +128,17 @@ Value buildConvolution(GraphImporter &im, const NodeProto &node,
   if (group == 1) {
     Value weight = toSignedInt8(
         e, im.inputPermuted(node, operands.weightIndex, {0, 2, 3, 1}));
-    return e.create<tosa::Conv2DOp>(
-        resultType(outChannels), input, weight, bias, operands.inputZp,
-        operands.weightZp, tosaPad, strides, dilations, acc);
+    return e.create<tosa::Conv2DOp>(resultType(outChannels), input, weight,
+                                    bias, operands.inputZp, operands.weightZp,
+                                    tosaPad, strides, dilations, acc);
   }
   if (groupChannels == 1) {
     // [C*M, 1, KH, KW] -> [KH, KW, C*M, 1] -> [KH, KW, C, M].
     int64_t multiplier = outChannels / inChannels;
-    Value weight = e.reshape(
-        toSignedInt8(e, im.inputPermuted(node, operands.weightIndex,
-                                         {2, 3, 0, 1})),
-        {kh, kw, inChannels, multiplier});
+    Value weight =
+        e.reshape(toSignedInt8(e, im.inputPermuted(node, operands.weightIndex,
+                                                   {2, 3, 0, 1})),
+                  {kh, kw, inChannels, multiplier});
     return e.create<tosa::DepthwiseConv2DOp>(
         resultType(outChannels), input, weight, bias, operands.inputZp,
         operands.weightZp, tosaPad, strides, dilations, acc);
@@ -146,9 +149,9 @@ Value buildConvolution(GraphImporter &im, const NodeProto &node,
   int64_t groupOut = outChannels / group;
   llvm::SmallVector<Value> parts;
   for (int64_t g = 0; g < group; ++g) {
-    Value in = e.slice(input, {0, 0, 0, g * groupChannels},
-                       {n, inputType.getDimSize(1), inputType.getDimSize(2),
-                        groupChannels});
+    Value in = e.slice(
+        input, {0, 0, 0, g * groupChannels},
+        {n, inputType.getDimSize(1), inputType.getDimSize(2), groupChannels});
     Value w = e.slice(weight, {g * groupOut, 0, 0, 0},
                       {groupOut, kh, kw, groupChannels});
     Value bg = e.slice(bias, {g * groupOut}, {groupOut});

@@ -30,8 +30,8 @@ struct ConvOperands {
 Value toSignedInt8(TosaEmitter &e, Value value);
 
 /// Emits `node`'s 2-D convolution; uint8 input and weight go through
-/// toSignedInt8 (the caller passes zero points already moved); returns the NHWC accumulator result, or
-/// null after reporting the node as unsupported.
+/// toSignedInt8 (the caller passes zero points already moved); returns the NHWC
+/// accumulator result, or null after reporting the node as unsupported.
 Value buildConvolution(GraphImporter &im, const onnx::NodeProto &node,
                        const ConvOperands &operands);
 

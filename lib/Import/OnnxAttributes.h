@@ -3,10 +3,10 @@
 #ifndef ROOF_LIB_IMPORT_ONNXATTRIBUTES_H
 #define ROOF_LIB_IMPORT_ONNXATTRIBUTES_H
 
+#include "onnx/onnx_pb.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
-#include "onnx/onnx_pb.h"
 
 namespace mlir::roof::onnx_import {
 
@@ -30,8 +30,7 @@ inline float floatAttr(const onnx::NodeProto &node, llvm::StringRef name,
   return attr ? attr->f() : defaultValue;
 }
 
-inline std::string stringAttr(const onnx::NodeProto &node,
-                              llvm::StringRef name,
+inline std::string stringAttr(const onnx::NodeProto &node, llvm::StringRef name,
                               llvm::StringRef defaultValue) {
   const onnx::AttributeProto *attr = findAttr(node, name);
   return attr ? attr->s() : defaultValue.str();

@@ -5,8 +5,8 @@
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinDialect.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace mlir::roof::onnx_import {
@@ -99,8 +99,8 @@ LogicalResult GraphImporter::unsupported(const NodeProto &node,
                                          const llvm::Twine &why) {
   // Unnamed nodes are named after their first output, as in their location.
   Location loc = nodeLocation(node);
-  failures.push_back({cast<NameLoc>(loc).getName().str(), node.op_type(),
-                      why.str(), loc});
+  failures.push_back(
+      {cast<NameLoc>(loc).getName().str(), node.op_type(), why.str(), loc});
   return failure();
 }
 
@@ -179,8 +179,8 @@ Value GraphImporter::inputInLayout(const NodeProto &node, int i, bool nhwc) {
   return toLayout(input(node, i), nhwc);
 }
 
-void GraphImporter::setOutputInLayout(const NodeProto &node, int i,
-                                      Value value, bool nhwc) {
+void GraphImporter::setOutputInLayout(const NodeProto &node, int i, Value value,
+                                      bool nhwc) {
   if (nhwc)
     setOutputNHWC(node, i, value);
   else
@@ -251,16 +251,15 @@ ElementsAttr GraphImporter::constantAttr(const TensorProto &tensor,
   if (!bytes) {
     // Reported with the node failures; the shape-only constant keeps the
     // rest of the graph importing so every problem is listed at once.
-    failures.push_back({tensor.name(), "initializer",
-                        "its values cannot be read: " + error,
-                        NameLoc::get(b.getStringAttr(tensor.name()),
-                                     module.getLoc())});
+    failures.push_back(
+        {tensor.name(), "initializer", "its values cannot be read: " + error,
+         NameLoc::get(b.getStringAttr(tensor.name()), module.getLoc())});
     return shapeOnlyAttr(type, resourceName);
   }
   if (!perm.empty())
     *bytes = permuteBytes(
-        *bytes, llvm::SmallVector<int64_t>(tensor.dims().begin(),
-                                           tensor.dims().end()),
+        *bytes,
+        llvm::SmallVector<int64_t>(tensor.dims().begin(), tensor.dims().end()),
         perm, onnxElementBytes(tensor.data_type()));
   if (tensor.data_type() == TensorProto::BOOL) {
     llvm::SmallVector<bool> flags;
@@ -299,8 +298,8 @@ LogicalResult GraphImporter::convertNode(const NodeProto &node,
     return failure();
   };
   bool defaultDomain = node.domain().empty() || node.domain() == "ai.onnx";
-  std::string key = defaultDomain ? node.op_type()
-                                  : node.domain() + ":" + node.op_type();
+  std::string key =
+      defaultDomain ? node.op_type() : node.domain() + ":" + node.op_type();
   auto it = table.find(key);
   if (it == table.end()) {
     (void)unsupported(node, "op type '" + key + "' is not supported");
@@ -312,15 +311,16 @@ LogicalResult GraphImporter::convertNode(const NodeProto &node,
     if (poisoned.contains(in))
       return poison();
     if (!lookup(in)) {
-      (void)unsupported(node, "input '" + in +
+      (void)unsupported(node,
+                        "input '" + in +
                             "' is produced by no node, initializer or graph "
                             "input (is the file truncated?)");
       return poison();
     }
     if (!types.count(in)) {
       (void)unsupported(node, "input '" + in +
-                            "' has no static tensor type of a supported "
-                            "element type");
+                                  "' has no static tensor type of a supported "
+                                  "element type");
       return poison();
     }
   }
@@ -337,8 +337,9 @@ LogicalResult GraphImporter::convertNode(const NodeProto &node,
       types[out] = inputType(node, 0);
       continue;
     }
-    (void)unsupported(node, "ONNX shape inference found no static shape for output '" +
-                          out + "'");
+    (void)unsupported(
+        node,
+        "ONNX shape inference found no static shape for output '" + out + "'");
     return poison();
   }
 

@@ -73,7 +73,8 @@ public:
   bool keepsWeights() const { return keepWeights; }
 
   /// Records why `node` cannot be converted; returns failure.
-  LogicalResult unsupported(const onnx::NodeProto &node, const llvm::Twine &why);
+  LogicalResult unsupported(const onnx::NodeProto &node,
+                            const llvm::Twine &why);
 
   bool hasInput(const onnx::NodeProto &node, int i) const {
     return i < node.input_size() && !node.input(i).empty();

@@ -45,8 +45,7 @@ std::vector<std::string> supportedOnnxOps() {
   return ops;
 }
 
-OwningOpRef<ModuleOp> importOnnxFile(llvm::StringRef path,
-                                     MLIRContext &context,
+OwningOpRef<ModuleOp> importOnnxFile(llvm::StringRef path, MLIRContext &context,
                                      const OnnxImportOptions &options) {
   context.loadDialect<func::FuncDialect, tensor::TensorDialect,
                       tosa::TosaDialect>();

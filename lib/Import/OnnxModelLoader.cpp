@@ -88,21 +88,18 @@ static LogicalResult resolveExternalData(onnx::ModelProto &model,
     if (location.empty() || llvm::sys::fs::file_size(file, fileSize)) {
       emitError(loc) << "initializer '" << tensor.name()
                      << "' keeps its data in external file '" << location
-                     << "', which does not exist (looked for '" << file
-                     << "')";
+                     << "', which does not exist (looked for '" << file << "')";
       ok = false;
       continue;
     }
-    llvm::SmallVector<int64_t> dims(tensor.dims().begin(),
-                                    tensor.dims().end());
+    llvm::SmallVector<int64_t> dims(tensor.dims().begin(), tensor.dims().end());
     int64_t needed = elementCount(dims) * onnxElementBytes(tensor.data_type());
     if (length < 0)
       length = needed;
-    if (length != needed ||
-        static_cast<uint64_t>(offset + length) > fileSize) {
-      emitError(loc) << "initializer '" << tensor.name() << "' needs "
-                     << needed << " bytes at offset " << offset << " of '"
-                     << file << "', which has " << fileSize << " bytes";
+    if (length != needed || static_cast<uint64_t>(offset + length) > fileSize) {
+      emitError(loc) << "initializer '" << tensor.name() << "' needs " << needed
+                     << " bytes at offset " << offset << " of '" << file
+                     << "', which has " << fileSize << " bytes";
       ok = false;
       continue;
     }
@@ -117,7 +114,8 @@ static LogicalResult resolveExternalData(onnx::ModelProto &model,
       ok = false;
       continue;
     }
-    tensor.set_raw_data((*buffer)->getBufferStart(), (*buffer)->getBufferSize());
+    tensor.set_raw_data((*buffer)->getBufferStart(),
+                        (*buffer)->getBufferSize());
     tensor.clear_external_data();
     tensor.set_data_location(onnx::TensorProto::DEFAULT);
   }
@@ -210,8 +208,7 @@ loadOnnxModel(llvm::StringRef path, Location fileLoc,
                        << " through " << kMaxOpset;
     return nullptr;
   }
-  if (failed(resolveExternalData(*model, path, options.keepWeights,
-                                 fileLoc)) ||
+  if (failed(resolveExternalData(*model, path, options.keepWeights, fileLoc)) ||
       failed(bindInputShapes(*model, options, fileLoc)) ||
       failed(inferAndFoldShapes(*model, opset, fileLoc)))
     return nullptr;

@@ -5,10 +5,10 @@
 #include "OnnxTensor.h"
 
 #include "mlir/IR/Diagnostics.h"
-#include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringMap.h"
 #include "onnx/defs/schema.h"
 #include "onnx/shape_inference/implementation.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <cmath>
 
@@ -88,9 +88,8 @@ static int64_t normalizeAxis(int64_t axis, int64_t rank) {
 
 // Elementwise arithmetic on two values whose sizes are equal or one (the
 // broadcasts shape computations use).
-static std::optional<HostTensor> foldBinary(llvm::StringRef op,
-                                            const HostTensor &a,
-                                            const HostTensor &b) {
+static std::optional<HostTensor>
+foldBinary(llvm::StringRef op, const HostTensor &a, const HostTensor &b) {
   if (a.dataType != b.dataType ||
       (a.size() != b.size() && a.size() != 1 && b.size() != 1))
     return std::nullopt;
@@ -99,8 +98,10 @@ static std::optional<HostTensor> foldBinary(llvm::StringRef op,
   // Numpy broadcasting of the dims (a size-1 side may still add rank).
   size_t rank = std::max(a.dims.size(), b.dims.size());
   for (size_t i = 0; i < rank; ++i) {
-    int64_t da = i < rank - a.dims.size() ? 1 : a.dims[i - (rank - a.dims.size())];
-    int64_t db = i < rank - b.dims.size() ? 1 : b.dims[i - (rank - b.dims.size())];
+    int64_t da =
+        i < rank - a.dims.size() ? 1 : a.dims[i - (rank - a.dims.size())];
+    int64_t db =
+        i < rank - b.dims.size() ? 1 : b.dims[i - (rank - b.dims.size())];
     out.dims.push_back(da == 1 ? db : da);
   }
   int64_t n = std::max(a.size(), b.size());
@@ -212,8 +213,8 @@ static std::optional<HostTensor> foldNode(const NodeProto &node,
       v = -v;
     return out;
   }
-  if (op == "Add" || op == "Sub" || op == "Mul" || op == "Div" ||
-      op == "Max" || op == "Min") {
+  if (op == "Add" || op == "Sub" || op == "Mul" || op == "Div" || op == "Max" ||
+      op == "Min") {
     if (inputs.size() != 2 || !inputs[1])
       return std::nullopt;
     return foldBinary(op, x, *inputs[1]);

@@ -88,8 +88,7 @@ static void readRawElement(llvm::StringRef raw, int32_t dataType, int64_t i,
     out.ints.push_back(static_cast<int8_t>(*p));
     return;
   case TensorProto::INT16:
-    out.ints.push_back(
-        static_cast<int16_t>(endian::read16le(p)));
+    out.ints.push_back(static_cast<int16_t>(endian::read16le(p)));
     return;
   case TensorProto::UINT16:
     out.ints.push_back(endian::read16le(p));
@@ -229,7 +228,8 @@ std::optional<std::string> packedTensorBytes(const TensorProto &tensor,
     return std::nullopt;
   }
   if (tensor.has_raw_data()) {
-    if (static_cast<int64_t>(tensor.raw_data().size()) != count * elementBytes) {
+    if (static_cast<int64_t>(tensor.raw_data().size()) !=
+        count * elementBytes) {
       error = "it holds " + std::to_string(tensor.raw_data().size()) +
               " bytes but its shape needs " +
               std::to_string(count * elementBytes) +
@@ -265,7 +265,7 @@ std::optional<std::string> packedTensorBytes(const TensorProto &tensor,
           std::memcpy(p, &f, 4);
         } else {
           write<uint32_t, llvm::endianness::little>(p,
-                                                   static_cast<uint32_t>(v));
+                                                    static_cast<uint32_t>(v));
         }
         break;
       case 8:
@@ -274,7 +274,7 @@ std::optional<std::string> packedTensorBytes(const TensorProto &tensor,
           std::memcpy(p, &d, 8);
         } else {
           write<uint64_t, llvm::endianness::little>(p,
-                                                   static_cast<uint64_t>(v));
+                                                    static_cast<uint64_t>(v));
         }
         break;
       }

@@ -9,9 +9,9 @@
 #ifndef ROOF_LIB_IMPORT_ONNXTENSOR_H
 #define ROOF_LIB_IMPORT_ONNXTENSOR_H
 
+#include "onnx/onnx_pb.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
-#include "onnx/onnx_pb.h"
 
 #include <optional>
 #include <string>

@@ -13,8 +13,8 @@ TypedAttr TosaEmitter::scalarAttr(double value, Type element) {
   if (auto floatType = dyn_cast<FloatType>(element)) {
     if (std::isinf(value))
       return FloatAttr::get(
-          floatType, llvm::APFloat::getInf(floatType.getFloatSemantics(),
-                                           value < 0));
+          floatType,
+          llvm::APFloat::getInf(floatType.getFloatSemantics(), value < 0));
     return FloatAttr::get(floatType, value);
   }
   auto intType = llvm::cast<IntegerType>(element);
@@ -62,9 +62,9 @@ Value TosaEmitter::zeroPoint(Type element, int64_t value) {
 Value TosaEmitter::reshape(Value input, llvm::ArrayRef<int64_t> newShape) {
   if (typeOf(input).getShape() == newShape)
     return input;
-  return tosa::ReshapeOp::create(
-      b, loc, tensorType(newShape, elementTypeOf(input)), input,
-      shape(newShape));
+  return tosa::ReshapeOp::create(b, loc,
+                                 tensorType(newShape, elementTypeOf(input)),
+                                 input, shape(newShape));
 }
 
 Value TosaEmitter::toRank(Value input, int64_t rank) {
@@ -97,9 +97,9 @@ Value TosaEmitter::transpose(Value input, llvm::ArrayRef<int64_t> perm) {
       order.push_back(p);
   if (llvm::is_sorted(order))
     return reshape(input, outShape);
-  return tosa::TransposeOp::create(
-      b, loc, tensorType(outShape, elementTypeOf(input)), input,
-      b.getDenseI32ArrayAttr(perms));
+  return tosa::TransposeOp::create(b, loc,
+                                   tensorType(outShape, elementTypeOf(input)),
+                                   input, b.getDenseI32ArrayAttr(perms));
 }
 
 Value TosaEmitter::slice(Value input, llvm::ArrayRef<int64_t> start,
@@ -140,7 +140,8 @@ static Value reduce(OpBuilder &b, Location loc, Value input, int64_t axis) {
   auto type = llvm::cast<RankedTensorType>(input.getType());
   llvm::SmallVector<int64_t> outShape(type.getShape());
   outShape[axis] = 1;
-  return OpTy::create(b, loc, RankedTensorType::get(outShape, type.getElementType()),
+  return OpTy::create(b, loc,
+                      RankedTensorType::get(outShape, type.getElementType()),
                       input, b.getI32IntegerAttr(axis));
 }
 
@@ -176,8 +177,7 @@ Value TosaEmitter::cast(Value input, Type element) {
   auto to = [&](Value v, Type t) -> Value {
     if (elementTypeOf(v) == t)
       return v;
-    return tosa::CastOp::create(b, loc, tensorType(typeOf(v).getShape(), t),
-                                v);
+    return tosa::CastOp::create(b, loc, tensorType(typeOf(v).getShape(), t), v);
   };
   Type i32 = b.getI32Type();
   if (from.isUnsignedInteger())
@@ -204,9 +204,9 @@ std::tuple<Value, Value, RankedTensorType>
 TosaEmitter::prepareBinary(Value lhs, Value rhs) {
   int64_t rank = std::max(typeOf(lhs).getRank(), typeOf(rhs).getRank());
   Value l = toRank(lhs, rank), r = toRank(rhs, rank);
-  auto type = tensorType(
-      broadcastShape(typeOf(l).getShape(), typeOf(r).getShape()),
-      elementTypeOf(lhs));
+  auto type =
+      tensorType(broadcastShape(typeOf(l).getShape(), typeOf(r).getShape()),
+                 elementTypeOf(lhs));
   return {l, r, type};
 }
 
@@ -228,8 +228,7 @@ Value TosaEmitter::minimum(Value lhs, Value rhs) {
 
 Value TosaEmitter::mul(Value lhs, Value rhs) {
   auto [l, r, type] = prepareBinary(lhs, rhs);
-  return tosa::MulOp::create(b, loc, type, l, r,
-                             splat({1}, 0, b.getI8Type()));
+  return tosa::MulOp::create(b, loc, type, l, r, splat({1}, 0, b.getI8Type()));
 }
 
 Value TosaEmitter::div(Value lhs, Value rhs) {

@@ -87,8 +87,7 @@ public:
   }
 
   /// A binary elementwise TOSA op on broadcast operands.
-  template <typename OpTy>
-  Value binary(Value lhs, Value rhs) {
+  template <typename OpTy> Value binary(Value lhs, Value rhs) {
     auto [l, r, type] = prepareBinary(lhs, rhs);
     return OpTy::create(b, loc, type, l, r);
   }

@@ -19,13 +19,12 @@ using namespace llvm;
 
 static cl::OptionCategory category("roof-import-onnx options");
 
-static cl::opt<std::string> inputFile(cl::Positional,
-                                      cl::desc("<model.onnx>"),
+static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.onnx>"),
                                       cl::cat(category));
 
-static cl::opt<std::string> outputFile("o", cl::init("-"),
-                                       cl::desc("Output file (default: stdout)"),
-                                       cl::value_desc("file"), cl::cat(category));
+static cl::opt<std::string>
+    outputFile("o", cl::init("-"), cl::desc("Output file (default: stdout)"),
+               cl::value_desc("file"), cl::cat(category));
 
 static cl::list<std::string> inputShapes(
     "input-shape",
@@ -40,13 +39,13 @@ static cl::opt<bool> keepWeights(
              "module); by default weights keep only shape and element type"),
     cl::init(false), cl::cat(category));
 
-static cl::opt<std::string> functionName("func-name", cl::init("main"),
-                                         cl::desc("Name of the emitted function"),
-                                         cl::cat(category));
+static cl::opt<std::string>
+    functionName("func-name", cl::init("main"),
+                 cl::desc("Name of the emitted function"), cl::cat(category));
 
-static cl::opt<bool> listOps("list-ops",
-                             cl::desc("Print the supported ONNX op types and exit"),
-                             cl::init(false), cl::cat(category));
+static cl::opt<bool>
+    listOps("list-ops", cl::desc("Print the supported ONNX op types and exit"),
+            cl::init(false), cl::cat(category));
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);

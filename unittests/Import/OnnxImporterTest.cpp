@@ -6,8 +6,8 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/Diagnostics.h"
-#include "llvm/Support/FileSystem.h"
 #include "onnx/onnx_pb.h"
+#include "llvm/Support/FileSystem.h"
 
 #include "gtest/gtest.h"
 
