@@ -17,12 +17,6 @@ namespace mlir::roof::onnx_import {
 
 using onnx::NodeProto;
 
-static const int64_t kToNCHW[] = {0, 3, 1, 2};
-
-static int64_t normalizeAxis(int64_t axis, int64_t rank) {
-  return axis < 0 ? axis + rank : axis;
-}
-
 /// The ints of constant input `i`, or nullopt.
 static std::optional<llvm::SmallVector<int64_t>>
 constantInts(GraphImporter &im, const NodeProto &node, int i) {
@@ -75,7 +69,7 @@ static LogicalResult convertTranspose(GraphImporter &im,
     // Transposing an NHWC activation: one transpose from NHWC, not two.
     llvm::SmallVector<int64_t> fromNHWC;
     for (int64_t p : perm)
-      fromNHWC.push_back(kToNCHW[p]);
+      fromNHWC.push_back(kNHWCToNCHW[p]);
     im.setOutput(node, 0, im.emit().transpose(im.inputNHWC(node, 0), fromNHWC));
     return success();
   }
@@ -86,7 +80,6 @@ static LogicalResult convertTranspose(GraphImporter &im,
 static LogicalResult convertConcat(GraphImporter &im, const NodeProto &node) {
   int64_t rank = im.outputType(node, 0).getRank();
   int64_t axis = normalizeAxis(intAttr(node, "axis", 0), rank);
-  static const int64_t kNHWCPosition[] = {0, 3, 1, 2};
   bool nhwc = im.prefersNHWC(node);
   llvm::SmallVector<Value> inputs;
   for (int i = 0; i < node.input_size(); ++i) {
@@ -97,7 +90,7 @@ static LogicalResult convertConcat(GraphImporter &im, const NodeProto &node) {
   }
   if (inputs.empty())
     return im.unsupported(node, "all inputs are empty");
-  Value result = im.emit().concat(inputs, nhwc ? kNHWCPosition[axis] : axis);
+  Value result = im.emit().concat(inputs, nhwc ? kNHWCToNCHW[axis] : axis);
   im.setOutputInLayout(node, 0, result, nhwc);
   return success();
 }

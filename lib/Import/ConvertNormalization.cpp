@@ -12,10 +12,6 @@ namespace mlir::roof::onnx_import {
 
 using onnx::NodeProto;
 
-static int64_t normalizeAxis(int64_t axis, int64_t rank) {
-  return axis < 0 ? axis + rank : axis;
-}
-
 static LogicalResult convertBatchNorm(GraphImporter &im,
                                       const NodeProto &node) {
   if (intAttr(node, "training_mode", 0) != 0)

@@ -134,13 +134,12 @@ static LogicalResult convertReduce(GraphImporter &im, const NodeProto &node,
 
   // A kept-dims reduction of an NHWC activation (squeeze-and-excite) stays
   // in NHWC.
-  static const int64_t kNHWCPosition[] = {0, 3, 1, 2};
   bool nhwc = rank == 4 && keepDims && im.isNHWC(node, 0);
   TosaEmitter &e = im.emit();
   Value x = nhwc ? im.inputNHWC(node, 0) : im.input(node, 0);
   int64_t count = 1;
   for (int64_t a : axes) {
-    int64_t d = nhwc ? kNHWCPosition[a] : a;
+    int64_t d = nhwc ? kNHWCToNCHW[a] : a;
     count *= inType.getDimSize(a);
     x = kind == Reduction::Max   ? e.reduceMax(x, d)
         : kind == Reduction::Min ? e.reduceMin(x, d)

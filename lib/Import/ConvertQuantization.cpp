@@ -46,8 +46,7 @@ static LogicalResult convertQuantize(GraphImporter &im, const NodeProto &node) {
   if (!isa<IntegerType>(out))
     return im.unsupported(node, "only integer outputs are supported");
   int64_t rank = xType.getRank();
-  int64_t axis = intAttr(node, "axis", 1);
-  axis = axis < 0 ? axis + rank : axis;
+  int64_t axis = normalizeAxis(intAttr(node, "axis", 1), rank);
   bool nhwc = rank == 4 && im.prefersNHWC(node);
   TosaEmitter &e = im.emit();
   Type f = xType.getElementType();
@@ -69,8 +68,7 @@ static LogicalResult convertDequantize(GraphImporter &im,
   RankedTensorType xType = im.inputType(node, 0);
   Type f = im.outputType(node, 0).getElementType();
   int64_t rank = xType.getRank();
-  int64_t axis = intAttr(node, "axis", 1);
-  axis = axis < 0 ? axis + rank : axis;
+  int64_t axis = normalizeAxis(intAttr(node, "axis", 1), rank);
   bool nhwc = rank == 4 && im.prefersNHWC(node);
   TosaEmitter &e = im.emit();
   Value x = e.cast(im.inputInLayout(node, 0, nhwc), f);

@@ -46,6 +46,11 @@ intsAttr(const onnx::NodeProto &node, llvm::StringRef name,
   return llvm::SmallVector<int64_t>(attr->ints().begin(), attr->ints().end());
 }
 
+/// An ONNX axis (negative counts from the end) as a dim index.
+inline int64_t normalizeAxis(int64_t axis, int64_t rank) {
+  return axis < 0 ? axis + rank : axis;
+}
+
 } // namespace mlir::roof::onnx_import
 
 #endif // ROOF_LIB_IMPORT_ONNXATTRIBUTES_H

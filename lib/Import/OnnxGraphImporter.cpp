@@ -14,9 +14,6 @@ namespace mlir::roof::onnx_import {
 using onnx::NodeProto;
 using onnx::TensorProto;
 
-static const int64_t kToNHWC[] = {0, 2, 3, 1};
-static const int64_t kToNCHW[] = {0, 3, 1, 2};
-
 const ConverterTable &allConverters() {
   static const ConverterTable table = [] {
     ConverterTable t;
@@ -128,7 +125,7 @@ Value GraphImporter::input(const NodeProto &node, int i) {
     if (entry.constant)
       entry.logical = materializeConstant(*entry.constant, {});
     else
-      entry.logical = emit().transpose(entry.nhwc, kToNCHW);
+      entry.logical = emit().transpose(entry.nhwc, kNHWCToNCHW);
   }
   return entry.logical;
 }
@@ -137,9 +134,9 @@ Value GraphImporter::inputNHWC(const NodeProto &node, int i) {
   ValueEntry &entry = *lookup(node.input(i));
   if (!entry.nhwc) {
     if (entry.constant)
-      entry.nhwc = materializeConstant(*entry.constant, kToNHWC);
+      entry.nhwc = materializeConstant(*entry.constant, kNCHWToNHWC);
     else
-      entry.nhwc = emit().transpose(entry.logical, kToNHWC);
+      entry.nhwc = emit().transpose(entry.logical, kNCHWToNHWC);
   }
   return entry.nhwc;
 }
@@ -170,7 +167,7 @@ bool GraphImporter::prefersNHWC(const NodeProto &node) const {
 Value GraphImporter::toLayout(Value logical, bool nhwc) {
   if (!nhwc)
     return logical;
-  return emit().transpose(emit().toRank(logical, 4), kToNHWC);
+  return emit().transpose(emit().toRank(logical, 4), kNCHWToNHWC);
 }
 
 Value GraphImporter::inputInLayout(const NodeProto &node, int i, bool nhwc) {

@@ -48,6 +48,11 @@ void registerDataMovementConverters(ConverterTable &table);
 void registerQuantizationConverters(ConverterTable &table);
 void registerResizeConverters(ConverterTable &table);
 
+/// The permutation from ONNX's NCHW to NHWC, and back. kNHWCToNCHW[a] is
+/// also where NCHW axis a sits in NHWC.
+inline constexpr int64_t kNCHWToNHWC[] = {0, 2, 3, 1};
+inline constexpr int64_t kNHWCToNCHW[] = {0, 3, 1, 2};
+
 /// Every converter, by key.
 const ConverterTable &allConverters();
 

@@ -82,10 +82,6 @@ static std::optional<TensorProto> constantNodeValue(const NodeProto &node) {
   return out;
 }
 
-static int64_t normalizeAxis(int64_t axis, int64_t rank) {
-  return axis < 0 ? axis + rank : axis;
-}
-
 // Elementwise arithmetic on two values whose sizes are equal or one (the
 // broadcasts shape computations use).
 static std::optional<HostTensor>
