@@ -51,13 +51,14 @@ int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   mlir::registerAsmPrinterCLOptions();
   mlir::registerMLIRContextCLOptions();
-  cl::HideUnrelatedOptions({&category, &cl::getGeneralCategory()});
+  cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
       argc, argv,
       "roof-import-onnx: imports an ONNX model (opsets 9-17) into MLIR's TOSA "
       "dialect.\n\nSymbolic input dims must be bound with --input-shape; "
       "every op carries its ONNX node's name as its location, which the output "
-      "keeps.\n");
+      "keeps. MLIR's printing options (--mlir-print-*, --mlir-elide-*) are "
+      "listed by --help-hidden. Details: docs/onnx-import.md.\n");
 
   if (listOps) {
     for (const std::string &op : mlir::roof::supportedOnnxOps())
