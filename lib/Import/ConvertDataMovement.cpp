@@ -129,21 +129,35 @@ static LogicalResult convertSlice(GraphImporter &im, const NodeProto &node) {
     steps.assign(starts.size(), 1);
 
   llvm::SmallVector<int64_t> offset(rank, 0), size(inType.getShape()),
-      stride(rank, 1);
+      stride(rank, 1), reversed;
   for (size_t i = 0; i < axes.size(); ++i) {
     int64_t a = normalizeAxis(axes[i], rank), dim = inType.getDimSize(a);
-    if (steps[i] <= 0)
-      return im.unsupported(node, "negative or zero steps are not supported");
+    int64_t step = steps[i];
+    if (step == 0)
+      return im.unsupported(node, "a step of 0 is not allowed");
     int64_t begin = starts[i] < 0 ? starts[i] + dim : starts[i];
     int64_t end = ends[i] < 0 ? ends[i] + dim : ends[i];
-    begin = std::clamp<int64_t>(begin, 0, dim);
-    end = std::clamp<int64_t>(end, 0, dim);
+    if (step < 0) {
+      // Walking backwards: ONNX clamps begin to [0, dim-1] and end to
+      // [-1, dim-1]; on the reversed axis (index i -> dim-1-i) that is a
+      // forward walk.
+      begin = dim - 1 - std::clamp<int64_t>(begin, 0, dim - 1);
+      end = dim - 1 - std::clamp<int64_t>(end, -1, dim - 1);
+      step = -step;
+      reversed.push_back(a);
+    } else {
+      begin = std::clamp<int64_t>(begin, 0, dim);
+      end = std::clamp<int64_t>(end, 0, dim);
+    }
     offset[a] = begin;
-    stride[a] = steps[i];
-    size[a] = std::max<int64_t>(0, (end - begin + steps[i] - 1) / steps[i]);
+    stride[a] = step;
+    size[a] = std::max<int64_t>(0, (end - begin + step - 1) / step);
   }
   TosaEmitter &e = im.emit();
   Value input = im.input(node, 0);
+  for (int64_t a : reversed)
+    input = e.create<tosa::ReverseOp>(TosaEmitter::typeOf(input), input,
+                                      e.builder().getI32IntegerAttr(a));
   if (llvm::all_of(stride, [](int64_t s) { return s == 1; })) {
     im.setOutput(node, 0, e.slice(input, offset, size));
     return success();
@@ -225,9 +239,43 @@ static LogicalResult convertTile(GraphImporter &im, const NodeProto &node) {
   return success();
 }
 
+/// Edge or reflect padding of `x` along `axis`: the border row repeated
+/// (edge) or the rows next to it mirrored (reflect), concatenated on each
+/// side.
+static Value padBorders(TosaEmitter &e, Value x, int64_t axis, int64_t before,
+                        int64_t after, bool reflect) {
+  RankedTensorType type = TosaEmitter::typeOf(x);
+  int64_t dim = type.getDimSize(axis);
+  auto rows = [&](int64_t start, int64_t count) {
+    llvm::SmallVector<int64_t> offset(type.getRank(), 0), size(type.getShape());
+    offset[axis] = start;
+    size[axis] = count;
+    return e.slice(x, offset, size);
+  };
+  auto side = [&](int64_t border, int64_t inner, int64_t count) -> Value {
+    if (reflect) {
+      Value mirrored = rows(inner, count);
+      return e.create<tosa::ReverseOp>(TosaEmitter::typeOf(mirrored), mirrored,
+                                       e.builder().getI32IntegerAttr(axis));
+    }
+    llvm::SmallVector<int64_t> multiples(type.getRank(), 1),
+        tiled(type.getShape());
+    multiples[axis] = tiled[axis] = count;
+    return e.create<tosa::TileOp>(e.tensorType(tiled, type.getElementType()),
+                                  rows(border, 1), e.shape(multiples));
+  };
+  llvm::SmallVector<Value> parts;
+  if (before > 0)
+    parts.push_back(side(0, 1, before));
+  parts.push_back(x);
+  if (after > 0)
+    parts.push_back(side(dim - 1, dim - 1 - after, after));
+  return e.concat(parts, axis);
+}
+
 static LogicalResult convertPad(GraphImporter &im, const NodeProto &node) {
   std::string mode = stringAttr(node, "mode", "constant");
-  if (mode != "constant")
+  if (mode != "constant" && mode != "edge" && mode != "reflect")
     return im.unsupported(node, "mode '" + mode + "' is not supported");
   int64_t rank = im.inputType(node, 0).getRank();
   llvm::SmallVector<int64_t> pads;
@@ -252,12 +300,26 @@ static LogicalResult convertPad(GraphImporter &im, const NodeProto &node) {
   if (static_cast<int64_t>(pads.size()) != 2 * rank ||
       llvm::any_of(pads, [](int64_t p) { return p < 0; }))
     return im.unsupported(node, "pads must be 2*rank non-negative values");
+  TosaEmitter &e = im.emit();
+  Value x = im.input(node, 0);
+  if (mode != "constant") {
+    bool reflect = mode == "reflect";
+    for (int64_t d = 0; d < rank; ++d) {
+      int64_t dim = im.inputType(node, 0).getDimSize(d);
+      if (reflect && (pads[d] >= dim || pads[d + rank] >= dim))
+        return im.unsupported(node, "reflect pads must be smaller than the "
+                                    "dim they pad");
+      x = padBorders(e, x, d, pads[d], pads[d + rank], reflect);
+    }
+    im.setOutput(node, 0, x);
+    return success();
+  }
   llvm::SmallVector<int64_t> padding;
   for (int64_t d = 0; d < rank; ++d) {
     padding.push_back(pads[d]);
     padding.push_back(pads[d + rank]);
   }
-  im.setOutput(node, 0, im.emit().pad(im.input(node, 0), padding, value));
+  im.setOutput(node, 0, e.pad(x, padding, value));
   return success();
 }
 
