@@ -73,7 +73,8 @@ ocr_models = os.environ.get("ROOF_MODEL_CACHE") or os.path.join(
     os.environ.get("XDG_CACHE_HOME") or os.path.join(
         os.path.expanduser("~"), ".cache"), "roof", "ocr-models-1.4.2")
 if all(os.path.isfile(os.path.join(ocr_models, m)) for m in
-       ("ch_PP-OCRv4_det_infer.onnx", "ch_ppocr_mobile_v2.0_cls_infer.onnx")):
+       ("ch_PP-OCRv4_det_infer.onnx", "ch_ppocr_mobile_v2.0_cls_infer.onnx",
+        "ch_PP-OCRv4_rec_infer.onnx")):
     config.available_features.add("ocr-models")
     config.substitutions.append(("%ocr_models", ocr_models))
 else:

