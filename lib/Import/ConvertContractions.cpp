@@ -16,6 +16,8 @@ namespace mlir::roof::onnx_import {
 using onnx::NodeProto;
 
 static LogicalResult convertConv(GraphImporter &im, const NodeProto &node) {
+  if (im.inputType(node, 1).getRank() == 3)
+    return im.convertAs2D(node, convertConv);
   Type element = im.inputType(node, 0).getElementType();
   if (!isa<FloatType>(element))
     return im.unsupported(node, "integer Conv is not supported (use "
@@ -35,8 +37,11 @@ static LogicalResult convertConvTranspose(GraphImporter &im,
                                           const NodeProto &node) {
   TosaEmitter &e = im.emit();
   RankedTensorType weightType = im.inputType(node, 1);
+  if (weightType.getRank() == 3)
+    return im.convertAs2D(node, convertConvTranspose);
   if (weightType.getRank() != 4)
-    return im.unsupported(node, "only 2-D ConvTranspose is supported");
+    return im.unsupported(node, "only 1-D and 2-D ConvTranspose are "
+                                "supported");
   if (intAttr(node, "group", 1) != 1)
     return im.unsupported(node, "group > 1 is not supported");
   llvm::SmallVector<int64_t> dilations = intsAttr(node, "dilations", {1, 1});

@@ -16,8 +16,13 @@ using onnx::NodeProto;
 
 static LogicalResult convertPool(GraphImporter &im, const NodeProto &node,
                                  bool isMax) {
+  if (im.inputType(node, 0).getRank() == 3)
+    return im.convertAs2D(node,
+                          [isMax](GraphImporter &im, const NodeProto &node2D) {
+                            return convertPool(im, node2D, isMax);
+                          });
   if (im.inputType(node, 0).getRank() != 4)
-    return im.unsupported(node, "only 2-D pooling is supported");
+    return im.unsupported(node, "only 1-D and 2-D pooling are supported");
   if (node.output_size() > 1 && im.isOutputUsed(node, 1))
     return im.unsupported(node, "the Indices output is not supported");
   llvm::SmallVector<int64_t> kernel = intsAttr(node, "kernel_shape");

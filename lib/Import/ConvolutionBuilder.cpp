@@ -72,9 +72,10 @@ Value buildConvolution(GraphImporter &im, const NodeProto &node,
   TosaEmitter &e = im.emit();
   RankedTensorType weightType = im.inputType(node, operands.weightIndex);
   if (weightType.getRank() != 4) {
-    (void)im.unsupported(node, "only 2-D convolutions are supported (weight "
-                               "rank " +
-                                   llvm::Twine(weightType.getRank()) + ")");
+    (void)im.unsupported(node,
+                         "only 1-D and 2-D convolutions are supported (weight "
+                         "rank " +
+                             llvm::Twine(weightType.getRank()) + ")");
     return {};
   }
   int64_t outChannels = weightType.getDimSize(0);

@@ -7,6 +7,7 @@
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace mlir::roof::onnx_import {
@@ -276,15 +277,91 @@ ElementsAttr GraphImporter::constantAttr(const TensorProto &tensor,
 
 Value GraphImporter::materializeConstant(const TensorProto &tensor,
                                          llvm::ArrayRef<int64_t> perm) {
-  RankedTensorType type = types.lookup(tensor.name());
+  llvm::SmallVector<int64_t> dims(tensor.dims().begin(), tensor.dims().end());
   if (!perm.empty()) {
-    llvm::SmallVector<int64_t> dims;
+    llvm::SmallVector<int64_t> permuted;
     for (int64_t p : perm)
-      dims.push_back(type.getDimSize(p));
-    type = RankedTensorType::get(dims, type.getElementType());
+      permuted.push_back(dims[p]);
+    dims = permuted;
   }
+  auto type = RankedTensorType::get(dims, elementType(tensor.data_type()));
   return tosa::ConstOp::create(b, emit().location(), type,
                                constantAttr(tensor, type, perm));
+}
+
+LogicalResult GraphImporter::convertAs2D(const NodeProto &node,
+                                         const NodeConverter &convert2D) {
+  NodeProto lifted = node;
+  lifted.clear_input();
+  lifted.clear_output();
+  // Window attributes: H gets kernel 1, stride 1, dilation 1, no padding.
+  for (onnx::AttributeProto &attr : *lifted.mutable_attribute()) {
+    llvm::StringRef name = attr.name();
+    if (name != "kernel_shape" && name != "strides" && name != "dilations" &&
+        name != "pads" && name != "output_padding" && name != "output_shape")
+      continue;
+    llvm::SmallVector<int64_t> given(attr.ints().begin(), attr.ints().end());
+    attr.clear_ints();
+    int64_t unit = name == "kernel_shape" || name == "strides" ||
+                           name == "dilations" || name == "output_shape"
+                       ? 1
+                       : 0;
+    if (name == "pads") {
+      if (given.size() != 2)
+        return unsupported(node, "pads must have 2 values for a 1-D window");
+      for (int64_t v : {int64_t(0), given[0], int64_t(0), given[1]})
+        attr.add_ints(v);
+    } else {
+      attr.add_ints(unit);
+      for (int64_t v : given)
+        attr.add_ints(v);
+    }
+  }
+  auto withUnitH = [](llvm::ArrayRef<int64_t> dims) {
+    llvm::SmallVector<int64_t> out(dims.take_front(2));
+    out.push_back(1);
+    out.append(dims.begin() + 2, dims.end());
+    return out;
+  };
+  for (int i = 0; i < node.input_size(); ++i) {
+    const std::string &name = node.input(i);
+    if (name.empty() || i > 1) {
+      lifted.add_input(name);
+      continue;
+    }
+    std::string liftedName = name + "#2d";
+    lifted.add_input(liftedName);
+    if (values.count(liftedName))
+      continue;
+    RankedTensorType type = types.lookup(name);
+    auto liftedType = RankedTensorType::get(withUnitH(type.getShape()),
+                                            type.getElementType());
+    types[liftedName] = liftedType;
+    ValueEntry &entry = values[liftedName];
+    if (const TensorProto *constant = lookup(name)->constant) {
+      // A weight stays a constant (permuted on the host later), under its
+      // own name.
+      TensorProto &copy = liftedConstants.emplace_back(*constant);
+      copy.clear_dims();
+      for (int64_t d : liftedType.getShape())
+        copy.add_dims(d);
+      entry.constant = &copy;
+    } else {
+      entry.logical = emit().reshape(input(node, i), liftedType.getShape());
+    }
+  }
+  std::string output = node.output(0) + "#2d";
+  lifted.add_output(output);
+  RankedTensorType outType = outputType(node, 0);
+  types[output] = RankedTensorType::get(withUnitH(outType.getShape()),
+                                        outType.getElementType());
+  ++useCounts[output];
+  if (failed(convert2D(*this, lifted)))
+    return failure();
+  NodeProto view;
+  view.add_input(output);
+  setOutput(node, 0, emit().reshape(input(view, 0), outType.getShape()));
+  return success();
 }
 
 LogicalResult GraphImporter::convertNode(const NodeProto &node,
@@ -434,6 +511,13 @@ LogicalResult GraphImporter::importGraph(llvm::StringRef functionName) {
   }
   func::ReturnOp::create(b, fileLoc, results);
   func.setFunctionType(b.getFunctionType(argTypes, resultTypes));
+
+  // Layout changes made for a consumer that then used another form (a 1-D
+  // window op's 3-D result when the next one takes its 4-D view) are dead;
+  // they would only add bytes to cost reports.
+  for (Operation &op : llvm::make_early_inc_range(llvm::reverse(*body)))
+    if (isOpTriviallyDead(&op))
+      op.erase();
   return success();
 }
 

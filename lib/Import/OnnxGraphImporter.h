@@ -19,6 +19,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/ADT/StringMap.h"
 
+#include <deque>
 #include <functional>
 
 namespace mlir::roof::onnx_import {
@@ -129,6 +130,12 @@ public:
   /// blob, which MLIR prints and parses back; the cost model needs no values.
   ElementsAttr shapeOnlyAttr(RankedTensorType type, llvm::StringRef name);
 
+  /// Converts a 1-D window op (Conv, ConvTranspose, pools on [N, C, L])
+  /// with its 2-D converter on [N, C, 1, L]: inputs 0 and 1 and the output
+  /// gain a unit H dim, the window attributes an H entry of 1 (pads 0).
+  LogicalResult convertAs2D(const onnx::NodeProto &node,
+                            const NodeConverter &convert2D);
+
   /// MLIR element type of an ONNX data type, or null.
   Type elementType(int32_t onnxType);
 
@@ -168,6 +175,8 @@ private:
   llvm::StringMap<HostTensor> hostValues;
   llvm::StringMap<int> useCounts;
   llvm::DenseSet<llvm::StringRef> poisoned;
+  /// Initializers made by convertAs2D (stable addresses for ValueEntry).
+  std::deque<onnx::TensorProto> liftedConstants;
   std::vector<Failure> failures;
 };
 

@@ -51,6 +51,23 @@ def conv_block(out):
          out, "conv_block.onnx")
 
 
+def conv1d(out):
+    """A 1-D Conv (no bias) and MaxPool on [N, C, L]."""
+    nodes = [
+        helper.make_node("Conv", ["x", "w"], ["c"], name="conv1d",
+                         pads=[1, 1]),
+        helper.make_node("MaxPool", ["c"], ["y"], name="pool1d",
+                         kernel_shape=[2], strides=[2]),
+    ]
+    graph = helper.make_graph(
+        nodes, "conv1d",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 2, 8])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)],
+        [weights("w", (3, 2, 3), 9)])
+    save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]),
+         out, "conv1d.onnx")
+
+
 def shape_chain(out):
     """Reshape whose target is computed at run time from the input's shape,
     as exporters write flatten: Shape -> Gather -> Unsqueeze -> Concat."""
@@ -137,6 +154,6 @@ def damaged(out):
 if __name__ == "__main__":
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
-    for make in (conv_block, shape_chain, unsupported, external_data,
+    for make in (conv_block, conv1d, shape_chain, unsupported, external_data,
                  new_opset, damaged):
         make(out)
