@@ -164,7 +164,8 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
   if (options.dtypePolicy == DtypePolicy::Tf32 &&
       kernel.engine == Engine::Matrix && kernel.dtype == "f32")
     kernel.dtype = "tf32";
-  if (deploysF32(op, options)) {
+  bool deployed = deploysF32(op, options);
+  if (deployed) {
     kernel.dtype = options.deployDtype;
     kernel.cost.bytesRead = toDeployBytes(cost.bytesRead, options);
     kernel.cost.bytesWritten = toDeployBytes(cost.bytesWritten, options);
@@ -183,8 +184,7 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
   // A deployed elementwise op whose narrow dtype the vector engine does not
   // rate computes widened to f32, as int8 runtimes do between contractions;
   // its bytes stay narrow.
-  if (!kernel.rate && kernel.engine == Engine::Vector &&
-      deploysF32(op, options)) {
+  if (!kernel.rate && kernel.engine == Engine::Vector && deployed) {
     if (std::optional<double> f32 = target.getRate(Engine::Vector, "f32")) {
       kernel.dtype = "f32";
       kernel.rate = f32;
@@ -202,9 +202,8 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
   kernel.bytesWithRereads = kernel.cost.bytesMoved();
   kernel.secondsWithRereads = kernel.seconds;
   double onChip = target.onChip.capacity;
-  std::optional<uint64_t> bits = deploysF32(op, options)
-                                     ? getDeployBits(options.deployDtype)
-                                     : getOperandElementBits(op);
+  std::optional<uint64_t> bits =
+      deployed ? getDeployBits(options.deployDtype) : getOperandElementBits(op);
   if (kernel.engine == Engine::Matrix && onChip > 0 && bits &&
       kernel.cost.bytesRead > onChip) {
     double element = *bits / 8.0;
