@@ -74,13 +74,20 @@ static LogicalResult resolveExternalData(onnx::ModelProto &model,
       continue;
     std::string location;
     int64_t offset = 0, length = -1;
+    bool malformed = false;
     for (const auto &entry : tensor.external_data()) {
       if (entry.key() == "location")
         location = entry.value();
       else if (entry.key() == "offset")
-        offset = std::stoll(entry.value());
+        malformed |= llvm::StringRef(entry.value()).getAsInteger(10, offset);
       else if (entry.key() == "length")
-        length = std::stoll(entry.value());
+        malformed |= llvm::StringRef(entry.value()).getAsInteger(10, length);
+    }
+    if (malformed || offset < 0) {
+      emitError(loc) << "initializer '" << tensor.name()
+                     << "' has a malformed external data offset or length";
+      ok = false;
+      continue;
     }
     llvm::SmallString<256> file(dir);
     llvm::sys::path::append(file, location);
