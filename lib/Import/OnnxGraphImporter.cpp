@@ -77,11 +77,13 @@ void GraphImporter::collectTypes() {
         dims && element)
       types[info.name()] = RankedTensorType::get(*dims, element);
   });
-  for (const TensorProto &init : graph.initializer())
-    if (Type element = elementType(init.data_type()))
-      types[init.name()] = RankedTensorType::get(
-          llvm::SmallVector<int64_t>(init.dims().begin(), init.dims().end()),
-          element);
+  for (const TensorProto &init : graph.initializer()) {
+    llvm::SmallVector<int64_t> dims(init.dims().begin(), init.dims().end());
+    // A negative dim is a damaged file; its users report the missing type.
+    if (Type element = elementType(init.data_type());
+        element && llvm::all_of(dims, [](int64_t d) { return d >= 0; }))
+      types[init.name()] = RankedTensorType::get(dims, element);
+  }
 }
 
 Location GraphImporter::nodeLocation(const NodeProto &node) {

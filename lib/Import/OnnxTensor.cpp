@@ -239,7 +239,11 @@ std::optional<std::string> packedTensorBytes(const TensorProto &tensor,
     return tensor.raw_data();
   }
 
-  std::string bytes(count * elementBytes, '\0');
+  if (count < 0) {
+    error = "its shape has a negative dim";
+    return std::nullopt;
+  }
+  std::string bytes;
   auto fail = [&](int64_t have) -> std::optional<std::string> {
     error = "it holds " + std::to_string(have) +
             " values but its shape needs " + std::to_string(count) +
@@ -249,6 +253,7 @@ std::optional<std::string> packedTensorBytes(const TensorProto &tensor,
   auto copyFrom = [&](const auto &field) -> std::optional<std::string> {
     if (static_cast<int64_t>(field.size()) != count)
       return fail(field.size());
+    bytes.assign(count * elementBytes, '\0');
     char *p = bytes.data();
     for (auto v : field) {
       using llvm::support::endian::write;
