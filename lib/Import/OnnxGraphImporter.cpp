@@ -8,6 +8,7 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "onnx/defs/schema.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace mlir::roof::onnx_import {
@@ -380,6 +381,26 @@ LogicalResult GraphImporter::convertNode(const NodeProto &node,
   if (it == table.end()) {
     (void)unsupported(node, "op type '" + key + "' is not supported");
     return poison();
+  }
+  // Input and output counts as the op's schema in this opset allows: the
+  // converters rely on them (a damaged file may break them).
+  if (const onnx::OpSchema *schema =
+          defaultDomain
+              ? onnx::OpSchemaRegistry::Schema(node.op_type(), opsetVersion, "")
+              : nullptr) {
+    bool inputsOk = node.input_size() >= schema->min_input() &&
+                    node.input_size() <= schema->max_input();
+    for (int i = 0; inputsOk && i < schema->min_input(); ++i)
+      inputsOk = !node.input(i).empty();
+    if (!inputsOk || node.output_size() < schema->min_output() ||
+        node.output_size() > schema->max_output()) {
+      (void)unsupported(
+          node, "it has " + llvm::Twine(node.input_size()) + " inputs and " +
+                    llvm::Twine(node.output_size()) + " outputs, which opset " +
+                    llvm::Twine(opsetVersion) + "'s " + node.op_type() +
+                    " does not allow");
+      return poison();
+    }
   }
   for (const std::string &in : node.input()) {
     if (in.empty())
