@@ -31,6 +31,9 @@
 // RUN: not roof-import-onnx %t/conv_block.onnx --input-shape x=1,a 2>&1 | FileCheck %s --check-prefix=SYNTAX
 // SYNTAX: roof-import-onnx: --input-shape: 'a' in 'x=1,a' is not a dim size (a non-negative integer, or ? to keep the model's dim)
 
+// RUN: not roof-import-onnx %t/malformed_node.onnx 2>&1 | FileCheck %s --check-prefix=MALFORMED
+// MALFORMED: malformed_node.onnx:0:0: error: cannot import BatchNormalization node 'bn': it has 4 inputs and 1 outputs, which opset 13's BatchNormalization does not allow
+
 // RUN: not roof-import-onnx %t/opset18.onnx 2>&1 | FileCheck %s --check-prefix=OPSET
 // OPSET: opset18.onnx:0:0: error: model imports ONNX opset 18; roof-import-onnx converts opsets 9 through 17
 

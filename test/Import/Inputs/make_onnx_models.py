@@ -131,6 +131,20 @@ def external_data(out):
               os.path.join(out, "weights.moved"))
 
 
+def malformed_node(out):
+    """A BatchNormalization missing its variance input (no valid exporter
+    writes this; a damaged file can)."""
+    graph = helper.make_graph(
+        [helper.make_node("BatchNormalization", ["x", "s", "b", "m"], ["y"],
+                          name="bn")],
+        "malformed",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 2, 2, 2])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)],
+        [weights(n, (2,), i) for i, n in enumerate("sbm")])
+    save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]),
+         out, "malformed_node.onnx")
+
+
 def new_opset(out):
     graph = helper.make_graph(
         [helper.make_node("Relu", ["x"], ["y"])], "opset18",
@@ -155,5 +169,5 @@ if __name__ == "__main__":
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
     for make in (conv_block, conv1d, shape_chain, unsupported, external_data,
-                 new_opset, damaged):
+                 malformed_node, new_opset, damaged):
         make(out)
