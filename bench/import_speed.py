@@ -16,7 +16,8 @@ import glob
 import os
 import subprocess
 import tempfile
-import time
+
+from timing import best_of
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get("ROOF_BUILD_DIR", os.path.join(ROOT, "build"))
@@ -25,17 +26,6 @@ OCR_SHAPES = {
     "ch_PP-OCRv4_rec_infer.onnx": "x=1,3,48,320",
     "ch_ppocr_mobile_v2.0_cls_infer.onnx": "x=1,3,48,192",
 }
-
-
-def best_of(runs, cmd):
-    best = None
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
-        elapsed = time.perf_counter() - start
-        best = elapsed if best is None else min(best, elapsed)
-    return best
 
 
 def main():
