@@ -198,8 +198,8 @@ static LogicalResult convertGather(GraphImporter &im, const NodeProto &node) {
     // Negative indices count from the end: i < 0 ? i + k : i.
     Value raw = e.reshape(e.cast(im.input(node, 1), i32), {1, count});
     Value zero = e.scalar(0, i32, 2);
-    Value negative = e.create<tosa::GreaterOp>(
-        e.tensorType({1, count}, e.builder().getI1Type()), zero, raw);
+    Value negative =
+        e.binary<tosa::GreaterOp>(zero, raw, e.builder().getI1Type());
     indices = e.create<tosa::SelectOp>(TosaEmitter::typeOf(raw), negative,
                                        e.add(raw, e.scalar(k, i32, 2)), raw);
   }

@@ -46,16 +46,8 @@ ConverterEntry variadic(Value (TosaEmitter::*op)(Value, Value)) {
 
 template <typename OpTy> ConverterEntry comparison(bool swap = false) {
   return elementwise([swap](TosaEmitter &e, llvm::ArrayRef<Value> in) {
-    Value l = in[swap ? 1 : 0], r = in[swap ? 0 : 1];
-    int64_t rank = std::max(TosaEmitter::typeOf(l).getRank(),
-                            TosaEmitter::typeOf(r).getRank());
-    l = e.toRank(l, rank);
-    r = e.toRank(r, rank);
-    auto type = e.tensorType(
-        TosaEmitter::broadcastShape(TosaEmitter::typeOf(l).getShape(),
-                                    TosaEmitter::typeOf(r).getShape()),
-        e.builder().getI1Type());
-    return e.create<OpTy>(type, l, r);
+    return e.binary<OpTy>(in[swap ? 1 : 0], in[swap ? 0 : 1],
+                          e.builder().getI1Type());
   });
 }
 
@@ -130,9 +122,8 @@ LogicalResult convertCast(GraphImporter &im, const NodeProto &node) {
     if (isa<FloatType>(elementOf(x)) && isa<IntegerType>(to) &&
         !to.isInteger(1)) {
       auto type = TosaEmitter::typeOf(x);
-      Value negative = e.create<tosa::GreaterOp>(
-          e.tensorType(type.getShape(), e.builder().getI1Type()),
-          e.scalar(0.0, elementOf(x), rankOf(x)), x);
+      Value negative = e.binary<tosa::GreaterOp>(
+          e.scalar(0.0, elementOf(x), rankOf(x)), x, e.builder().getI1Type());
       x = e.create<tosa::SelectOp>(type, negative,
                                    e.create<tosa::CeilOp>(type, x),
                                    e.create<tosa::FloorOp>(type, x));
@@ -148,8 +139,8 @@ LogicalResult convertLeakyRelu(GraphImporter &im, const NodeProto &node) {
     Value x = in[0];
     auto type = TosaEmitter::typeOf(x);
     Value zero = e.scalar(0.0, elementOf(x), rankOf(x));
-    Value positive = e.create<tosa::GreaterEqualOp>(
-        e.tensorType(type.getShape(), e.builder().getI1Type()), x, zero);
+    Value positive =
+        e.binary<tosa::GreaterEqualOp>(x, zero, e.builder().getI1Type());
     Value scaled = e.mul(x, e.scalar(alpha, elementOf(x), rankOf(x)));
     return e.create<tosa::SelectOp>(type, positive, x, scaled);
   });

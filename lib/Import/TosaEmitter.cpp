@@ -201,12 +201,12 @@ TosaEmitter::broadcastShape(llvm::ArrayRef<int64_t> a,
 }
 
 std::tuple<Value, Value, RankedTensorType>
-TosaEmitter::prepareBinary(Value lhs, Value rhs) {
+TosaEmitter::prepareBinary(Value lhs, Value rhs, Type resultElement) {
   int64_t rank = std::max(typeOf(lhs).getRank(), typeOf(rhs).getRank());
   Value l = toRank(lhs, rank), r = toRank(rhs, rank);
   auto type =
       tensorType(broadcastShape(typeOf(l).getShape(), typeOf(r).getShape()),
-                 elementTypeOf(lhs));
+                 resultElement ? resultElement : elementTypeOf(lhs));
   return {l, r, type};
 }
 

@@ -86,15 +86,17 @@ public:
     return OpTy::create(b, loc, resultType, std::forward<Args>(args)...);
   }
 
-  /// A binary elementwise TOSA op on broadcast operands.
-  template <typename OpTy> Value binary(Value lhs, Value rhs) {
-    auto [l, r, type] = prepareBinary(lhs, rhs);
+  /// A binary elementwise TOSA op on broadcast operands; its result has
+  /// `lhs`'s element type unless `resultElement` is given (comparisons).
+  template <typename OpTy>
+  Value binary(Value lhs, Value rhs, Type resultElement = nullptr) {
+    auto [l, r, type] = prepareBinary(lhs, rhs, resultElement);
     return OpTy::create(b, loc, type, l, r);
   }
 
 private:
-  std::tuple<Value, Value, RankedTensorType> prepareBinary(Value lhs,
-                                                           Value rhs);
+  std::tuple<Value, Value, RankedTensorType>
+  prepareBinary(Value lhs, Value rhs, Type resultElement = nullptr);
   TypedAttr scalarAttr(double value, Type element);
 
   OpBuilder &b;
