@@ -17,6 +17,7 @@ using namespace mlir::roof;
 OpCostRecord roof::computeOpCost(Operation *op, CostContext &ctx) {
   OpCostRecord record;
   record.op = op;
+  record.prepared = ctx.isPrepared(op);
   if (auto costOp = dyn_cast<CostOpInterface>(op)) {
     FailureOr<OpCost> cost = costOp.getCost(ctx);
     if (succeeded(cost))
@@ -166,6 +167,11 @@ private:
     if (!record.cost) {
       ++result.opsUnknown;
       ++result.unknownOps[record.op->getName().getStringRef()];
+    } else if (record.prepared) {
+      if (executions && (record.cost->flops || record.cost->bytesMoved())) {
+        result.prepared += record.cost->scaled(*executions);
+        ++result.opsPrepared;
+      }
     } else if (executions) {
       result.total += record.cost->scaled(*executions);
       ++result.opsCounted;

@@ -3,16 +3,16 @@
 #include "roof/Analysis/WeightAnalysis.h"
 
 #include "roof/Analysis/ElementSize.h"
+#include "roof/Analysis/OpClassification.h"
 
-#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MLProgram/IR/MLProgram.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/BuiltinAttributeInterfaces.h"
 #include "mlir/IR/Matchers.h"
-#include "mlir/Interfaces/ViewLikeInterface.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -40,53 +40,153 @@ static bool isSplatConstant(Operation *op) {
   return elements && elements.isSplat();
 }
 
-bool WeightAnalysis::isWeightRoot(Value value) const {
-  if (auto arg = dyn_cast<BlockArgument>(value))
-    return isParamArgument(arg);
-  Operation *def = value.getDefiningOp();
-  if (def->hasTrait<OpTrait::ConstantLike>())
-    return isa<ShapedType>(value.getType()) && !isSplatConstant(def);
-  return isa<ml_program::GlobalLoadOp, ml_program::GlobalLoadConstOp,
-             memref::GetGlobalOp>(def);
+/// The symbol a global load reads, or an empty name.
+static StringRef getLoadedGlobal(Operation *op) {
+  return llvm::TypeSwitch<Operation *, StringRef>(op)
+      .Case<ml_program::GlobalLoadOp, ml_program::GlobalLoadConstOp>(
+          [](auto o) { return o.getGlobal().getLeafReference().getValue(); })
+      .Case([](memref::GetGlobalOp o) { return o.getName(); })
+      .Default([](Operation *) { return StringRef(); });
 }
 
-Value WeightAnalysis::getForwardedSource(Operation *op) {
-  if (auto view = dyn_cast<ViewLikeOpInterface>(op))
-    return view.getViewSource();
-  // Each of these forwards its operand #0 (the source or input).
-  if (isa<tensor::ExtractSliceOp, tensor::ExpandShapeOp,
-          tensor::CollapseShapeOp, tensor::ReshapeOp, tensor::CastOp,
-          tensor::BitcastOp, bufferization::ToTensorOp,
-          bufferization::ToBufferOp, tosa::ReshapeOp, tosa::TransposeOp,
-          tosa::IdentityOp, tosa::SliceOp>(op))
-    return op->getOperand(0);
-  // A linalg op that only yields its one tensor input moves it unchanged: a
-  // transpose, broadcast or copy, named or written as a generic (a fill
-  // yields a scalar and is not one).
-  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
-  if (!linalgOp || linalgOp.getNumDpsInputs() != 1 ||
-      linalgOp.getNumDpsInits() != 1 || !linalgOp.getBlock() ||
-      !llvm::hasSingleElement(*linalgOp.getBlock()))
-    return Value();
-  Value input = linalgOp.getDpsInputOperand(0)->get();
-  Block *body = linalgOp.getBlock();
-  if (!isa<ShapedType>(input.getType()) ||
-      body->getTerminator()->getOperand(0) != body->getArgument(0))
-    return Value();
-  return input;
+std::optional<WeightAnalysis::Origin>
+WeightAnalysis::getRootOrigin(Value value) const {
+  if (auto arg = dyn_cast<BlockArgument>(value))
+    return isParamArgument(arg) ? Origin::Weight : Origin::Runtime;
+  Operation *def = value.getDefiningOp();
+  if (def->hasTrait<OpTrait::ConstantLike>())
+    return isa<ShapedType>(value.getType()) && !isSplatConstant(def)
+               ? Origin::Weight
+               : Origin::Constant;
+  if (!getLoadedGlobal(def).empty())
+    return Origin::Weight;
+  if (options.asWritten)
+    return getViewSource(def) ? std::nullopt
+                              : std::optional<Origin>(Origin::Runtime);
+  // Deployed: an op with effects, or with regions a payload does not
+  // explain, runs when the program runs.
+  if (!isMemoryEffectFree(def) ||
+      (def->getNumRegions() && !isa<linalg::LinalgOp>(def)))
+    return Origin::Runtime;
+  if (def->getNumOperands() == 0)
+    return Origin::Empty;
+  return std::nullopt;
+}
+
+/// The values whose origins decide the origin of `op`'s results.
+static SmallVector<Value> getDependencies(Operation *op, bool asWritten) {
+  if (asWritten)
+    return {getViewSource(op)};
+  return llvm::to_vector(op->getOperands());
+}
+
+/// Elements of a statically shaped type (1 for a scalar), or std::nullopt.
+static std::optional<uint64_t> getStaticElements(Type type) {
+  auto shaped = dyn_cast<ShapedType>(type);
+  if (!shaped)
+    return 1;
+  if (!shaped.hasStaticShape())
+    return std::nullopt;
+  return shaped.getNumElements();
+}
+
+WeightAnalysis::Combined
+WeightAnalysis::combineOperands(Operation *op) const {
+  auto originOf = [&](Value value) {
+    auto it = cache.find(value);
+    return it == cache.end() ? Origin::Runtime : it->second;
+  };
+  if (options.asWritten)
+    return {originOf(getViewSource(op)) == Origin::Weight ? Origin::Weight
+                                                          : Origin::Runtime,
+            /*prepared=*/false};
+  const Combined runtime = {Origin::Runtime, /*prepared=*/false};
+  bool readsWeight = false;
+  uint64_t elementsRead = 0;
+  for (Value operand : op->getOperands()) {
+    Origin origin = originOf(operand);
+    if (origin == Origin::Runtime)
+      return runtime;
+    if (origin == Origin::Empty)
+      continue;
+    // A widened narrow weight is what the deployment stores: the widening
+    // runs in its consumer.
+    if (origin == Origin::Weight && widens(op, operand))
+      return runtime;
+    readsWeight |= origin == Origin::Weight;
+    std::optional<uint64_t> elements = getStaticElements(operand.getType());
+    if (!elements)
+      return runtime;
+    elementsRead += *elements;
+  }
+  // An op that writes more than it reads (a fill, a broadcast bias, a tiled
+  // table) is expanded at run time, not stored expanded.
+  uint64_t elementsWritten = 0;
+  for (Type type : op->getResultTypes()) {
+    std::optional<uint64_t> elements = getStaticElements(type);
+    if (!elements)
+      return runtime;
+    elementsWritten += *elements;
+  }
+  bool prepared = elementsRead && elementsWritten <= elementsRead;
+  // Only what is computed from stored weights is a parameter; folded splats
+  // stay splats.
+  return {prepared && readsWeight ? Origin::Weight : Origin::Constant,
+          prepared};
+}
+
+WeightAnalysis::Origin WeightAnalysis::getOrigin(Value value) const {
+  if (!value)
+    return Origin::Runtime;
+  // Iterative, so that a long chain of ops does not deepen the stack: a
+  // value's op is expanded once (its operands pushed), then combined.
+  SmallVector<Value> stack = {value};
+  llvm::DenseSet<Operation *> expanded;
+  while (!stack.empty()) {
+    Value current = stack.back();
+    if (!current || cache.count(current)) {
+      stack.pop_back();
+      continue;
+    }
+    if (std::optional<Origin> root = getRootOrigin(current)) {
+      cache[current] = *root;
+      stack.pop_back();
+      continue;
+    }
+    Operation *def = current.getDefiningOp();
+    if (expanded.insert(def).second) {
+      bool ready = true;
+      for (Value dependency : getDependencies(def, options.asWritten))
+        if (dependency && !cache.count(dependency)) {
+          stack.push_back(dependency);
+          ready = false;
+        }
+      if (!ready)
+        continue;
+    }
+    // All dependencies are known, or one is on a cycle (a graph region) and
+    // counts as run-time.
+    Origin origin = combineOperands(def).origin;
+    for (Value result : def->getResults())
+      cache[result] = origin;
+    stack.pop_back();
+  }
+  return cache.lookup(value);
 }
 
 bool WeightAnalysis::isWeight(Value value) const {
-  auto it = cache.find(value);
-  if (it != cache.end())
-    return it->second;
-  bool result = isWeightRoot(value);
-  if (!result)
-    if (Operation *def = value.getDefiningOp())
-      if (Value source = getForwardedSource(def))
-        result = isWeight(source);
-  cache[value] = result;
-  return result;
+  return getOrigin(value) == Origin::Weight;
+}
+
+bool WeightAnalysis::isPrepared(Operation *op) const {
+  if (options.asWritten || op->getNumResults() == 0)
+    return false;
+  Value result = op->getResult(0);
+  if (getRootOrigin(result))
+    return false;
+  // Computes the operands' origins.
+  (void)getOrigin(result);
+  return combineOperands(op).prepared;
 }
 
 /// Adds the elements and bytes of a statically shaped value to `totals`.
@@ -106,29 +206,47 @@ ParameterTotals WeightAnalysis::countParameters(FunctionOpInterface fn) const {
   ParameterTotals totals;
   if (fn.isExternal())
     return totals;
-  for (BlockArgument arg : fn.getFunctionBody().front().getArguments())
-    if (isParamArgument(arg))
-      addShaped(arg.getType(), totals);
-
   // A global loaded in several places holds its parameters once.
   llvm::StringSet<> globals;
-  fn.getFunctionBody().walk([&](Operation *op) {
-    StringRef global =
-        llvm::TypeSwitch<Operation *, StringRef>(op)
-            .Case<ml_program::GlobalLoadOp, ml_program::GlobalLoadConstOp>(
-                [](auto o) {
-                  return o.getGlobal().getLeafReference().getValue();
-                })
-            .Case([](memref::GetGlobalOp o) { return o.getName(); })
-            .Default([](Operation *) { return StringRef(); });
-    if (!global.empty()) {
-      if (globals.insert(global).second)
+  auto addGlobalOnce = [&](Operation *load) {
+    if (globals.insert(getLoadedGlobal(load)).second)
+      addShaped(load->getResult(0).getType(), totals);
+  };
+
+  if (options.asWritten) {
+    for (BlockArgument arg : fn.getFunctionBody().front().getArguments())
+      if (isParamArgument(arg))
+        addShaped(arg.getType(), totals);
+    fn.getFunctionBody().walk([&](Operation *op) {
+      if (!getLoadedGlobal(op).empty())
+        addGlobalOnce(op);
+      else if (op->hasTrait<OpTrait::ConstantLike>() &&
+               op->getNumResults() == 1 && !isSplatConstant(op))
         addShaped(op->getResult(0).getType(), totals);
-      return;
-    }
-    if (op->hasTrait<OpTrait::ConstantLike>() && op->getNumResults() == 1 &&
-        !isSplatConstant(op))
-      addShaped(op->getResult(0).getType(), totals);
+    });
+    return totals;
+  }
+
+  // Deployed: the weights run-time ops read, each value once.
+  llvm::SetVector<Value> read;
+  fn.getFunctionBody().walk<WalkOrder::PreOrder>([&](Operation *op) {
+    if (isPrepared(op))
+      return WalkResult::skip();
+    for (Value operand : op->getOperands())
+      if (isa<ShapedType>(operand.getType()) && isWeight(operand))
+        read.insert(operand);
+    return WalkResult::advance();
   });
+  for (Value value : read) {
+    Operation *def = value.getDefiningOp();
+    if (def && !getLoadedGlobal(def).empty()) {
+      addGlobalOnce(def);
+      continue;
+    }
+    uint64_t before = totals.params;
+    addShaped(value.getType(), totals);
+    if (def && isPrepared(def))
+      totals.preparedParams += totals.params - before;
+  }
   return totals;
 }

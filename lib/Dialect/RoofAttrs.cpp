@@ -138,7 +138,7 @@ void CostAttr::print(AsmPrinter &printer) const {
 
 Attribute TotalsAttr::parse(AsmParser &parser, Type) {
   uint64_t flops, transcendentals, read, written, weightRead, params,
-      weightBytes, ops, unknown;
+      weightBytes, ops, prepared, preparedFlops, preparedBytes, unknown;
   DictionaryAttr unknownOps;
   if (parser.parseLess() ||
       parseFields(parser, {{"flops", &flops},
@@ -149,13 +149,17 @@ Attribute TotalsAttr::parse(AsmParser &parser, Type) {
                            {"params", &params},
                            {"weight_bytes", &weightBytes},
                            {"ops", &ops},
+                           {"prepared", &prepared},
+                           {"prepared_flops", &preparedFlops},
+                           {"prepared_bytes", &preparedBytes},
                            {"unknown", &unknown}}) ||
       parser.parseComma() || parser.parseKeyword("unknown_ops") ||
       parser.parseEqual() || parser.parseAttribute(unknownOps) ||
       parser.parseGreater())
     return {};
   return get(parser.getContext(), flops, transcendentals, read, written,
-             weightRead, params, weightBytes, ops, unknown, unknownOps);
+             weightRead, params, weightBytes, ops, prepared, preparedFlops,
+             preparedBytes, unknown, unknownOps);
 }
 
 void TotalsAttr::print(AsmPrinter &printer) const {
@@ -168,6 +172,9 @@ void TotalsAttr::print(AsmPrinter &printer) const {
                         {"params", getParams()},
                         {"weight_bytes", getWeightBytes()},
                         {"ops", getOps()},
+                        {"prepared", getPrepared()},
+                        {"prepared_flops", getPreparedFlops()},
+                        {"prepared_bytes", getPreparedBytes()},
                         {"unknown", getUnknown()}});
   printer << ", unknown_ops = ";
   printer.printAttribute(getUnknownOps());

@@ -110,6 +110,15 @@ static void printSummary(const FunctionRoofline &r,
                      used / 1e6, r.capacityBytes / 1e6,
                      r.capacityBytes > 0 ? 100.0 * used / r.capacityBytes : 0.0)
      << (r.fits() ? "fits" : "does not fit") << "\n";
+  if (r.totals.opsPrepared)
+    os << llvm::format(
+        "prepared ahead of time (not in the latency): %llu ops, %llu FLOPs, "
+        "%llu bytes moved, producing %llu of the %llu parameters\n",
+        static_cast<unsigned long long>(r.totals.opsPrepared),
+        static_cast<unsigned long long>(r.totals.prepared.flops),
+        static_cast<unsigned long long>(r.totals.prepared.bytesMoved()),
+        static_cast<unsigned long long>(r.totals.parameters.preparedParams),
+        static_cast<unsigned long long>(r.totals.parameters.params));
   if (r.weightsFitOnChip)
     os << llvm::format("regime: weights (%.3f MB) fit in on-chip memory "
                        "(%.3f MB): data streams through the weights\n",
@@ -361,6 +370,16 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                            static_cast<int64_t>(r.kernelsWithoutRate));
             json.attribute("ops_unknown",
                            static_cast<int64_t>(r.totals.opsUnknown));
+            json.attribute("prepared_ops",
+                           static_cast<int64_t>(r.totals.opsPrepared));
+            json.attribute("prepared_flops",
+                           static_cast<int64_t>(r.totals.prepared.flops));
+            json.attribute(
+                "prepared_bytes",
+                static_cast<int64_t>(r.totals.prepared.bytesMoved()));
+            json.attribute(
+                "prepared_params",
+                static_cast<int64_t>(r.totals.parameters.preparedParams));
           });
         });
       }

@@ -229,7 +229,7 @@ FunctionRoofline roof::evaluateRoofline(FunctionOpInterface fn,
   result.batch = options.batch;
   llvm::DenseMap<Operation *, uint64_t> writtenBytes;
   result.totals = analyzeFunction(fn, options.cost, [&](const OpCostRecord &r) {
-    if (!r.cost || !r.executions)
+    if (!r.cost || !r.executions || r.prepared)
       return;
     writtenBytes[r.op] = deploysF32(r.op, options)
                              ? toDeployBytes(r.cost->bytesWritten, options)

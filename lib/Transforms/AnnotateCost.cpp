@@ -32,7 +32,8 @@ static TotalsAttr getTotalsAttr(MLIRContext *context,
   return TotalsAttr::get(
       context, cost.flops, cost.transcendentals, cost.bytesRead,
       cost.bytesWritten, cost.weightBytesRead, totals.parameters.params,
-      totals.parameters.bytes, totals.opsCounted, totals.opsUnknown,
+      totals.parameters.bytes, totals.opsCounted, totals.opsPrepared,
+      totals.prepared.flops, totals.prepared.bytesMoved(), totals.opsUnknown,
       builder.getDictionaryAttr(unknownOps));
 }
 
@@ -70,6 +71,7 @@ struct RoofAnnotateCostPass
     if (dynamicDim >= 0)
       options.dynamicDimSize = dynamicDim;
     options.weights.paramArgs.assign(paramArgs.begin(), paramArgs.end());
+    options.weights.asWritten = asWritten;
 
     llvm::MapVector<OperationName, MissingModel> missingModels;
     getOperation().walk([&](FunctionOpInterface fn) {
@@ -101,10 +103,15 @@ private:
     Operation *op = record.op;
     if (record.cost) {
       auto attr = CostAttr::get(&getContext(), *record.cost);
-      if (!reportOnly)
+      if (!reportOnly) {
         op->setAttr(kCostAttrName, attr);
+        if (record.prepared)
+          op->setAttr(kPreparedAttrName, UnitAttr::get(&getContext()));
+      }
       if (opRemarks)
-        emitRemark(op->getLoc()) << "cost: " << attr;
+        emitRemark(op->getLoc())
+            << (record.prepared ? "cost (prepared ahead of time): " : "cost: ")
+            << attr;
       return;
     }
     if (!reportOnly)

@@ -55,6 +55,7 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
     if (dynamicDim >= 0)
       options.cost.dynamicDimSize = dynamicDim;
     options.cost.weights.paramArgs.assign(paramArgs.begin(), paramArgs.end());
+    options.cost.weights.asWritten = asWritten;
     options.dtypePolicy = dtypePolicy == "as-is"  ? DtypePolicy::AsIs
                           : dtypePolicy == "tf32" ? DtypePolicy::Tf32
                                                   : DtypePolicy::Deploy;

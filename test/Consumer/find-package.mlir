@@ -9,7 +9,7 @@
 // RUN: %t/build/consumer-cost %roof_src_root/examples/conv-block.mlir | FileCheck %s --check-prefix=COST
 
 // The numbers are those of test/Examples/conv-block.mlir.
-// OPT: roof.totals = #roof.totals<flops = 4743168, transcendentals = 0, read = 176768, written = 139776, weight_read = 36992, params = 9248, weight_bytes = 36992, ops = 7, unknown = 0, unknown_ops = {}>
+// OPT: roof.totals = #roof.totals<flops = 4743168, transcendentals = 0, read = 176768, written = 139776, weight_read = 36992, params = 9248, weight_bytes = 36992, ops = 7, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 0, unknown_ops = {}>
 
 // fill: 32768 bytes written; conv: 4718592 FLOPs, 111104 + 32768 = 143872
 // bytes; bias + ReLU6: 24576 FLOPs, 32896 + 32768 = 65664 bytes.

@@ -46,7 +46,7 @@ func.func @f8_matmul(%a: tensor<64x128xf8E4M3FN>, %b: tensor<128x32xf8E5M2>,
 // i4 weights in a parameter argument: half a byte each.
 // CHECK-LABEL: func.func @int4_weights
 // Totals: the argument holds 128*32 = 4096 parameters in 2048 bytes.
-// CHECK-SAME: roof.totals = #roof.totals<flops = 524288, transcendentals = 0, read = 18432, written = 8192, weight_read = 2048, params = 4096, weight_bytes = 2048, ops = 1, unknown = 0, unknown_ops = {}>
+// CHECK-SAME: roof.totals = #roof.totals<flops = 524288, transcendentals = 0, read = 18432, written = 8192, weight_read = 2048, params = 4096, weight_bytes = 2048, ops = 1, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 0, unknown_ops = {}>
 func.func @int4_weights(%a: tensor<64x128xi8>, %w: tensor<128x32xi4> {roof.param},
                         %c: tensor<64x32xi32>) -> tensor<64x32xi32> {
   // read    = 64*128*1 + 128*32/2 + 64*32*4 = 8192 + 2048 + 8192 = 18432

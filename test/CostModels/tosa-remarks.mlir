@@ -25,7 +25,7 @@ func.func @dynamic_batch(%a: tensor<?x16x32xf32>, %b: tensor<?x32x8xf32>) -> ten
 // cond_if: the costlier branch counts (exp: 4 FLOPs, 4 transcendental,
 // 16 bytes each way), the other (a plain yield) is free.
 // CHECK-LABEL: func.func @cond_if
-// CHECK-SAME: flops = 4, transcendentals = 4, read = 16, written = 16, {{.*}} ops = 1, unknown = 0
+// CHECK-SAME: flops = 4, transcendentals = 4, read = 16, written = 16, {{.*}} ops = 1, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 0
 func.func @cond_if(%p: tensor<i1>, %x: tensor<4xf32>) -> tensor<4xf32> {
   %0 = tosa.cond_if %p (%a = %x) : tensor<i1> (tensor<4xf32>) -> tensor<4xf32> {
   ^bb0(%a: tensor<4xf32>):

@@ -5,8 +5,8 @@
 // ignored and the printer shows flops / (read + written) = 10 / 4 = 2.50.
 
 // CHECK-LABEL: func.func @round_trip
-// CHECK-SAME: roof.totals = #roof.totals<flops = 10, transcendentals = 2, read = 3, written = 1, weight_read = 1, params = 4, weight_bytes = 2, ops = 1, unknown = 1, unknown_ops = {foo.bar = 1 : i64}>
-func.func @round_trip(%x: f32) -> f32 attributes {roof.totals = #roof.totals<flops = 10, transcendentals = 2, read = 3, written = 1, weight_read = 1, params = 4, weight_bytes = 2, ops = 1, unknown = 1, unknown_ops = {foo.bar = 1 : i64}>} {
+// CHECK-SAME: roof.totals = #roof.totals<flops = 10, transcendentals = 2, read = 3, written = 1, weight_read = 1, params = 4, weight_bytes = 2, ops = 1, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 1, unknown_ops = {foo.bar = 1 : i64}>
+func.func @round_trip(%x: f32) -> f32 attributes {roof.totals = #roof.totals<flops = 10, transcendentals = 2, read = 3, written = 1, weight_read = 1, params = 4, weight_bytes = 2, ops = 1, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 1, unknown_ops = {foo.bar = 1 : i64}>} {
   // CHECK: roof.cost = #roof.cost<flops = 10, transcendentals = 2, read = 3, written = 1, weight_read = 1, intensity = 2.50>
   %0 = arith.addf %x, %x {roof.cost = #roof.cost<flops = 10, transcendentals = 2, read = 3, written = 1, weight_read = 1, intensity = 99.0>} : f32
   // CHECK: roof.cost = #roof.cost<flops = 1, transcendentals = 0, read = 0, written = 0, weight_read = 0, intensity = inf>

@@ -14,5 +14,5 @@
 //           weight_read 36864 + 128 = 36992
 //           params 3*3*32*32 + 32 = 9248 in 36992 bytes
 //           ops: 2 constants, pad, empty, fill, conv, generic = 7
-// CHECK: roof.totals = #roof.totals<flops = 4743168, transcendentals = 0, read = 176768, written = 139776, weight_read = 36992, params = 9248, weight_bytes = 36992, ops = 7, unknown = 0, unknown_ops = {}>
+// CHECK: roof.totals = #roof.totals<flops = 4743168, transcendentals = 0, read = 176768, written = 139776, weight_read = 36992, params = 9248, weight_bytes = 36992, ops = 7, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 0, unknown_ops = {}>
 // CHECK: linalg.conv_2d_nhwc_hwcf {{.*}}roof.cost = #roof.cost<flops = 4718592, transcendentals = 0, read = 111104, written = 32768, weight_read = 36864, intensity = 32.80>

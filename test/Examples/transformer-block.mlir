@@ -19,6 +19,6 @@
 // totals          1662208   4352   322560  89088    196608
 // params: 4 * 64*64 + 2 * 64*256 = 49152 in 196608 bytes
 // ops: 1 constant, 3 empties, 3 fills, 8 matmuls, softmax, 2 adds, gelu = 19
-// CHECK: roof.totals = #roof.totals<flops = 1662208, transcendentals = 4352, read = 322560, written = 89088, weight_read = 196608, params = 49152, weight_bytes = 196608, ops = 19, unknown = 0, unknown_ops = {}>
+// CHECK: roof.totals = #roof.totals<flops = 1662208, transcendentals = 4352, read = 322560, written = 89088, weight_read = 196608, params = 49152, weight_bytes = 196608, ops = 19, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 0, unknown_ops = {}>
 // gelu: intensity 20480 / 32768 = 0.625, printed 0.62
 // CHECK: linalg.generic {{.*}}roof.cost = #roof.cost<flops = 20480, transcendentals = 4096, read = 16384, written = 16384, weight_read = 0, intensity = 0.62>

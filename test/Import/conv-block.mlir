@@ -43,11 +43,12 @@
 // LOC: tosa.reshape {{.*}} "flatten"(#loc)
 // LOC: tosa.matmul {{.*}} "fc"(#loc)
 
-// Totals: 14080 + 20 (per-channel BN constants: 5 ops on 4 values) + 256 +
-// 256 + 512 + 260 + 80 + 10 (Gemm bias) = 15474 FLOPs. Parameters: conv
-// 108 + 4, BN scale/bias/mean 12 (the variance is all 2.0, a splat: a fill,
-// not a weight), fc 40 + 10 = 174.
-// COST: roof.totals = #roof.totals<flops = 15474, {{.*}}params = 174, weight_bytes = 696, ops = {{[0-9]+}}, unknown = 0
+// Totals: 14080 + 256 + 256 + 512 + 260 + 80 + 10 (Gemm bias) = 15454
+// run-time FLOPs. The BN's per-channel constants (5 ops on 4 values: var +
+// eps, rsqrt, x gamma, x mean, beta - ...) are folded ahead of time: 5
+// prepared ops, 20 FLOPs. Parameters, in the form run-time ops read them:
+// conv 108 + 4, the folded BN scale 4 and shift 4, fc 40 + 10 = 170.
+// COST: roof.totals = #roof.totals<flops = 15454, {{.*}}params = 170, weight_bytes = 680, ops = {{[0-9]+}}, prepared = 5, prepared_flops = 20, {{.*}}unknown = 0
 
 // Input transpose: 1*3*8*8 = 192 f32 read and written = 768 B each.
 // COST: tosa.transpose {{.*}}#roof.cost<flops = 0, transcendentals = 0, read = 768, written = 768, weight_read = 0
@@ -56,9 +57,10 @@
 // zero points = 1224, of which weights + bias = 448; written 8*8*4*4 = 1024.
 // COST: tosa.conv2d {{.*}}#roof.cost<flops = 14080, transcendentals = 0, read = 1224, written = 1024, weight_read = 448
 // BatchNorm on the activation: 256 multiplies (read 1024 + 16 factors + the
-// 1-byte shift), 256 adds (1024 + 16).
-// COST: tosa.mul {{.*}}#roof.cost<flops = 256, transcendentals = 0, read = 1041, written = 1024, weight_read = 0
-// COST: tosa.add {{.*}}#roof.cost<flops = 256, transcendentals = 0, read = 1040, written = 1024, weight_read = 0
+// 1-byte shift), 256 adds (1024 + 16); the factors were folded ahead of time
+// and are weights (16 bytes each).
+// COST: tosa.mul {{.*}}#roof.cost<flops = 256, transcendentals = 0, read = 1041, written = 1024, weight_read = 16
+// COST: tosa.add {{.*}}#roof.cost<flops = 256, transcendentals = 0, read = 1040, written = 1024, weight_read = 16
 // Relu as clamp: two comparisons per element.
 // COST: tosa.clamp {{.*}}#roof.cost<flops = 512, transcendentals = 0, read = 1024, written = 1024
 // Global average: 256 adds + 4 divides; read 1024 + two zero points.

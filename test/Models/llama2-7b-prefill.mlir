@@ -3,14 +3,29 @@
 // REQUIRES: shared-models
 // RUN: roof-opt %shared_models/linalg/llama2-7b-prefill.mlir -roof-annotate-cost=param-args=0 -o %t
 // RUN: FileCheck %s --check-prefix=TOTALS < %t
+// RUN: roof-opt %shared_models/linalg/llama2-7b-prefill.mlir -roof-annotate-cost="param-args=0 as-written" -o - | FileCheck %s --check-prefix=WRITTEN
 // RUN: grep -c "flops = 2684354560," %t | FileCheck %s --check-prefix=QKVO
 // RUN: grep -c "flops = 7214202880," %t | FileCheck %s --check-prefix=MLP
 // RUN: grep -c "flops = 20971520000," %t | FileCheck %s --check-prefix=HEAD
 // RUN: grep -c "flops = 52428800," %t | FileCheck %s --check-prefix=ATTN
 
-// Parameters: the flat argument's 6,755,192,832 values plus two 80-element
-// and one 1x80 position-index constants (240); splat constants are fills.
-// TOTALS: roof.totals = #roof.totals<{{.*}} params = 6755193072, {{.*}} unknown = 0, unknown_ops = {}>
+// Deployed (the default): each weight is sliced out of the flat argument and
+// transposed ahead of time, and counted once in the form its run-time op
+// reads. The matmuls read every projection weight once:
+//   (32*(4*4096^2 + 3*4096*11008) + 32000*4096) * 4 B = 26,428,309,504 B
+// and the other run-time reads of weights are the 65 RMSNorm scales
+// (65*4096*4 = 1,064,960), the 80 embedding rows the gather reads
+// (80*4096*4 = 1,310,720), the rotary tables, read per layer (64 * 41,600 =
+// 2,662,400), and 1,280 B of position indices: weight_read = 26,433,348,864.
+// Parameters: 6,738,415,616 (the published count: projections 6,607,077,376
+// + embedding 131,072,000 + RMSNorm 266,240) + 655,360 rotary-table values
+// + 240 position indices = 6,739,071,216; 812 slices and transposes are
+// prepared ahead of time.
+// TOTALS: roof.totals = #roof.totals<{{.*}} weight_read = 26433348864, params = 6739071216, {{.*}} prepared = 812, {{.*}} unknown = 0, unknown_ops = {}>
+// As written: the flat argument's 6,755,192,832 values plus two 80-element
+// and one 1x80 position-index constants (240); splat constants are fills;
+// each weight is read three times (slice, transpose, matmul).
+// WRITTEN: roof.totals = #roof.totals<{{.*}} weight_read = 79{{[0-9]+}}, params = 6755193072, {{.*}} prepared = 0, {{.*}} unknown = 0, unknown_ops = {}>
 
 // q, k, v, o projections: 2*80*4096*4096, 4 per layer x 32 layers.
 // QKVO: 128

@@ -11,7 +11,7 @@
 // flops = 2*128*512*256 = 33554432; read = (128*256 + 256*512 + 128*512)*4 = 917504;
 // written = 128*512*4 = 262144; intensity = 33554432 / 1179648 = 28.44
 // CHECK-LABEL: func.func @mm
-// CHECK-SAME: roof.totals = #roof.totals<flops = 33554432, transcendentals = 0, read = 917504, written = 262144, weight_read = 0, params = 0, weight_bytes = 0, ops = 1, unknown = 0, unknown_ops = {}>
+// CHECK-SAME: roof.totals = #roof.totals<flops = 33554432, transcendentals = 0, read = 917504, written = 262144, weight_read = 0, params = 0, weight_bytes = 0, ops = 1, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 0, unknown_ops = {}>
 // CHECK: linalg.matmul {roof.cost = #roof.cost<flops = 33554432, transcendentals = 0, read = 917504, written = 262144, weight_read = 0, intensity = 28.44>}
 // REPORT: remark: totals of @mm: #roof.totals<flops = 33554432, transcendentals = 0, read = 917504, written = 262144,
 // GENERIC: linalg.generic {{.*}}roof.cost = #roof.cost<flops = 33554432, transcendentals = 0, read = 917504, written = 262144, weight_read = 0, intensity = 28.44>

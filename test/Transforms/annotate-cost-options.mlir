@@ -1,6 +1,7 @@
 // RUN: roof-opt %s -split-input-file -roof-annotate-cost=dynamic-dim=4 | FileCheck %s --check-prefix=BOUND
 // RUN: roof-opt %s -split-input-file -roof-annotate-cost="param-args=1" | FileCheck %s --check-prefix=PARAM
 // RUN: roof-opt %s -split-input-file -roof-annotate-cost 2>/dev/null | FileCheck %s --check-prefix=DEFAULT
+// RUN: roof-opt %s -split-input-file -roof-annotate-cost=as-written 2>/dev/null | FileCheck %s --check-prefix=WRITTEN
 
 // BOUND-LABEL: func.func @dynamic_rows
 // PARAM-LABEL: func.func @dynamic_rows
@@ -51,18 +52,26 @@ func.func @weights_by_attribute(%a: tensor<128x256xf32>,
 // -----
 
 // A weight stays a weight through slices, reshapes and transposes of it, as
-// in a model whose weights are one flat argument.
+// in a model whose weights are one flat argument. Deployed (the default) the
+// slice and the transpose run ahead of time: they carry roof.prepared, their
+// 2 * (4096 + 4096) = 16384 bytes are prepared work, and the parameters are
+// the 32*32 = 1024 values the matmul reads (4096 bytes). As written they run
+// at run time and the parameters are the flat argument's 1056 values.
 // DEFAULT-LABEL: func.func @sliced_flat_weights
-// The flat argument holds 1056 parameters = 4224 bytes.
-// DEFAULT-SAME: params = 1056, weight_bytes = 4224
+// DEFAULT-SAME: weight_read = 4096, params = 1024, weight_bytes = 4096, ops = 5, prepared = 2, prepared_flops = 0, prepared_bytes = 16384
+// WRITTEN-LABEL: func.func @sliced_flat_weights
+// WRITTEN-SAME: weight_read = 12288, params = 1056, weight_bytes = 4224, ops = 8, prepared = 0
 func.func @sliced_flat_weights(%flat: tensor<1056xf32> {roof.param},
                                %x: tensor<4x32xf32>) -> tensor<4x32xf32> {
   // The slice copies 32*32*4 = 4096 weight bytes.
-  // DEFAULT: tensor.extract_slice {{.*}}weight_read = 4096
+  // DEFAULT: tensor.extract_slice {{.*}}weight_read = 4096{{.*}}roof.prepared
+  // WRITTEN: tensor.extract_slice {{.*}}weight_read = 4096
+  // WRITTEN-NOT: roof.prepared
   %s = tensor.extract_slice %flat[0] [1024] [1] : tensor<1056xf32> to tensor<1024xf32>
   %w = tensor.expand_shape %s [[0, 1]] output_shape [32, 32] : tensor<1024xf32> into tensor<32x32xf32>
   %e = tensor.empty() : tensor<32x32xf32>
-  // DEFAULT: linalg.transpose {{.*}}weight_read = 4096
+  // DEFAULT: linalg.transpose {{.*}}weight_read = 4096{{.*}}roof.prepared
+  // WRITTEN: linalg.transpose {{.*}}weight_read = 4096
   %wt = linalg.transpose ins(%w : tensor<32x32xf32>) outs(%e : tensor<32x32xf32>) permutation = [1, 0]
   %zero = arith.constant 0.0 : f32
   %acc0 = tensor.empty() : tensor<4x32xf32>

@@ -4,7 +4,7 @@
 // a cost model, one per op for ops whose model could not tell.
 
 // CHECK-LABEL: func.func @unknown_ops
-// CHECK-SAME: ops = 1, unknown = 3, unknown_ops = {foo.bar = 2 : i64, foo.baz = 1 : i64}
+// CHECK-SAME: ops = 1, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 3, unknown_ops = {foo.bar = 2 : i64, foo.baz = 1 : i64}
 func.func @unknown_ops(%x: tensor<4xf32>) -> tensor<4xf32> {
   // expected-remark @below {{'foo.bar' is not costed (2 ops): no cost model for this op}}
   %0 = "foo.bar"(%x) : (tensor<4xf32>) -> tensor<4xf32>
@@ -19,7 +19,7 @@ func.func @unknown_ops(%x: tensor<4xf32>) -> tensor<4xf32> {
 // -----
 
 // CHECK-LABEL: func.func @dynamic_unbound
-// CHECK-SAME: ops = 0, unknown = 2
+// CHECK-SAME: ops = 0, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 2
 func.func @dynamic_unbound(%x: tensor<?xf32>, %y: tensor<?xf32>) -> tensor<?xf32> {
   // expected-remark @below {{cost unknown: loop dimension 0 is dynamic; bind it with dynamic-dim=N}}
   %0 = linalg.add ins(%x, %y : tensor<?xf32>, tensor<?xf32>) outs(%x : tensor<?xf32>) -> tensor<?xf32>
@@ -61,7 +61,7 @@ func.func @static_loop(%x: tensor<1024xf32>) -> tensor<1024xf32> {
 // The two constants are counted; the add inside the loop is annotated but
 // left out of the totals.
 // CHECK-LABEL: func.func @dynamic_loop
-// CHECK-SAME: flops = 0, {{.*}} ops = 2, unknown = 1, unknown_ops = {scf.for = 1 : i64}
+// CHECK-SAME: flops = 0, {{.*}} ops = 2, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 1, unknown_ops = {scf.for = 1 : i64}
 func.func @dynamic_loop(%x: tensor<1024xf32>, %n: index) -> tensor<1024xf32> {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
@@ -81,7 +81,7 @@ func.func @dynamic_loop(%x: tensor<1024xf32>, %n: index) -> tensor<1024xf32> {
 // CHECK-LABEL: func.func @branches
 // then: addf (8 FLOPs, read 64, written 32); else: exp (8 FLOPs, 8
 // transcendental, read 32, written 32). Equal FLOPs: the then branch moves more.
-// CHECK-SAME: flops = 8, transcendentals = 0, read = 64, written = 32, {{.*}} ops = 1, unknown = 0
+// CHECK-SAME: flops = 8, transcendentals = 0, read = 64, written = 32, {{.*}} ops = 1, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 0
 func.func @branches(%p: i1, %x: tensor<8xf32>) -> tensor<8xf32> {
   %r = scf.if %p -> tensor<8xf32> {
     %y = arith.addf %x, %x : tensor<8xf32>

@@ -7,7 +7,7 @@
 
 // Totals: 2*8*8*8 = 1024 + 64 = 1088 FLOPs;
 // read = (64+64+64)*4 + (64+64)*4 = 768 + 512 = 1280; written = 256 + 256 = 512.
-// expected-remark @below {{totals of @mlp: #roof.totals<flops = 1088, transcendentals = 0, read = 1280, written = 512, weight_read = 0, params = 0, weight_bytes = 0, ops = 2, unknown = 0, unknown_ops = {}>}}
+// expected-remark @below {{totals of @mlp: #roof.totals<flops = 1088, transcendentals = 0, read = 1280, written = 512, weight_read = 0, params = 0, weight_bytes = 0, ops = 2, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 0, unknown_ops = {}>}}
 func.func @mlp(%a: tensor<8x8xf32>, %b: tensor<8x8xf32>, %c: tensor<8x8xf32>) -> tensor<8x8xf32> {
   // 2*8*8*8 = 1024 FLOPs; read 3*64*4 = 768; written 256; 1024/1024 = 1.00
   // expected-remark @below {{cost: #roof.cost<flops = 1024, transcendentals = 0, read = 768, written = 256, weight_read = 0, intensity = 1.00>}}

@@ -19,7 +19,7 @@
 // UNFUSED: roof.totals = #roof.totals<flops = 2149580800, transcendentals = 0, read = 16781312, written = 12582912,
 // UNFUSED: linalg.matmul {roof.cost = #roof.cost<flops = 2147483648, transcendentals = 0, read = 12582912, written = 4194304, weight_read = 0, intensity = 128.00>}
 // ops: the constant, tensor.empty and the kernel = 3.
-// FUSED: roof.totals = #roof.totals<flops = 2149580800, transcendentals = 0, read = 8392704, written = 4194304, weight_read = 0, params = 0, weight_bytes = 0, ops = 3, unknown = 0
+// FUSED: roof.totals = #roof.totals<flops = 2149580800, transcendentals = 0, read = 8392704, written = 4194304, weight_read = 0, params = 0, weight_bytes = 0, ops = 3, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 0
 // FUSED: roof.kernel
 // FUSED-NOT: roof.cost
 // FUSED: } {roof.cost = #roof.cost<flops = 2149580800, transcendentals = 0, read = 8392704, written = 4194304, weight_read = 0, intensity = 170.78>}

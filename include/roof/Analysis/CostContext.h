@@ -67,6 +67,8 @@ public:
 
   /// Whether `value` holds weights.
   bool isWeight(Value value) const { return weights.isWeight(value); }
+  /// Whether a deployment runs `op` ahead of time.
+  bool isPrepared(Operation *op) const { return weights.isPrepared(op); }
 
   /// Records why the cost is unknown and returns failure, so a model can
   /// `return ctx.unknown("…")`.

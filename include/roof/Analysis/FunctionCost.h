@@ -37,6 +37,10 @@ struct OpCostRecord {
   /// enclosing region runs an unknown number of times, and then the op is
   /// left out of the totals.
   std::optional<uint64_t> executions = 1;
+  /// True when the op computes from weights alone and a deployment runs it
+  /// ahead of time (WeightAnalysis::isPrepared): its cost is not in the
+  /// totals but in the prepared totals.
+  bool prepared = false;
 };
 
 /// Totals of one function.
@@ -45,6 +49,10 @@ struct FunctionCost {
   ParameterTotals parameters;
   /// Ops whose cost is in `total`.
   uint64_t opsCounted = 0;
+  /// Work done ahead of time: the prepared ops that do any (views of weights
+  /// are free and not counted), and the cost of all their executions.
+  OpCost prepared;
+  uint64_t opsPrepared = 0;
   /// Ops whose cost is unknown, and how many of each op name.
   uint64_t opsUnknown = 0;
   llvm::MapVector<StringRef, uint64_t> unknownOps;
@@ -61,8 +69,9 @@ FailureOr<OpCost> getOpCost(Operation *op, const CostOptions &options = {},
 
 /// Costs every op of `fn`'s body in order, calling `onOp` for each (terminators
 /// and the bodies of costed ops, such as linalg payloads, are not visited).
-/// Ops in `scf.for`/`scf.forall`/`scf.parallel` loops with static trip counts
-/// count that many times; of `scf.if`/`scf.index_switch`/`tosa.cond_if` the
+/// Ops prepared ahead of time are reported (`prepared` set) but totalled
+/// apart. Ops in `scf.for`/`scf.forall`/`scf.parallel` loops with static trip
+/// counts count that many times; of `scf.if`/`scf.index_switch`/`tosa.cond_if` the
 /// costliest region counts; any other region op, and a loop whose trip count
 /// is unknown, is itself unknown and the ops inside it are left out of the
 /// totals.

@@ -59,13 +59,16 @@ def Roof_UnknownCostAttr : Roof_Attr<"UnknownCost", "unknown"> {
 def Roof_TotalsAttr : Roof_Attr<"Totals", "totals"> {
   let summary = "Cost totals of a function";
   let description = [{
-    The sum of the costs of the ops of a function (ops inside loops with a
-    static trip count are multiplied by it), the parameters it reads, how many
-    ops were costed, and which ops were not, with their counts.
+    The sum of the costs of the ops of a function that run at run time (ops
+    inside loops with a static trip count are multiplied by it), the
+    parameters it reads, how many ops were costed; the work prepared ahead of
+    time from weights alone (how many ops, their FLOPs and bytes moved); and
+    which ops were not costed, with their counts.
 
     ```mlir
     #roof.totals<flops = 2, transcendentals = 0, read = 8, written = 4,
                  weight_read = 0, params = 0, weight_bytes = 0, ops = 1,
+                 prepared = 0, prepared_flops = 0, prepared_bytes = 0,
                  unknown = 1, unknown_ops = {"foo.bar" = 1 : i64}>
     ```
   }];
@@ -78,6 +81,9 @@ def Roof_TotalsAttr : Roof_Attr<"Totals", "totals"> {
     "uint64_t":$params,
     "uint64_t":$weightBytes,
     "uint64_t":$ops,
+    "uint64_t":$prepared,
+    "uint64_t":$preparedFlops,
+    "uint64_t":$preparedBytes,
     "uint64_t":$unknown,
     "::mlir::DictionaryAttr":$unknownOps
   );

@@ -28,6 +28,9 @@ namespace mlir::roof {
 /// The attribute names under which roof-annotate-cost stores costs.
 inline constexpr llvm::StringLiteral kCostAttrName = "roof.cost";
 inline constexpr llvm::StringLiteral kTotalsAttrName = "roof.totals";
+/// Marks an op a deployment runs ahead of time (it computes from weights
+/// alone); its `roof.cost` is not in the function's run-time totals.
+inline constexpr llvm::StringLiteral kPreparedAttrName = "roof.prepared";
 } // namespace mlir::roof
 
 #endif // ROOF_DIALECT_ROOFDIALECT_H

@@ -30,7 +30,7 @@ def RoofAnnotateCost : Pass<"roof-annotate-cost", "::mlir::ModuleOp"> {
     After:
     ```mlir
     func.func @mm(...) -> tensor<128x512xf32> attributes {roof.totals =
-        #roof.totals<flops = 33554432, ..., ops = 1, unknown = 0, unknown_ops = {}>} {
+        #roof.totals<flops = 33554432, ..., ops = 1, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 0, unknown_ops = {}>} {
       %0 = linalg.matmul {roof.cost = #roof.cost<flops = 33554432,
           transcendentals = 0, read = 917504, written = 262144,
           weight_read = 0, intensity = 28.44>} ins(...) outs(...)
@@ -45,6 +45,13 @@ def RoofAnnotateCost : Pass<"roof-annotate-cost", "::mlir::ModuleOp"> {
     counts count that many times in the totals; of an `scf.if` or
     `tosa.cond_if` the costlier branch counts. Function calls are not
     inlined: each function has totals of its own.
+
+    Deployment view (the default): an op that computes from weights alone
+    (batch-norm folding, a transpose or slice of a weight) is what a
+    deployment compiler runs once before the first inference. It gets
+    `roof.prepared` beside its cost, its cost goes to the totals'
+    `prepared*` fields instead of the run-time ones, and its result is a
+    weight for its consumers. `as-written` turns this off.
   }];
   let dependentDialects = ["::mlir::roof::RoofDialect"];
   let options = [
@@ -59,7 +66,13 @@ def RoofAnnotateCost : Pass<"roof-annotate-cost", "::mlir::ModuleOp"> {
            "Leave the IR unchanged: report each function's totals as a "
            "remark instead of attaching attributes.">,
     Option<"opRemarks", "op-remarks", "bool", /*default=*/"false",
-           "Also emit a remark with the cost of each op.">
+           "Also emit a remark with the cost of each op.">,
+    Option<"asWritten", "as-written", "bool", /*default=*/"false",
+           "Price the IR as written: ops that compute from weights alone "
+           "run at run time and parameters are counted where they are "
+           "stored. By default such ops are prepared ahead of time (marked "
+           "`roof.prepared`, totalled apart) and parameters are counted in "
+           "the form run-time ops read them.">
   ];
   let statistics = [
     Statistic<"numOpsCounted", "ops-counted", "Ops whose cost is in the totals">,
@@ -111,6 +124,10 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "The size every dynamic dimension takes (-1: unbound).">,
     ListOption<"paramArgs", "param-args", "unsigned",
                "Indices of function arguments that hold parameters.">,
+    Option<"asWritten", "as-written", "bool", /*default=*/"false",
+           "Price the IR as written: ops on weights alone are run-time "
+           "kernels (by default they are prepared ahead of time and listed "
+           "apart).">,
     ListOption<"batchSizes", "batch-sizes", "int64_t",
                "Batch sweep: evaluate at each size, binding every dynamic "
                "dimension to it (and counting that many inferences per "

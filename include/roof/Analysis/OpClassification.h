@@ -1,0 +1,47 @@
+//===- OpClassification.h - What kind of work an op does --------*- C++ -*-===//
+//
+// The one place that says whether an op is a contraction, an elementwise op
+// or a view. Fusion, weight preparation and the roofline report all ask here,
+// so they cannot disagree.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_ANALYSIS_OPCLASSIFICATION_H
+#define ROOF_ANALYSIS_OPCLASSIFICATION_H
+
+#include "mlir/IR/Operation.h"
+#include "mlir/IR/Value.h"
+
+namespace mlir::roof {
+
+/// A contraction multiplies elements of two different operands and sums the
+/// products: tosa matmul/conv2d/conv3d/depthwise_conv2d/transpose_conv2d/
+/// matmul_t_block_scaled, and any linalg op with reduction loops whose
+/// payload multiplies two of its inputs (through casts and zero-point
+/// subtractions): matmul, batch_matmul, matvec, conv, depthwise conv,
+/// quantized variants and generics of that form. Pooling, plain reductions
+/// and x·x sums are not. Contractions run on a matrix engine and root fused
+/// kernels.
+bool isContraction(Operation *op);
+
+/// An elementwise op: a linalg op whose loops are all parallel and whose
+/// indexing maps are projected permutations (upstream's
+/// `linalg::isElementwise` rule), or a TOSA op with the
+/// `TosaElementwiseOperator` trait, `tosa.mul`, `tosa.cast` or
+/// `tosa.rescale`.
+bool isElementwise(Operation *op);
+
+/// The value a view moves or reinterprets without arithmetic, or null when
+/// `op` is not a view: memref views (ViewLikeOpInterface), tensor
+/// slices/reshapes/casts, tosa reshape/transpose/slice/identity, and linalg
+/// ops that only yield their one input (transpose, broadcast, copy, named or
+/// generic).
+Value getViewSource(Operation *op);
+
+/// Whether `op` writes elements wider than those of `operand`, a tensor it
+/// reads: a dequantization (i8/i4 to f16/f32 with a scale) or an up-cast.
+bool widens(Operation *op, Value operand);
+
+} // namespace mlir::roof
+
+#endif // ROOF_ANALYSIS_OPCLASSIFICATION_H

@@ -1,0 +1,102 @@
+//===- OpClassification.cpp - What kind of work an op does ----------------===//
+
+#include "roof/Analysis/OpClassification.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Utils/Utils.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/Interfaces/CastInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
+
+using namespace mlir;
+using namespace mlir::roof;
+
+/// The input a payload value reads, looking through casts and the
+/// subtraction of a zero point; -1 when it is not one input's element.
+static int64_t getPayloadInput(Value value, unsigned numInputs) {
+  while (Operation *def = value.getDefiningOp()) {
+    if (isa<CastOpInterface>(def) ||
+        isa<arith::ExtFOp, arith::ExtSIOp, arith::ExtUIOp, arith::SIToFPOp,
+            arith::UIToFPOp, arith::TruncFOp>(def))
+      value = def->getOperand(0);
+    else if (isa<arith::SubIOp, arith::SubFOp>(def))
+      value = def->getOperand(0);
+    else
+      return -1;
+  }
+  auto arg = dyn_cast<BlockArgument>(value);
+  if (!arg || arg.getArgNumber() >= numInputs)
+    return -1;
+  return arg.getArgNumber();
+}
+
+bool roof::isContraction(Operation *op) {
+  if (isa<tosa::Conv2DOp, tosa::Conv3DOp, tosa::DepthwiseConv2DOp,
+          tosa::TransposeConv2DOp, tosa::MatMulOp, tosa::MatmulTBlockScaledOp>(
+          op))
+    return true;
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+  if (!linalgOp || linalgOp.getNumReductionLoops() == 0 ||
+      !linalgOp.getBlock())
+    return false;
+  unsigned numInputs = linalgOp.getNumDpsInputs();
+  return llvm::any_of(*linalgOp.getBlock(), [&](Operation &payload) {
+    if (!isa<arith::MulFOp, arith::MulIOp>(payload))
+      return false;
+    int64_t lhs = getPayloadInput(payload.getOperand(0), numInputs);
+    int64_t rhs = getPayloadInput(payload.getOperand(1), numInputs);
+    return lhs >= 0 && rhs >= 0 && lhs != rhs;
+  });
+}
+
+bool roof::isElementwise(Operation *op) {
+  if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op))
+    return linalg::isElementwise(linalgOp);
+  return op->hasTrait<OpTrait::tosa::TosaElementwiseOperator>() ||
+         isa<tosa::MulOp, tosa::CastOp, tosa::RescaleOp>(op);
+}
+
+Value roof::getViewSource(Operation *op) {
+  if (auto view = dyn_cast<ViewLikeOpInterface>(op))
+    return view.getViewSource();
+  // Each of these forwards its operand #0 (the source or input).
+  if (isa<tensor::ExtractSliceOp, tensor::ExpandShapeOp,
+          tensor::CollapseShapeOp, tensor::ReshapeOp, tensor::CastOp,
+          tensor::BitcastOp, bufferization::ToTensorOp,
+          bufferization::ToBufferOp, tosa::ReshapeOp, tosa::TransposeOp,
+          tosa::IdentityOp, tosa::SliceOp>(op))
+    return op->getOperand(0);
+  // A linalg op that only yields its one tensor input moves it unchanged: a
+  // transpose, broadcast or copy, named or written as a generic (a fill
+  // yields a scalar and is not one).
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+  if (!linalgOp || linalgOp.getNumDpsInputs() != 1 ||
+      linalgOp.getNumDpsInits() != 1 || !linalgOp.getBlock() ||
+      !llvm::hasSingleElement(*linalgOp.getBlock()))
+    return Value();
+  Value input = linalgOp.getDpsInputOperand(0)->get();
+  Block *body = linalgOp.getBlock();
+  if (!isa<ShapedType>(input.getType()) ||
+      body->getTerminator()->getOperand(0) != body->getArgument(0))
+    return Value();
+  return input;
+}
+
+/// Bits of an int or float element of a shaped type, or 0.
+static unsigned getShapedElementBits(Type type) {
+  auto shaped = dyn_cast<ShapedType>(type);
+  if (!shaped || !shaped.getElementType().isIntOrFloat())
+    return 0;
+  return shaped.getElementType().getIntOrFloatBitWidth();
+}
+
+bool roof::widens(Operation *op, Value operand) {
+  unsigned wide = 0;
+  for (Type type : op->getResultTypes())
+    wide = std::max(wide, getShapedElementBits(type));
+  unsigned bits = getShapedElementBits(operand.getType());
+  return bits > 1 && bits < wide;
+}
