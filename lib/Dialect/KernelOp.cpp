@@ -11,6 +11,7 @@
 #include "roof/Analysis/FunctionCost.h"
 
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Transforms/RegionUtils.h"
 
 using namespace mlir;
@@ -48,14 +49,43 @@ FailureOr<OpCost> KernelOp::getCost(CostContext &ctx) {
   OpCost cost;
   cost.flops = inside.total.flops;
   cost.transcendentals = inside.total.transcendentals;
-  // Values from outside, once each; an empty tensor holds no data.
+  // Values from outside, once each; an empty tensor holds no data. A value
+  // the kernel only reads through slices of its own (a convolution reading a
+  // cropped input) is read where they reach (the union is not worked out:
+  // overlapping slices count twice, at most the whole value).
   llvm::SetVector<Value> inputs;
   getUsedValuesDefinedAbove(getBody(), inputs);
   for (Value input : inputs) {
     if (input.getDefiningOp<tensor::EmptyOp>())
       continue;
-    if (failed(ctx.addRead(cost, input, "a kernel input")))
+    FailureOr<uint64_t> whole = ctx.resolveBytes(input.getType(), "a kernel input");
+    if (failed(whole))
       return failure();
+    uint64_t bytes = 0;
+    bool onlySliced = true;
+    for (Operation *user : input.getUsers()) {
+      if (!getOperation()->isProperAncestor(user))
+        continue;
+      // Slices inside a tiled kernel's loops run once per tile: those read
+      // the whole value over all tiles.
+      if (!isa<tosa::SliceOp, tensor::ExtractSliceOp>(user) ||
+          user->getParentOp() != getOperation() ||
+          user->getOperand(0) != input) {
+        onlySliced = false;
+        break;
+      }
+      FailureOr<uint64_t> part =
+          ctx.resolveBytes(user->getResult(0).getType(), "a slice");
+      if (failed(part))
+        return failure();
+      bytes += *part;
+    }
+    if (!onlySliced)
+      bytes = *whole;
+    bytes = std::min(bytes, *whole);
+    cost.bytesRead += bytes;
+    if (ctx.isWeight(input))
+      cost.weightBytesRead += bytes;
   }
   if (failed(ctx.addResultsWritten(cost, *this)))
     return failure();

@@ -3,6 +3,7 @@
 #include "roof/Report/Roofline.h"
 
 #include "roof/Analysis/ElementSize.h"
+#include "roof/Analysis/OpClassification.h"
 #include "roof/Dialect/RoofDialect.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -29,19 +30,7 @@ Operation *roof::getKernelRoot(Operation *op) {
 Engine roof::getEngine(Operation *op) {
   if (isa<KernelOp>(op))
     return getEngine(getKernelRoot(op));
-  if (isa<tosa::Conv2DOp, tosa::Conv3DOp, tosa::DepthwiseConv2DOp,
-          tosa::TransposeConv2DOp, tosa::MatMulOp, tosa::MatmulTBlockScaledOp>(
-          op))
-    return Engine::Matrix;
-  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
-  if (!linalgOp)
-    return Engine::Vector;
-  // Pooling has the shape of a convolution but no multiply.
-  bool pooling = op->getName().getStringRef().contains("pooling");
-  if (linalg::isaContractionOpInterface(linalgOp) ||
-      (!pooling && linalg::isaConvolutionOpInterface(linalgOp)))
-    return Engine::Matrix;
-  return Engine::Vector;
+  return isContraction(op) ? Engine::Matrix : Engine::Vector;
 }
 
 std::string roof::getDtype(Operation *op) {

@@ -7,6 +7,9 @@
 
 #include "roof/Transforms/Passes.h"
 
+#include "roof/Analysis/OpClassification.h"
+#include "roof/Analysis/WeightAnalysis.h"
+
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
@@ -32,21 +35,13 @@ static bool hasStaticTensorResult(Operation *op) {
   return type && type.hasStaticShape();
 }
 
-/// A contraction: a tosa matmul/conv, or a linalg op with reduction loops
-/// whose payload multiplies (pooling and plain reductions do not).
+/// A contraction (Analysis/OpClassification.h) on tensors with a static
+/// result.
 static bool isRoot(Operation *op) {
-  if (!hasStaticTensorResult(op))
+  if (!hasStaticTensorResult(op) || !isContraction(op))
     return false;
-  if (isa<tosa::MatMulOp, tosa::Conv2DOp, tosa::Conv3DOp,
-          tosa::DepthwiseConv2DOp, tosa::TransposeConv2DOp>(op))
-    return true;
   auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
-  if (!linalgOp || !linalgOp.hasPureTensorSemantics() ||
-      linalgOp.getNumReductionLoops() == 0)
-    return false;
-  return llvm::any_of(*linalgOp.getBlock(), [](Operation &payload) {
-    return isa<arith::MulFOp, arith::MulIOp>(payload);
-  });
+  return !linalgOp || linalgOp.hasPureTensorSemantics();
 }
 
 /// A map that only drops and keeps dims in order: identity or broadcast.
@@ -98,11 +93,7 @@ static bool isFusableConsumer(Operation *user, Value value) {
 
   // TOSA elementwise ops broadcast over equal ranks; rescale, mul and
   // cast-like ops take extra (constant) operands.
-  if (!isa<tosa::AbsOp, tosa::AddOp, tosa::SubOp, tosa::MulOp, tosa::MaximumOp,
-           tosa::MinimumOp, tosa::ClampOp, tosa::SigmoidOp, tosa::TanhOp,
-           tosa::ErfOp, tosa::ExpOp, tosa::NegateOp, tosa::ReciprocalOp,
-           tosa::RsqrtOp, tosa::CastOp, tosa::RescaleOp, tosa::SelectOp,
-           tosa::PowOp>(user))
+  if (!isElementwise(user))
     return false;
   for (Value operand : user->getOperands()) {
     auto operandType = dyn_cast<RankedTensorType>(operand.getType());
@@ -131,13 +122,24 @@ static bool isDequantizingPrologue(Operation *producer, Operation *root) {
       linalgOp.getNumLoops() != linalgOp.getNumParallelLoops() ||
       !hasStaticTensorResult(producer))
     return false;
-  unsigned wide = getElementTypeOrSelf(producer->getResult(0).getType())
-                      .getIntOrFloatBitWidth();
   return llvm::any_of(linalgOp.getDpsInputOperands(), [&](OpOperand *input) {
-    auto type = dyn_cast<RankedTensorType>(input->get().getType());
-    return type && type.getElementType().isIntOrFloat() &&
-           type.getElementType().getIntOrFloatBitWidth() < wide;
+    return widens(producer, input->get());
   });
+}
+
+/// A view a contraction can read through instead of materializing it: a
+/// slice (a strided or cropped read), a reshape, a transpose (a transposed
+/// operand), a broadcast, or a pad (a convolution's padding), used only by
+/// `consumer` in its block. Views of weights are left out: they are prepared
+/// ahead of time (WeightAnalysis), not run.
+static bool isReadThroughView(Operation *producer, Operation *consumer,
+                              const WeightAnalysis &weights) {
+  return producer && producer->getBlock() == consumer->getBlock() &&
+         !weights.isWeight(producer->getResult(0)) &&
+         producer->hasOneUse() &&
+         *producer->getUsers().begin() == consumer &&
+         hasStaticTensorResult(producer) &&
+         (getViewSource(producer) || isa<tosa::PadOp, tensor::PadOp>(producer));
 }
 
 namespace {
@@ -146,6 +148,9 @@ struct RoofFuseEpiloguesPass
   using Base::Base;
 
   void runOnOperation() override {
+    WeightOptions options;
+    WeightAnalysis analysis(options);
+    weights = &analysis;
     SmallVector<Operation *> roots;
     getOperation().walk([&](Operation *op) {
       if (isRoot(op) && !op->getParentOfType<KernelOp>())
@@ -156,9 +161,25 @@ struct RoofFuseEpiloguesPass
   }
 
 private:
+  /// Which values are weights, for the run on the current module.
+  const WeightAnalysis *weights = nullptr;
+
   void fuse(Operation *root) {
     SmallVector<Operation *> members;
     unsigned prologue = 0;
+    // Views of its operands it reads through, and views of those.
+    SmallVector<Operation *> readers = {root};
+    while (!readers.empty()) {
+      Operation *reader = readers.pop_back_val();
+      for (Value operand : reader->getOperands())
+        if (Operation *producer = operand.getDefiningOp();
+            isReadThroughView(producer, reader, *weights) &&
+            !llvm::is_contained(members, producer)) {
+          members.push_back(producer);
+          readers.push_back(producer);
+          ++prologue;
+        }
+    }
     if (auto linalgOp = dyn_cast<linalg::LinalgOp>(root)) {
       // Producers of its inputs that dequantize a narrow weight.
       for (OpOperand *input : linalgOp.getDpsInputOperands())
