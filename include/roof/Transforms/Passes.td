@@ -140,13 +140,15 @@ def RoofFuseEpilogues : Pass<"roof-fuse-epilogues", "::mlir::ModuleOp"> {
   let summary = "Fuse elementwise epilogues into their matmul or convolution";
   let description = [{
     For each contraction root — a linalg op with reduction loops whose
-    payload multiplies (matmul, batch_matmul, matvec, contract, convolutions,
-    generics), or a tosa matmul / conv2d / conv3d / depthwise_conv2d /
+    payload multiplies two of its inputs (matmul, batch_matmul, matvec,
+    contract, convolutions, generics), or a tosa matmul / conv2d / conv3d / depthwise_conv2d /
     transpose_conv2d — gathers the chain of elementwise consumers that can
     run on the root's output tile (bias add, scale, activation, residual add,
     casts, requantize) and wraps root and chain in a `roof.kernel`. A linalg
-    root's accumulator fill and a dequantizing producer of its inputs come
-    along. Legality, each rule in docs/fusion.md: no intermediate is used
+    root's accumulator fill, a dequantizing producer of its inputs, and the
+    views of its operands it can read through (slices, reshapes,
+    transposes, broadcasts, pads used only by it; views of weights are
+    prepared ahead of time instead) come along. Legality, each rule in docs/fusion.md: no intermediate is used
     outside the kernel; the consumer is
     elementwise over exactly the root's output (identity map for the fused
     operand, its other operands broadcast — no transposes, no reductions);
