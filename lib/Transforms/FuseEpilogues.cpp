@@ -135,11 +135,12 @@ static bool isDequantizingPrologue(Operation *producer, Operation *root) {
 static bool isReadThroughView(Operation *producer, Operation *consumer,
                               const WeightAnalysis &weights) {
   return producer && producer->getBlock() == consumer->getBlock() &&
-         !weights.isWeight(producer->getResult(0)) &&
          producer->hasOneUse() &&
          *producer->getUsers().begin() == consumer &&
          hasStaticTensorResult(producer) &&
-         (getViewSource(producer) || isa<tosa::PadOp, tensor::PadOp>(producer));
+         (getViewSource(producer) ||
+          isa<tosa::PadOp, tensor::PadOp>(producer)) &&
+         !weights.isWeight(producer->getResult(0));
 }
 
 namespace {
@@ -148,9 +149,7 @@ struct RoofFuseEpiloguesPass
   using Base::Base;
 
   void runOnOperation() override {
-    WeightOptions options;
-    WeightAnalysis analysis(options);
-    weights = &analysis;
+    weights.emplace(weightOptions);
     SmallVector<Operation *> roots;
     getOperation().walk([&](Operation *op) {
       if (isRoot(op) && !op->getParentOfType<KernelOp>())
@@ -161,8 +160,10 @@ struct RoofFuseEpiloguesPass
   }
 
 private:
-  /// Which values are weights, for the run on the current module.
-  const WeightAnalysis *weights = nullptr;
+  /// Which values are weights (roots, constants, globals and `roof.param`
+  /// arguments); it caches values, so tiling, which erases ops, renews it.
+  WeightOptions weightOptions;
+  std::optional<WeightAnalysis> weights;
 
   void fuse(Operation *root) {
     SmallVector<Operation *> members;
@@ -222,8 +223,10 @@ private:
     YieldOp::create(builder, last->getLoc(), last->getResult(0));
     ++numKernels;
     numFused += epilogue.size() + prologue;
-    if (!tileSizes.empty())
+    if (!tileSizes.empty()) {
       tile(last);
+      weights.emplace(weightOptions);
+    }
   }
 
   /// The elementwise ops after `root` that run on its output tile: every
