@@ -39,8 +39,7 @@ bool roof::isContraction(Operation *op) {
           op))
     return true;
   auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
-  if (!linalgOp || linalgOp.getNumReductionLoops() == 0 ||
-      !linalgOp.getBlock())
+  if (!linalgOp || linalgOp.getNumReductionLoops() == 0 || !linalgOp.getBlock())
     return false;
   unsigned numInputs = linalgOp.getNumDpsInputs();
   return llvm::any_of(*linalgOp.getBlock(), [&](Operation &payload) {

@@ -90,8 +90,7 @@ static std::optional<uint64_t> getStaticElements(Type type) {
   return shaped.getNumElements();
 }
 
-WeightAnalysis::Combined
-WeightAnalysis::combineOperands(Operation *op) const {
+WeightAnalysis::Combined WeightAnalysis::combineOperands(Operation *op) const {
   auto originOf = [&](Value value) {
     auto it = cache.find(value);
     return it == cache.end() ? Origin::Runtime : it->second;

@@ -58,7 +58,8 @@ FailureOr<OpCost> KernelOp::getCost(CostContext &ctx) {
   for (Value input : inputs) {
     if (input.getDefiningOp<tensor::EmptyOp>())
       continue;
-    FailureOr<uint64_t> whole = ctx.resolveBytes(input.getType(), "a kernel input");
+    FailureOr<uint64_t> whole =
+        ctx.resolveBytes(input.getType(), "a kernel input");
     if (failed(whole))
       return failure();
     uint64_t bytes = 0;

@@ -135,8 +135,7 @@ static bool isDequantizingPrologue(Operation *producer, Operation *root) {
 static bool isReadThroughView(Operation *producer, Operation *consumer,
                               const WeightAnalysis &weights) {
   return producer && producer->getBlock() == consumer->getBlock() &&
-         producer->hasOneUse() &&
-         *producer->getUsers().begin() == consumer &&
+         producer->hasOneUse() && *producer->getUsers().begin() == consumer &&
          hasStaticTensorResult(producer) &&
          (getViewSource(producer) ||
           isa<tosa::PadOp, tensor::PadOp>(producer)) &&

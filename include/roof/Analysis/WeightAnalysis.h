@@ -45,9 +45,9 @@ struct ParameterTotals {
 /// (weights, splat and scalar constants, empty tensors), that writes no more
 /// elements than it reads and does not widen a narrow weight, is *prepared
 /// ahead of time*: a deployment compiler runs it once (folding, layout
-/// changes, slices of packed parameters), and its results are weights too. As written, only views of weights (slices,
-/// reshapes, transposes, broadcasts) are weights, and nothing is prepared.
-/// The rules are in docs/cost-model.md.
+/// changes, slices of packed parameters), and its results are weights too. As
+/// written, only views of weights (slices, reshapes, transposes, broadcasts)
+/// are weights, and nothing is prepared. The rules are in docs/cost-model.md.
 class WeightAnalysis {
 public:
   explicit WeightAnalysis(const WeightOptions &options) : options(options) {}
