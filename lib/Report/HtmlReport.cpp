@@ -82,7 +82,8 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
       os << "; " << r.kernelsWithoutRate << " kernels without a rate";
     os << "</p>\n<table class=\"kernels\"><thead><tr>"
           "<th>time (us)</th><th>share (%)</th><th>bound</th><th>engine</th>"
-          "<th>dtype</th><th>FLOP</th><th>bytes</th><th>FLOP/B</th>"
+          "<th>dtype</th><th>FLOP</th><th>bytes</th><th>on-chip bytes</th>"
+          "<th>FLOP/B</th>"
           "<th>T_compute (us)</th><th>T_memory (us)</th><th>kernel</th>"
           "</tr></thead><tbody>\n";
     for (const KernelTime &kernel : r.kernels) {
@@ -95,12 +96,13 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
       os << llvm::format(
                 "<tr><td>%.3f</td><td>%.1f</td><td>%s</td>"
                 "<td>%s</td><td>%s</td><td>%llu</td><td>%llu</td>"
-                "<td>%.2f</td><td>%.3f</td><td>%.3f</td>",
+                "<td>%llu</td><td>%.2f</td><td>%.3f</td><td>%.3f</td>",
                 kernel.seconds * 1e6, share, bound.data(),
                 kernel.engine == Engine::Matrix ? "matrix" : "vector",
                 kernel.dtype.c_str(),
                 static_cast<unsigned long long>(kernel.cost.flops),
                 static_cast<unsigned long long>(kernel.cost.bytesMoved()),
+                static_cast<unsigned long long>(kernel.onChipBytes),
                 kernel.cost.intensity(), kernel.computeSeconds * 1e6,
                 kernel.memorySeconds * 1e6)
          << "<td class=\"name\">"

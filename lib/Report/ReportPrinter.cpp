@@ -92,6 +92,8 @@ static void printSummary(const FunctionRoofline &r,
   if (target.launchOverhead > 0)
     os << llvm::format(", %.3f us launch overhead each",
                        target.launchOverhead * 1e6);
+  if (target.callOverhead > 0)
+    os << llvm::format(", %.3f us per call", target.callOverhead * 1e6);
   os << ")";
   if (r.latencySeconds > 0)
     os << llvm::format("; throughput %.1f inferences/s at batch %llu",
@@ -103,6 +105,27 @@ static void printSummary(const FunctionRoofline &r,
     os << llvm::format("; cost %.6f USD per million inferences (%.2f USD/h)",
                        *cost * 1e6, *target.pricePerHour);
   os << "\n";
+  if (r.onChipBytes && target.offChip.capacity > 0)
+    os << llvm::format(
+        "traffic: %.3f MB off chip, %.3f MB served on chip (at most %.3f MB "
+        "held of %.3f MB usable); with every byte off chip: latency %.3f "
+        "us\n",
+        (r.totals.total.bytesMoved() - r.onChipBytes) / 1e6,
+        r.onChipBytes / 1e6, r.peakOnChipBytes / 1e6,
+        target.onChip.capacity * target.onChip.usable / 1e6,
+        r.latencyCompulsorySeconds * 1e6);
+  unsigned underfilled = 0;
+  double lowest = 1;
+  for (const KernelTime &kernel : r.kernels) {
+    if (kernel.parallelEfficiency >= 1)
+      continue;
+    ++underfilled;
+    lowest = std::min(lowest, kernel.parallelEfficiency);
+  }
+  if (underfilled)
+    os << llvm::format("parallelism: %u contractions keep part of the %u "
+                       "matrix units idle (down to %.1f %% busy)\n",
+                       underfilled, target.matrixUnits, 100 * lowest);
   uint64_t used = r.weightBytes + r.peakActivationBytes;
   os << llvm::format("memory: weights %.3f MB + peak activations %.3f MB = "
                      "%.3f MB of %.3f MB (%.2f %%): ",
@@ -166,11 +189,11 @@ static void printKernels(const FunctionRoofline &r,
   SmallVector<const KernelTime *> kernels = sortByTime(r);
   unsigned shown = std::min<unsigned>(options.top, kernels.size());
   os << "kernels by time (" << shown << " of " << kernels.size() << "):\n";
-  os << llvm::format("  %12s %7s %-8s %-6s %-5s %14s %14s %9s %14s %14s %14s  "
-                     "%s\n",
+  os << llvm::format("  %12s %7s %-8s %-6s %-5s %14s %14s %14s %9s %14s %14s "
+                     "%14s  %s\n",
                      "time(us)", "share", "bound", "engine", "dtype", "FLOP",
-                     "bytes", "FLOP/B", "T_compute(us)", "T_memory(us)",
-                     "TFLOP/s", "kernel");
+                     "bytes", "on-chip B", "FLOP/B", "T_compute(us)",
+                     "T_memory(us)", "TFLOP/s", "kernel");
   for (const KernelTime *kernel : ArrayRef(kernels).take_front(shown)) {
     double share = r.latencySeconds > 0 && kernel->hasTime()
                        ? 100.0 * kernel->seconds / r.latencySeconds
@@ -178,12 +201,13 @@ static void printKernels(const FunctionRoofline &r,
     double attained =
         kernel->seconds > 0 ? kernel->cost.flops / kernel->seconds / 1e12 : 0.0;
     os << llvm::format(
-        "  %12.3f %6.1f%% %-8s %-6s %-5s %14llu %14llu %9.2f %14.3f %14.3f "
-        "%14.3f  %s\n",
+        "  %12.3f %6.1f%% %-8s %-6s %-5s %14llu %14llu %14llu %9.2f %14.3f "
+        "%14.3f %14.3f  %s\n",
         kernel->seconds * 1e6, share, getBound(*kernel).data(),
         getEngineName(kernel->engine).data(), kernel->dtype.c_str(),
         static_cast<unsigned long long>(kernel->cost.flops),
         static_cast<unsigned long long>(kernel->cost.bytesMoved()),
+        static_cast<unsigned long long>(kernel->onChipBytes),
         kernel->cost.intensity(), kernel->computeSeconds * 1e6,
         kernel->memorySeconds * 1e6, attained,
         describeKernel(kernel->op).c_str());
@@ -303,6 +327,14 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
             json.attribute("file", target.file);
             json.attribute("bandwidth_bytes_per_s",
                            target.getBandwidth().value_or(0));
+            json.attribute("on_chip_bandwidth_bytes_per_s",
+                           target.getOnChipBandwidth().value_or(0));
+            json.attribute("on_chip_usable_bytes",
+                           target.onChip.capacity * target.onChip.usable);
+            json.attribute("launch_overhead_s", target.launchOverhead);
+            json.attribute("call_overhead_s", target.callOverhead);
+            json.attribute("matrix_units",
+                           static_cast<int64_t>(target.matrixUnits));
             json.attribute("power_w", target.power);
           });
           json.attributeArray("kernels", [&] {
@@ -318,15 +350,22 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                                static_cast<int64_t>(kernel->cost.bytesRead));
                 json.attribute("bytes_written",
                                static_cast<int64_t>(kernel->cost.bytesWritten));
+                json.attribute("on_chip_bytes",
+                               static_cast<int64_t>(kernel->onChipBytes));
+                json.attribute("off_chip_bytes",
+                               static_cast<int64_t>(kernel->offChipBytes()));
                 json.attribute("intensity_flop_per_byte",
                                kernel->cost.intensity());
                 json.attribute("bound", getBound(*kernel));
                 if (!kernel->hasTime())
                   return;
                 json.attribute("peak_flop_per_s", kernel->rate.value_or(0));
+                json.attribute("parallel_efficiency",
+                               kernel->parallelEfficiency);
                 json.attribute("t_compute_s", kernel->computeSeconds);
                 json.attribute("t_memory_s", kernel->memorySeconds);
                 json.attribute("time_s", kernel->seconds);
+                json.attribute("time_compulsory_s", kernel->compulsorySeconds);
                 json.attribute("attained_flop_per_s",
                                kernel->seconds > 0
                                    ? kernel->cost.flops / kernel->seconds
@@ -351,6 +390,7 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
               json.attribute("cost_usd_per_inference", *cost);
             json.attribute("latency_with_rereads_s",
                            r.latencyWithRereadsSeconds);
+            json.attribute("latency_compulsory_s", r.latencyCompulsorySeconds);
             if (r.unfusedLatencySeconds) {
               json.attribute("latency_unfused_s", *r.unfusedLatencySeconds);
               json.attribute("bytes_unfused",
@@ -359,6 +399,13 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
             json.attribute("flops", static_cast<int64_t>(r.totals.total.flops));
             json.attribute("bytes",
                            static_cast<int64_t>(r.totals.total.bytesMoved()));
+            json.attribute("on_chip_bytes",
+                           static_cast<int64_t>(r.onChipBytes));
+            json.attribute("off_chip_bytes",
+                           static_cast<int64_t>(r.totals.total.bytesMoved() -
+                                                r.onChipBytes));
+            json.attribute("peak_on_chip_bytes",
+                           static_cast<int64_t>(r.peakOnChipBytes));
             json.attribute("weight_bytes", static_cast<int64_t>(r.weightBytes));
             json.attribute("peak_activation_bytes",
                            static_cast<int64_t>(r.peakActivationBytes));
@@ -395,7 +442,8 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
 void roof::printCsvReport(ArrayRef<FunctionRoofline> reports,
                           llvm::raw_ostream &os) {
   os << "function,target,kernel,engine,dtype,flops,bytes_read,bytes_written,"
-        "intensity_flop_per_byte,t_compute_s,t_memory_s,time_s,bound\n";
+        "intensity_flop_per_byte,t_compute_s,t_memory_s,time_s,bound,"
+        "on_chip_bytes,parallel_efficiency\n";
   for (const FunctionRoofline &r : reports)
     for (const KernelTime *kernel : sortByTime(r))
       os << r.function << ",\"" << r.target->name << "\",\""
@@ -405,5 +453,6 @@ void roof::printCsvReport(ArrayRef<FunctionRoofline> reports,
          << llvm::format("%.6g,%.6g,%.6g,%.6g,", kernel->cost.intensity(),
                          kernel->computeSeconds, kernel->memorySeconds,
                          kernel->seconds)
-         << getBound(*kernel) << "\n";
+         << getBound(*kernel) << "," << kernel->onChipBytes << ","
+         << llvm::format("%.6g", kernel->parallelEfficiency) << "\n";
 }

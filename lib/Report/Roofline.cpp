@@ -4,6 +4,8 @@
 
 #include "roof/Analysis/ElementSize.h"
 #include "roof/Analysis/OpClassification.h"
+#include "roof/Report/OnChipResidency.h"
+#include "roof/Report/WaveQuantization.h"
 #include "roof/Dialect/RoofDialect.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -65,8 +67,8 @@ std::string roof::getDtype(Operation *op) {
 /// Bits per element of a deployment dtype name (f16, bf16, f8, i8, i4).
 static uint64_t getDeployBits(llvm::StringRef dtype) {
   return llvm::StringSwitch<uint64_t>(dtype)
-      .Cases("f16", "bf16", 16)
-      .Cases("f8", "i8", 8)
+      .Cases({"f16", "bf16"}, 16)
+      .Cases({"f8", "i8"}, 8)
       .Case("i4", 4)
       .Default(32);
 }
@@ -74,6 +76,20 @@ static uint64_t getDeployBits(llvm::StringRef dtype) {
 /// `bytes` of f32 values as bytes of the deployment dtype (rounded up).
 static uint64_t toDeployBytes(uint64_t bytes, const RooflineOptions &options) {
   return llvm::divideCeil(bytes * getDeployBits(options.deployDtype), 32);
+}
+
+std::optional<uint64_t> roof::getDeployedBytes(Type type,
+                                               const RooflineOptions &options) {
+  auto shaped = dyn_cast<ShapedType>(type);
+  if (!shaped || !shaped.hasStaticShape())
+    return std::nullopt;
+  std::optional<uint64_t> bits = getElementBits(shaped.getElementType());
+  if (!bits)
+    return std::nullopt;
+  if (*bits == 32 && isa<FloatType>(shaped.getElementType()) &&
+      options.dtypePolicy == DtypePolicy::Deploy)
+    bits = getDeployBits(options.deployDtype);
+  return getBytes(shaped.getNumElements(), *bits);
 }
 
 static bool deploysF32(Operation *op, const RooflineOptions &options) {
@@ -107,15 +123,10 @@ static uint64_t getPeakActivationBytes(
     delta[to + 1] -= bytes;
   };
   for (BlockArgument arg : body.getArguments()) {
-    auto shaped = dyn_cast<ShapedType>(arg.getType());
-    if (weights.isWeight(arg) || !shaped || !shaped.hasStaticShape())
+    if (weights.isWeight(arg))
       continue;
-    std::optional<uint64_t> bits = getElementBits(shaped.getElementType());
-    if (bits && *bits == 32 && isa<FloatType>(shaped.getElementType()) &&
-        options.dtypePolicy == DtypePolicy::Deploy)
-      bits = getDeployBits(options.deployDtype);
-    if (bits)
-      live(getBytes(shaped.getNumElements(), *bits), 0, lastUse(arg, 0));
+    if (std::optional<uint64_t> bytes = getDeployedBytes(arg.getType(), options))
+      live(*bytes, 0, lastUse(arg, 0));
   }
   for (Operation &op : body) {
     auto it = writtenBytes.find(&op);
@@ -181,12 +192,17 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
   }
   if (!kernel.hasTime())
     return kernel;
+  if (kernel.engine == Engine::Matrix)
+    kernel.parallelEfficiency =
+        getParallelEfficiency(getKernelRoot(op), target, options.cost);
   if (kernel.rate)
-    kernel.computeSeconds = kernel.cost.flops / *kernel.rate;
+    kernel.computeSeconds =
+        kernel.cost.flops / (*kernel.rate * kernel.parallelEfficiency);
   if (std::optional<double> bandwidth = target.getBandwidth())
     kernel.memorySeconds = kernel.cost.bytesMoved() / *bandwidth;
   kernel.seconds = std::max(kernel.computeSeconds, kernel.memorySeconds) +
                    target.launchOverhead;
+  kernel.compulsorySeconds = kernel.seconds;
 
   kernel.bytesWithRereads = kernel.cost.bytesMoved();
   kernel.secondsWithRereads = kernel.seconds;
@@ -225,18 +241,32 @@ FunctionRoofline roof::evaluateRoofline(FunctionOpInterface fn,
                              : r.cost->bytesWritten;
     if (r.cost->flops == 0 && r.cost->bytesMoved() == 0)
       return;
-    KernelTime kernel =
-        priceKernel(r.op, r.cost->scaled(*r.executions), target, options);
+    result.kernels.push_back(
+        priceKernel(r.op, r.cost->scaled(*r.executions), target, options));
+  });
+  if (options.residency && !fn.isExternal())
+    applyOnChipResidency(fn, result, options);
+  for (KernelTime &kernel : result.kernels) {
     if (!kernel.hasTime()) {
       ++result.kernelsWithoutRate;
-    } else {
-      result.latencySeconds += kernel.seconds;
-      result.latencyWithRereadsSeconds += kernel.secondsWithRereads;
-      if (kernel.bytesWithRereads > kernel.cost.bytesMoved())
-        ++result.kernelsWithRereads;
+      continue;
     }
-    result.kernels.push_back(kernel);
-  });
+    // The re-read model raises off-chip traffic; a kernel it leaves alone
+    // keeps the bytes it was served on chip.
+    if (kernel.bytesWithRereads > kernel.cost.bytesMoved())
+      ++result.kernelsWithRereads;
+    else
+      kernel.secondsWithRereads = kernel.seconds;
+    result.latencySeconds += kernel.seconds;
+    result.latencyWithRereadsSeconds += kernel.secondsWithRereads;
+    result.latencyCompulsorySeconds += kernel.compulsorySeconds;
+    result.onChipBytes += kernel.onChipBytes;
+  }
+  if (result.kernels.size() > result.kernelsWithoutRate) {
+    result.latencySeconds += target.callOverhead;
+    result.latencyWithRereadsSeconds += target.callOverhead;
+    result.latencyCompulsorySeconds += target.callOverhead;
+  }
 
   // Deployed, the function's bytes are its kernels' deployed bytes.
   if (options.dtypePolicy == DtypePolicy::Deploy) {

@@ -36,6 +36,12 @@ std::optional<double> Target::getBandwidth() const {
   return *level.bandwidth * bandwidthDerate;
 }
 
+std::optional<double> Target::getOnChipBandwidth() const {
+  if (offChip.capacity <= 0 || !onChip.bandwidth)
+    return std::nullopt;
+  return *onChip.bandwidth * bandwidthDerate;
+}
+
 //===----------------------------------------------------------------------===//
 // Quantities with units
 //===----------------------------------------------------------------------===//
@@ -217,9 +223,44 @@ public:
     if (!quantity(*level, "capacity", field + ".capacity", Quantity::Bytes,
                   capacity, true) ||
         !quantity(*level, "bandwidth", field + ".bandwidth",
-                  Quantity::Bandwidth, out.bandwidth, false))
+                  Quantity::Bandwidth, out.bandwidth, false) ||
+        !fraction(*level, "usable", field + ".usable", out.usable))
       return false;
     out.capacity = *capacity;
+    return true;
+  }
+
+  /// "parallelism": {"units": 108, "tiles": ["256x128", "128x128"]}.
+  bool parallelism(const llvm::json::Object &top, Target &target) {
+    const llvm::json::Object *table =
+        object(top, "parallelism", "parallelism", false);
+    if (!table)
+      return error.empty();
+    const llvm::json::Value *units = table->get("units");
+    std::optional<int64_t> count = units ? units->getAsInteger() : std::nullopt;
+    if (!count || *count <= 0 || *count > 1000000)
+      return fail("parallelism.units", "must be a positive whole number");
+    target.matrixUnits = static_cast<unsigned>(*count);
+    const llvm::json::Value *tiles = table->get("tiles");
+    const llvm::json::Array *list = tiles ? tiles->getAsArray() : nullptr;
+    if (!list || list->empty())
+      return fail("parallelism.tiles",
+                  "must be a non-empty array of \"ROWSxCOLUMNS\" strings");
+    for (const llvm::json::Value &tile : *list) {
+      std::optional<StringRef> text = tile.getAsString();
+      unsigned rows = 0, columns = 0;
+      if (text) {
+        auto [rowText, columnText] = text->split('x');
+        if (rowText.getAsInteger(10, rows) ||
+            columnText.getAsInteger(10, columns))
+          rows = columns = 0;
+      }
+      if (!rows || !columns)
+        return fail("parallelism.tiles",
+                    "each tile must be \"ROWSxCOLUMNS\" with positive "
+                    "sizes, e.g. \"128x128\"");
+      target.matrixTiles.emplace_back(rows, columns);
+    }
     return true;
   }
 
@@ -262,15 +303,20 @@ public:
       return failure();
     }
 
-    std::optional<double> power, launch, price;
+    std::optional<double> power, launch, call, price;
     if (!quantity(*top, "power", "power", Quantity::Power, power, true) ||
         !quantity(*top, "launch_overhead", "launch_overhead", Quantity::Time,
                   launch, false) ||
+        !quantity(*top, "call_overhead", "call_overhead", Quantity::Time,
+                  call, false) ||
         !quantity(*top, "price_per_hour", "price_per_hour", Quantity::Price,
                   price, false))
       return failure();
     target.power = *power;
     target.launchOverhead = launch.value_or(0);
+    target.callOverhead = call.value_or(0);
+    if (!parallelism(*top, target))
+      return failure();
     target.pricePerHour = price;
 
     if (const llvm::json::Object *derate =

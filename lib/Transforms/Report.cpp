@@ -62,6 +62,7 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
     if (options.dtypePolicy == DtypePolicy::Deploy)
       options.deployDtype = dtypePolicy;
     options.batch = batch;
+    options.residency = residency;
 
     // With fused kernels, the same module without them, for the comparison.
     OwningOpRef<ModuleOp> unfused;

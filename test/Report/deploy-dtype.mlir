@@ -6,7 +6,7 @@
 // RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-npu.json dtype-policy=i8" -o /dev/null | FileCheck %s --check-prefix=I8
 // RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-npu.json dtype-policy=i8 format=json" -o /dev/null | FileCheck %s --check-prefix=JSON
 // RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-npu.json dtype-policy=f16" -o /dev/null | FileCheck %s --check-prefix=F16
-// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json dtype-policy=i8" -o /dev/null | FileCheck %s --check-prefix=WIDEN
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json dtype-policy=i8 residency=0" -o /dev/null | FileCheck %s --check-prefix=WIDEN
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-npu.json dtype-policy=int8" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BAD
 
 // As is, the f32 ops have no rate on this NPU.
@@ -16,10 +16,10 @@
 // parameter) + the accumulator C 1024 read, 1024 written = 4096; at i8 a
 // quarter, 1024. T_compute = 8192 / 1e12 s = 0.008 us; T_memory = 1024 /
 // 1e9 s = 1.024 us.
-// I8: 1.024 {{.*}} memory matrix i8 8192 1024 8.00 0.008 1.024
+// I8: 1.024 {{.*}} memory matrix i8 8192 1024 0 8.00 0.008 1.024
 // The exp (256 FLOPs) on the i8 vector roof: 256 / 1e11 s = 0.003 us; its
 // 1024 + 1024 f32 bytes are 512 at i8: 0.512 us.
-// I8: 0.512 {{.*}} memory vector i8 256 512 0.50 0.003 0.512
+// I8: 0.512 {{.*}} memory vector i8 256 512 0 0.50 0.003 0.512
 // I8: latency 1.536 us (2 kernels)
 
 // The totals are the deployed ones: 1024 + 512 bytes moved; B's 256
@@ -28,17 +28,17 @@
 // JSON: "bytes_read": 768,
 // JSON: "bytes_written": 256,
 // JSON: "bytes": 1536,
-// JSON-NEXT: "weight_bytes": 256,
+// JSON: "weight_bytes": 256,
 // JSON-NEXT: "peak_activation_bytes": 768,
 
 // At f16: 8192 / 0.5e12 s = 0.016 us of compute; half the f32 bytes, 2048:
 // 2.048 us. The exp has no f16 vector rate.
-// F16: 2.048 {{.*}} memory matrix f16 8192 2048 4.00 0.016 2.048
+// F16: 2.048 {{.*}} memory matrix f16 8192 2048 0 4.00 0.016 2.048
 // F16: no rate: 1 kernels have no rate for their dtype on this target
 
 // Round A rates f32 only. The i8 matmul finds no i8 rate on either engine;
 // the exp computes widened at the f32 vector rate but moves its i8 bytes,
-// 512 / 1e12 s = 0.001 us.
+// 512 / 1e12 s = 0.001 us (residency=0: all of them off chip).
 // WIDEN: 0.001 {{.*}} memory vector f32 256 512
 // WIDEN: no rate matrix i8 8192 1024
 // WIDEN: no rate: 1 kernels

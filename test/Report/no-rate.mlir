@@ -5,8 +5,8 @@
 
 // Round A has f32 rates only. The f16 exp (1024 FLOPs) has none; the f16
 // copy (2048 bytes each way) moves bytes only: 4096 / 1e12 s = 0.004 us.
-// CHECK: 0.004 100.0% memory vector f16 0 4096 0.00 0.000 0.004 0.000 linalg.copy
-// CHECK-NEXT: 0.000 0.0% no rate vector f16 1024 4096 0.25 0.000 0.000 0.000 linalg.exp
+// CHECK: 0.004 100.0% memory vector f16 0 4096 0 0.00 0.000 0.004 0.000 linalg.copy
+// CHECK-NEXT: 0.000 0.0% no rate vector f16 1024 4096 0 0.25 0.000 0.000 0.000 linalg.exp
 // CHECK: latency 0.004 us (1 kernels)
 // CHECK: no rate: 1 kernels have no rate for their dtype on this target; their time is not in the latency
 

@@ -6,33 +6,53 @@
 // VALID: valid
 
 // The numbers of roofline-text.mlir's matmul and add on target A, in SI
-// units: T_compute = 2147483648 / 1e14 = 2.147483648e-05 s, T_memory =
-// 16777216 / 1e12 = 1.6777216e-05 s; add: T_memory = 1.2582912e-05 s.
+// units: the matmul's result (4194304 B) stays on chip between them.
+// Matmul: T_compute = 2147483648 / 1e14 = 2.147483648e-05 s, T_memory =
+// (16777216 - 4194304) / 1e12 = 1.2582912e-05 s (1.6777216e-05 s with every
+// byte off chip); add: T_memory = (12582912 - 4194304) / 1e12 = 8.388608e-06 s.
 // CHECK: "schema": "roof-report/1",
 // CHECK: "function": "block",
 // CHECK: "name": "Round A",
 // CHECK: "bandwidth_bytes_per_s": 1000000000000,
+// CHECK-NEXT: "on_chip_bandwidth_bytes_per_s": 0,
+// CHECK-NEXT: "on_chip_usable_bytes": 8000000,
+// CHECK-NEXT: "launch_overhead_s": 0,
+// CHECK-NEXT: "call_overhead_s": 0,
+// CHECK-NEXT: "matrix_units": 0,
 // CHECK: "op": "linalg.matmul",
 // CHECK-NEXT: "engine": "matrix",
 // CHECK-NEXT: "dtype": "f32",
 // CHECK-NEXT: "flops": 2147483648,
 // CHECK-NEXT: "bytes_read": 12582912,
 // CHECK-NEXT: "bytes_written": 4194304,
+// CHECK-NEXT: "on_chip_bytes": 4194304,
+// CHECK-NEXT: "off_chip_bytes": 12582912,
 // CHECK-NEXT: "intensity_flop_per_byte": 128,
 // CHECK-NEXT: "bound": "compute",
 // CHECK-NEXT: "peak_flop_per_s": 100000000000000,
+// CHECK-NEXT: "parallel_efficiency": 1,
 // CHECK-NEXT: "t_compute_s": 2.147483648e-05,
-// CHECK-NEXT: "t_memory_s": 1.6777216e-05,
+// CHECK-NEXT: "t_memory_s": 1.2582912{{[0-9]*}}e-05,
+// CHECK-NEXT: "time_s": 2.147483648e-05,
+// CHECK-NEXT: "time_compulsory_s": 2.147483648e-05,
 // CHECK: "op": "linalg.add",
+// CHECK: "on_chip_bytes": 4194304,
 // CHECK: "bound": "memory",
-// CHECK: "t_memory_s": 1.2582912{{[0-9]*}}e-05,
-// latency 2.147483648e-05 + 1.2582912e-05 = 3.4057748e-05 s
-// CHECK: "latency_s": 3.4057748{{[0-9]*}}e-05,
+// CHECK: "t_memory_s": 8.38860{{[0-9]*}}e-06,
+// CHECK: "time_compulsory_s": 1.2582912{{[0-9]*}}e-05,
+// latency 2.147483648e-05 + 8.388608e-06 = 2.9863444e-05 s; with every byte
+// off chip 2.147483648e-05 + 1.2582912e-05 = 3.4057748e-05 s.
+// CHECK: "latency_s": 2.9863444{{[0-9]*}}e-05,
+// CHECK: "latency_compulsory_s": 3.4057748{{[0-9]*}}e-05,
+// 29360128 bytes moved, 2 x 4194304 of them on chip.
+// CHECK: "on_chip_bytes": 8388608,
+// CHECK-NEXT: "off_chip_bytes": 20971520,
+// CHECK-NEXT: "peak_on_chip_bytes": 4194304,
 // CHECK: "fits": true,
 
-// CSV: function,target,kernel,engine,dtype,flops,bytes_read,bytes_written,intensity_flop_per_byte,t_compute_s,t_memory_s,time_s,bound
-// CSV-NEXT: block,"Round A","linalg.matmul at roofline-json.mlir:{{[0-9]+}}",matrix,f32,2147483648,12582912,4194304,128,2.14748e-05,1.67772e-05,2.14748e-05,compute
-// CSV-NEXT: block,"Round A","linalg.add at roofline-json.mlir:{{[0-9]+}}",vector,f32,1048576,8388608,4194304,0.0833333,1.04858e-07,1.25829e-05,1.25829e-05,memory
+// CSV: function,target,kernel,engine,dtype,flops,bytes_read,bytes_written,intensity_flop_per_byte,t_compute_s,t_memory_s,time_s,bound,on_chip_bytes,parallel_efficiency
+// CSV-NEXT: block,"Round A","linalg.matmul at roofline-json.mlir:{{[0-9]+}}",matrix,f32,2147483648,12582912,4194304,128,2.14748e-05,1.25829e-05,2.14748e-05,compute,4194304,1
+// CSV-NEXT: block,"Round A","linalg.add at roofline-json.mlir:{{[0-9]+}}",vector,f32,1048576,8388608,4194304,0.0833333,1.04858e-07,8.38861e-06,8.38861e-06,memory,4194304,1
 
 func.func @block(%a: tensor<1024x1024xf32>, %b: tensor<1024x1024xf32>,
                  %c: tensor<1024x1024xf32>) -> tensor<1024x1024xf32> {

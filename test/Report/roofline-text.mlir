@@ -16,14 +16,22 @@
 // Knees: 100 TFLOP/s / 1 TB/s = 100 FLOP/B; 10 / 1 = 10.
 // CHECK-NEXT: matrix f32     100.000 TFLOP/s, knee   100.00 FLOP/B
 // CHECK-NEXT: vector f32      10.000 TFLOP/s, knee    10.00 FLOP/B
+// On-chip residency (docs/roofline.md): the matmul's result (4194304 B) is
+// read only by the add, and fits the 8 MB on chip, so the matmul writes it
+// there and the add reads it there: 4194304 on-chip bytes each.
 // Compute-bound on A (128 > knee 100): T_compute = 2147483648 / 1e14 s
-// = 21.475 us > T_memory = 16777216 / 1e12 s = 16.777 us; 63.1 % of 34.058 us.
-// CHECK: 21.475   63.1% compute  matrix f32      2147483648       16777216    128.00         21.475         16.777        100.000  linalg.matmul at roofline-text.mlir:{{[0-9]+}}
-// Memory-bound: T_memory = 12582912 / 1e12 s = 12.583 us; T_compute = 0.105 us.
-// CHECK-NEXT: 12.583   36.9% memory   vector f32         1048576       12582912      0.08          0.105         12.583          0.083  linalg.add at roofline-text.mlir:{{[0-9]+}}
-// latency 21.475 + 12.583 = 34.058 us; 1 / 34.058 us = 29361.9 /s;
-// energy 100 W * 34.058 us = 0.003406 J.
-// CHECK-NEXT: latency 34.058 us (2 kernels); throughput 29361.9 inferences/s at batch 1; energy 0.003406 J (100 W)
+// = 21.475 us > T_memory = (16777216 - 4194304) / 1e12 s = 12.583 us;
+// 71.9 % of 29.863 us.
+// CHECK: 21.475   71.9% compute  matrix f32      2147483648       16777216        4194304    128.00         21.475         12.583        100.000  linalg.matmul at roofline-text.mlir:{{[0-9]+}}
+// Memory-bound: T_memory = (12582912 - 4194304) / 1e12 s = 8.389 us;
+// T_compute = 0.105 us.
+// CHECK-NEXT: 8.389   28.1% memory   vector f32         1048576       12582912        4194304      0.08          0.105          8.389          0.125  linalg.add at roofline-text.mlir:{{[0-9]+}}
+// latency 21.475 + 8.389 = 29.863 us; 1 / 29.863 us = 33485.8 /s;
+// energy 100 W * 29.863 us = 0.002986 J.
+// CHECK-NEXT: latency 29.863 us (2 kernels); throughput 33485.8 inferences/s at batch 1; energy 0.002986 J (100 W)
+// Off chip: 29360128 - 2 * 4194304 = 20971520 B. With every byte off chip:
+// 21.475 + 12.583 = 34.058 us.
+// CHECK-NEXT: traffic: 20.972 MB off chip, 8.389 MB served on chip (at most 4.194 MB held of 8.000 MB usable); with every byte off chip: latency 34.058 us
 // Weights: argument 1 (4 MiB = 4.194 MB). Peak activations: A, C and the
 // matmul's result live together (3 x 4194304 = 12.583 MB); 16.777 MB of
 // 16000 MB = 0.10 %.
@@ -34,11 +42,13 @@
 // CHECK: roofs (derated): bandwidth 50.000 GB/s
 // CHECK-NEXT: matrix f32      20.000 TFLOP/s, knee   400.00 FLOP/B
 // CHECK-NEXT: vector f32       1.000 TFLOP/s, knee    20.00 FLOP/B
+// On B the matmul's result (4 MB) does not fit the 1 MB on chip: every byte
+// goes off chip.
 // The matmul is memory-bound here (128 < 400): 16777216 / 5e10 s = 335.544 us
 // (+ 2 us launch) = 337.544 us; T_compute = 2147483648 / 2e13 s = 107.374 us.
-// CHECK: 337.544   57.1% memory   matrix f32      2147483648       16777216    128.00        107.374        335.544         6.362  linalg.matmul
+// CHECK: 337.544   57.1% memory   matrix f32      2147483648       16777216              0    128.00        107.374        335.544         6.362  linalg.matmul
 // add: 12582912 / 5e10 s = 251.658 us + 2 = 253.658 us; T_compute 1.049 us.
-// CHECK-NEXT: 253.658   42.9% memory   vector f32         1048576       12582912      0.08          1.049        251.658          0.004  linalg.add
+// CHECK-NEXT: 253.658   42.9% memory   vector f32         1048576       12582912              0      0.08          1.049        251.658          0.004  linalg.add
 // Price 3.6 USD/h: 3.6 / 3600 * 591.203 us = 5.91203e-7 USD per inference.
 // CHECK-NEXT: latency 591.203 us (2 kernels, 2.000 us launch overhead each); throughput 1691.5 inferences/s at batch 1; energy 0.005912 J (10 W); cost 0.591203 USD per million inferences (3.60 USD/h)
 // 16.777 MB do not fit in 16 MB (104.86 %); 4.194 MB of weights exceed the 1 MB on chip.
@@ -52,7 +62,7 @@
 // CHECK-NEXT: with on-chip re-reads (1.000 MB on chip): latency 599.256 us; 1 contractions re-read operands that do not fit
 
 // CHECK: == @block: comparison
-// CHECK: Round A 34.058 29361.9 0.003406 fits          fastest most-energy-efficient
+// CHECK: Round A 29.863 33485.8 0.002986 fits          fastest most-energy-efficient
 // CHECK: Round B 591.203 1691.5 0.005912 does-not-fit
 
 func.func @block(%a: tensor<1024x1024xf32>, %b: tensor<1024x1024xf32>,

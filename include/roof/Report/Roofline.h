@@ -39,6 +39,9 @@ struct RooflineOptions {
   std::string deployDtype;
   /// Inferences per call of the function, for throughput.
   uint64_t batch = 1;
+  /// Serve intermediates that fit in on-chip memory from there
+  /// (OnChipResidency.h); false charges every byte to off-chip memory.
+  bool residency = true;
 };
 
 /// One kernel (an op, with the executions of the loops around it) on a
@@ -52,10 +55,18 @@ struct KernelTime {
   /// The derated peak it runs at; std::nullopt when the target has no rate
   /// for its dtype and it does FLOPs (then its time is unknown).
   std::optional<double> rate;
+  /// The fraction of the engine's units its tiles keep busy
+  /// (WaveQuantization.h); T_compute is FLOPs / (rate x this).
+  double parallelEfficiency = 1;
   double computeSeconds = 0;
   double memorySeconds = 0;
   /// max(compute, memory) + the target's launch overhead.
   double seconds = 0;
+  /// Of the bytes moved, those served by on-chip memory (OnChipResidency.h);
+  /// the rest cross the off-chip interface.
+  uint64_t onChipBytes = 0;
+  /// The time with every byte moved through off-chip memory.
+  double compulsorySeconds = 0;
   /// The second traffic model: a contraction whose inputs exceed on-chip
   /// memory re-reads them, moving at least FLOPs x e / sqrt(S / e) bytes
   /// (e bytes per element, S bytes on chip); equal to the compulsory bytes
@@ -64,6 +75,7 @@ struct KernelTime {
   double secondsWithRereads = 0;
 
   bool hasTime() const { return rate || cost.flops == 0; }
+  uint64_t offChipBytes() const { return cost.bytesMoved() - onChipBytes; }
   bool isComputeBound() const { return computeSeconds > memorySeconds; }
 };
 
@@ -75,10 +87,17 @@ struct FunctionRoofline {
   uint64_t batch = 1;
   SmallVector<KernelTime> kernels;
   FunctionCost totals;
-  /// Sum of the kernel times (with launch overheads) of kernels with a time.
+  /// Sum of the kernel times (with launch overheads) of kernels with a time,
+  /// plus the target's call overhead.
   double latencySeconds = 0;
   /// The same under the re-read traffic model.
   double latencyWithRereadsSeconds = 0;
+  /// The same with every byte moved through off-chip memory.
+  double latencyCompulsorySeconds = 0;
+  /// Bytes the kernels move through on-chip memory, and the most of them
+  /// held at once (at most the usable on-chip capacity).
+  uint64_t onChipBytes = 0;
+  uint64_t peakOnChipBytes = 0;
   /// Kernels whose traffic the re-read model raises.
   unsigned kernelsWithRereads = 0;
   /// When the function has fused kernels: the same function with every
@@ -118,6 +137,11 @@ Operation *getKernelRoot(Operation *op);
 /// The engine and dtype an op runs with.
 Engine getEngine(Operation *op);
 std::string getDtype(Operation *op);
+
+/// Bytes of a value of `type` as deployed: f32 at the deployment dtype's
+/// width under DtypePolicy::Deploy; std::nullopt unless statically shaped.
+std::optional<uint64_t> getDeployedBytes(Type type,
+                                         const RooflineOptions &options);
 
 /// Prices one kernel of cost `cost` (all its executions) on `target`.
 KernelTime priceKernel(Operation *op, const OpCost &cost, const Target &target,

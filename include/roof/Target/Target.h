@@ -9,6 +9,7 @@
 #ifndef ROOF_TARGET_TARGET_H
 #define ROOF_TARGET_TARGET_H
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 
 #include <optional>
@@ -30,6 +31,10 @@ struct MemoryLevel {
   double capacity = 0;
   /// Bytes per second; unset when not published.
   std::optional<double> bandwidth;
+  /// The fraction of the capacity that can hold a program's intermediates
+  /// between kernels (the rest is set aside by the hardware or runtime), in
+  /// (0, 1].
+  double usable = 1;
 };
 
 struct Target {
@@ -48,6 +53,14 @@ struct Target {
   double bandwidthDerate = 1;
   /// Seconds added per kernel.
   double launchOverhead = 0;
+  /// Seconds added once per call of a function (a host dispatch, a transfer
+  /// over the host link).
+  double callOverhead = 0;
+  /// Units of the matrix engine that work on separate output tiles at once
+  /// (SMs, CUs, MXUs); 0 when not published.
+  unsigned matrixUnits = 0;
+  /// The output tiles (rows x columns) a unit computes a contraction in.
+  llvm::SmallVector<std::pair<unsigned, unsigned>> matrixTiles;
   /// Price per hour, when given.
   std::optional<double> pricePerHour;
   /// The file it came from.
@@ -59,6 +72,9 @@ struct Target {
   /// Off-chip bandwidth, derated (the on-chip one when there is no off-chip
   /// memory, as on an SRAM-only chip).
   std::optional<double> getBandwidth() const;
+  /// On-chip bandwidth, derated, when the chip has off-chip memory too and the
+  /// on-chip figure is published.
+  std::optional<double> getOnChipBandwidth() const;
 };
 
 } // namespace mlir::roof

@@ -86,11 +86,15 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
     Prices every costed op of every function on one or more targets:
     T_compute = FLOPs / derated peak of the op's engine (matrix for
     contractions, vector otherwise) and dtype, T_memory = bytes / derated
-    off-chip bandwidth, time = max of the two plus the launch overhead. Per
+    bandwidth of the memory each byte comes from, time = max of the two plus
+    the launch overhead. Per
     function and target: latency, throughput, energy, weights and peak
     activations against capacity, and the regime; with several targets a
-    comparison. An op whose dtype has no rate on a target is reported as
-    such, never priced at another dtype's rate. The IR is not changed.
+    comparison. Tensors passed between kernels are served from on-chip
+    memory while they fit there, and a contraction with fewer output tiles
+    than the chip has units runs below peak. An op whose dtype has no rate
+    on a target is reported as such, never priced at another dtype's rate.
+    The IR is not changed.
 
     ```
     roof-opt model.mlir --roof-report="targets=h100-sxm,jetson-orin-nano" -o /dev/null
@@ -128,6 +132,10 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "Price the IR as written: ops on weights alone are run-time "
            "kernels (by default they are prepared ahead of time and listed "
            "apart).">,
+    Option<"residency", "residency", "bool", /*default=*/"true",
+           "Serve a tensor passed between kernels from on-chip memory (L2, "
+           "SRAM) while it fits beside the others kept there; false moves "
+           "every byte through off-chip memory (the compulsory model).">,
     ListOption<"batchSizes", "batch-sizes", "int64_t",
                "Batch sweep: evaluate at each size, binding every dynamic "
                "dimension to it (and counting that many inferences per "

@@ -1,0 +1,136 @@
+//===- OnChipResidency.cpp - Intermediates kept in on-chip memory ---------===//
+
+#include "roof/Report/OnChipResidency.h"
+
+#include "roof/Analysis/OpClassification.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+#include <algorithm>
+
+using namespace mlir;
+using namespace mlir::roof;
+
+namespace {
+/// A tensor written by one kernel and read by later ones; positions index
+/// FunctionRoofline::kernels.
+struct Intermediate {
+  unsigned producer = 0;
+  unsigned last = 0;
+  uint64_t bytes = 0;
+  SmallVector<unsigned> consumers;
+};
+} // namespace
+
+/// Collects the kernels that read `value`, directly or through views that
+/// are not kernels themselves. Returns false when the value must reach
+/// off-chip memory anyway: the function returns it, or an op that is
+/// neither a kernel nor a view reads it (a loop, an op without a cost).
+static bool collectConsumers(Value value, unsigned producer, Block &body,
+                             const llvm::DenseMap<Operation *, unsigned> &pos,
+                             Intermediate &out) {
+  SmallVector<Value> pending{value};
+  while (!pending.empty()) {
+    Value current = pending.pop_back_val();
+    for (Operation *user : current.getUsers()) {
+      Operation *top = body.findAncestorOpInBlock(*user);
+      if (!top)
+        return false;
+      auto it = pos.find(top);
+      if (it != pos.end()) {
+        if (it->second != producer)
+          out.consumers.push_back(it->second);
+        continue;
+      }
+      if (top != user || getViewSource(user) != current)
+        return false;
+      llvm::append_range(pending, user->getResults());
+    }
+  }
+  llvm::sort(out.consumers);
+  out.consumers.erase(llvm::unique(out.consumers), out.consumers.end());
+  if (out.consumers.empty() || out.consumers.front() < producer)
+    return false;
+  out.last = out.consumers.back();
+  return true;
+}
+
+void roof::applyOnChipResidency(FunctionOpInterface fn, FunctionRoofline &r,
+                                const RooflineOptions &options) {
+  const Target &target = *r.target;
+  // Without off-chip memory every byte is on chip already.
+  if (target.offChip.capacity <= 0) {
+    for (KernelTime &kernel : r.kernels)
+      kernel.onChipBytes = kernel.cost.bytesMoved();
+    return;
+  }
+  double capacity = target.onChip.capacity * target.onChip.usable;
+  if (capacity <= 0 || r.kernels.empty())
+    return;
+
+  Block &body = fn.getFunctionBody().front();
+  llvm::DenseMap<Operation *, unsigned> pos;
+  for (auto [i, kernel] : llvm::enumerate(r.kernels))
+    if (kernel.op->getBlock() == &body)
+      pos[kernel.op] = i;
+
+  SmallVector<Intermediate> candidates;
+  for (auto [op, producer] : pos) {
+    for (Value result : op->getResults()) {
+      std::optional<uint64_t> bytes =
+          getDeployedBytes(result.getType(), options);
+      Intermediate tensor;
+      tensor.producer = producer;
+      if (!bytes || *bytes == 0 || *bytes > capacity ||
+          !collectConsumers(result, producer, body, pos, tensor))
+        continue;
+      tensor.bytes = *bytes;
+      candidates.push_back(std::move(tensor));
+    }
+  }
+  // Short lifetimes first: they hold on-chip memory for the fewest kernels.
+  llvm::sort(candidates, [](const Intermediate &a, const Intermediate &b) {
+    return std::make_pair(a.last - a.producer, a.producer) <
+           std::make_pair(b.last - b.producer, b.producer);
+  });
+
+  SmallVector<uint64_t> held(r.kernels.size(), 0);
+  // Bytes of each kernel's reads and writes still charged off chip.
+  SmallVector<uint64_t> reads, writes;
+  for (const KernelTime &kernel : r.kernels) {
+    reads.push_back(kernel.cost.bytesRead - kernel.cost.weightBytesRead);
+    writes.push_back(kernel.cost.bytesWritten);
+  }
+  for (const Intermediate &tensor : candidates) {
+    auto span = ArrayRef(held).slice(tensor.producer,
+                                     tensor.last - tensor.producer + 1);
+    if (*llvm::max_element(span) + tensor.bytes > capacity)
+      continue;
+    for (unsigned i = tensor.producer; i <= tensor.last; ++i)
+      held[i] += tensor.bytes;
+    auto serve = [&](unsigned kernel, uint64_t &remaining) {
+      uint64_t bytes = std::min(tensor.bytes, remaining);
+      remaining -= bytes;
+      r.kernels[kernel].onChipBytes += bytes;
+    };
+    serve(tensor.producer, writes[tensor.producer]);
+    for (unsigned consumer : tensor.consumers)
+      serve(consumer, reads[consumer]);
+  }
+  r.peakOnChipBytes = *llvm::max_element(held);
+
+  std::optional<double> offChip = target.getBandwidth();
+  std::optional<double> onChip = target.getOnChipBandwidth();
+  for (KernelTime &kernel : r.kernels) {
+    if (!kernel.onChipBytes || !kernel.hasTime() || !offChip)
+      continue;
+    // Off-chip bytes pass through on-chip memory too, so that level moves
+    // all of them.
+    kernel.memorySeconds = kernel.offChipBytes() / *offChip;
+    if (onChip)
+      kernel.memorySeconds = std::max(kernel.memorySeconds,
+                                      kernel.cost.bytesMoved() / *onChip);
+    kernel.seconds = std::max(kernel.computeSeconds, kernel.memorySeconds) +
+                     target.launchOverhead;
+  }
+}
