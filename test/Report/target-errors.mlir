@@ -6,6 +6,9 @@
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-dtype.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=DTYPE
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-kind.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=KIND
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-no-number.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NUMBER
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-usable.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=USABLE
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-units.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNITS
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-tile.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TILE
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-json.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=JSON
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/absent.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ABSENT
 // RUN: not roof-opt %s -roof-report="targets=no-such-chip" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NAME
@@ -18,6 +21,9 @@
 // DTYPE: error: roof-report: {{.*}}bad-dtype.json: compute.vector.f24: unknown dtype 'f24' (known: f64, f32, tf32, f16, bf16, f8, i8, i4)
 // KIND: error: roof-report: {{.*}}bad-kind.json: kind: 'fpga' is not one of gpu, npu, dsp
 // NUMBER: error: roof-report: {{.*}}bad-no-number.json: power: 'lots W' is not a number followed by a unit, e.g. "3.35 TB/s"
+// USABLE: error: roof-report: {{.*}}bad-usable.json: memory.on_chip.usable: must be a number in (0, 1]
+// UNITS: error: roof-report: {{.*}}bad-units.json: parallelism.units: must be a positive whole number
+// TILE: error: roof-report: {{.*}}bad-tile.json: parallelism.tiles: each tile must be "ROWSxCOLUMNS" with positive sizes, e.g. "128x128"
 // JSON: error: roof-report: {{.*}}bad-json.json: (file): not valid JSON:
 // ABSENT: error: roof-report: {{.*}}absent.json: (file): cannot be read: No such file or directory
 // NAME: error: roof-report: unknown target 'no-such-chip' (shipped: a100-sxm, apple-m4-ane, edge-tpu, groq-lpu, h100-sxm, h200, hexagon-8gen3, jetson-agx-orin-gpu, jetson-orin-nano, l4, mi300x, nvidia-dla-orin, rtx-4090, tpu-v5e; or give a path to a .json file)
