@@ -1,6 +1,7 @@
 // Every shipped target loads, and its knee is peak / bandwidth after the
 // derates.
 // RUN: roof-opt %s -roof-report="targets=a100-sxm,h100-sxm,h200,l4,rtx-4090,jetson-agx-orin-gpu,jetson-orin-nano,nvidia-dla-orin,apple-m4-ane,hexagon-8gen3,edge-tpu,tpu-v5e,groq-lpu,mi300x" -o /dev/null | FileCheck %s
+// RUN: roof-opt %s -roof-report="targets=a100-sxm,edge-tpu format=json" -o /dev/null | FileCheck %s --check-prefix=FIXED
 
 // H100 SXM: bf16 989 TFLOP/s x 0.8 = 791.2; 3.35 TB/s x 0.9 = 3015 GB/s;
 // knee 791.2 / 3.015 = 262.42 FLOP/B.
@@ -14,6 +15,18 @@
 // CHECK: matrix i8      750.000 TFLOP/s, knee     9.38 FLOP/B
 // CHECK-LABEL: == @f: comparison
 // CHECK-COUNT-14: {{fits|does-not-fit}}
+
+// The fixed costs, units and on-chip figures of docs/targets.md's catalog.
+// A100: 40 MB L2 x 0.75 usable = 30 MB at 4.5 TB/s (no bandwidth derate);
+// 0.5 us per kernel; 108 SMs. Edge TPU: 0.3 ms per call.
+// FIXED: "name": "NVIDIA A100 SXM 80GB",
+// FIXED: "on_chip_bandwidth_bytes_per_s": 4500000000000,
+// FIXED-NEXT: "on_chip_usable_bytes": 30000000,
+// FIXED-NEXT: "launch_overhead_s": {{5.0*e-07|4.99*[0-9]*e-07}},
+// FIXED-NEXT: "call_overhead_s": 0,
+// FIXED-NEXT: "matrix_units": 108,
+// FIXED: "name": "Google Coral Edge TPU",
+// FIXED: "call_overhead_s": {{0.0003|0.000299+[0-9]*}},
 
 func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
   %0 = arith.addf %x, %x : tensor<4xf32>
