@@ -7,7 +7,9 @@
 //   - analyzeFunction: a function's totals, with a callback per op;
 //   - lookupTarget / loadTargetFile / parseTarget: a target's roofs;
 //   - priceKernel: one op's time on a target; evaluateRoofline: a function's
-//     kernels, latency, energy and fit on a target;
+//     kernels, latency, energy and fit on a target, with the two parts it
+//     builds on: getParallelEfficiency (wave quantization) and
+//     applyOnChipResidency (intermediates kept on chip);
 //   - OpCost, CostOptions, FunctionCost, Target, KernelTime,
 //     FunctionRoofline: the value types.
 // Pass internals are not part of it.
@@ -20,7 +22,9 @@
 #include "roof/Analysis/FunctionCost.h"
 #include "roof/Analysis/OpCost.h"
 #include "roof/InitAllRoof.h"
+#include "roof/Report/OnChipResidency.h"
 #include "roof/Report/Roofline.h"
+#include "roof/Report/WaveQuantization.h"
 #include "roof/Target/Target.h"
 #include "roof/Target/TargetLoader.h"
 

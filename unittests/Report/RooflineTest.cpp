@@ -1,4 +1,9 @@
 //===- RooflineTest.cpp - Targets and kernel times through the API --------===//
+//
+// Target files, kernel prices, wave quantization and on-chip residency,
+// through the public API on IR built or parsed in memory.
+//
+//===----------------------------------------------------------------------===//
 
 #include "roof/Roof.h"
 
@@ -8,6 +13,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/Parser/Parser.h"
 
 #include "gtest/gtest.h"
 
@@ -91,4 +97,138 @@ TEST(Roofline, PricesAKernelBuiltInMemory) {
   EXPECT_TRUE(kernel.isComputeBound());
   // Plus the 1 us launch overhead.
   EXPECT_DOUBLE_EQ(kernel.seconds, 33554432 / 50e12 + 1e-6);
+}
+
+static constexpr llvm::StringLiteral kTiledTarget = R"json({
+  "schema": "roof-target/1", "name": "Tiled chip", "kind": "gpu",
+  "compute": {"matrix": {"f32": "100 TFLOP/s"}, "vector": {"f32": "10 TFLOP/s"}},
+  "memory": {"off_chip": {"capacity": "1 GB", "bandwidth": "1 TB/s"},
+             "on_chip": {"capacity": "1 MB", "usable": 0.5,
+                         "bandwidth": "4 TB/s"}},
+  "parallelism": {"units": 4, "tiles": ["128x128", "64x256"]},
+  "power": "50 W", "derate": {"bandwidth": 0.5},
+  "call_overhead": "20 us", "sources": {"all": "a test"}
+})json";
+
+TEST(Target, ParsesOnChipParallelismAndCallOverhead) {
+  std::string error;
+  FailureOr<Target> target = parseTarget(kTiledTarget, "tiled.json", error);
+  ASSERT_TRUE(succeeded(target)) << error;
+  EXPECT_DOUBLE_EQ(target->onChip.usable, 0.5);
+  // 4 TB/s derated by the bandwidth derate, 0.5.
+  EXPECT_DOUBLE_EQ(*target->getOnChipBandwidth(), 2e12);
+  EXPECT_EQ(target->matrixUnits, 4u);
+  ASSERT_EQ(target->matrixTiles.size(), 2u);
+  EXPECT_EQ(target->matrixTiles[1], std::make_pair(64u, 256u));
+  EXPECT_DOUBLE_EQ(target->callOverhead, 20e-6);
+  // Without off-chip memory the on-chip level is the memory, not a second
+  // one.
+  std::string sramOnly = kTiledTarget.str();
+  StringRef offChip =
+      R"("off_chip": {"capacity": "1 GB", "bandwidth": "1 TB/s"},)";
+  size_t at = sramOnly.find(offChip);
+  ASSERT_NE(at, std::string::npos);
+  sramOnly.erase(at, offChip.size());
+  target = parseTarget(sramOnly, "sram.json", error);
+  ASSERT_TRUE(succeeded(target)) << error;
+  EXPECT_FALSE(target->getOnChipBandwidth().has_value());
+  EXPECT_DOUBLE_EQ(*target->getBandwidth(), 2e12);
+}
+
+namespace {
+class ReportOnIrTest : public ::testing::Test {
+protected:
+  ReportOnIrTest() {
+    DialectRegistry registry;
+    registry.insert<func::FuncDialect, linalg::LinalgDialect,
+                    tensor::TensorDialect>();
+    registerAllRoofDialects(registry);
+    context.appendDialectRegistry(registry);
+    context.loadAllAvailableDialects();
+    std::string error;
+    FailureOr<Target> parsed = parseTarget(kTiledTarget, "tiled.json", error);
+    EXPECT_TRUE(succeeded(parsed)) << error;
+    target = *parsed;
+  }
+
+  func::FuncOp parseFunction(StringRef source) {
+    module = parseSourceString<ModuleOp>(source, &context);
+    return module ? *module->getOps<func::FuncOp>().begin() : func::FuncOp();
+  }
+
+  MLIRContext context;
+  OwningOpRef<ModuleOp> module;
+  Target target;
+};
+} // namespace
+
+TEST_F(ReportOnIrTest, WaveQuantization) {
+  func::FuncOp fn = parseFunction(R"mlir(
+    func.func @f(%a: tensor<128x64xf32>, %b: tensor<64x640xf32>,
+                 %c: tensor<128x640xf32>, %d: tensor<512x64xf32>,
+                 %e: tensor<512x640xf32>) {
+      %0 = linalg.matmul ins(%a, %b : tensor<128x64xf32>, tensor<64x640xf32>)
+                         outs(%c : tensor<128x640xf32>) -> tensor<128x640xf32>
+      %1 = linalg.matmul ins(%d, %b : tensor<512x64xf32>, tensor<64x640xf32>)
+                         outs(%e : tensor<512x640xf32>) -> tensor<512x640xf32>
+      %2 = linalg.exp ins(%c : tensor<128x640xf32>)
+                      outs(%c : tensor<128x640xf32>) -> tensor<128x640xf32>
+      return
+    })mlir");
+  ASSERT_TRUE(fn);
+  auto ops = fn.getBody().front().without_terminator();
+  SmallVector<Operation *> list =
+      llvm::to_vector(llvm::map_range(ops, [](Operation &op) { return &op; }));
+  // 128x640: 1 x 5 tiles of 128x128 (5 / 8 of two waves of 4) or 2 x 3 of
+  // 64x256 (6 / 8): the best is 0.75.
+  EXPECT_DOUBLE_EQ(getParallelEfficiency(list[0], target, CostOptions()), 0.75);
+  // 512x640: 4 x 5 = 20 tiles of 128x128, five full waves.
+  EXPECT_DOUBLE_EQ(getParallelEfficiency(list[1], target, CostOptions()), 1.0);
+  // Not a contraction.
+  EXPECT_DOUBLE_EQ(getParallelEfficiency(list[2], target, CostOptions()), 1.0);
+}
+
+TEST_F(ReportOnIrTest, IntermediatesStayOnChipWhileTheyFit) {
+  // Two 128 KiB intermediates (a, then b) in 0.5 MB usable: both stay; the
+  // 1 MiB c does not fit and goes off chip.
+  func::FuncOp fn = parseFunction(R"mlir(
+    func.func @f(%x: tensor<32768xf32>, %y: tensor<262144xf32>)
+        -> (tensor<32768xf32>, tensor<262144xf32>) {
+      %a = linalg.exp ins(%x : tensor<32768xf32>)
+                      outs(%x : tensor<32768xf32>) -> tensor<32768xf32>
+      %b = linalg.exp ins(%a : tensor<32768xf32>)
+                      outs(%x : tensor<32768xf32>) -> tensor<32768xf32>
+      %r = linalg.exp ins(%b : tensor<32768xf32>)
+                      outs(%x : tensor<32768xf32>) -> tensor<32768xf32>
+      %c = linalg.exp ins(%y : tensor<262144xf32>)
+                      outs(%y : tensor<262144xf32>) -> tensor<262144xf32>
+      %s = linalg.exp ins(%c : tensor<262144xf32>)
+                      outs(%y : tensor<262144xf32>) -> tensor<262144xf32>
+      return %r, %s : tensor<32768xf32>, tensor<262144xf32>
+    })mlir");
+  ASSERT_TRUE(fn);
+  FunctionRoofline r = evaluateRoofline(fn, target, RooflineOptions());
+  ASSERT_EQ(r.kernels.size(), 5u);
+  constexpr uint64_t kSmall = 32768 * 4;
+  // Each exp reads its input and its init (the same tensor, counted once per
+  // operand) and writes its result; on chip: a written, a read, b written, b
+  // read.
+  EXPECT_EQ(r.kernels[0].onChipBytes, kSmall);
+  EXPECT_EQ(r.kernels[1].onChipBytes, 2 * kSmall);
+  EXPECT_EQ(r.kernels[2].onChipBytes, kSmall);
+  EXPECT_EQ(r.kernels[3].onChipBytes, 0u);
+  EXPECT_EQ(r.kernels[4].onChipBytes, 0u);
+  EXPECT_EQ(r.onChipBytes, 4 * kSmall);
+  EXPECT_EQ(r.peakOnChipBytes, 2 * kSmall);
+  // k1 moves its bytes at max(off-chip / 0.5 TB/s, all / 2 TB/s).
+  const KernelTime &k1 = r.kernels[1];
+  EXPECT_DOUBLE_EQ(k1.memorySeconds,
+                   std::max(k1.offChipBytes() / 0.5e12,
+                            k1.cost.bytesMoved() / 2e12));
+  EXPECT_LT(r.latencySeconds, r.latencyCompulsorySeconds);
+  // The call overhead is paid once.
+  double kernels = 0;
+  for (const KernelTime &kernel : r.kernels)
+    kernels += kernel.seconds;
+  EXPECT_DOUBLE_EQ(r.latencySeconds, kernels + 20e-6);
 }

@@ -86,15 +86,14 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
     Prices every costed op of every function on one or more targets:
     T_compute = FLOPs / derated peak of the op's engine (matrix for
     contractions, vector otherwise) and dtype, T_memory = bytes / derated
-    bandwidth of the memory each byte comes from, time = max of the two plus
-    the launch overhead. Per
-    function and target: latency, throughput, energy, weights and peak
-    activations against capacity, and the regime; with several targets a
-    comparison. Tensors passed between kernels are served from on-chip
-    memory while they fit there, and a contraction with fewer output tiles
-    than the chip has units runs below peak. An op whose dtype has no rate
-    on a target is reported as such, never priced at another dtype's rate.
-    The IR is not changed.
+    bandwidth of the memory they come from, time = max of the two plus the
+    launch overhead. Tensors passed between kernels are served from on-chip
+    memory while they fit there, and a contraction whose output tiles do not
+    fill whole waves of the chip's units runs below peak. Per function and
+    target: latency, throughput, energy, weights and peak activations
+    against capacity, and the regime; with several targets a comparison. An
+    op whose dtype has no rate on a target is reported as such, never priced
+    at another dtype's rate. The IR is not changed.
 
     ```
     roof-opt model.mlir --roof-report="targets=h100-sxm,jetson-orin-nano" -o /dev/null
