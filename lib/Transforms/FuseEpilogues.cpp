@@ -10,7 +10,9 @@
 #include "roof/Analysis/OpClassification.h"
 #include "roof/Analysis/WeightAnalysis.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/Builders.h"
@@ -142,12 +144,32 @@ static bool isReadThroughView(Operation *producer, Operation *consumer,
          !weights.isWeight(producer->getResult(0));
 }
 
+/// A fill or a splat constant: a value the kernel can start from without
+/// reading memory.
+static bool isAccumulatorInit(Operation *op) {
+  if (isa<linalg::FillOp>(op))
+    return true;
+  auto constant = dyn_cast<arith::ConstantOp>(op);
+  auto dense = constant ? dyn_cast<DenseElementsAttr>(constant.getValue())
+                        : DenseElementsAttr();
+  return dense && dense.isSplat();
+}
+
+/// A reshape the epilogue passes through: it reinterprets the root's output
+/// tile without moving it (the elements keep their order).
+static bool isEpilogueReshape(Operation *op) {
+  return isa<tensor::ExpandShapeOp, tensor::CollapseShapeOp, tosa::ReshapeOp>(
+             op) &&
+         hasStaticTensorResult(op);
+}
+
 namespace {
 struct RoofFuseEpiloguesPass
     : public roof::impl::RoofFuseEpiloguesBase<RoofFuseEpiloguesPass> {
   using Base::Base;
 
   void runOnOperation() override {
+    weightOptions.paramArgs.assign(paramArgs.begin(), paramArgs.end());
     weights.emplace(weightOptions);
     SmallVector<Operation *> roots;
     getOperation().walk([&](Operation *op) {
@@ -189,11 +211,17 @@ private:
           members.push_back(producer);
           ++prologue;
         }
-      // Its accumulator fill, when only the root uses it.
+      // Its accumulator's initial value, a fill or a splat constant, when
+      // only the root uses it: the kernel starts its accumulators there
+      // instead of reading them.
       for (OpOperand &init : linalgOp.getDpsInitsMutable())
-        if (auto fill = init.get().getDefiningOp<linalg::FillOp>();
-            fill && fill->hasOneUse() && fill->getBlock() == root->getBlock())
-          members.push_back(fill);
+        if (Operation *producer = init.get().getDefiningOp();
+            producer && isAccumulatorInit(producer) &&
+            producer->hasOneUse() &&
+            producer->getBlock() == root->getBlock()) {
+          members.push_back(producer);
+          ++prologue;
+        }
     }
     members.push_back(root);
 
@@ -240,7 +268,8 @@ private:
       Operation *op = frontier.pop_back_val();
       for (Operation *user : op->getResult(0).getUsers()) {
         if (inside.contains(user) || user->getBlock() != root->getBlock() ||
-            !isFusableConsumer(user, op->getResult(0)))
+            (!isEpilogueReshape(user) &&
+             !isFusableConsumer(user, op->getResult(0))))
           continue;
         inside.insert(user);
         taken.push_back(user);
@@ -263,18 +292,23 @@ private:
       });
     }
     if (lastLeavesAlone)
-      return taken;
+      return llvm::all_of(taken, isEpilogueReshape)
+                 ? SmallVector<Operation *>()
+                 : taken;
 
     SmallVector<Operation *> chain;
     Value current = root->getResult(0);
     while (current.hasOneUse()) {
       Operation *user = *current.getUsers().begin();
       if (user->getBlock() != root->getBlock() ||
-          !isFusableConsumer(user, current))
+          (!isEpilogueReshape(user) && !isFusableConsumer(user, current)))
         break;
       chain.push_back(user);
       current = user->getResult(0);
     }
+    // A kernel does not end in a reshape: its consumers can read through it.
+    while (!chain.empty() && isEpilogueReshape(chain.back()))
+      chain.pop_back();
     return chain;
   }
 

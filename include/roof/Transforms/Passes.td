@@ -183,7 +183,11 @@ def RoofFuseEpilogues : Pass<"roof-fuse-epilogues", "::mlir::ModuleOp"> {
                "Materialize each linalg kernel as tiled loops: tile the last "
                "epilogue op's loops by these sizes and fuse the root (and its "
                "fill) into each tile, reduction dims untiled (MLIR's "
-               "TilingInterface). Empty: kernels stay untiled.">
+               "TilingInterface). Empty: kernels stay untiled.">,
+    ListOption<"paramArgs", "param-args", "unsigned",
+               "Indices of function arguments that hold parameters: views "
+               "of them are prepared ahead of time, not fused (as for "
+               "roof-annotate-cost).">
   ];
   let statistics = [
     Statistic<"numKernels", "kernels", "Kernels formed">,
