@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Writes a linalg module of N stacked transformer blocks (the body of
 examples/transformer-block.mlir, repeated, each block feeding the next) to
-stdout. Each block has 12 linalg ops."""
+stdout. Each block has 12 linalg ops. With F functions, the blocks are split
+evenly over F functions of the same form.
+
+    bench/gen_stacked_transformer.py N [F]"""
 
 import sys
 
@@ -33,7 +36,7 @@ HEADER = """\
 #nk = affine_map<(m, n, k) -> (n, k)>
 #mn = affine_map<(m, n, k) -> (m, n)>
 #id = affine_map<(i, j) -> (i, j)>
-func.func @stack(%x0: tensor<16x64xf32>, %wq: tensor<64x64xf32> {roof.param},
+func.func @stack{suffix}(%x0: tensor<16x64xf32>, %wq: tensor<64x64xf32> {roof.param},
                  %wk: tensor<64x64xf32> {roof.param}, %wv: tensor<64x64xf32> {roof.param},
                  %wo: tensor<64x64xf32> {roof.param}, %w1: tensor<64x256xf32> {roof.param},
                  %w2: tensor<256x64xf32> {roof.param}) -> tensor<16x64xf32> {
@@ -52,12 +55,21 @@ func.func @stack(%x0: tensor<16x64xf32>, %wq: tensor<64x64xf32> {roof.param},
 LINALG_OPS_PER_BLOCK = 12
 
 
-def write_module(blocks, out):
-    out.write(HEADER)
-    for i in range(blocks):
-        out.write(BLOCK.format(i=i, n=i + 1))
-    out.write("  return %%x%d : tensor<16x64xf32>\n}\n" % blocks)
+MAPS = HEADER[:HEADER.index("func.func")]
+FUNCTION = HEADER[len(MAPS):]
+
+
+def write_module(blocks, out, functions=1):
+    out.write(MAPS)
+    per_function = max(1, blocks // functions)
+    for f in range(functions):
+        out.write(FUNCTION.replace(
+            "{suffix}", "" if functions == 1 else "_%d" % f))
+        for i in range(per_function):
+            out.write(BLOCK.format(i=i, n=i + 1))
+        out.write("  return %%x%d : tensor<16x64xf32>\n}\n" % per_function)
 
 
 if __name__ == "__main__":
-    write_module(int(sys.argv[1]), sys.stdout)
+    write_module(int(sys.argv[1]), sys.stdout,
+                 int(sys.argv[2]) if len(sys.argv) > 2 else 1)

@@ -55,6 +55,35 @@ FailureOr<OpCost> KernelOp::getCost(CostContext &ctx) {
   // overlapping slices count twice, at most the whole value).
   llvm::SetVector<Value> inputs;
   getUsedValuesDefinedAbove(getBody(), inputs);
+  // The bytes each input's direct slices reach; std::nullopt once some other
+  // use reads it whole. Slices inside a tiled kernel's loops run once per
+  // tile, so those read the whole value over all tiles. The kernel's own
+  // uses are walked, not the input's: a weight has users all over the model.
+  llvm::DenseMap<Value, std::optional<uint64_t>> sliced;
+  WalkResult walked = getBody().walk([&](Operation *op) {
+    for (OpOperand &use : op->getOpOperands()) {
+      if (!inputs.contains(use.get()))
+        continue;
+      std::optional<uint64_t> &bytes =
+          sliced.try_emplace(use.get(), 0).first->second;
+      if (!bytes)
+        continue;
+      if (!isa<tosa::SliceOp, tensor::ExtractSliceOp>(op) ||
+          op->getParentOp() != getOperation() ||
+          use.getOperandNumber() != 0) {
+        bytes = std::nullopt;
+        continue;
+      }
+      FailureOr<uint64_t> part =
+          ctx.resolveBytes(op->getResult(0).getType(), "a slice");
+      if (failed(part))
+        return WalkResult::interrupt();
+      *bytes += *part;
+    }
+    return WalkResult::advance();
+  });
+  if (walked.wasInterrupted())
+    return failure();
   for (Value input : inputs) {
     if (input.getDefiningOp<tensor::EmptyOp>())
       continue;
@@ -62,31 +91,11 @@ FailureOr<OpCost> KernelOp::getCost(CostContext &ctx) {
         ctx.resolveBytes(input.getType(), "a kernel input");
     if (failed(whole))
       return failure();
-    uint64_t bytes = 0;
-    bool onlySliced = true;
-    for (Operation *user : input.getUsers()) {
-      if (!getOperation()->isProperAncestor(user))
-        continue;
-      // Slices inside a tiled kernel's loops run once per tile: those read
-      // the whole value over all tiles.
-      if (!isa<tosa::SliceOp, tensor::ExtractSliceOp>(user) ||
-          user->getParentOp() != getOperation() ||
-          user->getOperand(0) != input) {
-        onlySliced = false;
-        break;
-      }
-      FailureOr<uint64_t> part =
-          ctx.resolveBytes(user->getResult(0).getType(), "a slice");
-      if (failed(part))
-        return failure();
-      bytes += *part;
-    }
-    if (!onlySliced)
-      bytes = *whole;
-    bytes = std::min(bytes, *whole);
-    cost.bytesRead += bytes;
+    std::optional<uint64_t> bytes = sliced.lookup(input);
+    uint64_t read = bytes ? std::min(*bytes, *whole) : *whole;
+    cost.bytesRead += read;
     if (ctx.isWeight(input))
-      cost.weightBytesRead += bytes;
+      cost.weightBytesRead += read;
   }
   if (failed(ctx.addResultsWritten(cost, *this)))
     return failure();

@@ -225,13 +225,10 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
   return kernel;
 }
 
-FunctionRoofline roof::evaluateRoofline(FunctionOpInterface fn,
-                                        const Target &target,
-                                        const RooflineOptions &options) {
-  FunctionRoofline result;
-  result.function = fn.getName().str();
-  result.target = &target;
-  result.batch = options.batch;
+FunctionKernels roof::analyzeKernels(FunctionOpInterface fn,
+                                     const RooflineOptions &options) {
+  FunctionKernels result;
+  result.function = fn;
   llvm::DenseMap<Operation *, uint64_t> writtenBytes;
   result.totals = analyzeFunction(fn, options.cost, [&](const OpCostRecord &r) {
     if (!r.cost || !r.executions || r.prepared)
@@ -241,9 +238,54 @@ FunctionRoofline roof::evaluateRoofline(FunctionOpInterface fn,
                              : r.cost->bytesWritten;
     if (r.cost->flops == 0 && r.cost->bytesMoved() == 0)
       return;
-    result.kernels.push_back(
-        priceKernel(r.op, r.cost->scaled(*r.executions), target, options));
+    result.kernels.push_back({r.op, r.cost->scaled(*r.executions)});
   });
+
+  // Deployed, the function's bytes are its kernels' deployed bytes.
+  if (options.dtypePolicy == DtypePolicy::Deploy) {
+    OpCost &total = result.totals.total;
+    total.bytesRead = total.bytesWritten = total.weightBytesRead = 0;
+    for (const auto &[op, cost] : result.kernels) {
+      bool deployed = deploysF32(op, options);
+      auto bytes = [&](uint64_t b) {
+        return deployed ? toDeployBytes(b, options) : b;
+      };
+      total.bytesRead += bytes(cost.bytesRead);
+      total.bytesWritten += bytes(cost.bytesWritten);
+      total.weightBytesRead += bytes(cost.weightBytesRead);
+    }
+  }
+
+  result.weightBytes = result.totals.parameters.bytes;
+  // Deployed, no parameter is wider than the deployment dtype (f32 weights
+  // shrink, narrower ones stay).
+  if (options.dtypePolicy == DtypePolicy::Deploy)
+    result.weightBytes = std::min<uint64_t>(
+        result.weightBytes,
+        llvm::divideCeil(result.totals.parameters.params *
+                             getDeployBits(options.deployDtype),
+                         8));
+  WeightAnalysis weights(options.cost.weights);
+  result.peakActivationBytes =
+      fn.isExternal()
+          ? 0
+          : getPeakActivationBytes(fn, weights, writtenBytes, options);
+  return result;
+}
+
+FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
+                                     const Target &target,
+                                     const RooflineOptions &options) {
+  FunctionRoofline result;
+  FunctionOpInterface fn = analysis.function;
+  result.function = fn.getName().str();
+  result.target = &target;
+  result.batch = options.batch;
+  result.totals = analysis.totals;
+  result.weightBytes = analysis.weightBytes;
+  result.peakActivationBytes = analysis.peakActivationBytes;
+  for (const auto &[op, cost] : analysis.kernels)
+    result.kernels.push_back(priceKernel(op, cost, target, options));
   if (options.residency && !fn.isExternal())
     applyOnChipResidency(fn, result, options);
   for (KernelTime &kernel : result.kernels) {
@@ -267,37 +309,17 @@ FunctionRoofline roof::evaluateRoofline(FunctionOpInterface fn,
     result.latencyWithRereadsSeconds += target.callOverhead;
     result.latencyCompulsorySeconds += target.callOverhead;
   }
-
-  // Deployed, the function's bytes are its kernels' deployed bytes.
-  if (options.dtypePolicy == DtypePolicy::Deploy) {
-    OpCost &total = result.totals.total;
-    total.bytesRead = total.bytesWritten = total.weightBytesRead = 0;
-    for (const KernelTime &kernel : result.kernels) {
-      total.bytesRead += kernel.cost.bytesRead;
-      total.bytesWritten += kernel.cost.bytesWritten;
-      total.weightBytesRead += kernel.cost.weightBytesRead;
-    }
-  }
-
-  WeightAnalysis weights(options.cost.weights);
-  result.weightBytes = result.totals.parameters.bytes;
-  // Deployed, no parameter is wider than the deployment dtype (f32 weights
-  // shrink, narrower ones stay).
-  if (options.dtypePolicy == DtypePolicy::Deploy)
-    result.weightBytes = std::min<uint64_t>(
-        result.weightBytes,
-        llvm::divideCeil(result.totals.parameters.params *
-                             getDeployBits(options.deployDtype),
-                         8));
-  result.peakActivationBytes =
-      fn.isExternal()
-          ? 0
-          : getPeakActivationBytes(fn, weights, writtenBytes, options);
   result.capacityBytes = target.offChip.capacity > 0 ? target.offChip.capacity
                                                      : target.onChip.capacity;
   result.weightsFitOnChip = target.onChip.capacity > 0 &&
                             result.weightBytes <= target.onChip.capacity;
   return result;
+}
+
+FunctionRoofline roof::evaluateRoofline(FunctionOpInterface fn,
+                                        const Target &target,
+                                        const RooflineOptions &options) {
+  return priceFunction(analyzeKernels(fn, options), target, options);
 }
 
 double FunctionRoofline::computeBoundShare() const {

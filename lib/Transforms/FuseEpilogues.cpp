@@ -261,40 +261,59 @@ private:
   /// every value but the last stays inside (x * sigmoid(x) uses x twice).
   /// Where that fails, the plain chain: each intermediate's single user.
   static SmallVector<Operation *> growEpilogue(Operation *root) {
+    auto joins = [&](Operation *user, Value value) {
+      return user->getBlock() == root->getBlock() &&
+             (isEpilogueReshape(user) || isFusableConsumer(user, value));
+    };
+    // A value with a user that cannot join must leave the kernel, so only
+    // the last op may have one: the search does not go past such an op (on
+    // a residual stream it would otherwise walk every later block), and a
+    // second one ends it.
     SmallVector<Operation *> taken;
     llvm::SmallPtrSet<Operation *, 8> inside = {root};
     SmallVector<Operation *> frontier = {root};
-    while (!frontier.empty()) {
+    Operation *leaving = nullptr;
+    bool failed = false;
+    while (!frontier.empty() && !failed) {
       Operation *op = frontier.pop_back_val();
-      for (Operation *user : op->getResult(0).getUsers()) {
-        if (inside.contains(user) || user->getBlock() != root->getBlock() ||
-            (!isEpilogueReshape(user) &&
-             !isFusableConsumer(user, op->getResult(0))))
+      Value result = op->getResult(0);
+      if (llvm::any_of(result.getUsers(), [&](Operation *user) {
+            return !inside.contains(user) && !joins(user, result);
+          })) {
+        failed = op == root || (leaving && leaving != op);
+        leaving = op;
+        continue;
+      }
+      for (Operation *user : result.getUsers()) {
+        if (inside.contains(user))
           continue;
         inside.insert(user);
         taken.push_back(user);
         frontier.push_back(user);
       }
     }
-    // Only the last op's value may leave: every other member's users must
-    // all be members.
-    bool lastLeavesAlone = false;
-    if (!taken.empty()) {
-      Operation *last =
-          *llvm::max_element(taken, [](Operation *a, Operation *b) {
-            return a->isBeforeInBlock(b);
-          });
-      lastLeavesAlone = llvm::all_of(inside, [&](Operation *op) {
-        return op == last ||
-               llvm::all_of(op->getResult(0).getUsers(), [&](Operation *user) {
-                 return inside.contains(user);
-               });
+    // The op whose value leaves must come after every other member, and no
+    // other member's value may leave (a member taken last may still have
+    // users outside: its users were not looked at).
+    if (!failed && !taken.empty()) {
+      Operation *last = leaving;
+      if (!last)
+        last = *llvm::max_element(taken, [](Operation *a, Operation *b) {
+          return a->isBeforeInBlock(b);
+        });
+      failed = llvm::any_of(inside, [&](Operation *op) {
+        return op != last &&
+               (!op->isBeforeInBlock(last) ||
+                llvm::any_of(op->getResult(0).getUsers(),
+                             [&](Operation *user) {
+                               return !inside.contains(user);
+                             }));
       });
+      if (!failed)
+        return llvm::all_of(taken, isEpilogueReshape)
+                   ? SmallVector<Operation *>()
+                   : taken;
     }
-    if (lastLeavesAlone)
-      return llvm::all_of(taken, isEpilogueReshape)
-                 ? SmallVector<Operation *>()
-                 : taken;
 
     SmallVector<Operation *> chain;
     Value current = root->getResult(0);

@@ -74,38 +74,45 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
       for (KernelOp kernel : kernels)
         kernel.inlineBody();
     }
-    auto withUnfused = [&](FunctionRoofline report, FunctionOpInterface fn,
-                           const Target &target, const RooflineOptions &sized) {
+    // Each function is walked once per batch size and priced on each target;
+    // its twin without kernels likewise.
+    auto twinOf = [&](FunctionOpInterface fn) -> FunctionOpInterface {
       if (!unfused)
-        return report;
-      auto twin = dyn_cast_or_null<FunctionOpInterface>(
+        return {};
+      return dyn_cast_or_null<FunctionOpInterface>(
           SymbolTable::lookupSymbolIn(*unfused, fn.getNameAttr()));
-      if (!twin)
-        return report;
-      FunctionRoofline plain = evaluateRoofline(twin, target, sized);
-      report.unfusedLatencySeconds = plain.latencySeconds;
-      report.unfusedBytes = plain.totals.total.bytesMoved();
-      return report;
     };
 
     // A sweep evaluates once per size with every dynamic dim bound to it.
-    SmallVector<int64_t> sizes(batchSizes.begin(), batchSizes.end());
+    SmallVector<RooflineOptions> sized;
+    if (batchSizes.empty())
+      sized.push_back(options);
+    for (int64_t size : batchSizes) {
+      sized.push_back(options);
+      sized.back().cost.dynamicDimSize = size;
+      sized.back().batch = size;
+    }
     std::vector<FunctionRoofline> reports;
     module.walk([&](FunctionOpInterface fn) {
       if (fn.isExternal())
         return;
+      FunctionOpInterface twin = twinOf(fn);
+      std::vector<FunctionKernels> kernels, plainKernels;
+      for (const RooflineOptions &size : sized) {
+        kernels.push_back(analyzeKernels(fn, size));
+        if (twin)
+          plainKernels.push_back(analyzeKernels(twin, size));
+      }
       for (const Target &target : loaded) {
-        if (sizes.empty()) {
-          reports.push_back(withUnfused(evaluateRoofline(fn, target, options),
-                                        fn, target, options));
-          continue;
-        }
-        for (int64_t size : sizes) {
-          RooflineOptions sized = options;
-          sized.cost.dynamicDimSize = size;
-          sized.batch = size;
-          reports.push_back(withUnfused(evaluateRoofline(fn, target, sized), fn,
-                                        target, sized));
+        for (auto [i, size] : llvm::enumerate(sized)) {
+          FunctionRoofline report = priceFunction(kernels[i], target, size);
+          if (twin) {
+            FunctionRoofline plain =
+                priceFunction(plainKernels[i], target, size);
+            report.unfusedLatencySeconds = plain.latencySeconds;
+            report.unfusedBytes = plain.totals.total.bytesMoved();
+          }
+          reports.push_back(std::move(report));
         }
       }
     });
@@ -120,7 +127,7 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
     ReportFormatOptions formatOptions;
     formatOptions.top = top;
     formatOptions.batch = batch;
-    formatOptions.sweep = !sizes.empty();
+    formatOptions.sweep = !batchSizes.empty();
     if (format == "json")
       printJsonReport(reports, formatOptions, os);
     else if (format == "csv")

@@ -147,7 +147,28 @@ std::optional<uint64_t> getDeployedBytes(Type type,
 KernelTime priceKernel(Operation *op, const OpCost &cost, const Target &target,
                        const RooflineOptions &options);
 
-/// Prices every op of `fn` with a cost on `target`.
+/// What roof-annotate-cost's walk says about a function before any target
+/// is chosen: its kernels with the cost of all their executions, its totals
+/// (deployed under DtypePolicy::Deploy), weights and peak activations.
+/// Computed once and priced on each target.
+struct FunctionKernels {
+  FunctionOpInterface function;
+  SmallVector<std::pair<Operation *, OpCost>> kernels;
+  FunctionCost totals;
+  uint64_t weightBytes = 0;
+  uint64_t peakActivationBytes = 0;
+};
+
+/// Walks `fn` once for its kernels.
+FunctionKernels analyzeKernels(FunctionOpInterface fn,
+                               const RooflineOptions &options);
+
+/// Prices the kernels of `analysis` on `target`.
+FunctionRoofline priceFunction(const FunctionKernels &analysis,
+                               const Target &target,
+                               const RooflineOptions &options);
+
+/// analyzeKernels, then priceFunction.
 FunctionRoofline evaluateRoofline(FunctionOpInterface fn, const Target &target,
                                   const RooflineOptions &options);
 
