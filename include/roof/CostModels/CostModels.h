@@ -1,7 +1,7 @@
 //===- CostModels.h - Cost models attached to upstream dialects -*- C++ -*-===//
 //
-// Each function attaches CostOpInterface external models to one upstream
-// dialect's ops when that dialect is loaded. A driver, a pass plugin or a
+// Each function attaches CostOpInterface external models to one dialect's
+// ops (upstream's, and roof.kernel) when that dialect is loaded. A driver, a pass plugin or a
 // library user calls `registerAllCostModels` once on its registry.
 //
 //===----------------------------------------------------------------------===//
@@ -31,6 +31,9 @@ void registerArithMathCostModels(DialectRegistry &registry);
 /// memref, bufferization and ml_program ops: allocations, views and handles
 /// are free, copies and element loads/stores move bytes.
 void registerMemoryCostModels(DialectRegistry &registry);
+
+/// roof.kernel: its ops' FLOPs, the bytes that cross its boundary.
+void registerKernelCostModel(DialectRegistry &registry);
 
 void registerAllCostModels(DialectRegistry &registry);
 

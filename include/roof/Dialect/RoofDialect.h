@@ -7,7 +7,6 @@
 #ifndef ROOF_DIALECT_ROOFDIALECT_H
 #define ROOF_DIALECT_ROOFDIALECT_H
 
-#include "roof/Analysis/CostOpInterface.h"
 #include "roof/Analysis/OpCost.h"
 
 #include "mlir/IR/BuiltinAttributes.h"

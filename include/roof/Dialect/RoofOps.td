@@ -8,20 +8,19 @@
 #ifndef ROOF_DIALECT_ROOFOPS_TD
 #define ROOF_DIALECT_ROOFOPS_TD
 
-include "roof/Analysis/CostOpInterface.td"
 include "roof/Dialect/RoofDialect.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/IR/OpBase.td"
 
-def Roof_KernelOp : Roof_Op<"kernel", [
-    SingleBlock, RecursiveMemoryEffects,
-    DeclareOpInterfaceMethods<CostOpInterface>]> {
+def Roof_KernelOp : Roof_Op<"kernel", [SingleBlock, RecursiveMemoryEffects]> {
   let summary = "Ops that run as one kernel: intermediates stay on chip";
   let description = [{
     The region holds a root (a matmul, convolution or other contraction) and
     the elementwise ops fused into it; it uses values from above directly and
-    yields the values used outside. Its cost: the FLOPs of its ops; bytes =
-    the values it reads from outside (each once) plus the values it yields.
+    yields the values used outside. Its cost (an external model of
+    CostOpInterface, registered with the cost models): the FLOPs of its ops;
+    bytes = the values it reads from outside (each once) plus the values it
+    yields.
 
     ```mlir
     %0 = roof.kernel -> tensor<128x512xf32> {
