@@ -143,23 +143,27 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
   ];
 }
 
-def RoofFuseEpilogues : Pass<"roof-fuse-epilogues", "::mlir::ModuleOp"> {
+def RoofFuseEpilogues
+    : Pass<"roof-fuse-epilogues", "::mlir::func::FuncOp"> {
   let summary = "Fuse elementwise epilogues into their matmul or convolution";
   let description = [{
-    For each contraction root — a linalg op with reduction loops whose
-    payload multiplies two of its inputs (matmul, batch_matmul, matvec,
-    contract, convolutions, generics), or a tosa matmul / conv2d / conv3d / depthwise_conv2d /
-    transpose_conv2d — gathers the chain of elementwise consumers that can
-    run on the root's output tile (bias add, scale, activation, residual add,
-    casts, requantize) and wraps root and chain in a `roof.kernel`. A linalg
-    root's accumulator fill, a dequantizing producer of its inputs, and the
-    views of its operands it can read through (slices, reshapes,
-    transposes, broadcasts, pads used only by it; views of weights are
-    prepared ahead of time instead) come along. Legality, each rule in docs/fusion.md: no intermediate is used
-    outside the kernel; the consumer is
-    elementwise over exactly the root's output (identity map for the fused
-    operand, its other operands broadcast — no transposes, no reductions);
-    static shapes; tensor semantics (no memref side effects).
+    Runs on each function. For each contraction root — a linalg op with
+    reduction loops whose payload multiplies two of its inputs (matmul,
+    batch_matmul, matvec, contract, convolutions, generics), or a tosa
+    matmul / conv2d / conv3d / depthwise_conv2d / transpose_conv2d —
+    gathers the chain of elementwise consumers that can run on the root's
+    output tile (bias add, scale, activation, residual add, casts,
+    requantize; reshapes passed through) and wraps root and chain in a
+    `roof.kernel`. A linalg root's accumulator fill or splat constant, a
+    dequantizing producer of its inputs, and the views of its operands it
+    can read through (slices, reshapes, transposes, broadcasts, pads used
+    only by it; views of weights are prepared ahead of time instead) come
+    along. Legality, each rule in docs/fusion.md and each a public predicate
+    in roof/Transforms/EpilogueFusion.h: no intermediate is used outside the
+    kernel; the consumer is elementwise over exactly the root's output
+    (identity map for the fused operand, its other operands broadcast — no
+    transposes, no reductions); static shapes; tensor semantics (no memref
+    side effects).
 
     Before:
     ```mlir
@@ -191,11 +195,13 @@ def RoofFuseEpilogues : Pass<"roof-fuse-epilogues", "::mlir::ModuleOp"> {
   ];
   let statistics = [
     Statistic<"numKernels", "kernels", "Kernels formed">,
-    Statistic<"numFused", "fused-ops", "Epilogue ops fused into a kernel">
+    Statistic<"numFused", "fused-ops",
+              "Ops fused into a kernel beside its root">
   ];
 }
 
-def RoofInlineKernels : Pass<"roof-inline-kernels", "::mlir::ModuleOp"> {
+def RoofInlineKernels
+    : Pass<"roof-inline-kernels", "::mlir::func::FuncOp"> {
   let summary = "Replace each roof.kernel by the ops it holds";
   let description = [{
     The inverse of roof-fuse-epilogues, so that a pipeline can go on from
