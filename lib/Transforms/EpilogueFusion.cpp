@@ -208,6 +208,8 @@ SmallVector<Operation *> roof::growEpilogue(Operation *root) {
 FailureOr<KernelOp> roof::fuseIntoKernel(RewriterBase &rewriter,
                                          Operation *root,
                                          const WeightAnalysis &weights) {
+  if (!isFusionRoot(root) || root->getParentOfType<KernelOp>())
+    return failure();
   SmallVector<Operation *> members;
   unsigned prologue = 0;
   // Views of its operands it reads through, and views of those.

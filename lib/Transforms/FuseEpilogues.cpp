@@ -32,7 +32,7 @@ struct RoofFuseEpiloguesPass
     weights.emplace(weightOptions);
     SmallVector<Operation *> roots;
     getOperation()->walk([&](Operation *op) {
-      if (isFusionRoot(op) && !op->getParentOfType<KernelOp>())
+      if (isFusionRoot(op))
         roots.push_back(op);
     });
     IRRewriter rewriter(&getContext());

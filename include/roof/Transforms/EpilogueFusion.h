@@ -52,7 +52,8 @@ SmallVector<Operation *> growEpilogue(Operation *root);
 /// Wraps `root` and what may join it (views it reads through, a dequantizing
 /// prologue, its accumulator's initial value, its epilogue) in a roof.kernel
 /// where the last of them stood, through `rewriter`. Fails, changing
-/// nothing, when nothing would join the root.
+/// nothing, when `root` is not a fusion root, is already in a kernel, or
+/// nothing would join it.
 FailureOr<KernelOp> fuseIntoKernel(RewriterBase &rewriter, Operation *root,
                                    const WeightAnalysis &weights);
 
