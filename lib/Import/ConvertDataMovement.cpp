@@ -347,19 +347,20 @@ static LogicalResult convertConstantOfShape(GraphImporter &im,
   RankedTensorType type = im.outputType(node, 0);
   TosaEmitter &e = im.emit();
   double fill = 0;
+  int32_t dataType = onnx::TensorProto::FLOAT;
   if (const onnx::AttributeProto *value = findAttr(node, "value")) {
     std::optional<HostTensor> v = readHostTensor(value->t());
     if (!v || v->size() != 1)
       return im.unsupported(node, "value must hold one number");
     fill = v->asDouble(0);
+    dataType = v->dataType;
   }
   if (!im.keepsWeights() &&
       type.getNumElements() > kMaxInlineConstantElements) {
     // Without weight values a large filled tensor is a weight placeholder
-    // (models shipped without weights build them this way).
-    im.setOutput(
-        node, 0,
-        e.create<tosa::ConstOp>(type, im.shapeOnlyAttr(type, node.output(0))));
+    // (models shipped without weights build them this way), permuted on the
+    // host like an initializer.
+    im.setOutputPlaceholder(node, 0, dataType);
     return success();
   }
   im.setOutput(node, 0, e.splat(type.getShape(), fill, type.getElementType()));

@@ -232,6 +232,19 @@ void GraphImporter::aliasOutput(const NodeProto &node, int out, int in) {
   values[node.output(out)] = entry;
 }
 
+void GraphImporter::setOutputPlaceholder(const NodeProto &node, int i,
+                                         int32_t dataType) {
+  TensorProto &placeholder = liftedConstants.emplace_back();
+  placeholder.set_name(node.output(i));
+  placeholder.set_data_type(dataType);
+  for (int64_t d : outputType(node, i).getShape())
+    placeholder.add_dims(d);
+  // No values anywhere: readHostTensor refuses it, constantAttr gives it a
+  // shape-only attribute.
+  placeholder.set_data_location(TensorProto::EXTERNAL);
+  values[node.output(i)] = ValueEntry{Value(), Value(), &placeholder};
+}
+
 ElementsAttr GraphImporter::shapeOnlyAttr(RankedTensorType type,
                                           llvm::StringRef name) {
   auto &blobs = DenseResourceElementsHandle::getManagerInterface(getContext());
@@ -451,7 +464,7 @@ LogicalResult GraphImporter::convertNode(const NodeProto &node,
     if (!isOutputUsed(node, i))
       continue;
     ValueEntry *entry = lookup(node.output(i));
-    if (!entry || (!entry->logical && !entry->nhwc)) {
+    if (!entry || (!entry->logical && !entry->nhwc && !entry->constant)) {
       (void)unsupported(node, "output " + llvm::Twine(i) + " is not supported");
       return poison();
     }

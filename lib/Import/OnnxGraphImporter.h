@@ -129,6 +129,11 @@ public:
   /// A constant of `type` without values: `dense_resource<name>` with no
   /// blob, which MLIR prints and parses back; the cost model needs no values.
   ElementsAttr shapeOnlyAttr(RankedTensorType type, llvm::StringRef name);
+  /// Output `i` is a weight without values, of ONNX data type `dataType`
+  /// and the output's shape: like an initializer, it is materialized where
+  /// it is used and permuted there on the host (no transpose is emitted).
+  void setOutputPlaceholder(const onnx::NodeProto &node, int i,
+                            int32_t dataType);
 
   /// Converts a 1-D window op (Conv, ConvTranspose, pools on [N, C, L])
   /// with its 2-D converter on [N, C, 1, L]: inputs 0 and 1 and the output
@@ -175,7 +180,8 @@ private:
   llvm::StringMap<HostTensor> hostValues;
   llvm::StringMap<int> useCounts;
   llvm::DenseSet<llvm::StringRef> poisoned;
-  /// Initializers made by convertAs2D (stable addresses for ValueEntry).
+  /// Initializers made by convertAs2D and weight placeholders (stable
+  /// addresses for ValueEntry).
   std::deque<onnx::TensorProto> liftedConstants;
   std::vector<Failure> failures;
 };

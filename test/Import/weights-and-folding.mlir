@@ -8,6 +8,7 @@
 // RUN: FileCheck %s --check-prefix=KEEP --input-file=%t/kept.mlir
 // RUN: roof-opt %t/kept.mlir --roof-annotate-cost=report-only -o /dev/null 2>&1 | FileCheck %s --check-prefix=KEPT-COST
 // RUN: roof-import-onnx %t/shape_chain.onnx --input-shape n=2 | FileCheck %s --check-prefix=FOLD
+// RUN: roof-import-onnx %t/placeholder_weights.onnx | FileCheck %s --check-prefix=PLACEHOLDER
 
 // Large weights keep shape and type only; constants of at most 16 elements
 // keep their values (here the 4 conv biases).
@@ -30,3 +31,12 @@
 // FOLD-NEXT: tosa.const_shape {values = dense<[2, 6]> : tensor<2xindex>}
 // FOLD-NEXT: tosa.reshape %arg0
 // FOLD-NEXT: return
+
+// A weight made by ConstantOfShape, too large to fold (64x3x5x5 = 4800
+// values), is a shape-only placeholder that the conv's OIHW -> OHWI
+// permutation reaches on the host, as for an initializer: the only
+// transpose left is the activation's.
+// PLACEHOLDER: tosa.transpose %arg0
+// PLACEHOLDER-NOT: tosa.transpose
+// PLACEHOLDER: "tosa.const"() <{values = dense_resource<w> : tensor<64x5x5x3xf32>}>
+// PLACEHOLDER-NEXT: tosa.conv2d

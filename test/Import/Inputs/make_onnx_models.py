@@ -154,6 +154,35 @@ def new_opset(out):
          out, "opset18.onnx")
 
 
+def placeholder_weights(out):
+    """A conv and a Gemm (transB) whose weights are ConstantOfShape
+    placeholders (more elements than shape folding computes), the way the
+    light model zoo ships without weights."""
+    def placeholder(name, shape):
+        return [
+            helper.make_node("Constant", [], [name + "_shape"],
+                             value=helper.make_tensor(name + "_dims",
+                                                      TensorProto.INT64,
+                                                      [len(shape)], shape)),
+            helper.make_node("ConstantOfShape", [name + "_shape"], [name],
+                             value=helper.make_tensor("one", TensorProto.FLOAT,
+                                                      [1], [1.0])),
+        ]
+    nodes = placeholder("w", [64, 3, 5, 5]) + placeholder("fc", [10, 64]) + [
+        helper.make_node("Conv", ["x", "w"], ["c"], name="conv",
+                         kernel_shape=[5, 5], pads=[2, 2, 2, 2]),
+        helper.make_node("GlobalAveragePool", ["c"], ["p"], name="pool"),
+        helper.make_node("Flatten", ["p"], ["f"], name="flatten"),
+        helper.make_node("Gemm", ["f", "fc"], ["y"], name="fc", transB=1),
+    ]
+    graph = helper.make_graph(
+        nodes, "placeholder_weights",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 8, 8])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 10])])
+    save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]),
+         out, "placeholder_weights.onnx")
+
+
 def damaged(out):
     """conv_block.onnx cut short (truncated) and with its header overwritten
     (corrupt)."""
@@ -169,5 +198,5 @@ if __name__ == "__main__":
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
     for make in (conv_block, conv1d, shape_chain, unsupported, external_data,
-                 malformed_node, new_opset, damaged):
+                 malformed_node, new_opset, placeholder_weights, damaged):
         make(out)
