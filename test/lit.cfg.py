@@ -2,6 +2,7 @@
 # lit configuration of Roof's regression tests.
 
 import os
+import shutil
 import sys
 
 import lit.formats
@@ -80,6 +81,22 @@ if all(os.path.isfile(os.path.join(ocr_models, m)) for m in
 else:
     lit_config.note("OCR models not cached (scripts/fetch-models): tests on "
                     "them are skipped")
+
+# ONNX Runtime for Node.js, installed by scripts/fetch-ort (scripts/test runs
+# it) into a cache outside the checkout: scripts/measure profiles models
+# with it.
+ort_dir = os.environ.get("ROOF_ORT_DIR") or os.path.join(
+    os.environ.get("XDG_CACHE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".cache"), "roof", "onnxruntime-node-1.30.0")
+if (os.path.isfile(os.path.join(ort_dir, "node_modules", "onnxruntime-node",
+                                "package.json"))
+        and shutil.which("node")):
+    config.available_features.add("onnxruntime")
+    config.substitutions.append(
+        ("%measure", os.path.join(config.roof_src_root, "scripts", "measure")))
+else:
+    lit_config.note("onnxruntime-node not installed (scripts/fetch-ort): "
+                    "tests that measure models are skipped")
 
 llvm_config.add_tool_substitutions(
     ["roof-opt", "roof-import-onnx"],

@@ -3,6 +3,7 @@
 #include "roof/Report/ReportPrinter.h"
 
 #include "roof/Dialect/RoofDialect.h"
+#include "roof/Report/MeasuredMatch.h"
 
 #include "mlir/IR/Location.h"
 #include "llvm/Support/Format.h"
@@ -183,6 +184,63 @@ static void printSummary(const FunctionRoofline &r,
        << " ops could not be costed (see roof-annotate-cost's remarks)\n";
 }
 
+/// The comparison with a measured profile: groups of kernels and the nodes
+/// they share, slowest measured first.
+static void printMeasured(const FunctionRoofline &r,
+                          const ReportFormatOptions &options,
+                          llvm::raw_ostream &os) {
+  const FunctionMeasurement &m = *r.measured;
+  os << "measured (" << m.file;
+  if (m.runs)
+    os << ", " << m.runs << " runs";
+  if (!m.setup.empty())
+    os << ", " << m.setup;
+  os << "):\n";
+  os << llvm::format("  latency %.3f us measured (%s); predicted %.3f us = "
+                     "%.3f x measured\n",
+                     m.latencySeconds * 1e6,
+                     m.runs ? "median run" : "sum of node medians",
+                     r.latencySeconds * 1e6,
+                     m.latencySeconds > 0 ? r.latencySeconds / m.latencySeconds
+                                          : 0.0);
+  unsigned matchedNodes = 0;
+  for (const MeasuredGroup &group : m.groups)
+    matchedNodes += group.nodes.size();
+  os << llvm::format("  node time %.3f us; %u kernel groups match %u nodes "
+                     "(%.3f us); %u nodes match no kernel (%.3f us)",
+                     m.nodeSeconds * 1e6, static_cast<unsigned>(m.groups.size()),
+                     matchedNodes, m.matchedSeconds * 1e6,
+                     static_cast<unsigned>(m.unmatched.size()),
+                     std::max(0.0, m.nodeSeconds - m.matchedSeconds) * 1e6);
+  for (auto [i, entry] : llvm::enumerate(m.unmatched)) {
+    if (i == options.top) {
+      os << ", …";
+      break;
+    }
+    os << (i ? ", " : ": ") << entry.first << " (" << entry.second.opType
+       << llvm::format(" %.3f us)", entry.second.seconds * 1e6);
+  }
+  os << "\n";
+  unsigned shown = std::min<unsigned>(options.top, m.groups.size());
+  os << "  kernel groups by measured time (" << shown << " of "
+     << m.groups.size() << "):\n";
+  os << llvm::format("  %14s %14s %10s %8s %12s %8s %6s  %s\n",
+                     "measured(us)", "predicted(us)", "pred/meas", "roof(%)",
+                     "TFLOP/s", "kernels", "nodes", "kernel");
+  for (const MeasuredGroup &group : ArrayRef(m.groups).take_front(shown)) {
+    double measured = group.measuredSeconds;
+    os << llvm::format(
+        "  %14.3f %14.3f %10.3f %8.1f %12.3f %8u %6u  %s\n", measured * 1e6,
+        group.predictedSeconds * 1e6,
+        measured > 0 ? group.predictedSeconds / measured : 0.0,
+        measured > 0 ? 100 * group.roofSeconds / measured : 0.0,
+        measured > 0 ? group.flops / measured / 1e12 : 0.0,
+        static_cast<unsigned>(group.kernels.size()),
+        static_cast<unsigned>(group.nodes.size()),
+        describeKernel(r.kernels[group.kernels.front()].op).c_str());
+  }
+}
+
 static void printKernels(const FunctionRoofline &r,
                          const ReportFormatOptions &options,
                          llvm::raw_ostream &os) {
@@ -255,6 +313,8 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
     printRoofs(*r.target, os);
     printKernels(r, options, os);
     printSummary(r, options, os);
+    if (r.measured)
+      printMeasured(r, options, os);
     os << "\n";
   }
 
@@ -308,12 +368,53 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
 // JSON
 //===----------------------------------------------------------------------===//
 
+static void printJsonMeasurement(const FunctionRoofline &r,
+                                 llvm::json::OStream &json) {
+  const FunctionMeasurement &m = *r.measured;
+  json.attributeObject("measured", [&] {
+    json.attribute("file", m.file);
+    json.attribute("setup", m.setup);
+    json.attribute("runs", static_cast<int64_t>(m.runs));
+    json.attribute("latency_s", m.latencySeconds);
+    json.attribute("node_seconds", m.nodeSeconds);
+    json.attribute("matched_seconds", m.matchedSeconds);
+    json.attributeArray("groups", [&] {
+      for (const MeasuredGroup &group : m.groups) {
+        json.object([&] {
+          json.attribute("kernel",
+                         describeKernel(r.kernels[group.kernels.front()].op));
+          json.attribute("kernels", static_cast<int64_t>(group.kernels.size()));
+          json.attributeArray("nodes", [&] {
+            for (const std::string &node : group.nodes)
+              json.value(node);
+          });
+          json.attribute("measured_s", group.measuredSeconds);
+          json.attribute("predicted_s", group.predictedSeconds);
+          double measured = group.measuredSeconds;
+          json.attribute("roof_fraction",
+                         measured > 0 ? group.roofSeconds / measured : 0.0);
+          json.attribute("attained_flop_per_s",
+                         measured > 0 ? group.flops / measured : 0.0);
+        });
+      }
+    });
+    json.attributeArray("unmatched", [&] {
+      for (const auto &[name, node] : m.unmatched)
+        json.object([&] {
+          json.attribute("node", name);
+          json.attribute("op", node.opType);
+          json.attribute("time_s", node.seconds);
+        });
+    });
+  });
+}
+
 void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                            const ReportFormatOptions &options,
                            llvm::raw_ostream &os) {
   llvm::json::OStream json(os, 2);
   json.object([&] {
-    json.attribute("schema", "roof-report/1");
+    json.attribute("schema", "roof-report/2");
     json.attribute("batch", static_cast<int64_t>(options.batch));
     json.attributeArray("reports", [&] {
       for (const FunctionRoofline &r : reports) {
@@ -428,6 +529,8 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                 "prepared_params",
                 static_cast<int64_t>(r.totals.parameters.preparedParams));
           });
+          if (r.measured)
+            printJsonMeasurement(r, json);
         });
       }
     });
@@ -443,9 +546,14 @@ void roof::printCsvReport(ArrayRef<FunctionRoofline> reports,
                           llvm::raw_ostream &os) {
   os << "function,target,kernel,engine,dtype,flops,bytes_read,bytes_written,"
         "intensity_flop_per_byte,t_compute_s,t_memory_s,time_s,bound,"
-        "on_chip_bytes,parallel_efficiency\n";
-  for (const FunctionRoofline &r : reports)
-    for (const KernelTime *kernel : sortByTime(r))
+        "on_chip_bytes,parallel_efficiency,measured_group_s\n";
+  for (const FunctionRoofline &r : reports) {
+    // A group's measured time is on the row of its slowest predicted kernel.
+    llvm::DenseMap<const KernelTime *, double> measured;
+    if (r.measured)
+      for (const MeasuredGroup &group : r.measured->groups)
+        measured[&r.kernels[group.kernels.front()]] = group.measuredSeconds;
+    for (const KernelTime *kernel : sortByTime(r)) {
       os << r.function << ",\"" << r.target->name << "\",\""
          << describeKernel(kernel->op) << "\"," << getEngineName(kernel->engine)
          << "," << kernel->dtype << "," << kernel->cost.flops << ","
@@ -454,5 +562,10 @@ void roof::printCsvReport(ArrayRef<FunctionRoofline> reports,
                          kernel->computeSeconds, kernel->memorySeconds,
                          kernel->seconds)
          << getBound(*kernel) << "," << kernel->onChipBytes << ","
-         << llvm::format("%.6g", kernel->parallelEfficiency) << "\n";
+         << llvm::format("%.6g", kernel->parallelEfficiency) << ",";
+      if (auto it = measured.find(kernel); it != measured.end())
+        os << llvm::format("%.6g", it->second);
+      os << "\n";
+    }
+  }
 }

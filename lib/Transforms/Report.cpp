@@ -7,6 +7,7 @@
 #include "roof/Transforms/Passes.h"
 
 #include "roof/CostModels/CostModels.h"
+#include "roof/Report/MeasuredMatch.h"
 #include "roof/Report/ReportPrinter.h"
 #include "roof/Target/TargetLoader.h"
 
@@ -117,6 +118,39 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
       }
     });
 
+    if (!measured.empty()) {
+      std::string error;
+      FailureOr<MeasuredProfile> profile = loadMeasuredProfile(measured, error);
+      if (failed(profile)) {
+        module.emitError() << "roof-report: " << error;
+        return signalPassFailure();
+      }
+      // The profile is of one model: it names the ops of the function that
+      // model became; other functions go without.
+      bool matched = false;
+      for (FunctionRoofline &report : reports) {
+        FailureOr<std::optional<FunctionMeasurement>> measurement =
+            matchMeasurements(report, *profile, error);
+        if (failed(measurement)) {
+          module.emitError() << "roof-report: " << error;
+          return signalPassFailure();
+        }
+        if (!*measurement)
+          continue;
+        report.measured =
+            std::make_shared<FunctionMeasurement>(std::move(**measurement));
+        matched = true;
+      }
+      if (!matched) {
+        module.emitError()
+            << "roof-report: " << measured.getValue()
+            << ": no node of the profile names an op of this module (ONNX "
+               "node names become op locations on import): is it a profile "
+               "of another model?";
+        return signalPassFailure();
+      }
+    }
+
     std::error_code ec;
     llvm::raw_fd_ostream os(output, ec, llvm::sys::fs::OF_TextWithCRLF);
     if (ec) {
@@ -169,6 +203,9 @@ private:
     for (int64_t size : batchSizes)
       if (size < 1)
         return fail("batch-sizes must be sizes >= 1; got " + Twine(size));
+    if (!measured.empty() && !batchSizes.empty())
+      return fail("measured= compares one profile at one shape; it cannot "
+                  "be combined with batch-sizes=");
     return success();
   }
 };

@@ -19,7 +19,7 @@
 // 12587008 = 16777216 bytes.
 // CHECK: without fusion: latency 29.868 us, 29364224 bytes moved; fusion saves 28.0 % of the time and 16777216 bytes
 
-// VALID: valid
+// VALID: {{^}}valid{{$}}
 // JSON: "latency_unfused_s": 2.9867{{[0-9]*}}e-05,
 // JSON-NEXT: "bytes_unfused": 29364224
 

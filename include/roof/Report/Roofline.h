@@ -15,10 +15,13 @@
 
 #include "mlir/Interfaces/FunctionInterfaces.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 
 namespace mlir::roof {
+
+struct FunctionMeasurement;
 
 /// How an op's element type maps onto a target's rates.
 enum class DtypePolicy {
@@ -106,6 +109,9 @@ struct FunctionRoofline {
   std::optional<uint64_t> unfusedBytes;
   /// Kernels whose dtype has no rate on the target.
   unsigned kernelsWithoutRate = 0;
+  /// The comparison with a measured profile (MeasuredMatch.h), when one was
+  /// given and names this function's ops.
+  std::shared_ptr<const FunctionMeasurement> measured;
   /// Bytes of weights, and the peak of live activations over the op order.
   uint64_t weightBytes = 0;
   uint64_t peakActivationBytes = 0;

@@ -135,6 +135,12 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "Serve a tensor passed between kernels from on-chip memory (L2, "
            "SRAM) while it fits beside the others kept there; false moves "
            "every byte through off-chip memory (the compulsory model).">,
+    Option<"measured", "measured", "std::string", /*default=*/"\"\"",
+           "An ONNX Runtime profile of the same model (scripts/measure): "
+           "each kernel, or group of kernels sharing ONNX nodes, gets its "
+           "measured time, the fraction of its roof it reached and "
+           "predicted / measured; each function its measured latency. "
+           "Unmatched nodes are listed.">,
     ListOption<"batchSizes", "batch-sizes", "int64_t",
                "Batch sweep: evaluate at each size, binding every dynamic "
                "dimension to it (and counting that many inferences per "

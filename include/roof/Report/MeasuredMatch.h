@@ -1,0 +1,63 @@
+//===- MeasuredMatch.h - Predicted kernels against measured nodes -*- C++ -*-===//
+//
+// Matches a function's priced kernels to the nodes of a measured profile by
+// name: the importer makes each ONNX node's name its ops' location, and a
+// fused kernel's location holds all of its members'. Kernels and nodes that
+// share a name form one group (a fused kernel spans several nodes; a node
+// lowered to several kernels spans those), compared as a whole: measured =
+// the sum of its nodes' median times, predicted = the sum of its kernels'
+// times. The rule is in docs/validation.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_REPORT_MEASUREDMATCH_H
+#define ROOF_REPORT_MEASUREDMATCH_H
+
+#include "roof/Report/MeasuredProfile.h"
+#include "roof/Report/Roofline.h"
+
+namespace mlir::roof {
+
+/// Kernels and profile nodes that share names, compared as a whole.
+struct MeasuredGroup {
+  /// Indices into FunctionRoofline::kernels; the first is the slowest
+  /// predicted, which names the group.
+  SmallVector<unsigned> kernels;
+  SmallVector<std::string> nodes;
+  double measuredSeconds = 0;
+  /// The kernels' times, and their roofline times without launch overhead.
+  double predictedSeconds = 0;
+  double roofSeconds = 0;
+  uint64_t flops = 0;
+};
+
+/// A function's comparison with a profile.
+struct FunctionMeasurement {
+  std::string file;
+  std::string setup;
+  /// Median whole-model run, when the profile has one; else the sum of all
+  /// its nodes' medians.
+  double latencySeconds = 0;
+  unsigned runs = 0;
+  /// Sum of the medians of every node, and of the matched ones.
+  double nodeSeconds = 0;
+  double matchedSeconds = 0;
+  /// Slowest measured first.
+  SmallVector<MeasuredGroup> groups;
+  /// Profile nodes no kernel names (prepared ahead of time, free views,
+  /// other functions): never dropped silently.
+  SmallVector<std::pair<std::string, MeasuredNode>> unmatched;
+};
+
+/// Compares the kernels of `r` with `profile`: std::nullopt when no node
+/// names a kernel of the function (the profile is of another function or
+/// model). Fails, with `error` saying why, when most matched nodes wrote
+/// tensors of sizes the function's ops do not have (a profile of other input
+/// shapes).
+FailureOr<std::optional<FunctionMeasurement>>
+matchMeasurements(const FunctionRoofline &r, const MeasuredProfile &profile,
+                  std::string &error);
+
+} // namespace mlir::roof
+
+#endif // ROOF_REPORT_MEASUREDMATCH_H
