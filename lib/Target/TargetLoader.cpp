@@ -282,8 +282,8 @@ public:
     if (!string(*top, "name", "name", target.name) ||
         !string(*top, "kind", "kind", target.kind))
       return failure();
-    if (!llvm::is_contained({"gpu", "npu", "dsp"}, target.kind)) {
-      fail("kind", "'" + target.kind + "' is not one of gpu, npu, dsp");
+    if (!llvm::is_contained({"gpu", "npu", "dsp", "cpu"}, target.kind)) {
+      fail("kind", "'" + target.kind + "' is not one of gpu, npu, dsp, cpu");
       return failure();
     }
 

@@ -19,7 +19,7 @@
 // UNIT: error: roof-report: {{.*}}bad-unit.json: memory.off_chip.bandwidth: unit 'TB' is not a bandwidth (B/s, GB/s, TB/s, GiB/s, …)
 // NEGATIVE: error: roof-report: {{.*}}bad-negative.json: compute.matrix.f32: must not be negative, got -5
 // DTYPE: error: roof-report: {{.*}}bad-dtype.json: compute.vector.f24: unknown dtype 'f24' (known: f64, f32, tf32, f16, bf16, f8, i8, i4)
-// KIND: error: roof-report: {{.*}}bad-kind.json: kind: 'fpga' is not one of gpu, npu, dsp
+// KIND: error: roof-report: {{.*}}bad-kind.json: kind: 'fpga' is not one of gpu, npu, dsp, cpu
 // NUMBER: error: roof-report: {{.*}}bad-no-number.json: power: 'lots W' is not a number followed by a unit, e.g. "3.35 TB/s"
 // USABLE: error: roof-report: {{.*}}bad-usable.json: memory.on_chip.usable: must be a number in (0, 1]
 // UNITS: error: roof-report: {{.*}}bad-units.json: parallelism.units: must be a positive whole number

@@ -39,7 +39,7 @@ struct MemoryLevel {
 
 struct Target {
   std::string name;
-  /// "gpu", "npu" or "dsp".
+  /// "gpu", "npu", "dsp" or "cpu".
   std::string kind;
   /// FLOP/s (or OP/s for integers) per dtype, per engine.
   llvm::StringMap<double> matrixRates;

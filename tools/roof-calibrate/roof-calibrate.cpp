@@ -1,0 +1,209 @@
+//===- roof-calibrate.cpp - This machine as a Roof target -----------------===//
+//
+// Measures this machine's roofs and writes them as a roof-target/1 file:
+// peak f32 FLOP/s of an FMA loop, and STREAM-triad bandwidth of each cache
+// level and of memory, for one thread and for the threads asked for. The
+// target's roofs are those at the threads asked for: matrix and vector f32
+// at the FMA peak (a CPU's contractions and elementwise ops share its SIMD
+// units), off-chip bandwidth = the memory triad, on-chip = the last-level
+// cache and its triad. docs/targets.md describes the file.
+//
+//===----------------------------------------------------------------------===//
+
+#include "HostFacts.h"
+#include "Microbenchmarks.h"
+
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+#include <ctime>
+#include <optional>
+
+using namespace roof::calibrate;
+
+static constexpr const char *kUsage = R"(usage: roof-calibrate [-o FILE] [--threads N] [--quick]
+
+Measures this machine's roofs (peak f32 FLOP/s with an FMA loop, bandwidth of
+each memory level with a STREAM triad) and writes them as a roof-target/1
+file for roof-report targets=FILE.
+
+  -o FILE        where to write the target file (default -, standard output)
+  --threads N    threads the target's roofs are measured with (default 0:
+                 every core); match the threads your runtime uses, e.g.
+                 scripts/measure --threads
+  --quick        short runs (for tests): the figures are rougher
+)";
+
+namespace {
+struct Options {
+  std::string output = "-";
+  unsigned threads = 0;
+  bool quick = false;
+};
+} // namespace
+
+/// LLVM's own command-line options already have a --threads, so this tool
+/// reads its few options itself.
+static bool parseOptions(int argc, char **argv, Options &options) {
+  for (int i = 1; i < argc; ++i) {
+    llvm::StringRef arg = argv[i];
+    auto value = [&]() -> std::optional<llvm::StringRef> {
+      if (i + 1 >= argc)
+        return std::nullopt;
+      return llvm::StringRef(argv[++i]);
+    };
+    if (arg == "-h" || arg == "--help") {
+      llvm::outs() << kUsage;
+      std::exit(0);
+    } else if (arg == "--quick") {
+      options.quick = true;
+    } else if (arg == "-o") {
+      std::optional<llvm::StringRef> file = value();
+      if (!file) {
+        llvm::errs() << "roof-calibrate: -o needs a file\n";
+        return false;
+      }
+      options.output = file->str();
+    } else if (arg == "--threads") {
+      std::optional<llvm::StringRef> count = value();
+      if (!count || count->getAsInteger(10, options.threads) ||
+          options.threads > 4096) {
+        llvm::errs() << "roof-calibrate: --threads needs a whole number "
+                        "(0: every core)\n";
+        return false;
+      }
+    } else {
+      llvm::errs() << "roof-calibrate: unknown argument '" << arg << "'\n"
+                   << kUsage;
+      return false;
+    }
+  }
+  return true;
+}
+
+static std::string formatRate(double perSecond, const char *unit) {
+  return llvm::formatv("{0:f3} G{1}", perSecond / 1e9, unit).str();
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  Options options;
+  if (!parseOptions(argc, argv, options))
+    return 1;
+
+  HostFacts host = readHostFacts();
+  unsigned threads = options.threads ? options.threads : host.cores;
+  Effort effort;
+  if (options.quick) {
+    effort.seconds = 0.01;
+    effort.repeats = 1;
+  }
+  auto stamp = std::time(nullptr);
+  char date[32];
+  std::strftime(date, sizeof(date), "%Y-%m-%d", std::gmtime(&stamp));
+
+  double peak1 = measurePeakFlops(host, 1, effort);
+  double peak = threads == 1 ? peak1 : measurePeakFlops(host, threads, effort);
+
+  // A level's arrays fill half of what one thread's share of it holds; memory
+  // is tested well beyond the last cache.
+  struct Level {
+    std::string name;
+    uint64_t perThread;
+    double one = 0, all = 0;
+  };
+  std::vector<Level> levels;
+  uint64_t lastCache = 0;
+  for (const CacheLevel &cache : host.caches) {
+    uint64_t share = cache.size / std::max(1u, std::min(cache.sharedBy, threads));
+    levels.push_back({"L" + std::to_string(cache.level), share / 2});
+    lastCache = std::max(lastCache, cache.size);
+  }
+  uint64_t memoryBytes =
+      std::max<uint64_t>(4 * lastCache, uint64_t(256) << 20);
+  levels.push_back({"memory", memoryBytes / threads});
+  for (Level &level : levels) {
+    level.one = measureTriad(host, level.perThread * (level.name == "memory"
+                                                          ? threads
+                                                          : 1),
+                             1, effort);
+    level.all = threads == 1
+                    ? level.one
+                    : measureTriad(host, level.perThread, threads, effort);
+  }
+  const Level &memory = levels.back();
+  const Level *llc = levels.size() > 1 ? &levels[levels.size() - 2] : nullptr;
+
+  std::string compute =
+      llvm::formatv("measured by roof-calibrate on {0}: f32 FMA loop "
+                    "({1}-bit vectors, {2} independent chains per thread): "
+                    "{3} with 1 thread, {4} with {5}",
+                    date, host.simdBits, 12, formatRate(peak1, "FLOP/s"),
+                    formatRate(peak, "FLOP/s"), threads)
+          .str();
+  std::string bandwidth = llvm::formatv("measured by roof-calibrate on {0}: "
+                                        "STREAM triad (12 B per element), "
+                                        "1 thread / {1} threads:",
+                                        date, threads)
+                              .str();
+  for (const Level &level : levels)
+    bandwidth += llvm::formatv(" {0} ({1} KiB per thread) {2} / {3};",
+                               level.name, level.perThread >> 10,
+                               formatRate(level.one, "B/s"),
+                               formatRate(level.all, "B/s"))
+                     .str();
+  bandwidth.pop_back();
+
+  std::error_code ec;
+  llvm::raw_fd_ostream os(options.output, ec, llvm::sys::fs::OF_Text);
+  if (ec) {
+    llvm::errs() << "roof-calibrate: cannot write '" << options.output
+                 << "': " << ec.message() << "\n";
+    return 1;
+  }
+  llvm::json::OStream json(os, 2);
+  json.object([&] {
+    json.attribute("schema", "roof-target/1");
+    json.attribute("name", llvm::formatv("This machine: {0}, {1} thread(s)",
+                                         host.cpuModel, threads)
+                               .str());
+    json.attribute("kind", "cpu");
+    json.attributeObject("compute", [&] {
+      for (const char *engine : {"matrix", "vector"})
+        json.attributeObject(engine, [&] {
+          json.attribute("f32", formatRate(peak, "FLOP/s"));
+        });
+    });
+    json.attributeObject("memory", [&] {
+      json.attributeObject("off_chip", [&] {
+        json.attribute("capacity", llvm::formatv("{0} B", host.memory).str());
+        json.attribute("bandwidth", formatRate(memory.all, "B/s"));
+      });
+      if (llc)
+        json.attributeObject("on_chip", [&] {
+          json.attribute("capacity", llvm::formatv("{0} B", lastCache).str());
+          json.attribute("bandwidth", formatRate(llc->all, "B/s"));
+        });
+    });
+    json.attribute("power", "0 W");
+    json.attributeObject("sources", [&] {
+      json.attribute("compute", compute);
+      json.attribute("memory", bandwidth);
+      json.attribute("system",
+                     llvm::formatv("{0}, {1} cores, {2}-bit SIMD{3}; caches "
+                                   "from /sys/devices/system/cpu/cpu0/cache; "
+                                   "memory from /proc/meminfo",
+                                   host.cpuModel, host.cores, host.simdBits,
+                                   host.fma ? " with FMA" : "")
+                         .str());
+      json.attribute("power", "not measured: 0 W, so energy reads 0");
+    });
+  });
+  os << "\n";
+  return 0;
+}
