@@ -7,6 +7,9 @@
 
 #include "roof/Report/ReportPrinter.h"
 
+#include "roof/Report/MeasuredMatch.h"
+#include "llvm/ADT/StringExtras.h"
+
 #include "llvm/Support/Format.h"
 
 using namespace mlir;
@@ -80,6 +83,10 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
                        r.fits() ? "fits" : "does not fit");
     if (r.kernelsWithoutRate)
       os << "; " << r.kernelsWithoutRate << " kernels without a rate";
+    if (r.measured && r.measured->latencySeconds > 0)
+      os << llvm::format("; measured %.3f us (predicted / measured %.3f)",
+                         r.measured->latencySeconds * 1e6,
+                         r.latencySeconds / r.measured->latencySeconds);
     os << "</p>\n<table class=\"kernels\"><thead><tr>"
           "<th>time (us)</th><th>share (%)</th><th>bound</th><th>engine</th>"
           "<th>dtype</th><th>FLOP</th><th>bytes</th><th>on-chip bytes</th>"
@@ -107,6 +114,24 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
                 kernel.memorySeconds * 1e6)
          << "<td class=\"name\">"
          << escapeHtml(kernel.op->getName().getStringRef()) << "</td></tr>\n";
+    }
+    os << "</tbody></table>\n";
+    if (!r.measured)
+      continue;
+    os << "<table class=\"kernels measured\"><thead><tr>"
+          "<th>measured (us)</th><th>predicted (us)</th><th>pred/meas</th>"
+          "<th>roof (%)</th><th>kernels</th><th>nodes</th></tr></thead><tbody>\n";
+    for (const MeasuredGroup &group : r.measured->groups) {
+      double measured = group.measuredSeconds;
+      os << llvm::format("<tr><td>%.3f</td><td>%.3f</td><td>%.3f</td>"
+                         "<td>%.1f</td><td>%u</td>",
+                         measured * 1e6, group.predictedSeconds * 1e6,
+                         measured > 0 ? group.predictedSeconds / measured : 0.0,
+                         measured > 0 ? 100 * group.roofSeconds / measured
+                                      : 0.0,
+                         static_cast<unsigned>(group.kernels.size()))
+         << "<td class=\"name\">" << escapeHtml(llvm::join(group.nodes, ", "))
+         << "</td></tr>\n";
     }
     os << "</tbody></table>\n";
   }

@@ -83,6 +83,7 @@ roof::matchMeasurements(const FunctionRoofline &r,
     for (unsigned i : group.kernels) {
       const KernelTime &kernel = r.kernels[i];
       group.flops += kernel.cost.flops;
+      group.bytes += kernel.cost.bytesMoved();
       if (kernel.hasTime()) {
         group.predictedSeconds += kernel.seconds;
         group.roofSeconds +=

@@ -4,12 +4,16 @@
 // FLOP/s. Each target draws the roofs of the (engine, dtype) pairs its
 // kernels use, min(peak, intensity x bandwidth), with a mark at each knee;
 // each kernel is a circle at (intensity, attained FLOP/s) whose area grows
-// with its time.
+// with its time. With a measured profile, each group of kernels is also a
+// square at the FLOP/s it reached, joined to its predicted point.
 //
 //===----------------------------------------------------------------------===//
 
 #include "roof/Report/ReportPrinter.h"
 
+#include "roof/Report/MeasuredMatch.h"
+
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Format.h"
 
@@ -107,6 +111,10 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
       yMax = std::max(yMax, attained);
       slowest = std::max(slowest, kernel.seconds);
     }
+    if (r->measured)
+      for (const MeasuredGroup &group : r->measured->groups)
+        if (group.flops && group.measuredSeconds > 0)
+          yMin = std::min(yMin, group.flops / group.measuredSeconds);
   }
   Axes axes{decadeBelow(xMin), decadeAbove(xMax), decadeBelow(yMin) / 10,
             decadeAbove(yMax), top};
@@ -190,6 +198,34 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
          << escapeXml(
                 name.drop_until([](char c) { return c == '.'; }).drop_front())
          << "</text>\n";
+    }
+    // Measured groups: a square at the FLOP/s they reached, joined to where
+    // the roofline put them (same intensity).
+    if (!r->measured)
+      continue;
+    for (const MeasuredGroup &group : r->measured->groups) {
+      if (!group.flops || !group.bytes || group.measuredSeconds <= 0 ||
+          group.predictedSeconds <= 0)
+        continue;
+      double cx = axes.x(static_cast<double>(group.flops) / group.bytes);
+      double predicted = axes.y(group.flops / group.predictedSeconds);
+      double measured = axes.y(group.flops / group.measuredSeconds);
+      os << llvm::format("<line class=\"measured-gap\" x1=\"%.1f\" "
+                         "y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                         "stroke=\"%s\" stroke-dasharray=\"3,2\"/>"
+                         "<rect class=\"measured\" x=\"%.1f\" y=\"%.1f\" "
+                         "width=\"7\" height=\"7\" fill=\"%s\"><title>",
+                         cx, predicted, cx, measured, color, cx - 3.5,
+                         measured - 3.5, color)
+         << escapeXml(r->kernels[group.kernels.front()]
+                          .op->getName()
+                          .getStringRef()
+                          .str() +
+                      " " + llvm::join(group.nodes, "+"))
+         << llvm::format(": measured %.3f us, predicted %.3f us</title>"
+                         "</rect>\n",
+                         group.measuredSeconds * 1e6,
+                         group.predictedSeconds * 1e6);
     }
   }
 }

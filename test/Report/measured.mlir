@@ -11,6 +11,8 @@
 // RUN: %debian_python %S/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t/report.json | FileCheck %s --check-prefix=VALID
 // RUN: FileCheck %s --check-prefix=JSON < %t/report.json
 // RUN: roof-opt %t/model.mlir --roof-fuse-epilogues --roof-report="targets=%S/Inputs/round-a.json measured=%t/profile.json format=csv" -o /dev/null | FileCheck %s --check-prefix=CSV
+// RUN: roof-opt %t/model.mlir --roof-fuse-epilogues --roof-report="targets=%S/Inputs/round-a.json measured=%t/profile.json format=svg" -o /dev/null | FileCheck %s --check-prefix=SVG
+// RUN: roof-opt %t/model.mlir --roof-fuse-epilogues --roof-report="targets=%S/Inputs/round-a.json measured=%t/profile.json format=html" -o /dev/null | FileCheck %s --check-prefix=HTML
 //
 // Profiles that do not belong to the model give a clear error: another
 // model's (no node name matches), a truncated one, one that is not JSON, and
@@ -54,6 +56,15 @@
 // CSV: function,target,kernel,{{.*}},on_chip_bytes,parallel_efficiency,measured_group_s
 // CSV-DAG: "roof.kernel(tosa.conv2d + {{[0-9]+}}) conv1",{{.*}},{{[0-9.e-]+}}{{$}}
 // CSV-DAG: "tosa.avg_pool2d pool",{{.*}},{{[0-9.e-]+}}{{$}}
+
+// The chart draws each measured group as a square at the FLOP/s it reached,
+// joined to its predicted point; the conv1 group (with FLOPs) is one.
+// SVG: <line class="measured-gap"
+// SVG-SAME: <rect class="measured"
+// SVG-SAME: <title>roof.kernel conv1+relu1: measured {{[0-9.]+}} us, predicted {{[0-9.]+}} us</title>
+// HTML: measured {{[0-9.]+}} us (predicted / measured {{[0-9.]+}})
+// HTML: <table class="kernels measured">
+// HTML: conv1, relu1</td></tr>
 
 // OTHER: error: roof-report: {{.*}}other.json: no node of the profile names an op of this module (ONNX node names become op locations on import): is it a profile of another model?
 // TRUNCATED: error: roof-report: {{.*}}truncated.json: not valid JSON ({{.*}}); an ONNX Runtime profile is a JSON array of trace events

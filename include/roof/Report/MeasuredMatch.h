@@ -29,6 +29,7 @@ struct MeasuredGroup {
   double predictedSeconds = 0;
   double roofSeconds = 0;
   uint64_t flops = 0;
+  uint64_t bytes = 0;
 };
 
 /// A function's comparison with a profile.
