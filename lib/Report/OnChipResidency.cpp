@@ -130,7 +130,6 @@ void roof::applyOnChipResidency(FunctionOpInterface fn, FunctionRoofline &r,
     if (onChip)
       kernel.memorySeconds = std::max(kernel.memorySeconds,
                                       kernel.cost.bytesMoved() / *onChip);
-    kernel.seconds = std::max(kernel.computeSeconds, kernel.memorySeconds) +
-                     target.launchOverhead;
+    kernel.updateSeconds(target.launchOverhead);
   }
 }

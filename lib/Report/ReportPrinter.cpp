@@ -381,9 +381,13 @@ static void printJsonMeasurement(const FunctionRoofline &r,
     json.attributeArray("groups", [&] {
       for (const MeasuredGroup &group : m.groups) {
         json.object([&] {
-          json.attribute("kernel",
-                         describeKernel(r.kernels[group.kernels.front()].op));
+          const KernelTime &lead = r.kernels[group.kernels.front()];
+          json.attribute("kernel", describeKernel(lead.op));
+          json.attribute("engine", getEngineName(lead.engine));
+          json.attribute("dtype", lead.dtype);
           json.attribute("kernels", static_cast<int64_t>(group.kernels.size()));
+          json.attribute("flops", static_cast<int64_t>(group.flops));
+          json.attribute("roof_s", group.roofSeconds);
           json.attributeArray("nodes", [&] {
             for (const std::string &node : group.nodes)
               json.value(node);

@@ -200,8 +200,9 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
         kernel.cost.flops / (*kernel.rate * kernel.parallelEfficiency);
   if (std::optional<double> bandwidth = target.getBandwidth())
     kernel.memorySeconds = kernel.cost.bytesMoved() / *bandwidth;
-  kernel.seconds = std::max(kernel.computeSeconds, kernel.memorySeconds) +
-                   target.launchOverhead;
+  kernel.efficiency = target.getEfficiency(kernel.engine, kernel.dtype,
+                                           kernel.cost.flops == 0);
+  kernel.updateSeconds(target.launchOverhead);
   kernel.compulsorySeconds = kernel.seconds;
 
   kernel.bytesWithRereads = kernel.cost.bytesMoved();
@@ -219,7 +220,8 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
       double memory = kernel.memorySeconds *
                       (static_cast<double>(bound) / kernel.cost.bytesMoved());
       kernel.secondsWithRereads =
-          std::max(kernel.computeSeconds, memory) + target.launchOverhead;
+          std::max(kernel.computeSeconds, memory) / kernel.efficiency +
+          target.launchOverhead;
     }
   }
   return kernel;

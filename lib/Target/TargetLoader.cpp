@@ -29,6 +29,16 @@ std::optional<double> Target::getRate(Engine engine, StringRef dtype) const {
   return it->second * computeDerate;
 }
 
+double Target::getEfficiency(Engine engine, StringRef dtype,
+                             bool movesOnly) const {
+  if (movesOnly)
+    return movementEfficiency;
+  if (engine == Engine::Vector)
+    return vectorEfficiency;
+  auto it = matrixEfficiency.find(dtype);
+  return it == matrixEfficiency.end() ? 1 : it->second;
+}
+
 std::optional<double> Target::getBandwidth() const {
   const MemoryLevel &level = offChip.capacity > 0 ? offChip : onChip;
   if (!level.bandwidth)
@@ -264,6 +274,36 @@ public:
     return true;
   }
 
+  /// "efficiency": {"matrix": {"f32": 0.4}, "vector": 0.3, "movement": 0.5}.
+  bool efficiency(const llvm::json::Object &top, Target &target) {
+    const llvm::json::Object *table =
+        object(top, "efficiency", "efficiency", false);
+    if (!table)
+      return error.empty();
+    if (!fraction(*table, "vector", "efficiency.vector",
+                  target.vectorEfficiency) ||
+        !fraction(*table, "movement", "efficiency.movement",
+                  target.movementEfficiency))
+      return false;
+    const llvm::json::Object *matrix =
+        object(*table, "matrix", "efficiency.matrix", false);
+    if (!matrix)
+      return error.empty();
+    for (const auto &entry : *matrix) {
+      StringRef dtype = entry.first;
+      std::string field = ("efficiency.matrix." + dtype).str();
+      if (!llvm::is_contained(kTargetDtypes, dtype))
+        return fail(field,
+                    "unknown dtype '" + dtype +
+                        "' (known: f64, f32, tf32, f16, bf16, f8, i8, i4)");
+      double value = 1;
+      if (!fraction(*matrix, dtype, field, value))
+        return false;
+      target.matrixEfficiency[dtype] = value;
+    }
+    return true;
+  }
+
   FailureOr<Target> read(const llvm::json::Value &root) {
     const llvm::json::Object *top = root.getAsObject();
     if (!top) {
@@ -315,7 +355,7 @@ public:
     target.power = *power;
     target.launchOverhead = launch.value_or(0);
     target.callOverhead = call.value_or(0);
-    if (!parallelism(*top, target))
+    if (!parallelism(*top, target) || !efficiency(*top, target))
       return failure();
     target.pricePerHour = price;
 

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Fit.h"
 #include "HostFacts.h"
 #include "Microbenchmarks.h"
 
@@ -27,10 +28,15 @@
 using namespace roof::calibrate;
 
 static constexpr const char *kUsage = R"(usage: roof-calibrate [-o FILE] [--threads N] [--quick]
+       roof-calibrate --fit REPORT.json... [-o FILE]
 
 Measures this machine's roofs (peak f32 FLOP/s with an FMA loop, bandwidth of
 each memory level with a STREAM triad) and writes them as a roof-target/1
 file for roof-report targets=FILE.
+
+With --fit, reads roof-report JSON reports made with measured=PROFILE and
+writes a copy of the target they priced on with the fitted per-kernel fixed
+cost (launch_overhead) and per-class efficiency (docs/validation.md).
 
   -o FILE        where to write the target file (default -, standard output)
   --threads N    threads the target's roofs are measured with (default 0:
@@ -44,6 +50,8 @@ struct Options {
   std::string output = "-";
   unsigned threads = 0;
   bool quick = false;
+  bool fit = false;
+  std::vector<std::string> reports;
 };
 } // namespace
 
@@ -62,6 +70,8 @@ static bool parseOptions(int argc, char **argv, Options &options) {
       std::exit(0);
     } else if (arg == "--quick") {
       options.quick = true;
+    } else if (arg == "--fit") {
+      options.fit = true;
     } else if (arg == "-o") {
       std::optional<llvm::StringRef> file = value();
       if (!file) {
@@ -77,11 +87,17 @@ static bool parseOptions(int argc, char **argv, Options &options) {
                         "(0: every core)\n";
         return false;
       }
+    } else if (options.fit && !arg.starts_with("-")) {
+      options.reports.push_back(arg.str());
     } else {
       llvm::errs() << "roof-calibrate: unknown argument '" << arg << "'\n"
                    << kUsage;
       return false;
     }
+  }
+  if (options.fit && options.reports.empty()) {
+    llvm::errs() << "roof-calibrate: --fit needs roof-report JSON reports\n";
+    return false;
   }
   return true;
 }
@@ -95,6 +111,16 @@ int main(int argc, char **argv) {
   Options options;
   if (!parseOptions(argc, argv, options))
     return 1;
+  if (options.fit) {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(options.output, ec, llvm::sys::fs::OF_Text);
+    if (ec) {
+      llvm::errs() << "roof-calibrate: cannot write '" << options.output
+                   << "': " << ec.message() << "\n";
+      return 1;
+    }
+    return fitTarget(options.reports, os, llvm::errs()) ? 0 : 1;
+  }
 
   HostFacts host = readHostFacts();
   unsigned threads = options.threads ? options.threads : host.cores;

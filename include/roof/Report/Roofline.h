@@ -15,6 +15,7 @@
 
 #include "mlir/Interfaces/FunctionInterfaces.h"
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -77,7 +78,16 @@ struct KernelTime {
   uint64_t bytesWithRereads = 0;
   double secondsWithRereads = 0;
 
+  /// The fraction of its roofline time the target's class of this kernel
+  /// reaches (Target::getEfficiency); 1 uncalibrated.
+  double efficiency = 1;
+
   bool hasTime() const { return rate || cost.flops == 0; }
+  /// seconds = max(T_compute, T_memory) / efficiency + `launchOverhead`.
+  void updateSeconds(double launchOverhead) {
+    seconds = std::max(computeSeconds, memorySeconds) / efficiency +
+              launchOverhead;
+  }
   uint64_t offChipBytes() const { return cost.bytesMoved() - onChipBytes; }
   bool isComputeBound() const { return computeSeconds > memorySeconds; }
 };

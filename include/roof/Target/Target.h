@@ -53,6 +53,13 @@ struct Target {
   double bandwidthDerate = 1;
   /// Seconds added per kernel.
   double launchOverhead = 0;
+  /// Fractions of its roofline time a kernel class reaches, fitted from
+  /// measurements (roof-calibrate --fit); 1 where not given: contractions
+  /// per matrix dtype, other kernels with FLOPs, and kernels that only move
+  /// data.
+  llvm::StringMap<double> matrixEfficiency;
+  double vectorEfficiency = 1;
+  double movementEfficiency = 1;
   /// Seconds added once per call of a function (a host dispatch, a transfer
   /// over the host link).
   double callOverhead = 0;
@@ -69,6 +76,10 @@ struct Target {
   /// The peak of `engine` for `dtype`, derated; std::nullopt when the target
   /// has no rate for it.
   std::optional<double> getRate(Engine engine, llvm::StringRef dtype) const;
+  /// The efficiency of a kernel on `engine` at `dtype`; `movesOnly` for one
+  /// without FLOPs.
+  double getEfficiency(Engine engine, llvm::StringRef dtype,
+                       bool movesOnly) const;
   /// Off-chip bandwidth, derated (the on-chip one when there is no off-chip
   /// memory, as on an SRAM-only chip).
   std::optional<double> getBandwidth() const;
