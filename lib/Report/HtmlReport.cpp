@@ -120,7 +120,8 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
       continue;
     os << "<table class=\"kernels measured\"><thead><tr>"
           "<th>measured (us)</th><th>predicted (us)</th><th>pred/meas</th>"
-          "<th>roof (%)</th><th>kernels</th><th>nodes</th></tr></thead><tbody>\n";
+          "<th>roof "
+          "(%)</th><th>kernels</th><th>nodes</th></tr></thead><tbody>\n";
     for (const MeasuredGroup &group : r.measured->groups) {
       double measured = group.measuredSeconds;
       os << llvm::format("<tr><td>%.3f</td><td>%.3f</td><td>%.3f</td>"

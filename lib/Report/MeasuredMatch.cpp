@@ -103,10 +103,8 @@ roof::matchMeasurements(const FunctionRoofline &r,
       if (elements.contains(*node.outputElements))
         continue;
       if (!disagreeing++)
-        firstDisagreement = "node '" + name + "' (" + node.opType +
-                            ") wrote " +
-                            std::to_string(*node.outputElements) +
-                            " elements";
+        firstDisagreement = "node '" + name + "' (" + node.opType + ") wrote " +
+                            std::to_string(*node.outputElements) + " elements";
     }
     result.matchedSeconds += group.measuredSeconds;
   }

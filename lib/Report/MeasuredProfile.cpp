@@ -18,7 +18,8 @@ static double median(SmallVector<double> values) {
 
 /// Elements of the first output in an event's "output_type_shape":
 /// [{"float": [1, 64, 55, 55]}].
-static std::optional<int64_t> getOutputElements(const llvm::json::Object &args) {
+static std::optional<int64_t>
+getOutputElements(const llvm::json::Object &args) {
   const llvm::json::Array *outputs = args.getArray("output_type_shape");
   if (!outputs || outputs->empty())
     return std::nullopt;
@@ -38,9 +39,8 @@ static std::optional<int64_t> getOutputElements(const llvm::json::Object &args) 
   return elements;
 }
 
-FailureOr<MeasuredProfile> roof::parseMeasuredProfile(StringRef json,
-                                                      StringRef file,
-                                                      std::string &error) {
+FailureOr<MeasuredProfile>
+roof::parseMeasuredProfile(StringRef json, StringRef file, std::string &error) {
   auto fail = [&](const Twine &problem) {
     error = (file + ": " + problem).str();
     return failure();

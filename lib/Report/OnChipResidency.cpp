@@ -128,8 +128,8 @@ void roof::applyOnChipResidency(FunctionOpInterface fn, FunctionRoofline &r,
     // all of them.
     kernel.memorySeconds = kernel.offChipBytes() / *offChip;
     if (onChip)
-      kernel.memorySeconds = std::max(kernel.memorySeconds,
-                                      kernel.cost.bytesMoved() / *onChip);
+      kernel.memorySeconds =
+          std::max(kernel.memorySeconds, kernel.cost.bytesMoved() / *onChip);
     kernel.updateSeconds(target.launchOverhead);
   }
 }

@@ -196,22 +196,21 @@ static void printMeasured(const FunctionRoofline &r,
   if (!m.setup.empty())
     os << ", " << m.setup;
   os << "):\n";
-  os << llvm::format("  latency %.3f us measured (%s); predicted %.3f us = "
-                     "%.3f x measured\n",
-                     m.latencySeconds * 1e6,
-                     m.runs ? "median run" : "sum of node medians",
-                     r.latencySeconds * 1e6,
-                     m.latencySeconds > 0 ? r.latencySeconds / m.latencySeconds
-                                          : 0.0);
+  os << llvm::format(
+      "  latency %.3f us measured (%s); predicted %.3f us = "
+      "%.3f x measured\n",
+      m.latencySeconds * 1e6, m.runs ? "median run" : "sum of node medians",
+      r.latencySeconds * 1e6,
+      m.latencySeconds > 0 ? r.latencySeconds / m.latencySeconds : 0.0);
   unsigned matchedNodes = 0;
   for (const MeasuredGroup &group : m.groups)
     matchedNodes += group.nodes.size();
-  os << llvm::format("  node time %.3f us; %u kernel groups match %u nodes "
-                     "(%.3f us); %u nodes match no kernel (%.3f us)",
-                     m.nodeSeconds * 1e6, static_cast<unsigned>(m.groups.size()),
-                     matchedNodes, m.matchedSeconds * 1e6,
-                     static_cast<unsigned>(m.unmatched.size()),
-                     std::max(0.0, m.nodeSeconds - m.matchedSeconds) * 1e6);
+  os << llvm::format(
+      "  node time %.3f us; %u kernel groups match %u nodes "
+      "(%.3f us); %u nodes match no kernel (%.3f us)",
+      m.nodeSeconds * 1e6, static_cast<unsigned>(m.groups.size()), matchedNodes,
+      m.matchedSeconds * 1e6, static_cast<unsigned>(m.unmatched.size()),
+      std::max(0.0, m.nodeSeconds - m.matchedSeconds) * 1e6);
   for (auto [i, entry] : llvm::enumerate(m.unmatched)) {
     if (i == options.top) {
       os << ", …";
@@ -224,9 +223,9 @@ static void printMeasured(const FunctionRoofline &r,
   unsigned shown = std::min<unsigned>(options.top, m.groups.size());
   os << "  kernel groups by measured time (" << shown << " of "
      << m.groups.size() << "):\n";
-  os << llvm::format("  %14s %14s %10s %8s %12s %8s %6s  %s\n",
-                     "measured(us)", "predicted(us)", "pred/meas", "roof(%)",
-                     "TFLOP/s", "kernels", "nodes", "kernel");
+  os << llvm::format("  %14s %14s %10s %8s %12s %8s %6s  %s\n", "measured(us)",
+                     "predicted(us)", "pred/meas", "roof(%)", "TFLOP/s",
+                     "kernels", "nodes", "kernel");
   for (const MeasuredGroup &group : ArrayRef(m.groups).take_front(shown)) {
     double measured = group.measuredSeconds;
     os << llvm::format(

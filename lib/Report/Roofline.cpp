@@ -4,9 +4,9 @@
 
 #include "roof/Analysis/ElementSize.h"
 #include "roof/Analysis/OpClassification.h"
+#include "roof/Dialect/RoofDialect.h"
 #include "roof/Report/OnChipResidency.h"
 #include "roof/Report/WaveQuantization.h"
-#include "roof/Dialect/RoofDialect.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
@@ -125,7 +125,8 @@ static uint64_t getPeakActivationBytes(
   for (BlockArgument arg : body.getArguments()) {
     if (weights.isWeight(arg))
       continue;
-    if (std::optional<uint64_t> bytes = getDeployedBytes(arg.getType(), options))
+    if (std::optional<uint64_t> bytes =
+            getDeployedBytes(arg.getType(), options))
       live(*bytes, 0, lastUse(arg, 0));
   }
   for (Operation &op : body) {
@@ -200,8 +201,8 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
         kernel.cost.flops / (*kernel.rate * kernel.parallelEfficiency);
   if (std::optional<double> bandwidth = target.getBandwidth())
     kernel.memorySeconds = kernel.cost.bytesMoved() / *bandwidth;
-  kernel.efficiency = target.getEfficiency(kernel.engine, kernel.dtype,
-                                           kernel.cost.flops == 0);
+  kernel.efficiency =
+      target.getEfficiency(kernel.engine, kernel.dtype, kernel.cost.flops == 0);
   kernel.updateSeconds(target.launchOverhead);
   kernel.compulsorySeconds = kernel.seconds;
 

@@ -347,8 +347,8 @@ public:
     if (!quantity(*top, "power", "power", Quantity::Power, power, true) ||
         !quantity(*top, "launch_overhead", "launch_overhead", Quantity::Time,
                   launch, false) ||
-        !quantity(*top, "call_overhead", "call_overhead", Quantity::Time,
-                  call, false) ||
+        !quantity(*top, "call_overhead", "call_overhead", Quantity::Time, call,
+                  false) ||
         !quantity(*top, "price_per_hour", "price_per_hour", Quantity::Price,
                   price, false))
       return failure();

@@ -110,7 +110,7 @@ bool roof::isDequantizingPrologue(Operation *producer, Operation *root) {
 }
 
 bool roof::isReadThroughView(Operation *producer, Operation *consumer,
-                              const WeightAnalysis &weights) {
+                             const WeightAnalysis &weights) {
   return producer && producer->getBlock() == consumer->getBlock() &&
          producer->hasOneUse() && *producer->getUsers().begin() == consumer &&
          hasStaticTensorResult(producer) &&
@@ -178,15 +178,13 @@ SmallVector<Operation *> roof::growEpilogue(Operation *root) {
     failed = llvm::any_of(inside, [&](Operation *op) {
       return op != last &&
              (!op->isBeforeInBlock(last) ||
-              llvm::any_of(op->getResult(0).getUsers(),
-                           [&](Operation *user) {
-                             return !inside.contains(user);
-                           }));
+              llvm::any_of(op->getResult(0).getUsers(), [&](Operation *user) {
+                return !inside.contains(user);
+              }));
     });
     if (!failed)
-      return llvm::all_of(taken, isEpilogueReshape)
-                 ? SmallVector<Operation *>()
-                 : taken;
+      return llvm::all_of(taken, isEpilogueReshape) ? SmallVector<Operation *>()
+                                                    : taken;
   }
 
   SmallVector<Operation *> chain;

@@ -17,8 +17,7 @@ struct RoofInlineKernelsPass
 
   void runOnOperation() override {
     SmallVector<KernelOp> kernels;
-    getOperation()->walk(
-        [&](KernelOp kernel) { kernels.push_back(kernel); });
+    getOperation()->walk([&](KernelOp kernel) { kernels.push_back(kernel); });
     for (KernelOp kernel : kernels)
       kernel.inlineBody();
   }

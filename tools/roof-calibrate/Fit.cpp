@@ -87,8 +87,8 @@ bool roof::calibrate::fitTarget(const std::vector<std::string> &reports,
         if (group->getInteger("flops").value_or(0) == 0)
           sample.kind = "movement";
         else if (group->getString("engine") == "matrix")
-          sample.kind = ("matrix " + group->getString("dtype").value_or(""))
-                            .str();
+          sample.kind =
+              ("matrix " + group->getString("dtype").value_or("")).str();
         else
           sample.kind = "vector";
         samples.push_back(sample);
@@ -163,10 +163,10 @@ bool roof::calibrate::fitTarget(const std::vector<std::string> &reports,
   for (const auto &entry : fitted) {
     // Three decimals: the fit is no finer than that.
     double value = std::round(std::max(0.01, entry.second.first) * 1000) / 1000;
-    detail += llvm::formatv("{0}{1} {2:f3} ({3} groups)",
-                            detail.empty() ? "" : ", ", entry.first(), value,
-                            entry.second.second)
-                  .str();
+    detail +=
+        llvm::formatv("{0}{1} {2:f3} ({3} groups)", detail.empty() ? "" : ", ",
+                      entry.first(), value, entry.second.second)
+            .str();
     llvm::StringRef kind = entry.first();
     if (kind.consume_front("matrix "))
       matrix[kind] = value;
@@ -187,12 +187,13 @@ bool roof::calibrate::fitTarget(const std::vector<std::string> &reports,
   for (const std::string &path : reports)
     files += (files.empty() ? "" : ", ") + path;
   std::string calibration =
-      llvm::formatv("fitted by roof-calibrate --fit on {0} from {1} measured "
-                    "kernel groups in {2}: least squares of the relative "
-                    "error of measured = kernels x launch_overhead + "
-                    "roofline time / efficiency of the class; efficiency by class: "
-                    "{3}",
-                    date, samples.size(), files, detail)
+      llvm::formatv(
+          "fitted by roof-calibrate --fit on {0} from {1} measured "
+          "kernel groups in {2}: least squares of the relative "
+          "error of measured = kernels x launch_overhead + "
+          "roofline time / efficiency of the class; efficiency by class: "
+          "{3}",
+          date, samples.size(), files, detail)
           .str();
   if (llvm::json::Object *sources = target.getObject("sources"))
     (*sources)["calibration"] = calibration;

@@ -55,8 +55,9 @@ HostFacts roof::calibrate::readHostFacts() {
   std::string line;
   while (std::getline(cpuinfo, line)) {
     std::string key = line.substr(0, line.find(':'));
-    std::string value =
-        line.find(": ") == std::string::npos ? "" : line.substr(line.find(": ") + 2);
+    std::string value = line.find(": ") == std::string::npos
+                            ? ""
+                            : line.substr(line.find(": ") + 2);
     if (key.rfind("model name", 0) == 0 && facts.cpuModel.empty())
       facts.cpuModel = value;
     if (key.rfind("flags", 0) == 0) {

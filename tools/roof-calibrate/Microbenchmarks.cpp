@@ -62,14 +62,12 @@ __attribute__((target("avx2,fma"))) float chains256(uint64_t n) {
 }
 float chains128(uint64_t n) { ROOF_FMA_CHAINS(V4, n) }
 
-__attribute__((target("avx512f"))) void triad512(float *a, const float *b,
-                                                 const float *c, float s,
-                                                 size_t n) {
+__attribute__((target("avx512f"))) void
+triad512(float *a, const float *b, const float *c, float s, size_t n) {
   ROOF_TRIAD(a, b, c, s, n)
 }
-__attribute__((target("avx2,fma"))) void triad256(float *a, const float *b,
-                                                  const float *c, float s,
-                                                  size_t n) {
+__attribute__((target("avx2,fma"))) void
+triad256(float *a, const float *b, const float *c, float s, size_t n) {
   ROOF_TRIAD(a, b, c, s, n)
 }
 void triad128(float *a, const float *b, const float *c, float s, size_t n) {
@@ -116,7 +114,7 @@ double roof::calibrate::measurePeakFlops(const HostFacts &host,
                                          unsigned threads,
                                          const Effort &effort) {
   unsigned lanes = host.simdBits / 32;
-  float (*chains)(uint64_t) = host.simdBits == 512   ? chains512
+  float (*chains)(uint64_t) = host.simdBits == 512               ? chains512
                               : host.simdBits == 256 && host.fma ? chains256
                                                                  : chains128;
   if (chains == chains128)
@@ -134,9 +132,9 @@ double roof::calibrate::measureTriad(const HostFacts &host,
                                      const Effort &effort) {
   size_t n = std::max<uint64_t>(bytesPerThread / 12, 1024);
   void (*triad)(float *, const float *, const float *, float, size_t) =
-      host.simdBits == 512                 ? triad512
+      host.simdBits == 512               ? triad512
       : host.simdBits == 256 && host.fma ? triad256
-                                           : triad128;
+                                         : triad128;
   // Each thread allocates and first touches its own arrays.
   std::vector<std::unique_ptr<float[]>> arrays(3 * threads);
   runTogether(threads, [&](unsigned t) {

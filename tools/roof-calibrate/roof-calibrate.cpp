@@ -14,9 +14,9 @@
 #include "HostFacts.h"
 #include "Microbenchmarks.h"
 
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -27,7 +27,8 @@
 
 using namespace roof::calibrate;
 
-static constexpr const char *kUsage = R"(usage: roof-calibrate [-o FILE] [--threads N] [--quick]
+static constexpr const char *kUsage =
+    R"(usage: roof-calibrate [-o FILE] [--threads N] [--quick]
        roof-calibrate --fit REPORT.json... [-o FILE]
 
 Measures this machine's roofs (peak f32 FLOP/s with an FMA loop, bandwidth of
@@ -146,18 +147,17 @@ int main(int argc, char **argv) {
   std::vector<Level> levels;
   uint64_t lastCache = 0;
   for (const CacheLevel &cache : host.caches) {
-    uint64_t share = cache.size / std::max(1u, std::min(cache.sharedBy, threads));
+    uint64_t share =
+        cache.size / std::max(1u, std::min(cache.sharedBy, threads));
     levels.push_back({"L" + std::to_string(cache.level), share / 2});
     lastCache = std::max(lastCache, cache.size);
   }
-  uint64_t memoryBytes =
-      std::max<uint64_t>(4 * lastCache, uint64_t(256) << 20);
+  uint64_t memoryBytes = std::max<uint64_t>(4 * lastCache, uint64_t(256) << 20);
   levels.push_back({"memory", memoryBytes / threads});
   for (Level &level : levels) {
-    level.one = measureTriad(host, level.perThread * (level.name == "memory"
-                                                          ? threads
-                                                          : 1),
-                             1, effort);
+    level.one = measureTriad(
+        host, level.perThread * (level.name == "memory" ? threads : 1), 1,
+        effort);
     level.all = threads == 1
                     ? level.one
                     : measureTriad(host, level.perThread, threads, effort);
@@ -178,11 +178,11 @@ int main(int argc, char **argv) {
                                         date, threads)
                               .str();
   for (const Level &level : levels)
-    bandwidth += llvm::formatv(" {0} ({1} KiB per thread) {2} / {3};",
-                               level.name, level.perThread >> 10,
-                               formatRate(level.one, "B/s"),
-                               formatRate(level.all, "B/s"))
-                     .str();
+    bandwidth +=
+        llvm::formatv(" {0} ({1} KiB per thread) {2} / {3};", level.name,
+                      level.perThread >> 10, formatRate(level.one, "B/s"),
+                      formatRate(level.all, "B/s"))
+            .str();
   bandwidth.pop_back();
 
   std::error_code ec;
@@ -201,9 +201,8 @@ int main(int argc, char **argv) {
     json.attribute("kind", "cpu");
     json.attributeObject("compute", [&] {
       for (const char *engine : {"matrix", "vector"})
-        json.attributeObject(engine, [&] {
-          json.attribute("f32", formatRate(peak, "FLOP/s"));
-        });
+        json.attributeObject(
+            engine, [&] { json.attribute("f32", formatRate(peak, "FLOP/s")); });
     });
     json.attributeObject("memory", [&] {
       json.attributeObject("off_chip", [&] {

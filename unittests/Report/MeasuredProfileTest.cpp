@@ -94,9 +94,8 @@ TEST(MeasuredMatch, KernelsSharingANodeAreOneGroup) {
   std::string error;
   FailureOr<Target> target = lookupTarget("h100-sxm", error);
   ASSERT_TRUE(succeeded(target)) << error;
-  FunctionRoofline r =
-      evaluateRoofline(*module->getOps<func::FuncOp>().begin(), *target,
-                       RooflineOptions());
+  FunctionRoofline r = evaluateRoofline(*module->getOps<func::FuncOp>().begin(),
+                                        *target, RooflineOptions());
   ASSERT_EQ(r.kernels.size(), 3u);
 
   std::string json = kProfile.str();

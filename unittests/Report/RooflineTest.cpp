@@ -222,9 +222,8 @@ TEST_F(ReportOnIrTest, IntermediatesStayOnChipWhileTheyFit) {
   EXPECT_EQ(r.peakOnChipBytes, 2 * kSmall);
   // k1 moves its bytes at max(off-chip / 0.5 TB/s, all / 2 TB/s).
   const KernelTime &k1 = r.kernels[1];
-  EXPECT_DOUBLE_EQ(k1.memorySeconds,
-                   std::max(k1.offChipBytes() / 0.5e12,
-                            k1.cost.bytesMoved() / 2e12));
+  EXPECT_DOUBLE_EQ(k1.memorySeconds, std::max(k1.offChipBytes() / 0.5e12,
+                                              k1.cost.bytesMoved() / 2e12));
   EXPECT_LT(r.latencySeconds, r.latencyCompulsorySeconds);
   // The call overhead is paid once.
   double kernels = 0;

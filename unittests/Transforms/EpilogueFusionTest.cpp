@@ -38,8 +38,8 @@ struct CountingListener : public RewriterBase::Listener {
 
 TEST(EpilogueFusion, PredicatesAndRewrite) {
   DialectRegistry registry;
-  registry.insert<arith::ArithDialect, func::FuncDialect,
-                  linalg::LinalgDialect, tensor::TensorDialect>();
+  registry.insert<arith::ArithDialect, func::FuncDialect, linalg::LinalgDialect,
+                  tensor::TensorDialect>();
   registerAllRoofDialects(registry);
   MLIRContext context(registry);
   context.loadAllAvailableDialects();

@@ -1,8 +1,9 @@
 //===- CostModels.h - Cost models attached to upstream dialects -*- C++ -*-===//
 //
 // Each function attaches CostOpInterface external models to one dialect's
-// ops (upstream's, and roof.kernel) when that dialect is loaded. A driver, a pass plugin or a
-// library user calls `registerAllCostModels` once on its registry.
+// ops (upstream's, and roof.kernel) when that dialect is loaded. A driver, a
+// pass plugin or a library user calls `registerAllCostModels` once on its
+// registry.
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,4 +1,5 @@
-//===- MeasuredMatch.h - Predicted kernels against measured nodes -*- C++ -*-===//
+//===- MeasuredMatch.h - Predicted kernels against measured nodes -*- C++
+//-*-===//
 //
 // Matches a function's priced kernels to the nodes of a measured profile by
 // name: the importer makes each ONNX node's name its ops' location, and a

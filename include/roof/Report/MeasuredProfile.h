@@ -1,4 +1,5 @@
-//===- MeasuredProfile.h - Per-node times measured by ONNX Runtime -*- C++ -*-===//
+//===- MeasuredProfile.h - Per-node times measured by ONNX Runtime -*- C++
+//-*-===//
 //
 // An ONNX Runtime profile (a Chrome-trace JSON array; scripts/measure writes
 // one): each executed node's time per run, reduced to the median over runs.

@@ -85,8 +85,8 @@ struct KernelTime {
   bool hasTime() const { return rate || cost.flops == 0; }
   /// seconds = max(T_compute, T_memory) / efficiency + `launchOverhead`.
   void updateSeconds(double launchOverhead) {
-    seconds = std::max(computeSeconds, memorySeconds) / efficiency +
-              launchOverhead;
+    seconds =
+        std::max(computeSeconds, memorySeconds) / efficiency + launchOverhead;
   }
   uint64_t offChipBytes() const { return cost.bytesMoved() - onChipBytes; }
   bool isComputeBound() const { return computeSeconds > memorySeconds; }

@@ -1,4 +1,5 @@
-//===- WaveQuantization.h - A contraction's tiles on a chip's units -*- C++ -*-===//
+//===- WaveQuantization.h - A contraction's tiles on a chip's units -*- C++
+//-*-===//
 //
 // A matrix engine computes a contraction's output in tiles, each on one unit
 // (an SM, a CU, an MXU); the tiles run in waves of as many as there are
