@@ -20,7 +20,7 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 import gen_stacked_transformer as gen  # noqa: E402
-from timing import best_of  # noqa: E402
+from timing import best_of, roof_tool  # noqa: E402
 
 
 def main():
@@ -29,11 +29,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
-    build = os.environ.get("ROOF_BUILD_DIR", os.path.join(ROOT, "build"))
-    roof_opt = os.path.join(build, "bin", "roof-opt")
-    if not os.path.exists(roof_opt):
-        subprocess.run([os.path.join(ROOT, "scripts", "build"), "roof-opt"],
-                       check=True, stdout=subprocess.DEVNULL)
+    roof_opt = roof_tool("roof-opt")
 
     annotate_time = {}
     with tempfile.TemporaryDirectory() as work:

@@ -1,7 +1,21 @@
-"""Wall-clock timing shared by the benchmarks."""
+"""Wall-clock timing and tool paths shared by the benchmarks."""
 
+import os
 import subprocess
 import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def roof_tool(name):
+    """The path of one of Roof's tools (`roof-opt`, …), built first when it
+    is not there yet (in $ROOF_BUILD_DIR or build/)."""
+    build = os.environ.get("ROOF_BUILD_DIR", os.path.join(ROOT, "build"))
+    path = os.path.join(build, "bin", name)
+    if not os.path.exists(path):
+        subprocess.run([os.path.join(ROOT, "scripts", "build"), name],
+                       check=True, stdout=subprocess.DEVNULL)
+    return path
 
 
 def best_of(runs, cmd):

@@ -24,6 +24,8 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from timing import roof_tool  # noqa: E402
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "models", "onnx")
 ZOO = ["bvlc_alexnet", "inception_v1", "inception_v2", "shufflenet",
        "squeezenet", "vgg19", "zfnet512"]
@@ -42,8 +44,7 @@ def main():
     parser.add_argument("--models", default="")
     args = parser.parse_args()
 
-    build = os.environ.get("ROOF_BUILD_DIR", os.path.join(ROOT, "build"))
-    tool = lambda name: os.path.join(build, "bin", name)
+    tool = roof_tool
     models = {m: (os.path.join(SHARED, "light_%s.onnx" % m), None) for m in ZOO}
     try:
         cache = run(os.path.join(ROOT, "scripts", "fetch-models")).strip()
@@ -93,6 +94,9 @@ def main():
             for name, (entry, _, report) in reports.items():
                 others = [out for other, (_, out, _) in reports.items()
                           if other != name]
+                if not others:
+                    sys.exit("validate_host: leaving one model out needs two "
+                             "models or more")
                 calibrated_target = os.path.join(work, "cal-%s-%d.json" % (name, threads))
                 run(tool("roof-calibrate"), "--fit", *others, "-o", calibrated_target)
                 calibrated = report(calibrated_target,

@@ -112,16 +112,15 @@ int main(int argc, char **argv) {
   Options options;
   if (!parseOptions(argc, argv, options))
     return 1;
-  if (options.fit) {
-    std::error_code ec;
-    llvm::raw_fd_ostream os(options.output, ec, llvm::sys::fs::OF_Text);
-    if (ec) {
-      llvm::errs() << "roof-calibrate: cannot write '" << options.output
-                   << "': " << ec.message() << "\n";
-      return 1;
-    }
-    return fitTarget(options.reports, os, llvm::errs()) ? 0 : 1;
+  std::error_code ec;
+  llvm::raw_fd_ostream os(options.output, ec, llvm::sys::fs::OF_Text);
+  if (ec) {
+    llvm::errs() << "roof-calibrate: cannot write '" << options.output
+                 << "': " << ec.message() << "\n";
+    return 1;
   }
+  if (options.fit)
+    return fitTarget(options.reports, os, llvm::errs()) ? 0 : 1;
 
   HostFacts host = readHostFacts();
   unsigned threads = options.threads ? options.threads : host.cores;
@@ -185,13 +184,6 @@ int main(int argc, char **argv) {
             .str();
   bandwidth.pop_back();
 
-  std::error_code ec;
-  llvm::raw_fd_ostream os(options.output, ec, llvm::sys::fs::OF_Text);
-  if (ec) {
-    llvm::errs() << "roof-calibrate: cannot write '" << options.output
-                 << "': " << ec.message() << "\n";
-    return 1;
-  }
   llvm::json::OStream json(os, 2);
   json.object([&] {
     json.attribute("schema", "roof-target/1");
