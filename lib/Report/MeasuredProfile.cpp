@@ -6,14 +6,19 @@
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
+#include <vector>
 
 using namespace mlir;
 using namespace mlir::roof;
 
-static double median(SmallVector<double> values) {
-  llvm::sort(values);
-  size_t n = values.size();
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+/// The median of `values`; 0 for none.
+static double median(ArrayRef<double> values) {
+  if (values.empty())
+    return 0;
+  std::vector<double> sorted(values.begin(), values.end());
+  llvm::sort(sorted);
+  size_t n = sorted.size();
+  return n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
 /// Elements of the first output in an event's "output_type_shape":
