@@ -5,8 +5,9 @@
 // level and of memory, for one thread and for the threads asked for. The
 // target's roofs are those at the threads asked for: matrix and vector f32
 // at the FMA peak (a CPU's contractions and elementwise ops share its SIMD
-// units), off-chip bandwidth = the memory triad, on-chip = the last-level
-// cache and its triad. docs/targets.md describes the file.
+// units), off-chip bandwidth = the memory triad, on-chip = the outermost
+// cache whose triad is at least 1.5x memory's, with the capacity the
+// threads reach. docs/targets.md describes the file.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +17,7 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/JSON.h"
@@ -141,14 +143,18 @@ int main(int argc, char **argv) {
   struct Level {
     std::string name;
     uint64_t perThread;
+    /// Bytes of this level the threads reach together.
+    uint64_t capacity = 0;
     double one = 0, all = 0;
   };
   std::vector<Level> levels;
   uint64_t lastCache = 0;
   for (const CacheLevel &cache : host.caches) {
-    uint64_t share =
-        cache.size / std::max(1u, std::min(cache.sharedBy, threads));
-    levels.push_back({"L" + std::to_string(cache.level), share / 2});
+    unsigned sharedBy = std::max(1u, cache.sharedBy);
+    uint64_t share = cache.size / std::min(sharedBy, threads);
+    uint64_t instances = (threads + sharedBy - 1) / sharedBy;
+    levels.push_back({"L" + std::to_string(cache.level), share / 2,
+                      cache.size * instances});
     lastCache = std::max(lastCache, cache.size);
   }
   uint64_t memoryBytes = std::max<uint64_t>(4 * lastCache, uint64_t(256) << 20);
@@ -162,7 +168,13 @@ int main(int argc, char **argv) {
                     : measureTriad(host, level.perThread, threads, effort);
   }
   const Level &memory = levels.back();
-  const Level *llc = levels.size() > 1 ? &levels[levels.size() - 2] : nullptr;
+  // The on-chip level: the outermost cache that moves data clearly faster
+  // than memory (1.5x its triad); a last-level cache shared with other
+  // tenants may not.
+  const Level *onChip = nullptr;
+  for (const Level &level : llvm::ArrayRef(levels).drop_back())
+    if (level.all >= 1.5 * memory.all)
+      onChip = &level;
 
   std::string compute =
       llvm::formatv("measured by roof-calibrate on {0}: f32 FMA loop "
@@ -201,23 +213,29 @@ int main(int argc, char **argv) {
         json.attribute("capacity", llvm::formatv("{0} B", host.memory).str());
         json.attribute("bandwidth", formatRate(memory.all, "B/s"));
       });
-      if (llc)
+      if (onChip)
         json.attributeObject("on_chip", [&] {
-          json.attribute("capacity", llvm::formatv("{0} B", lastCache).str());
-          json.attribute("bandwidth", formatRate(llc->all, "B/s"));
+          json.attribute("capacity",
+                         llvm::formatv("{0} B", onChip->capacity).str());
+          json.attribute("bandwidth", formatRate(onChip->all, "B/s"));
         });
     });
     json.attribute("power", "0 W");
     json.attributeObject("sources", [&] {
       json.attribute("compute", compute);
       json.attribute("memory", bandwidth);
-      json.attribute("system",
-                     llvm::formatv("{0}, {1} cores, {2}-bit SIMD{3}; caches "
-                                   "from /sys/devices/system/cpu/cpu0/cache; "
-                                   "memory from /proc/meminfo",
-                                   host.cpuModel, host.cores, host.simdBits,
-                                   host.fma ? " with FMA" : "")
-                         .str());
+      json.attribute(
+          "system",
+          llvm::formatv("{0}, {1} cores, {2}-bit SIMD{3}; caches from "
+                        "/sys/devices/system/cpu/cpu0/cache; memory from "
+                        "/proc/meminfo; on chip: {4}",
+                        host.cpuModel, host.cores, host.simdBits,
+                        host.fma ? " with FMA" : "",
+                        onChip ? onChip->name +
+                                     ", the outermost cache with at least "
+                                     "1.5x the memory triad"
+                               : std::string("none faster than memory"))
+              .str());
       json.attribute("power", "not measured: 0 W, so energy reads 0");
     });
   });
