@@ -70,6 +70,10 @@ HostFacts roof::calibrate::readHostFacts() {
           facts.simdBits = 256;
         if (flag == "avx512f")
           facts.simdBits = 512;
+        if (flag == "avx512_vnni")
+          facts.dotI8 = true;
+        if (flag == "avx512_bf16")
+          facts.dotBf16 = true;
       }
       break;
     }

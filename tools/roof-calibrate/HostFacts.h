@@ -27,6 +27,9 @@ struct HostFacts {
   /// Widest vector the FMA kernels can use: 512, 256 or 128 bits.
   unsigned simdBits = 128;
   bool fma = false;
+  /// 512-bit dot products: i8 (AVX512-VNNI) and bf16 (AVX512-BF16).
+  bool dotI8 = false;
+  bool dotBf16 = false;
   /// Data and unified caches, innermost first.
   std::vector<CacheLevel> caches;
   /// Bytes of memory.

@@ -8,6 +8,8 @@
 
 #include "Microbenchmarks.h"
 
+#include <immintrin.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -74,6 +76,44 @@ void triad128(float *a, const float *b, const float *c, float s, size_t n) {
   ROOF_TRIAD(a, b, c, s, n)
 }
 
+volatile int gByte = 1;
+
+__attribute__((target("avx512f,avx512vnni"))) float dotI8(uint64_t n) {
+  __m512i acc[kChains];
+  __m512i a = _mm512_set1_epi8(static_cast<char>(gByte));
+  __m512i b = _mm512_set1_epi8(static_cast<char>(gByte + 1));
+  for (int k = 0; k < kChains; ++k)
+    acc[k] = _mm512_set1_epi32(k);
+  for (uint64_t i = 0; i < n; ++i)
+    for (int k = 0; k < kChains; ++k)
+      acc[k] = _mm512_dpbusd_epi32(acc[k], a, b);
+  __m512i sum = acc[0];
+  for (int k = 1; k < kChains; ++k)
+    sum = _mm512_add_epi32(sum, acc[k]);
+  // Stored and summed here: GCC 12's reduce intrinsics warn in its own
+  // header.
+  alignas(64) int lanes[16];
+  _mm512_store_si512(lanes, sum);
+  return static_cast<float>(lanes[0] + lanes[15]);
+}
+
+__attribute__((target("avx512f,avx512bf16"))) float dotBf16(uint64_t n) {
+  __m512 acc[kChains];
+  __m512bh a = _mm512_cvtne2ps_pbh(_mm512_set1_ps(gScale),
+                                   _mm512_set1_ps(gScale));
+  for (int k = 0; k < kChains; ++k)
+    acc[k] = _mm512_set1_ps(static_cast<float>(k));
+  for (uint64_t i = 0; i < n; ++i)
+    for (int k = 0; k < kChains; ++k)
+      acc[k] = _mm512_dpbf16_ps(acc[k], a, a);
+  __m512 sum = acc[0];
+  for (int k = 1; k < kChains; ++k)
+    sum = _mm512_add_ps(sum, acc[k]);
+  alignas(64) float lanes[16];
+  _mm512_store_ps(lanes, sum);
+  return lanes[0] + lanes[15];
+}
+
 /// Wall seconds of `threads` threads each running `work(thread)` at once.
 double runTogether(unsigned threads,
                    const std::function<void(unsigned)> &work) {
@@ -122,6 +162,18 @@ double roof::calibrate::measurePeakFlops(const HostFacts &host,
   constexpr uint64_t kInner = 1000;
   double flopsPerCount = 2.0 * lanes * kChains * kInner * threads;
   return bestRate(effort, flopsPerCount, [&](uint64_t count) {
+    return runTogether(threads,
+                       [&](unsigned) { gSink = chains(count * kInner); });
+  });
+}
+
+double roof::calibrate::measurePeakDot(DotType type, unsigned threads,
+                                       const Effort &effort) {
+  float (*chains)(uint64_t) = type == DotType::I8 ? dotI8 : dotBf16;
+  unsigned products = type == DotType::I8 ? 64 : 32;
+  constexpr uint64_t kInner = 1000;
+  double opsPerCount = 2.0 * products * kChains * kInner * threads;
+  return bestRate(effort, opsPerCount, [&](uint64_t count) {
     return runTogether(threads,
                        [&](unsigned) { gSink = chains(count * kInner); });
   });

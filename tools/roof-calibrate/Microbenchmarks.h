@@ -28,6 +28,15 @@ struct Effort {
 double measurePeakFlops(const HostFacts &host, unsigned threads,
                         const Effort &effort);
 
+/// The element types a dot-product kernel can measure.
+enum class DotType { I8, Bf16 };
+
+/// OP/s (i8) or FLOP/s (bf16) of `threads` threads running independent
+/// 512-bit dot-product chains (vpdpbusd: 64 i8 products per instruction,
+/// vdpbf16ps: 32 bf16 products), 2 operations per product. Only where the
+/// CPU has them (HostFacts::dotI8, dotBf16).
+double measurePeakDot(DotType type, unsigned threads, const Effort &effort);
+
 /// Bytes/s of `threads` threads each running a[i] = b[i] + s * c[i] over its
 /// own arrays of `bytesPerThread` bytes in all (three f32 arrays), counting
 /// 12 bytes per element as STREAM does.

@@ -1,11 +1,12 @@
 //===- roof-calibrate.cpp - This machine as a Roof target -----------------===//
 //
 // Measures this machine's roofs and writes them as a roof-target/1 file:
-// peak f32 FLOP/s of an FMA loop, and STREAM-triad bandwidth of each cache
-// level and of memory, for one thread and for the threads asked for. The
-// target's roofs are those at the threads asked for: matrix and vector f32
-// at the FMA peak (a CPU's contractions and elementwise ops share its SIMD
-// units), off-chip bandwidth = the memory triad, on-chip = the outermost
+// peak f32 FLOP/s of an FMA loop (and i8 / bf16 dot products where the CPU
+// has them), and STREAM-triad bandwidth of each cache level and of memory,
+// for one thread and for the threads asked for. The target's roofs are
+// those at the threads asked for: matrix and vector f32 at the FMA peak (a
+// CPU's contractions and elementwise ops share its SIMD units), matrix i8
+// and bf16 at the dot-product peaks, off-chip bandwidth = the memory triad, on-chip = the outermost
 // cache whose triad is at least 1.5x memory's, with the capacity the
 // threads reach. docs/targets.md describes the file.
 //
@@ -137,6 +138,22 @@ int main(int argc, char **argv) {
 
   double peak1 = measurePeakFlops(host, 1, effort);
   double peak = threads == 1 ? peak1 : measurePeakFlops(host, threads, effort);
+  // Dot-product instructions, where the CPU has them: the matrix engine's
+  // narrow rates (a contraction at i8 or bf16 runs on them).
+  struct Dot {
+    const char *dtype, *unit, *instruction;
+    DotType type;
+    double one = 0, all = 0;
+  };
+  std::vector<Dot> dots;
+  if (host.dotI8)
+    dots.push_back({"i8", "OP/s", "vpdpbusd", DotType::I8});
+  if (host.dotBf16)
+    dots.push_back({"bf16", "FLOP/s", "vdpbf16ps", DotType::Bf16});
+  for (Dot &dot : dots) {
+    dot.one = measurePeakDot(dot.type, 1, effort);
+    dot.all = threads == 1 ? dot.one : measurePeakDot(dot.type, threads, effort);
+  }
 
   // A level's arrays fill half of what one thread's share of it holds; memory
   // is tested well beyond the last cache.
@@ -183,6 +200,14 @@ int main(int argc, char **argv) {
                     date, host.simdBits, 12, formatRate(peak1, "FLOP/s"),
                     formatRate(peak, "FLOP/s"), threads)
           .str();
+  for (const Dot &dot : dots)
+    compute += llvm::formatv("; {0} dot products ({1}, 512-bit, 12 "
+                             "independent chains per thread): {2} with 1 "
+                             "thread, {3} with {4}",
+                             dot.dtype, dot.instruction,
+                             formatRate(dot.one, dot.unit),
+                             formatRate(dot.all, dot.unit), threads)
+                   .str();
   std::string bandwidth = llvm::formatv("measured by roof-calibrate on {0}: "
                                         "STREAM triad (12 B per element), "
                                         "1 thread / {1} threads:",
@@ -204,9 +229,13 @@ int main(int argc, char **argv) {
                                .str());
     json.attribute("kind", "cpu");
     json.attributeObject("compute", [&] {
-      for (const char *engine : {"matrix", "vector"})
-        json.attributeObject(
-            engine, [&] { json.attribute("f32", formatRate(peak, "FLOP/s")); });
+      json.attributeObject("matrix", [&] {
+        json.attribute("f32", formatRate(peak, "FLOP/s"));
+        for (const Dot &dot : dots)
+          json.attribute(dot.dtype, formatRate(dot.all, dot.unit));
+      });
+      json.attributeObject(
+          "vector", [&] { json.attribute("f32", formatRate(peak, "FLOP/s")); });
     });
     json.attributeObject("memory", [&] {
       json.attributeObject("off_chip", [&] {
