@@ -99,8 +99,8 @@ __attribute__((target("avx512f,avx512vnni"))) float dotI8(uint64_t n) {
 
 __attribute__((target("avx512f,avx512bf16"))) float dotBf16(uint64_t n) {
   __m512 acc[kChains];
-  __m512bh a = _mm512_cvtne2ps_pbh(_mm512_set1_ps(gScale),
-                                   _mm512_set1_ps(gScale));
+  __m512bh a =
+      _mm512_cvtne2ps_pbh(_mm512_set1_ps(gScale), _mm512_set1_ps(gScale));
   for (int k = 0; k < kChains; ++k)
     acc[k] = _mm512_set1_ps(static_cast<float>(k));
   for (uint64_t i = 0; i < n; ++i)

@@ -6,9 +6,9 @@
 // for one thread and for the threads asked for. The target's roofs are
 // those at the threads asked for: matrix and vector f32 at the FMA peak (a
 // CPU's contractions and elementwise ops share its SIMD units), matrix i8
-// and bf16 at the dot-product peaks, off-chip bandwidth = the memory triad, on-chip = the outermost
-// cache whose triad is at least 1.5x memory's, with the capacity the
-// threads reach. docs/targets.md describes the file.
+// and bf16 at the dot-product peaks, off-chip bandwidth = the memory triad,
+// on-chip = the outermost cache whose triad is at least 1.5x memory's, with the
+// capacity the threads reach. docs/targets.md describes the file.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,9 +16,9 @@
 #include "HostFacts.h"
 #include "Microbenchmarks.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
-#include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/JSON.h"
@@ -152,7 +152,8 @@ int main(int argc, char **argv) {
     dots.push_back({"bf16", "FLOP/s", "vdpbf16ps", DotType::Bf16});
   for (Dot &dot : dots) {
     dot.one = measurePeakDot(dot.type, 1, effort);
-    dot.all = threads == 1 ? dot.one : measurePeakDot(dot.type, threads, effort);
+    dot.all =
+        threads == 1 ? dot.one : measurePeakDot(dot.type, threads, effort);
   }
 
   // A level's arrays fill half of what one thread's share of it holds; memory
@@ -170,8 +171,8 @@ int main(int argc, char **argv) {
     unsigned sharedBy = std::max(1u, cache.sharedBy);
     uint64_t share = cache.size / std::min(sharedBy, threads);
     uint64_t instances = (threads + sharedBy - 1) / sharedBy;
-    levels.push_back({"L" + std::to_string(cache.level), share / 2,
-                      cache.size * instances});
+    levels.push_back(
+        {"L" + std::to_string(cache.level), share / 2, cache.size * instances});
     lastCache = std::max(lastCache, cache.size);
   }
   uint64_t memoryBytes = std::max<uint64_t>(4 * lastCache, uint64_t(256) << 20);
@@ -201,13 +202,13 @@ int main(int argc, char **argv) {
                     formatRate(peak, "FLOP/s"), threads)
           .str();
   for (const Dot &dot : dots)
-    compute += llvm::formatv("; {0} dot products ({1}, 512-bit, 12 "
-                             "independent chains per thread): {2} with 1 "
-                             "thread, {3} with {4}",
-                             dot.dtype, dot.instruction,
-                             formatRate(dot.one, dot.unit),
-                             formatRate(dot.all, dot.unit), threads)
-                   .str();
+    compute +=
+        llvm::formatv("; {0} dot products ({1}, 512-bit, 12 "
+                      "independent chains per thread): {2} with 1 "
+                      "thread, {3} with {4}",
+                      dot.dtype, dot.instruction, formatRate(dot.one, dot.unit),
+                      formatRate(dot.all, dot.unit), threads)
+            .str();
   std::string bandwidth = llvm::formatv("measured by roof-calibrate on {0}: "
                                         "STREAM triad (12 B per element), "
                                         "1 thread / {1} threads:",
