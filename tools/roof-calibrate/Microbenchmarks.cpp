@@ -150,6 +150,18 @@ double bestRate(const Effort &effort, double workPerCount,
 }
 } // namespace
 
+/// Operations per second of `threads` threads each running `chains`, which
+/// does `opsPerIteration` operations per iteration.
+static double measureChains(float (*chains)(uint64_t), double opsPerIteration,
+                            unsigned threads, const Effort &effort) {
+  constexpr uint64_t kInner = 1000;
+  double opsPerCount = opsPerIteration * kInner * threads;
+  return bestRate(effort, opsPerCount, [&](uint64_t count) {
+    return runTogether(threads,
+                       [&](unsigned) { gSink = chains(count * kInner); });
+  });
+}
+
 double roof::calibrate::measurePeakFlops(const HostFacts &host,
                                          unsigned threads,
                                          const Effort &effort) {
@@ -159,24 +171,14 @@ double roof::calibrate::measurePeakFlops(const HostFacts &host,
                                                                  : chains128;
   if (chains == chains128)
     lanes = 4;
-  constexpr uint64_t kInner = 1000;
-  double flopsPerCount = 2.0 * lanes * kChains * kInner * threads;
-  return bestRate(effort, flopsPerCount, [&](uint64_t count) {
-    return runTogether(threads,
-                       [&](unsigned) { gSink = chains(count * kInner); });
-  });
+  return measureChains(chains, 2.0 * lanes * kChains, threads, effort);
 }
 
 double roof::calibrate::measurePeakDot(DotType type, unsigned threads,
                                        const Effort &effort) {
-  float (*chains)(uint64_t) = type == DotType::I8 ? dotI8 : dotBf16;
   unsigned products = type == DotType::I8 ? 64 : 32;
-  constexpr uint64_t kInner = 1000;
-  double opsPerCount = 2.0 * products * kChains * kInner * threads;
-  return bestRate(effort, opsPerCount, [&](uint64_t count) {
-    return runTogether(threads,
-                       [&](unsigned) { gSink = chains(count * kInner); });
-  });
+  return measureChains(type == DotType::I8 ? dotI8 : dotBf16,
+                       2.0 * products * kChains, threads, effort);
 }
 
 double roof::calibrate::measureTriad(const HostFacts &host,
