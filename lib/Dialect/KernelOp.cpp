@@ -18,6 +18,11 @@ using namespace mlir::roof;
 #include "roof/Dialect/RoofOps.cpp.inc"
 
 LogicalResult KernelOp::verify() {
+  // The body uses values from above directly; an argument would have no
+  // value to stand for.
+  if (getBody().front().getNumArguments() != 0)
+    return emitOpError("body must not have arguments (it uses values from "
+                       "above directly)");
   auto yield = dyn_cast<YieldOp>(getBody().front().getTerminator());
   if (!yield)
     return emitOpError("must end with roof.yield");

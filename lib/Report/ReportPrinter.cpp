@@ -11,6 +11,7 @@
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
+#include <cmath>
 
 using namespace mlir;
 using namespace mlir::roof;
@@ -458,8 +459,13 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                                static_cast<int64_t>(kernel->onChipBytes));
                 json.attribute("off_chip_bytes",
                                static_cast<int64_t>(kernel->offChipBytes()));
+                // JSON has no infinity: a kernel with FLOPs and no bytes
+                // has intensity null.
+                double intensity = kernel->cost.intensity();
                 json.attribute("intensity_flop_per_byte",
-                               kernel->cost.intensity());
+                               std::isfinite(intensity)
+                                   ? llvm::json::Value(intensity)
+                                   : llvm::json::Value(nullptr));
                 json.attribute("bound", getBound(*kernel));
                 if (!kernel->hasTime())
                   return;

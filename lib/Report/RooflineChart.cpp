@@ -71,6 +71,22 @@ struct Axes {
 double decadeBelow(double v) { return std::pow(10, std::floor(std::log10(v))); }
 double decadeAbove(double v) { return std::pow(10, std::ceil(std::log10(v))); }
 
+/// A value a log axis can show: finite, within 60 decades. A kernel with
+/// FLOPs and no bytes (infinite intensity) or a rate of 0 is left off the
+/// chart rather than stretching its axes without end.
+bool isPlottable(double v) {
+  return std::isfinite(v) && v >= 1e-30 && v <= 1e30;
+}
+
+/// The powers of ten from `low` to `high`, both decades.
+SmallVector<double> decades(double low, double high) {
+  SmallVector<double> result;
+  for (int e = std::lround(std::log10(low)); e <= std::lround(std::log10(high));
+       ++e)
+    result.push_back(std::pow(10, e));
+  return result;
+}
+
 /// The (engine, dtype) pairs the kernels of `r` run at.
 SmallVector<std::pair<Engine, std::string>>
 getUsedRoofs(const FunctionRoofline &r) {
@@ -96,8 +112,10 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
     double bandwidth = r->target->getBandwidth().value_or(0);
     for (auto [engine, dtype] : getUsedRoofs(*r)) {
       double peak = *r->target->getRate(engine, dtype);
+      if (!isPlottable(peak))
+        continue;
       yMax = std::max(yMax, peak);
-      if (bandwidth > 0)
+      if (isPlottable(bandwidth) && isPlottable(4 * peak / bandwidth))
         xMax = std::max(xMax, 4 * peak / bandwidth);
     }
     for (const KernelTime &kernel : r->kernels) {
@@ -105,6 +123,8 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
         continue;
       double intensity = kernel.cost.intensity();
       double attained = kernel.cost.flops / kernel.seconds;
+      if (!isPlottable(intensity) || !isPlottable(attained))
+        continue;
       xMin = std::min(xMin, intensity);
       xMax = std::max(xMax, intensity);
       yMin = std::min(yMin, attained);
@@ -113,7 +133,8 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
     }
     if (r->measured)
       for (const MeasuredGroup &group : r->measured->groups)
-        if (group.flops && group.measuredSeconds > 0)
+        if (group.flops && group.measuredSeconds > 0 &&
+            isPlottable(group.flops / group.measuredSeconds))
           yMin = std::min(yMin, group.flops / group.measuredSeconds);
   }
   Axes axes{decadeBelow(xMin), decadeAbove(xMax), decadeBelow(yMin) / 10,
@@ -124,13 +145,13 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
                      kLeft, top + 24)
      << escapeXml(reports.front()->function) << ": roofline</text>\n";
   // Grid and axis labels, one per decade.
-  for (double x = axes.xMin; x <= axes.xMax * 1.0001; x *= 10)
+  for (double x : decades(axes.xMin, axes.xMax))
     os << llvm::format("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                        "stroke=\"#ddd\"/><text x=\"%.1f\" y=\"%.1f\" "
                        "font-size=\"11\" text-anchor=\"middle\">%g</text>\n",
                        axes.x(x), axes.y(axes.yMax), axes.x(x),
                        axes.y(axes.yMin), axes.x(x), axes.y(axes.yMin) + 16, x);
-  for (double y = axes.yMin; y <= axes.yMax * 1.0001; y *= 10)
+  for (double y : decades(axes.yMin, axes.yMax))
     os << llvm::format("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                        "stroke=\"#ddd\"/><text x=\"%.1f\" y=\"%.1f\" "
                        "font-size=\"11\" text-anchor=\"end\">%g</text>\n",
@@ -159,9 +180,9 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
     // Roofs and knees.
     for (auto [engine, dtype] : getUsedRoofs(*r)) {
       double peak = *r->target->getRate(engine, dtype);
-      if (bandwidth <= 0)
-        continue;
       double knee = peak / bandwidth;
+      if (!isPlottable(peak) || !isPlottable(bandwidth) || !isPlottable(knee))
+        continue;
       // The slope starts where it enters the chart.
       double xStart = std::max(axes.xMin, axes.yMin / bandwidth);
       os << llvm::format(
@@ -180,7 +201,9 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
     }
     // Kernels.
     for (const KernelTime &kernel : r->kernels) {
-      if (!kernel.hasTime() || kernel.seconds <= 0 || kernel.cost.flops == 0)
+      if (!kernel.hasTime() || kernel.seconds <= 0 || kernel.cost.flops == 0 ||
+          !isPlottable(kernel.cost.intensity()) ||
+          !isPlottable(kernel.cost.flops / kernel.seconds))
         continue;
       double cx = axes.x(kernel.cost.intensity());
       double cy = axes.y(kernel.cost.flops / kernel.seconds);
@@ -205,7 +228,9 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
       continue;
     for (const MeasuredGroup &group : r->measured->groups) {
       if (!group.flops || !group.bytes || group.measuredSeconds <= 0 ||
-          group.predictedSeconds <= 0)
+          group.predictedSeconds <= 0 ||
+          !isPlottable(group.flops / group.measuredSeconds) ||
+          !isPlottable(group.flops / group.predictedSeconds))
         continue;
       double cx = axes.x(static_cast<double>(group.flops) / group.bytes);
       double predicted = axes.y(group.flops / group.predictedSeconds);

@@ -187,6 +187,8 @@ public:
     if (number < 0 || !std::isfinite(number))
       return fail(field, "must not be negative, got " + numberText);
     out = number * *factor;
+    if (!std::isfinite(*out))
+      return fail(field, "'" + *text + "' is too large");
     return true;
   }
 
