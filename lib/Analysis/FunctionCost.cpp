@@ -127,30 +127,39 @@ public:
 private:
   /// One of the regions runs (scf.if, scf.index_switch, tosa.cond_if): the
   /// totals take the costliest (most FLOPs, then most bytes), an upper bound;
-  /// the ops of the other regions are annotated but not totaled.
+  /// the ops of the other regions are annotated but not totaled. Each region
+  /// is walked once, its records kept with executions relative to one run of
+  /// the region and replayed, so nested branches stay linear in the IR.
   void visitBranches(Operation *op, std::optional<uint64_t> executions) {
-    auto costOf = [&](Region &region) {
-      FunctionCost branch;
-      FunctionWalker walker(ctx, branch, /*onOp=*/{});
+    struct Branch {
+      FunctionCost cost;
+      std::vector<OpCostRecord> records;
+    };
+    std::vector<Branch> branches(op->getNumRegions());
+    for (auto [index, region] : llvm::enumerate(op->getRegions())) {
+      Branch &branch = branches[index];
+      // Named: the walker keeps a reference to it.
+      auto keep = [&](const OpCostRecord &r) { branch.records.push_back(r); };
+      FunctionWalker walker(ctx, branch.cost, keep);
       for (Block &block : region)
         for (Operation &nested : block)
           walker.visit(&nested, 1);
-      return branch.total;
-    };
-    Region *costliest = nullptr;
-    OpCost most;
-    for (Region &region : op->getRegions()) {
-      OpCost cost = costOf(region);
-      if (!costliest || cost.flops > most.flops ||
-          (cost.flops == most.flops && cost.bytesMoved() > most.bytesMoved())) {
-        costliest = &region;
-        most = cost;
-      }
     }
-    for (Region &region : op->getRegions())
-      for (Block &block : region)
-        for (Operation &nested : block)
-          visit(&nested, &region == costliest ? executions : std::nullopt);
+    Branch *costliest = nullptr;
+    for (Branch &branch : branches) {
+      const OpCost &cost = branch.cost.total;
+      if (!costliest || cost.flops > costliest->cost.total.flops ||
+          (cost.flops == costliest->cost.total.flops &&
+           cost.bytesMoved() > costliest->cost.total.bytesMoved()))
+        costliest = &branch;
+    }
+    for (Branch &branch : branches)
+      for (OpCostRecord &r : branch.records) {
+        std::optional<uint64_t> runs;
+        if (&branch == costliest && executions && r.executions)
+          runs = *executions * *r.executions;
+        record(std::move(r), runs);
+      }
   }
 
   static OpCostRecord unknownContainer(Operation *op, StringRef reason,
