@@ -2,6 +2,8 @@
 
 #include "roof/Report/MeasuredProfile.h"
 
+#include "roof/Target/JsonInput.h"
+
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -50,6 +52,8 @@ roof::parseMeasuredProfile(StringRef json, StringRef file, std::string &error) {
     error = (file + ": " + problem).str();
     return failure();
   };
+  if (!hasJsonDepthWithinLimit(json))
+    return fail("nested deeper than " + Twine(kMaxJsonDepth) + " levels");
   llvm::Expected<llvm::json::Value> root = llvm::json::parse(json);
   if (!root)
     return fail("not valid JSON (" + llvm::toString(root.takeError()) +
@@ -117,11 +121,10 @@ roof::parseMeasuredProfile(StringRef json, StringRef file, std::string &error) {
 
 FailureOr<MeasuredProfile> roof::loadMeasuredProfile(StringRef path,
                                                      std::string &error) {
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
-      llvm::MemoryBuffer::getFile(path);
-  if (!buffer) {
-    error = (path + ": cannot be read: " + buffer.getError().message()).str();
+  // ONNX Runtime writes about 1 KB per node and run.
+  std::unique_ptr<llvm::MemoryBuffer> buffer =
+      readInputFile(path, /*maxBytes=*/uint64_t(1) << 31, error);
+  if (!buffer)
     return failure();
-  }
-  return parseMeasuredProfile((*buffer)->getBuffer(), path, error);
+  return parseMeasuredProfile(buffer->getBuffer(), path, error);
 }

@@ -2,6 +2,8 @@
 
 #include "roof/Target/TargetLoader.h"
 
+#include "roof/Target/JsonInput.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
@@ -392,6 +394,12 @@ private:
 FailureOr<Target> roof::parseTarget(StringRef json, StringRef fileName,
                                     std::string &error) {
   error.clear();
+  if (!hasJsonDepthWithinLimit(json)) {
+    error = (fileName + ": (file): nested deeper than " + Twine(kMaxJsonDepth) +
+             " levels")
+                .str();
+    return failure();
+  }
   llvm::Expected<llvm::json::Value> root = llvm::json::parse(json);
   if (!root) {
     error = (fileName +
@@ -403,14 +411,12 @@ FailureOr<Target> roof::parseTarget(StringRef json, StringRef fileName,
 }
 
 FailureOr<Target> roof::loadTargetFile(StringRef path, std::string &error) {
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
-      llvm::MemoryBuffer::getFile(path);
-  if (!buffer) {
-    error = (path + ": (file): cannot be read: " + buffer.getError().message())
-                .str();
+  // A target file is a few KB.
+  std::unique_ptr<llvm::MemoryBuffer> buffer =
+      readInputFile(path, /*maxBytes=*/1 << 20, error);
+  if (!buffer)
     return failure();
-  }
-  return parseTarget((*buffer)->getBuffer(), path, error);
+  return parseTarget(buffer->getBuffer(), path, error);
 }
 
 //===----------------------------------------------------------------------===//

@@ -9,6 +9,13 @@
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-usable.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=USABLE
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-units.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNITS
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-tile.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TILE
+// Files that are not what they say: JSON nested 50,000 deep (the parser
+// recurses), a FIFO (reading would block), as a target and as a profile.
+// RUN: %debian_python -c "print('[' * 50000 + ']' * 50000)" > %t.deep.json
+// RUN: not roof-opt %s -roof-report="targets=%t.deep.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=DEEP
+// RUN: not roof-opt %s -roof-report="targets=h100-sxm measured=%t.deep.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=DEEP-PROFILE
+// RUN: rm -f %t.fifo.json && mkfifo %t.fifo.json
+// RUN: not roof-opt %s -roof-report="targets=%t.fifo.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=FIFO
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-json.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=JSON
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/absent.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ABSENT
 // RUN: not roof-opt %s -roof-report="targets=no-such-chip" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NAME
@@ -24,6 +31,9 @@
 // USABLE: error: roof-report: {{.*}}bad-usable.json: memory.on_chip.usable: must be a number in (0, 1]
 // UNITS: error: roof-report: {{.*}}bad-units.json: parallelism.units: must be a positive whole number
 // TILE: error: roof-report: {{.*}}bad-tile.json: parallelism.tiles: each tile must be "ROWSxCOLUMNS" with positive sizes, e.g. "128x128"
+// DEEP: error: roof-report: {{.*}}deep.json: (file): nested deeper than 256 levels
+// DEEP-PROFILE: error: roof-report: {{.*}}deep.json: nested deeper than 256 levels
+// FIFO: error: roof-report: {{.*}}fifo.json: (file): not a regular file
 // JSON: error: roof-report: {{.*}}bad-json.json: (file): not valid JSON:
 // ABSENT: error: roof-report: {{.*}}absent.json: (file): cannot be read: No such file or directory
 // NAME: error: roof-report: unknown target 'no-such-chip' (shipped: a100-sxm, apple-m4-ane, edge-tpu, groq-lpu, h100-sxm, h200, hexagon-8gen3, jetson-agx-orin-gpu, jetson-orin-nano, l4, mi300x, nvidia-dla-orin, rtx-4090, tpu-v5e; or give a path to a .json file)
