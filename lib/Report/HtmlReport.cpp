@@ -15,21 +15,6 @@
 using namespace mlir;
 using namespace mlir::roof;
 
-static std::string escapeHtml(StringRef text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '&')
-      out += "&amp;";
-    else
-      out += c;
-  }
-  return out;
-}
-
 static const char *const kStyle = R"css(
 body { font-family: sans-serif; margin: 24px; color: #222; }
 table { border-collapse: collapse; margin: 8px 0 24px; font-size: 13px; }
@@ -70,8 +55,8 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
      << kStyle << "</style></head><body>\n<h1>Roof roofline report</h1>\n";
   printSvgReport(reports, os);
   for (const FunctionRoofline &r : reports) {
-    os << "<h2>@" << escapeHtml(r.function) << " on "
-       << escapeHtml(r.target->name) << " (" << escapeHtml(r.target->kind)
+    os << "<h2>@" << escapeMarkup(r.function) << " on "
+       << escapeMarkup(r.target->name) << " (" << escapeMarkup(r.target->kind)
        << ")</h2>\n<p class=\"summary\">";
     os << llvm::format("latency %.3f us; throughput %.1f inferences/s at "
                        "batch %llu; energy %.6f J; weights %.3f MB + peak "
@@ -106,14 +91,14 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
                 "<td>%llu</td><td>%.2f</td><td>%.3f</td><td>%.3f</td>",
                 kernel.seconds * 1e6, share, bound.data(),
                 kernel.engine == Engine::Matrix ? "matrix" : "vector",
-                kernel.dtype.c_str(),
+                escapeMarkup(kernel.dtype).c_str(),
                 static_cast<unsigned long long>(kernel.cost.flops),
                 static_cast<unsigned long long>(kernel.cost.bytesMoved()),
                 static_cast<unsigned long long>(kernel.onChipBytes),
                 kernel.cost.intensity(), kernel.computeSeconds * 1e6,
                 kernel.memorySeconds * 1e6)
          << "<td class=\"name\">"
-         << escapeHtml(kernel.op->getName().getStringRef()) << "</td></tr>\n";
+         << escapeMarkup(kernel.op->getName().getStringRef()) << "</td></tr>\n";
     }
     os << "</tbody></table>\n";
     if (!r.measured)
@@ -131,7 +116,7 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
                          measured > 0 ? 100 * group.roofSeconds / measured
                                       : 0.0,
                          static_cast<unsigned>(group.kernels.size()))
-         << "<td class=\"name\">" << escapeHtml(llvm::join(group.nodes, ", "))
+         << "<td class=\"name\">" << escapeMarkup(llvm::join(group.nodes, ", "))
          << "</td></tr>\n";
     }
     os << "</tbody></table>\n";

@@ -551,6 +551,14 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
 // CSV
 //===----------------------------------------------------------------------===//
 
+/// A CSV field (RFC 4180): quoted, quotes inside doubled.
+static std::string quoteCsv(StringRef text) {
+  std::string out = "\"";
+  for (char c : text)
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
 void roof::printCsvReport(ArrayRef<FunctionRoofline> reports,
                           llvm::raw_ostream &os) {
   os << "function,target,kernel,engine,dtype,flops,bytes_read,bytes_written,"
@@ -563,10 +571,11 @@ void roof::printCsvReport(ArrayRef<FunctionRoofline> reports,
       for (const MeasuredGroup &group : r.measured->groups)
         measured[&r.kernels[group.kernels.front()]] = group.measuredSeconds;
     for (const KernelTime *kernel : sortByTime(r)) {
-      os << r.function << ",\"" << r.target->name << "\",\""
-         << describeKernel(kernel->op) << "\"," << getEngineName(kernel->engine)
-         << "," << kernel->dtype << "," << kernel->cost.flops << ","
-         << kernel->cost.bytesRead << "," << kernel->cost.bytesWritten << ","
+      os << quoteCsv(r.function) << "," << quoteCsv(r.target->name) << ","
+         << quoteCsv(describeKernel(kernel->op)) << ","
+         << getEngineName(kernel->engine) << "," << quoteCsv(kernel->dtype)
+         << "," << kernel->cost.flops << "," << kernel->cost.bytesRead << ","
+         << kernel->cost.bytesWritten << ","
          << llvm::format("%.6g,%.6g,%.6g,%.6g,", kernel->cost.intensity(),
                          kernel->computeSeconds, kernel->memorySeconds,
                          kernel->seconds)

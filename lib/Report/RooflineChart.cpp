@@ -28,29 +28,6 @@ constexpr double kLeft = 90, kRight = 260, kTop = 40, kBottom = 60;
 constexpr const char *kColors[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd",
                                    "#ff7f0e", "#8c564b", "#e377c2", "#17becf"};
 
-std::string escapeXml(StringRef text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '&':
-      out += "&amp;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
-}
-
 /// Log-log axes over decades that hold every point.
 struct Axes {
   double xMin, xMax, yMin, yMax, top;
@@ -143,7 +120,7 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
   os << llvm::format("<text x=\"%.0f\" y=\"%.0f\" font-size=\"16\" "
                      "font-weight=\"bold\">@",
                      kLeft, top + 24)
-     << escapeXml(reports.front()->function) << ": roofline</text>\n";
+     << escapeMarkup(reports.front()->function) << ": roofline</text>\n";
   // Grid and axis labels, one per decade.
   for (double x : decades(axes.xMin, axes.xMax))
     os << llvm::format("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
@@ -176,7 +153,7 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
                        "y=\"%.1f\" font-size=\"12\">",
                        kWidth - kRight + 16, legendY - 10, color,
                        kWidth - kRight + 34, legendY)
-       << escapeXml(r->target->name) << "</text>\n";
+       << escapeMarkup(r->target->name) << "</text>\n";
     // Roofs and knees.
     for (auto [engine, dtype] : getUsedRoofs(*r)) {
       double peak = *r->target->getRate(engine, dtype);
@@ -213,12 +190,12 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
                          "r=\"%.1f\" fill=\"%s\" fill-opacity=\"0.45\" "
                          "stroke=\"%s\"><title>",
                          cx, cy, radius, color, color)
-         << escapeXml(name)
+         << escapeMarkup(name)
          << llvm::format(": %.3f us, %.2f FLOP/B</title></circle>"
                          "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\">",
                          kernel.seconds * 1e6, kernel.cost.intensity(),
                          cx + radius + 2, cy + 3)
-         << escapeXml(
+         << escapeMarkup(
                 name.drop_until([](char c) { return c == '.'; }).drop_front())
          << "</text>\n";
     }
@@ -242,11 +219,11 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
                          "width=\"7\" height=\"7\" fill=\"%s\"><title>",
                          cx, predicted, cx, measured, color, cx - 3.5,
                          measured - 3.5, color)
-         << escapeXml(r->kernels[group.kernels.front()]
-                          .op->getName()
-                          .getStringRef()
-                          .str() +
-                      " " + llvm::join(group.nodes, "+"))
+         << escapeMarkup(r->kernels[group.kernels.front()]
+                             .op->getName()
+                             .getStringRef()
+                             .str() +
+                         " " + llvm::join(group.nodes, "+"))
          << llvm::format(": measured %.3f us, predicted %.3f us</title>"
                          "</rect>\n",
                          group.measuredSeconds * 1e6,
@@ -255,6 +232,23 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
   }
 }
 } // namespace
+
+std::string roof::escapeMarkup(StringRef text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '&')
+      out += "&amp;";
+    else if (c == '"')
+      out += "&quot;";
+    else if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n')
+      out += c;
+  }
+  return out;
+}
 
 void roof::printSvgReport(ArrayRef<FunctionRoofline> reports,
                           llvm::raw_ostream &os) {

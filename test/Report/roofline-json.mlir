@@ -51,8 +51,8 @@
 // CHECK: "fits": true,
 
 // CSV: function,target,kernel,engine,dtype,flops,bytes_read,bytes_written,intensity_flop_per_byte,t_compute_s,t_memory_s,time_s,bound,on_chip_bytes,parallel_efficiency
-// CSV-NEXT: block,"Round A","linalg.matmul at roofline-json.mlir:{{[0-9]+}}",matrix,f32,2147483648,12582912,4194304,128,2.14748e-05,1.25829e-05,2.14748e-05,compute,4194304,1
-// CSV-NEXT: block,"Round A","linalg.add at roofline-json.mlir:{{[0-9]+}}",vector,f32,1048576,8388608,4194304,0.0833333,1.04858e-07,8.38861e-06,8.38861e-06,memory,4194304,1
+// CSV-NEXT: "block","Round A","linalg.matmul at roofline-json.mlir:{{[0-9]+}}",matrix,"f32",2147483648,12582912,4194304,128,2.14748e-05,1.25829e-05,2.14748e-05,compute,4194304,1
+// CSV-NEXT: "block","Round A","linalg.add at roofline-json.mlir:{{[0-9]+}}",vector,"f32",1048576,8388608,4194304,0.0833333,1.04858e-07,8.38861e-06,8.38861e-06,memory,4194304,1
 
 func.func @block(%a: tensor<1024x1024xf32>, %b: tensor<1024x1024xf32>,
                  %c: tensor<1024x1024xf32>) -> tensor<1024x1024xf32> {

@@ -42,6 +42,11 @@ void printSvgReport(ArrayRef<FunctionRoofline> reports, llvm::raw_ostream &os);
 /// target.
 void printHtmlReport(ArrayRef<FunctionRoofline> reports, llvm::raw_ostream &os);
 
+/// `text` as SVG/HTML character data or attribute value: markup characters
+/// escaped, control characters XML forbids (NUL and most below U+0020)
+/// dropped.
+std::string escapeMarkup(StringRef text);
+
 } // namespace mlir::roof
 
 #endif // ROOF_REPORT_REPORTPRINTER_H
