@@ -48,29 +48,40 @@ FailureOr<OpCost> roof::getOpCost(Operation *op, const CostOptions &options,
   return failure();
 }
 
-/// The number of iterations of a loop with constant bounds, or std::nullopt.
+/// The number of iterations of a loop with constant bounds, or std::nullopt
+/// (bounds not constant, a step that is not positive, or a count past 64
+/// bits). Worked out in 128 bits from the bounds' own width and signedness
+/// (an i8 loop from -100 to 100 runs 200 times), not in the loop's type.
 static std::optional<uint64_t> getTripCount(LoopLikeOpInterface loop) {
-  if (std::optional<APInt> count = loop.getStaticTripCount())
-    return count->getZExtValue();
   std::optional<SmallVector<OpFoldResult>> lbs = loop.getLoopLowerBounds();
   std::optional<SmallVector<OpFoldResult>> ubs = loop.getLoopUpperBounds();
   std::optional<SmallVector<OpFoldResult>> steps = loop.getLoopSteps();
-  if (!lbs || !ubs || !steps || lbs->empty())
+  if (!lbs || !ubs || !steps || lbs->empty() || lbs->size() != ubs->size() ||
+      lbs->size() != steps->size())
     return std::nullopt;
-  // Only constant bounds count; symbolic differences are not worked out.
-  auto noSymbolicDifference = [](Value, Value,
-                                 bool) -> std::optional<llvm::APSInt> {
-    return std::nullopt;
-  };
-  uint64_t total = 1;
-  for (auto [lb, ub, step] : llvm::zip(*lbs, *ubs, *steps)) {
-    std::optional<APInt> count = constantTripCount(
-        lb, ub, step, /*isSigned=*/true, noSymbolicDifference);
-    if (!count)
+  auto forOp = dyn_cast<scf::ForOp>(loop.getOperation());
+  bool isUnsigned = forOp && forOp.getUnsignedCmp();
+  auto value = [&](OpFoldResult bound) -> std::optional<__int128> {
+    std::optional<std::pair<APInt, bool>> constant =
+        getConstantAPIntValue(bound);
+    if (!constant || constant->first.getBitWidth() > 64)
       return std::nullopt;
-    total *= count->getZExtValue();
+    const APInt &bits = constant->first;
+    return isUnsigned ? static_cast<__int128>(bits.getZExtValue())
+                      : static_cast<__int128>(bits.getSExtValue());
+  };
+  unsigned __int128 total = 1;
+  for (auto [lb, ub, step] : llvm::zip(*lbs, *ubs, *steps)) {
+    std::optional<__int128> low = value(lb), high = value(ub),
+                            stride = value(step);
+    if (!low || !high || !stride || *stride <= 0)
+      return std::nullopt;
+    __int128 count = *high > *low ? (*high - *low + *stride - 1) / *stride : 0;
+    total *= static_cast<unsigned __int128>(count);
+    if (total > UINT64_MAX)
+      return std::nullopt;
   }
-  return total;
+  return static_cast<uint64_t>(total);
 }
 
 namespace {
@@ -104,10 +115,19 @@ public:
       return visitBranches(op, executions);
     if (auto loop = dyn_cast<LoopLikeOpInterface>(op)) {
       if (std::optional<uint64_t> trips = getTripCount(loop)) {
-        std::optional<uint64_t> inner;
-        if (executions)
-          inner = *executions * *trips;
-        return visitRegions(op, inner);
+        uint64_t inner = 0;
+        if (!executions)
+          return visitRegions(op, std::nullopt);
+        if (!__builtin_mul_overflow(*executions, *trips, &inner))
+          return visitRegions(op, inner);
+        // Counted, the ops inside would wrap: unknown, never a wrapped
+        // number.
+        record(unknownContainer(op,
+                                "the loop runs more than 2^64 times in all; "
+                                "the ops inside are left out of the totals",
+                                /*hasNoModel=*/false),
+               executions);
+        return visitRegions(op, std::nullopt);
       }
       record(unknownContainer(op,
                               "the loop's trip count is not static; the "
