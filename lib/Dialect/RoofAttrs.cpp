@@ -40,14 +40,24 @@ struct Field {
 };
 } // namespace
 
-/// Parses `key = N` for each field, in order, separated by commas.
+/// Parses `key = N` for each field, in order, separated by commas. A count
+/// is never negative and fits 64 bits: -1 is an error, not 2^64 - 1.
 static ParseResult parseFields(AsmParser &parser, ArrayRef<Field> fields) {
   for (auto [i, field] : llvm::enumerate(fields)) {
     if (i != 0 && parser.parseComma())
       return failure();
-    if (parser.parseKeyword(field.key) || parser.parseEqual() ||
-        parser.parseInteger(*field.value))
+    SMLoc loc = parser.getCurrentLocation();
+    APInt value;
+    if (parser.parseKeyword(field.key) || parser.parseEqual())
       return failure();
+    OptionalParseResult parsed = parser.parseOptionalInteger(value);
+    if (!parsed.has_value() || failed(*parsed))
+      return parser.emitError(loc, "expected a count for '")
+             << field.key << "'";
+    if (value.isNegative() || value.getActiveBits() > 64)
+      return parser.emitError(loc, "'")
+             << field.key << "' must be a count from 0 to 2^64 - 1";
+    *field.value = value.getZExtValue();
   }
   return success();
 }
@@ -137,6 +147,7 @@ void CostAttr::print(AsmPrinter &printer) const {
 //===----------------------------------------------------------------------===//
 
 Attribute TotalsAttr::parse(AsmParser &parser, Type) {
+  SMLoc loc = parser.getCurrentLocation();
   uint64_t flops, transcendentals, read, written, weightRead, params,
       weightBytes, ops, prepared, preparedFlops, preparedBytes, unknown;
   DictionaryAttr unknownOps;
@@ -157,9 +168,38 @@ Attribute TotalsAttr::parse(AsmParser &parser, Type) {
       parser.parseEqual() || parser.parseAttribute(unknownOps) ||
       parser.parseGreater())
     return {};
-  return get(parser.getContext(), flops, transcendentals, read, written,
-             weightRead, params, weightBytes, ops, prepared, preparedFlops,
-             preparedBytes, unknown, unknownOps);
+  return getChecked([&] { return parser.emitError(loc); }, parser.getContext(),
+                    flops, transcendentals, read, written, weightRead, params,
+                    weightBytes, ops, prepared, preparedFlops, preparedBytes,
+                    unknown, unknownOps);
+}
+
+LogicalResult TotalsAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                                 uint64_t flops, uint64_t transcendentals,
+                                 uint64_t read, uint64_t written,
+                                 uint64_t weightRead, uint64_t params,
+                                 uint64_t weightBytes, uint64_t ops,
+                                 uint64_t prepared, uint64_t preparedFlops,
+                                 uint64_t preparedBytes, uint64_t unknown,
+                                 DictionaryAttr unknownOps) {
+  // The same rules as #roof.cost, and unknown ops counted by name.
+  if (failed(CostAttr::verify(emitError, flops, transcendentals, read, written,
+                              weightRead)))
+    return failure();
+  if (!unknownOps)
+    return emitError() << "unknown_ops must be a dictionary";
+  uint64_t named = 0;
+  for (NamedAttribute entry : unknownOps) {
+    auto count = dyn_cast<IntegerAttr>(entry.getValue());
+    if (!count || count.getValue().isNegative())
+      return emitError() << "unknown_ops: '" << entry.getName().getValue()
+                         << "' must map to a count";
+    named += count.getValue().getZExtValue();
+  }
+  if (named != unknown)
+    return emitError() << "unknown (" << unknown
+                       << ") is not the sum of unknown_ops (" << named << ")";
+  return success();
 }
 
 void TotalsAttr::print(AsmPrinter &printer) const {

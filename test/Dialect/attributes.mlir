@@ -39,3 +39,34 @@ func.func @missing_field(%x: f32) -> f32 {
   %0 = arith.addf %x, %x {roof.cost = #roof.cost<flops = 2, transcendentals = 0, written = 0, weight_read = 0>} : f32
   return %0 : f32
 }
+
+// -----
+
+// A count is never negative: -1 is an error, not 2^64 - 1.
+func.func @negative_count(%x: f32) -> f32 {
+  // expected-error @below {{'flops' must be a count from 0 to 2^64 - 1}}
+  %0 = arith.addf %x, %x {roof.cost = #roof.cost<flops = -1, transcendentals = 0, read = 0, written = 0, weight_read = 0>} : f32
+  return %0 : f32
+}
+
+// -----
+
+// Totals follow the rules of #roof.cost.
+// expected-error @below {{transcendentals (3) exceed flops (2)}}
+func.func @totals_transcendentals(%x: f32) -> f32 attributes {roof.totals = #roof.totals<flops = 2, transcendentals = 3, read = 0, written = 0, weight_read = 0, params = 0, weight_bytes = 0, ops = 0, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 0, unknown_ops = {}>} {
+  return %x : f32
+}
+
+// -----
+
+// expected-error @below {{unknown_ops: 'foo.bar' must map to a count}}
+func.func @totals_unknown_ops(%x: f32) -> f32 attributes {roof.totals = #roof.totals<flops = 0, transcendentals = 0, read = 0, written = 0, weight_read = 0, params = 0, weight_bytes = 0, ops = 0, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 1, unknown_ops = {foo.bar = "one"}>} {
+  return %x : f32
+}
+
+// -----
+
+// expected-error @below {{unknown (2) is not the sum of unknown_ops (1)}}
+func.func @totals_unknown_sum(%x: f32) -> f32 attributes {roof.totals = #roof.totals<flops = 0, transcendentals = 0, read = 0, written = 0, weight_read = 0, params = 0, weight_bytes = 0, ops = 0, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 2, unknown_ops = {foo.bar = 1 : i64}>} {
+  return %x : f32
+}

@@ -88,6 +88,7 @@ def Roof_TotalsAttr : Roof_Attr<"Totals", "totals"> {
     "::mlir::DictionaryAttr":$unknownOps
   );
   let hasCustomAssemblyFormat = 1;
+  let genVerifyDecl = 1;
 }
 
 #endif // ROOF_DIALECT_ROOFATTRS_TD
