@@ -6,6 +6,7 @@ using namespace mlir;
 
 void roof::registerAllCostModels(DialectRegistry &registry) {
   registerArithMathCostModels(registry);
+  registerControlFlowCostModels(registry);
   registerKernelCostModel(registry);
   registerLinalgCostModels(registry);
   registerMemoryCostModels(registry);

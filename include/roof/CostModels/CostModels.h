@@ -33,6 +33,9 @@ void registerArithMathCostModels(DialectRegistry &registry);
 /// are free, copies and element loads/stores move bytes.
 void registerMemoryCostModels(DialectRegistry &registry);
 
+/// cf.assert: free (a scalar check).
+void registerControlFlowCostModels(DialectRegistry &registry);
+
 /// roof.kernel: its ops' FLOPs, the bytes that cross its boundary.
 void registerKernelCostModel(DialectRegistry &registry);
 
