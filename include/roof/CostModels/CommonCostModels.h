@@ -81,6 +81,12 @@ struct ElementwiseCostModel
   FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
     if (op->hasTrait<OpTrait::ConstantLike>())
       return OpCost();
+    // Address arithmetic (on `index` values only) is free, inside payloads
+    // and out (docs/cost-model.md).
+    if (op->getNumOperands() != 0 &&
+        llvm::all_of(op->getOperandTypes(),
+                     [](Type type) { return type.isIndex(); }))
+      return OpCost();
     std::optional<ScalarOpCount> count = Count(op);
     if (!count)
       return ctx.unknown("'" + op->getName().getStringRef() +

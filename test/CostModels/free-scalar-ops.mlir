@@ -9,3 +9,15 @@ func.func @checked(%c: i1, %x: tensor<4xf32>) -> tensor<4xf32> {
   %0 = arith.addf %x, %x : tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// Address arithmetic (ops on `index` values only) is free outside payloads
+// as inside them.
+// CHECK-LABEL: func.func @address
+// CHECK-SAME: roof.totals = #roof.totals<flops = 0,
+// CHECK: arith.addi {{.*}}roof.cost = #roof.cost<flops = 0,
+// CHECK: arith.muli {{.*}}roof.cost = #roof.cost<flops = 0,
+func.func @address(%a: index, %b: index) -> index {
+  %0 = arith.addi %a, %b : index
+  %1 = arith.muli %0, %b : index
+  return %1 : index
+}
