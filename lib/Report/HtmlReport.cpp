@@ -108,14 +108,12 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
           "<th>roof "
           "(%)</th><th>kernels</th><th>nodes</th></tr></thead><tbody>\n";
     for (const MeasuredGroup &group : r.measured->groups) {
-      double measured = group.measuredSeconds;
-      os << llvm::format("<tr><td>%.3f</td><td>%.3f</td><td>%.3f</td>"
-                         "<td>%.1f</td><td>%u</td>",
-                         measured * 1e6, group.predictedSeconds * 1e6,
-                         measured > 0 ? group.predictedSeconds / measured : 0.0,
-                         measured > 0 ? 100 * group.roofSeconds / measured
-                                      : 0.0,
-                         static_cast<unsigned>(group.kernels.size()))
+      os << llvm::format(
+                "<tr><td>%.3f</td><td>%.3f</td><td>%.3f</td>"
+                "<td>%.1f</td><td>%u</td>",
+                group.measuredSeconds * 1e6, group.predictedSeconds * 1e6,
+                group.predictedOverMeasured(), 100 * group.roofFraction(),
+                static_cast<unsigned>(group.kernels.size()))
          << "<td class=\"name\">" << escapeMarkup(llvm::join(group.nodes, ", "))
          << "</td></tr>\n";
     }

@@ -228,13 +228,11 @@ static void printMeasured(const FunctionRoofline &r,
                      "predicted(us)", "pred/meas", "roof(%)", "TFLOP/s",
                      "kernels", "nodes", "kernel");
   for (const MeasuredGroup &group : ArrayRef(m.groups).take_front(shown)) {
-    double measured = group.measuredSeconds;
     os << llvm::format(
-        "  %14.3f %14.3f %10.3f %8.1f %12.3f %8u %6u  %s\n", measured * 1e6,
-        group.predictedSeconds * 1e6,
-        measured > 0 ? group.predictedSeconds / measured : 0.0,
-        measured > 0 ? 100 * group.roofSeconds / measured : 0.0,
-        measured > 0 ? group.flops / measured / 1e12 : 0.0,
+        "  %14.3f %14.3f %10.3f %8.1f %12.3f %8u %6u  %s\n",
+        group.measuredSeconds * 1e6, group.predictedSeconds * 1e6,
+        group.predictedOverMeasured(), 100 * group.roofFraction(),
+        group.attainedFlops() / 1e12,
         static_cast<unsigned>(group.kernels.size()),
         static_cast<unsigned>(group.nodes.size()),
         describeKernel(r.kernels[group.kernels.front()].op).c_str());
@@ -394,11 +392,8 @@ static void printJsonMeasurement(const FunctionRoofline &r,
           });
           json.attribute("measured_s", group.measuredSeconds);
           json.attribute("predicted_s", group.predictedSeconds);
-          double measured = group.measuredSeconds;
-          json.attribute("roof_fraction",
-                         measured > 0 ? group.roofSeconds / measured : 0.0);
-          json.attribute("attained_flop_per_s",
-                         measured > 0 ? group.flops / measured : 0.0);
+          json.attribute("roof_fraction", group.roofFraction());
+          json.attribute("attained_flop_per_s", group.attainedFlops());
         });
       }
     });

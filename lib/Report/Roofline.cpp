@@ -221,8 +221,7 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
       double memory = kernel.memorySeconds *
                       (static_cast<double>(bound) / kernel.cost.bytesMoved());
       kernel.secondsWithRereads =
-          std::max(kernel.computeSeconds, memory) / kernel.efficiency +
-          target.launchOverhead;
+          kernel.timeWith(memory, target.launchOverhead);
     }
   }
   return kernel;

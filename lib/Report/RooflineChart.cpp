@@ -18,6 +18,7 @@
 #include "llvm/Support/Format.h"
 
 #include <cmath>
+#include <optional>
 
 using namespace mlir;
 using namespace mlir::roof;
@@ -53,6 +54,19 @@ double decadeAbove(double v) { return std::pow(10, std::ceil(std::log10(v))); }
 /// chart rather than stretching its axes without end.
 bool isPlottable(double v) {
   return std::isfinite(v) && v >= 1e-30 && v <= 1e30;
+}
+
+/// Where a kernel sits on the chart, (intensity, attained FLOP/s), when it
+/// has a time and FLOPs and a log axis can show both.
+std::optional<std::pair<double, double>>
+getKernelPoint(const KernelTime &kernel) {
+  if (!kernel.hasTime() || kernel.seconds <= 0 || kernel.cost.flops == 0)
+    return std::nullopt;
+  double intensity = kernel.cost.intensity();
+  double attained = kernel.cost.flops / kernel.seconds;
+  if (!isPlottable(intensity) || !isPlottable(attained))
+    return std::nullopt;
+  return std::make_pair(intensity, attained);
 }
 
 /// The powers of ten from `low` to `high`, both decades.
@@ -96,12 +110,10 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
         xMax = std::max(xMax, 4 * peak / bandwidth);
     }
     for (const KernelTime &kernel : r->kernels) {
-      if (!kernel.hasTime() || kernel.seconds <= 0 || kernel.cost.flops == 0)
+      std::optional<std::pair<double, double>> point = getKernelPoint(kernel);
+      if (!point)
         continue;
-      double intensity = kernel.cost.intensity();
-      double attained = kernel.cost.flops / kernel.seconds;
-      if (!isPlottable(intensity) || !isPlottable(attained))
-        continue;
+      auto [intensity, attained] = *point;
       xMin = std::min(xMin, intensity);
       xMax = std::max(xMax, intensity);
       yMin = std::min(yMin, attained);
@@ -110,9 +122,8 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
     }
     if (r->measured)
       for (const MeasuredGroup &group : r->measured->groups)
-        if (group.flops && group.measuredSeconds > 0 &&
-            isPlottable(group.flops / group.measuredSeconds))
-          yMin = std::min(yMin, group.flops / group.measuredSeconds);
+        if (isPlottable(group.attainedFlops()))
+          yMin = std::min(yMin, group.attainedFlops());
   }
   Axes axes{decadeBelow(xMin), decadeAbove(xMax), decadeBelow(yMin) / 10,
             decadeAbove(yMax), top};
@@ -178,12 +189,11 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
     }
     // Kernels.
     for (const KernelTime &kernel : r->kernels) {
-      if (!kernel.hasTime() || kernel.seconds <= 0 || kernel.cost.flops == 0 ||
-          !isPlottable(kernel.cost.intensity()) ||
-          !isPlottable(kernel.cost.flops / kernel.seconds))
+      std::optional<std::pair<double, double>> point = getKernelPoint(kernel);
+      if (!point)
         continue;
-      double cx = axes.x(kernel.cost.intensity());
-      double cy = axes.y(kernel.cost.flops / kernel.seconds);
+      double cx = axes.x(point->first);
+      double cy = axes.y(point->second);
       double radius = 3 + 12 * std::sqrt(kernel.seconds / slowest);
       StringRef name = kernel.op->getName().getStringRef();
       os << llvm::format("<circle class=\"kernel\" cx=\"%.1f\" cy=\"%.1f\" "
@@ -204,14 +214,13 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
     if (!r->measured)
       continue;
     for (const MeasuredGroup &group : r->measured->groups) {
-      if (!group.flops || !group.bytes || group.measuredSeconds <= 0 ||
-          group.predictedSeconds <= 0 ||
-          !isPlottable(group.flops / group.measuredSeconds) ||
+      if (!group.bytes || group.predictedSeconds <= 0 ||
+          !isPlottable(group.attainedFlops()) ||
           !isPlottable(group.flops / group.predictedSeconds))
         continue;
       double cx = axes.x(static_cast<double>(group.flops) / group.bytes);
       double predicted = axes.y(group.flops / group.predictedSeconds);
-      double measured = axes.y(group.flops / group.measuredSeconds);
+      double measured = axes.y(group.attainedFlops());
       os << llvm::format("<line class=\"measured-gap\" x1=\"%.1f\" "
                          "y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                          "stroke=\"%s\" stroke-dasharray=\"3,2\"/>"

@@ -206,6 +206,14 @@ public:
     return true;
   }
 
+  /// Whether `dtype`, the key of `field`, is one of kTargetDtypes.
+  bool knownDtype(StringRef dtype, const Twine &field) {
+    if (llvm::is_contained(kTargetDtypes, dtype))
+      return true;
+    return fail(field, "unknown dtype '" + dtype +
+                           "' (known: f64, f32, tf32, f16, bf16, f8, i8, i4)");
+  }
+
   bool rates(const llvm::json::Object &compute, StringRef engine,
              llvm::StringMap<double> &out) {
     std::string field = ("compute." + engine).str();
@@ -215,10 +223,8 @@ public:
     for (const auto &entry : *table) {
       StringRef dtype = entry.first;
       std::string dtypeField = field + "." + dtype.str();
-      if (!llvm::is_contained(kTargetDtypes, dtype))
-        return fail(dtypeField,
-                    "unknown dtype '" + dtype +
-                        "' (known: f64, f32, tf32, f16, bf16, f8, i8, i4)");
+      if (!knownDtype(dtype, dtypeField))
+        return false;
       std::optional<double> rate;
       if (!quantity(*table, dtype, dtypeField, Quantity::Rate, rate, true))
         return false;
@@ -296,10 +302,8 @@ public:
     for (const auto &entry : *matrix) {
       StringRef dtype = entry.first;
       std::string field = ("efficiency.matrix." + dtype).str();
-      if (!llvm::is_contained(kTargetDtypes, dtype))
-        return fail(field,
-                    "unknown dtype '" + dtype +
-                        "' (known: f64, f32, tf32, f16, bf16, f8, i8, i4)");
+      if (!knownDtype(dtype, field))
+        return false;
       double value = 1;
       if (!fraction(*matrix, dtype, field, value))
         return false;

@@ -31,6 +31,20 @@ struct MeasuredGroup {
   double roofSeconds = 0;
   uint64_t flops = 0;
   uint64_t bytes = 0;
+
+  /// Predicted / measured: at most 1 where the roofline is a bound; 0
+  /// without a measurement.
+  double predictedOverMeasured() const { return perMeasured(predictedSeconds); }
+  /// The roofline time (no launch overhead) over the measured time: the
+  /// fraction of its roof the group reached.
+  double roofFraction() const { return perMeasured(roofSeconds); }
+  /// FLOP/s the group reached.
+  double attainedFlops() const { return perMeasured(flops); }
+
+private:
+  double perMeasured(double value) const {
+    return measuredSeconds > 0 ? value / measuredSeconds : 0.0;
+  }
 };
 
 /// A function's comparison with a profile.

@@ -83,10 +83,14 @@ struct KernelTime {
   double efficiency = 1;
 
   bool hasTime() const { return rate || cost.flops == 0; }
-  /// seconds = max(T_compute, T_memory) / efficiency + `launchOverhead`.
+  /// max(T_compute, `memory`) / efficiency + `launchOverhead`: the kernel's
+  /// time with a memory time of `memory`.
+  double timeWith(double memory, double launchOverhead) const {
+    return std::max(computeSeconds, memory) / efficiency + launchOverhead;
+  }
+  /// seconds = timeWith(T_memory).
   void updateSeconds(double launchOverhead) {
-    seconds =
-        std::max(computeSeconds, memorySeconds) / efficiency + launchOverhead;
+    seconds = timeWith(memorySeconds, launchOverhead);
   }
   uint64_t offChipBytes() const { return cost.bytesMoved() - onChipBytes; }
   bool isComputeBound() const { return computeSeconds > memorySeconds; }
