@@ -14,7 +14,7 @@
 using namespace mlir;
 using namespace mlir::roof;
 
-OpCostRecord roof::computeOpCost(Operation *op, CostContext &ctx) {
+static OpCostRecord computeUncachedOpCost(Operation *op, CostContext &ctx) {
   OpCostRecord record;
   record.op = op;
   record.prepared = ctx.isPrepared(op);
@@ -33,6 +33,16 @@ OpCostRecord roof::computeOpCost(Operation *op, CostContext &ctx) {
     return record;
   }
   record.unknownReason = "no cost model for this op";
+  return record;
+}
+
+OpCostRecord roof::computeOpCost(Operation *op, CostContext &ctx) {
+  auto it = ctx.getRecords().find(op);
+  if (it != ctx.getRecords().end())
+    return it->second;
+  // Computed before inserting: a kernel's model costs its members first.
+  OpCostRecord record = computeUncachedOpCost(op, ctx);
+  ctx.getRecords()[op] = record;
   return record;
 }
 
@@ -89,8 +99,9 @@ namespace {
 class FunctionWalker {
 public:
   FunctionWalker(CostContext &ctx, FunctionCost &result,
-                 llvm::function_ref<void(const OpCostRecord &)> onOp)
-      : ctx(ctx), result(result), onOp(onOp) {}
+                 llvm::function_ref<void(const OpCostRecord &)> onOp,
+                 llvm::function_ref<bool(Operation *)> throughOp = {})
+      : ctx(ctx), result(result), onOp(onOp), throughOp(throughOp) {}
 
   void visitRegions(Operation *op, std::optional<uint64_t> executions) {
     for (Region &region : op->getRegions())
@@ -102,6 +113,8 @@ public:
   void visit(Operation *op, std::optional<uint64_t> executions) {
     if (op->hasTrait<OpTrait::IsTerminator>() || isa<FunctionOpInterface>(op))
       return;
+    if (throughOp && throughOp(op))
+      return visitRegions(op, executions);
     if (isa<CostOpInterface>(op) || op->getNumRegions() == 0)
       return record(computeOpCost(op, ctx), executions);
 
@@ -160,7 +173,7 @@ private:
       Branch &branch = branches[index];
       // Named: the walker keeps a reference to it.
       auto keep = [&](const OpCostRecord &r) { branch.records.push_back(r); };
-      FunctionWalker walker(ctx, branch.cost, keep);
+      FunctionWalker walker(ctx, branch.cost, keep, throughOp);
       for (Block &block : region)
         for (Operation &nested : block)
           walker.visit(&nested, 1);
@@ -212,29 +225,36 @@ private:
   CostContext &ctx;
   FunctionCost &result;
   llvm::function_ref<void(const OpCostRecord &)> onOp;
+  llvm::function_ref<bool(Operation *)> throughOp;
 };
 } // namespace
 
 FunctionCost
 roof::analyzeFunction(FunctionOpInterface fn, const CostOptions &options,
                       llvm::function_ref<void(const OpCostRecord &)> onOp) {
+  WeightAnalysis weights(options.weights);
+  CostContext ctx(options, weights);
+  return analyzeFunction(fn, ctx, onOp);
+}
+
+FunctionCost
+roof::analyzeFunction(FunctionOpInterface fn, CostContext &ctx,
+                      llvm::function_ref<void(const OpCostRecord &)> onOp,
+                      llvm::function_ref<bool(Operation *)> throughOp) {
   FunctionCost result;
   if (fn.isExternal())
     return result;
-  WeightAnalysis weights(options.weights);
-  CostContext ctx(options, weights);
-  result.parameters = weights.countParameters(fn);
-  FunctionWalker walker(ctx, result, onOp);
+  if (!throughOp)
+    result.parameters = ctx.getWeights().countParameters(fn);
+  FunctionWalker walker(ctx, result, onOp, throughOp);
   walker.visitRegions(fn, /*executions=*/1);
   return result;
 }
 
 FunctionCost
-roof::analyzeRegion(Region &region, const CostOptions &options,
+roof::analyzeRegion(Region &region, CostContext &ctx,
                     llvm::function_ref<void(const OpCostRecord &)> onOp) {
   FunctionCost result;
-  WeightAnalysis weights(options.weights);
-  CostContext ctx(options, weights);
   FunctionWalker walker(ctx, result, onOp);
   for (Block &block : region)
     for (Operation &op : block)

@@ -137,6 +137,9 @@ WeightAnalysis::Combined WeightAnalysis::combineOperands(Operation *op) const {
 WeightAnalysis::Origin WeightAnalysis::getOrigin(Value value) const {
   if (!value)
     return Origin::Runtime;
+  auto known = cache.find(value);
+  if (known != cache.end())
+    return known->second;
   // Iterative, so that a long chain of ops does not deepen the stack: a
   // value's op is expanded once (its operands pushed), then combined.
   SmallVector<Value> stack = {value};
@@ -147,13 +150,16 @@ WeightAnalysis::Origin WeightAnalysis::getOrigin(Value value) const {
       stack.pop_back();
       continue;
     }
-    if (std::optional<Origin> root = getRootOrigin(current)) {
-      cache[current] = *root;
-      stack.pop_back();
-      continue;
-    }
     Operation *def = current.getDefiningOp();
-    if (expanded.insert(def).second) {
+    // A value is a root or not on its first visit; an op met again waits
+    // only for its dependencies.
+    if (!expanded.contains(def)) {
+      if (std::optional<Origin> root = getRootOrigin(current)) {
+        cache[current] = *root;
+        stack.pop_back();
+        continue;
+      }
+      expanded.insert(def);
       bool ready = true;
       for (Value dependency : getDependencies(def, options.asWritten))
         if (dependency && !cache.count(dependency)) {
@@ -165,9 +171,11 @@ WeightAnalysis::Origin WeightAnalysis::getOrigin(Value value) const {
     }
     // All dependencies are known, or one is on a cycle (a graph region) and
     // counts as run-time.
-    Origin origin = combineOperands(def).origin;
+    Combined combined = combineOperands(def);
     for (Value result : def->getResults())
-      cache[result] = origin;
+      cache[result] = combined.origin;
+    if (combined.prepared)
+      preparedOps.insert(def);
     stack.pop_back();
   }
   return cache.lookup(value);
@@ -180,12 +188,9 @@ bool WeightAnalysis::isWeight(Value value) const {
 bool WeightAnalysis::isPrepared(Operation *op) const {
   if (options.asWritten || op->getNumResults() == 0)
     return false;
-  Value result = op->getResult(0);
-  if (getRootOrigin(result))
-    return false;
-  // Computes the operands' origins.
-  (void)getOrigin(result);
-  return combineOperands(op).prepared;
+  // Decides the op's origin, and so whether it is prepared, once.
+  (void)getOrigin(op->getResult(0));
+  return preparedOps.contains(op);
 }
 
 /// Adds the elements and bytes of a statically shaped value to `totals`.

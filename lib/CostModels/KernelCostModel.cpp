@@ -26,7 +26,7 @@ struct KernelCostModel
   FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
     auto kernel = cast<KernelOp>(op);
     // FLOPs of the ops inside, loops of a tiled kernel included.
-    FunctionCost inside = analyzeRegion(kernel.getBody(), ctx.getOptions());
+    FunctionCost inside = analyzeRegion(kernel.getBody(), ctx);
     if (inside.opsUnknown) {
       StringRef name = inside.unknownOps.front().first;
       return ctx.unknown("'" + name + "' in the kernel has no known cost");

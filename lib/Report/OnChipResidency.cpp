@@ -3,6 +3,7 @@
 #include "roof/Report/OnChipResidency.h"
 
 #include "roof/Analysis/OpClassification.h"
+#include "roof/Dialect/RoofDialect.h"
 
 #include "llvm/ADT/DenseMap.h"
 
@@ -22,27 +23,59 @@ struct Intermediate {
 };
 } // namespace
 
+namespace {
+/// The kernels of a function in run order, and the ops around them: the
+/// body's ops, and in the unfused view the members of each fused kernel in
+/// its place.
+struct Schedule {
+  explicit Schedule(Block &body) : body(body) {}
+
+  Block &body;
+  llvm::DenseMap<Operation *, unsigned> pos;
+
+  /// Whether `op` runs as a step of the schedule (a kernel, or a view or
+  /// terminator between kernels).
+  bool isStep(Operation *op) const {
+    if (op->getBlock() == &body)
+      return true;
+    auto kernel = dyn_cast_or_null<KernelOp>(op->getParentOp());
+    return kernel && kernel->getBlock() == &body && !pos.count(kernel);
+  }
+};
+} // namespace
+
 /// Collects the kernels that read `value`, directly or through views that
 /// are not kernels themselves. Returns false when the value must reach
 /// off-chip memory anyway: the function returns it, or an op that is
 /// neither a kernel nor a view reads it (a loop, an op without a cost).
-static bool collectConsumers(Value value, unsigned producer, Block &body,
-                             const llvm::DenseMap<Operation *, unsigned> &pos,
-                             Intermediate &out) {
+static bool collectConsumers(Value value, unsigned producer,
+                             const Schedule &schedule, Intermediate &out) {
   SmallVector<Value> pending{value};
   while (!pending.empty()) {
     Value current = pending.pop_back_val();
-    for (Operation *user : current.getUsers()) {
-      Operation *top = body.findAncestorOpInBlock(*user);
+    for (OpOperand &use : current.getUses()) {
+      Operation *user = use.getOwner();
+      // The kernel or step that runs the use: the user or an op around it.
+      Operation *top = user;
+      while (top && !schedule.pos.count(top) && !schedule.isStep(top))
+        top = top->getParentOp();
       if (!top)
         return false;
-      auto it = pos.find(top);
-      if (it != pos.end()) {
+      auto it = schedule.pos.find(top);
+      if (it != schedule.pos.end()) {
         if (it->second != producer)
           out.consumers.push_back(it->second);
         continue;
       }
-      if (top != user || getViewSource(user) != current)
+      if (top != user)
+        return false;
+      // Unfused, a member's value leaves its kernel through the yield.
+      if (isa<YieldOp>(user)) {
+        pending.push_back(
+            user->getParentOp()->getResult(use.getOperandNumber()));
+        continue;
+      }
+      if (getViewSource(user) != current)
         return false;
       llvm::append_range(pending, user->getResults());
     }
@@ -68,21 +101,20 @@ void roof::applyOnChipResidency(FunctionOpInterface fn, FunctionRoofline &r,
   if (capacity <= 0 || r.kernels.empty())
     return;
 
-  Block &body = fn.getFunctionBody().front();
-  llvm::DenseMap<Operation *, unsigned> pos;
+  Schedule schedule(fn.getFunctionBody().front());
   for (auto [i, kernel] : llvm::enumerate(r.kernels))
-    if (kernel.op->getBlock() == &body)
-      pos[kernel.op] = i;
+    if (schedule.isStep(kernel.op))
+      schedule.pos[kernel.op] = i;
 
   SmallVector<Intermediate> candidates;
-  for (auto [op, producer] : pos) {
+  for (auto [op, producer] : schedule.pos) {
     for (Value result : op->getResults()) {
       std::optional<uint64_t> bytes =
           getDeployedBytes(result.getType(), options);
       Intermediate tensor;
       tensor.producer = producer;
       if (!bytes || *bytes == 0 || *bytes > capacity ||
-          !collectConsumers(result, producer, body, pos, tensor))
+          !collectConsumers(result, producer, schedule, tensor))
         continue;
       tensor.bytes = *bytes;
       candidates.push_back(std::move(tensor));

@@ -227,21 +227,28 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
   return kernel;
 }
 
-FunctionKernels roof::analyzeKernels(FunctionOpInterface fn,
-                                     const RooflineOptions &options) {
+/// The kernels of one walk of `fn` in `ctx` (through the ops `throughOp`
+/// holds for), with their totals and weights; `writtenBytes`, when given,
+/// receives the deployed bytes each run-time op writes.
+static FunctionKernels
+collectKernels(FunctionOpInterface fn, CostContext &ctx,
+               const RooflineOptions &options,
+               llvm::function_ref<bool(Operation *)> throughOp,
+               llvm::DenseMap<Operation *, uint64_t> *writtenBytes) {
   FunctionKernels result;
   result.function = fn;
-  llvm::DenseMap<Operation *, uint64_t> writtenBytes;
-  result.totals = analyzeFunction(fn, options.cost, [&](const OpCostRecord &r) {
+  auto onOp = [&](const OpCostRecord &r) {
     if (!r.cost || !r.executions || r.prepared)
       return;
-    writtenBytes[r.op] = deploysF32(r.op, options)
-                             ? toDeployBytes(r.cost->bytesWritten, options)
-                             : r.cost->bytesWritten;
+    if (writtenBytes)
+      (*writtenBytes)[r.op] = deploysF32(r.op, options)
+                                  ? toDeployBytes(r.cost->bytesWritten, options)
+                                  : r.cost->bytesWritten;
     if (r.cost->flops == 0 && r.cost->bytesMoved() == 0)
       return;
     result.kernels.push_back({r.op, r.cost->scaled(*r.executions)});
-  });
+  };
+  result.totals = analyzeFunction(fn, ctx, onOp, throughOp);
 
   // Deployed, the function's bytes are its kernels' deployed bytes.
   if (options.dtypePolicy == DtypePolicy::Deploy) {
@@ -267,11 +274,31 @@ FunctionKernels roof::analyzeKernels(FunctionOpInterface fn,
         llvm::divideCeil(result.totals.parameters.params *
                              getDeployBits(options.deployDtype),
                          8));
+  return result;
+}
+
+FunctionKernels roof::analyzeKernels(FunctionOpInterface fn,
+                                     const RooflineOptions &options) {
   WeightAnalysis weights(options.cost.weights);
+  CostContext ctx(options.cost, weights);
+  llvm::DenseMap<Operation *, uint64_t> writtenBytes;
+  FunctionKernels result =
+      collectKernels(fn, ctx, options, /*throughOp=*/{}, &writtenBytes);
   result.peakActivationBytes =
       fn.isExternal()
           ? 0
           : getPeakActivationBytes(fn, weights, writtenBytes, options);
+  bool fused = !fn.isExternal() && fn.walk([](KernelOp) {
+                                       return WalkResult::interrupt();
+                                     }).wasInterrupted();
+  if (fused) {
+    result.unfused = std::make_shared<FunctionKernels>(collectKernels(
+        fn, ctx, options, [](Operation *op) { return isa<KernelOp>(op); },
+        /*writtenBytes=*/nullptr));
+    // Fusion moves no parameter.
+    result.unfused->totals.parameters = result.totals.parameters;
+    result.unfused->weightBytes = result.weightBytes;
+  }
   return result;
 }
 
@@ -315,6 +342,11 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
                                                      : target.onChip.capacity;
   result.weightsFitOnChip = target.onChip.capacity > 0 &&
                             result.weightBytes <= target.onChip.capacity;
+  if (analysis.unfused) {
+    FunctionRoofline plain = priceFunction(*analysis.unfused, target, options);
+    result.unfusedLatencySeconds = plain.latencySeconds;
+    result.unfusedBytes = plain.totals.total.bytesMoved();
+  }
   return result;
 }
 

@@ -11,7 +11,6 @@
 #include "roof/Report/ReportPrinter.h"
 #include "roof/Target/TargetLoader.h"
 
-#include "mlir/IR/SymbolTable.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -65,25 +64,6 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
     options.batch = batch;
     options.residency = residency;
 
-    // With fused kernels, the same module without them, for the comparison.
-    OwningOpRef<ModuleOp> unfused;
-    if (module.walk([](KernelOp) { return WalkResult::interrupt(); })
-            .wasInterrupted()) {
-      unfused = module.clone();
-      SmallVector<KernelOp> kernels;
-      unfused->walk([&](KernelOp kernel) { kernels.push_back(kernel); });
-      for (KernelOp kernel : kernels)
-        kernel.inlineBody();
-    }
-    // Each function is walked once per batch size and priced on each target;
-    // its twin without kernels likewise.
-    auto twinOf = [&](FunctionOpInterface fn) -> FunctionOpInterface {
-      if (!unfused)
-        return {};
-      return dyn_cast_or_null<FunctionOpInterface>(
-          SymbolTable::lookupSymbolIn(*unfused, fn.getNameAttr()));
-    };
-
     // A sweep evaluates once per size with every dynamic dim bound to it.
     SmallVector<RooflineOptions> sized;
     if (batchSizes.empty())
@@ -93,29 +73,18 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
       sized.back().cost.dynamicDimSize = size;
       sized.back().batch = size;
     }
+    // Each function is analyzed once per batch size and priced on each
+    // target.
     std::vector<FunctionRoofline> reports;
     module.walk([&](FunctionOpInterface fn) {
       if (fn.isExternal())
         return;
-      FunctionOpInterface twin = twinOf(fn);
-      std::vector<FunctionKernels> kernels, plainKernels;
-      for (const RooflineOptions &size : sized) {
+      std::vector<FunctionKernels> kernels;
+      for (const RooflineOptions &size : sized)
         kernels.push_back(analyzeKernels(fn, size));
-        if (twin)
-          plainKernels.push_back(analyzeKernels(twin, size));
-      }
-      for (const Target &target : loaded) {
-        for (auto [i, size] : llvm::enumerate(sized)) {
-          FunctionRoofline report = priceFunction(kernels[i], target, size);
-          if (twin) {
-            FunctionRoofline plain =
-                priceFunction(plainKernels[i], target, size);
-            report.unfusedLatencySeconds = plain.latencySeconds;
-            report.unfusedBytes = plain.totals.total.bytesMoved();
-          }
-          reports.push_back(std::move(report));
-        }
-      }
+      for (const Target &target : loaded)
+        for (auto [i, size] : llvm::enumerate(sized))
+          reports.push_back(priceFunction(kernels[i], target, size));
     });
 
     if (!measured.empty()) {

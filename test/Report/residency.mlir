@@ -75,3 +75,24 @@ func.func @loop(%x: tensor<1048576xf32>) -> tensor<1048576xf32> {
   }
   return %r : tensor<1048576xf32>
 }
+
+// @fused: a fused kernel (two exps) whose result a third exp reads. Fused,
+// the kernel reads x off chip and writes its result on chip (5.592 us), the
+// exp reads it on chip and writes off chip (5.592 us): 11.185 us, 16777216 B.
+// Unfused, the members run in the kernel's place: the first exp's result is
+// read by the second, whose result leaves the kernel through its yield and
+// is read by the last exp: both on chip (8388608 B held at most), and each
+// of the three exps takes 8388608 / 1.5e12 = 5.592 us: 16.777 us, 25165824 B.
+// CHECK-LABEL: == @fused on Round L2
+// CHECK: latency 11.185 us (2 kernels)
+// CHECK: without fusion: latency 16.777 us, 25165824 bytes moved; fusion saves 33.3 % of the time and 8388608 bytes
+func.func @fused(%x: tensor<1048576xf32>) -> tensor<1048576xf32> {
+  %e = tensor.empty() : tensor<1048576xf32>
+  %k = roof.kernel -> tensor<1048576xf32> {
+    %a = linalg.exp ins(%x : tensor<1048576xf32>) outs(%e : tensor<1048576xf32>) -> tensor<1048576xf32>
+    %b = linalg.exp ins(%a : tensor<1048576xf32>) outs(%e : tensor<1048576xf32>) -> tensor<1048576xf32>
+    roof.yield %b : tensor<1048576xf32>
+  }
+  %d = linalg.exp ins(%k : tensor<1048576xf32>) outs(%e : tensor<1048576xf32>) -> tensor<1048576xf32>
+  return %d : tensor<1048576xf32>
+}

@@ -10,12 +10,14 @@
 #define ROOF_ANALYSIS_COSTCONTEXT_H
 
 #include "roof/Analysis/OpCost.h"
+#include "roof/Analysis/OpCostRecord.h"
 #include "roof/Analysis/WeightAnalysis.h"
 
 #include "mlir/IR/BuiltinTypeInterfaces.h"
 
 #include "mlir/IR/Value.h"
 #include "mlir/Support/LLVM.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/Twine.h"
 
 #include <optional>
@@ -78,11 +80,17 @@ public:
   StringRef getUnknownReason() const { return reason; }
 
   const CostOptions &getOptions() const { return options; }
+  const WeightAnalysis &getWeights() const { return weights; }
+
+  /// What computeOpCost found for `op` with this context: a kernel's members
+  /// are costed for the kernel and, in the unfused view, on their own.
+  llvm::DenseMap<Operation *, OpCostRecord> &getRecords() { return records; }
 
 private:
   const CostOptions &options;
   const WeightAnalysis &weights;
   std::string reason;
+  llvm::DenseMap<Operation *, OpCostRecord> records;
 };
 
 } // namespace mlir::roof

@@ -11,6 +11,7 @@
 
 #include "roof/Analysis/CostContext.h"
 #include "roof/Analysis/OpCost.h"
+#include "roof/Analysis/OpCostRecord.h"
 #include "roof/Analysis/WeightAnalysis.h"
 
 #include "mlir/Interfaces/FunctionInterfaces.h"
@@ -21,27 +22,6 @@
 #include <string>
 
 namespace mlir::roof {
-
-/// The outcome for one op of the walk.
-struct OpCostRecord {
-  Operation *op = nullptr;
-  /// The cost of one execution; std::nullopt when unknown.
-  std::optional<OpCost> cost;
-  /// Why the cost is unknown (empty when known).
-  std::string unknownReason;
-  /// True when the op has no cost model at all (as opposed to a model that
-  /// could not tell, e.g. for an unbound dynamic dim).
-  bool hasNoModel = false;
-  /// How many times the op runs per call of the function: the product of the
-  /// static trip counts of the loops around it; std::nullopt when an
-  /// enclosing region runs an unknown number of times, and then the op is
-  /// left out of the totals.
-  std::optional<uint64_t> executions = 1;
-  /// True when the op computes from weights alone and a deployment runs it
-  /// ahead of time (WeightAnalysis::isPrepared): its cost is not in the
-  /// totals but in the prepared totals.
-  bool prepared = false;
-};
 
 /// Totals of one function.
 struct FunctionCost {
@@ -59,7 +39,7 @@ struct FunctionCost {
 };
 
 /// The cost of one op as its CostOpInterface reports it; ops without the
-/// interface are unknown.
+/// interface are unknown. Computed once per op and context.
 OpCostRecord computeOpCost(Operation *op, CostContext &ctx);
 
 /// The cost of one execution of `op` without a pass or a context of one's
@@ -71,18 +51,28 @@ FailureOr<OpCost> getOpCost(Operation *op, const CostOptions &options = {},
 /// and the bodies of costed ops, such as linalg payloads, are not visited).
 /// Ops prepared ahead of time are reported (`prepared` set) but totalled
 /// apart. Ops in `scf.for`/`scf.forall`/`scf.parallel` loops with static trip
-/// counts count that many times; of `scf.if`/`scf.index_switch`/`tosa.cond_if` the
-/// costliest region counts; any other region op, and a loop whose trip count
-/// is unknown, is itself unknown and the ops inside it are left out of the
-/// totals.
+/// counts count that many times; of `scf.if`/`scf.index_switch`/`tosa.cond_if`
+/// the costliest region counts; any other region op, and a loop whose trip
+/// count is unknown, is itself unknown and the ops inside it are left out of
+/// the totals.
 FunctionCost
 analyzeFunction(FunctionOpInterface fn, const CostOptions &options,
                 llvm::function_ref<void(const OpCostRecord &)> onOp = {});
 
+/// The same walk in a context of the caller's, whose weights and records it
+/// shares. Ops for which `throughOp` holds are not costed: the ops of their
+/// regions are, in their place (a fused kernel's members, to price the
+/// function unfused); such a walk leaves the parameters uncounted (they are
+/// the same).
+FunctionCost
+analyzeFunction(FunctionOpInterface fn, CostContext &ctx,
+                llvm::function_ref<void(const OpCostRecord &)> onOp = {},
+                llvm::function_ref<bool(Operation *)> throughOp = {});
+
 /// The same walk over the ops of one region that runs once (a kernel's body);
 /// parameters are not counted.
 FunctionCost
-analyzeRegion(Region &region, const CostOptions &options,
+analyzeRegion(Region &region, CostContext &ctx,
               llvm::function_ref<void(const OpCostRecord &)> onOp = {});
 
 } // namespace mlir::roof

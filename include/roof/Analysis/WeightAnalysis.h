@@ -12,6 +12,7 @@
 #include "mlir/IR/Value.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -95,6 +96,8 @@ private:
 
   const WeightOptions &options;
   mutable llvm::DenseMap<Value, Origin> cache;
+  /// The ops getOrigin combined and found prepared.
+  mutable llvm::DenseSet<Operation *> preparedOps;
 };
 
 } // namespace mlir::roof

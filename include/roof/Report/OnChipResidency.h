@@ -17,11 +17,12 @@ namespace mlir::roof {
 
 /// Serves from on-chip memory each intermediate of `fn` (a result of a
 /// top-level kernel read only by later top-level kernels, directly or
-/// through views) that fits beside the intermediates already kept over its
-/// lifetime, shortest-lived first, in the usable on-chip capacity. Updates
-/// the kernels of `r` (their on-chip bytes, memory time and time) and
-/// `r.peakOnChipBytes`; on a chip without off-chip memory every byte is
-/// on-chip and no time changes.
+/// through views; when `r` prices `fn` unfused, a fused kernel's members are
+/// top-level kernels in its place) that fits beside the intermediates already
+/// kept over its lifetime, shortest-lived first, in the usable on-chip
+/// capacity. Updates the kernels of `r` (their on-chip bytes, memory time and
+/// time) and `r.peakOnChipBytes`; on a chip without off-chip memory every byte
+/// is on-chip and no time changes.
 void applyOnChipResidency(FunctionOpInterface fn, FunctionRoofline &r,
                           const RooflineOptions &options);
 

@@ -177,9 +177,13 @@ struct FunctionKernels {
   FunctionCost totals;
   uint64_t weightBytes = 0;
   uint64_t peakActivationBytes = 0;
+  /// When the function has fused kernels: the same function with each
+  /// roof.kernel's members as kernels of their own, for the comparison.
+  std::shared_ptr<FunctionKernels> unfused;
 };
 
-/// Walks `fn` once for its kernels.
+/// Walks `fn` for its kernels (and, with fused kernels, again through them;
+/// each op is costed once).
 FunctionKernels analyzeKernels(FunctionOpInterface fn,
                                const RooflineOptions &options);
 
