@@ -127,14 +127,27 @@ static LogicalResult convertSlice(GraphImporter &im, const NodeProto &node) {
       axes.push_back(i);
   if (steps.empty())
     steps.assign(starts.size(), 1);
+  if (ends.size() != starts.size() || axes.size() != starts.size() ||
+      steps.size() != starts.size())
+    return im.unsupported(node, "starts, ends, axes and steps must have the "
+                                "same length");
 
   llvm::SmallVector<int64_t> offset(rank, 0), size(inType.getShape()),
       stride(rank, 1), reversed;
   for (size_t i = 0; i < axes.size(); ++i) {
-    int64_t a = normalizeAxis(axes[i], rank), dim = inType.getDimSize(a);
+    int64_t a = normalizeAxis(axes[i], rank);
+    if (a < 0 || a >= rank)
+      return im.unsupported(node, "axis " + llvm::Twine(axes[i]) +
+                                      " is out of range for rank " +
+                                      llvm::Twine(rank));
+    int64_t dim = inType.getDimSize(a);
     int64_t step = steps[i];
     if (step == 0)
       return im.unsupported(node, "a step of 0 is not allowed");
+    // A step past the dim takes one element: clamped, the size below
+    // cannot overflow, and -step exists.
+    step = std::clamp<int64_t>(step, -std::max<int64_t>(dim, 1),
+                               std::max<int64_t>(dim, 1));
     int64_t begin = starts[i] < 0 ? starts[i] + dim : starts[i];
     int64_t end = ends[i] < 0 ? ends[i] + dim : ends[i];
     if (step < 0) {

@@ -115,6 +115,10 @@ static LogicalResult convertSoftmax(GraphImporter &im, const NodeProto &node,
   return success();
 }
 
+/// Widest LRN window the importer writes out (one slice and add per
+/// channel of the window).
+static constexpr int64_t kMaxLrnWindow = 4096;
+
 static LogicalResult convertLRN(GraphImporter &im, const NodeProto &node) {
   if (im.inputType(node, 0).getRank() != 4)
     return im.unsupported(node, "only 4-D LRN is supported");
@@ -134,13 +138,23 @@ static LogicalResult convertLRN(GraphImporter &im, const NodeProto &node) {
 
   // Sum of squares over the window of `size` channels around each channel:
   // zero-pad the channel dim, then add `size` shifted slices.
+  if (channels < 1)
+    return im.unsupported(node, "the channel dim is empty");
+  // Window positions more than channels - 1 away add only padding zeros:
+  // at most 2 x channels - 1 slices, whatever the size.
+  int64_t before = std::min((size - 1) / 2, channels - 1);
+  int64_t after = std::min(size - 1 - (size - 1) / 2, channels - 1);
+  if (before + after + 1 > kMaxLrnWindow)
+    return im.unsupported(node, "a window of " +
+                                    llvm::Twine(before + after + 1) +
+                                    " channels is too wide to write out");
   Value square = e.mul(x, x);
   llvm::SmallVector<int64_t> padding(8, 0);
-  padding[2 * axis] = (size - 1) / 2;
-  padding[2 * axis + 1] = size - 1 - (size - 1) / 2;
+  padding[2 * axis] = before;
+  padding[2 * axis + 1] = after;
   Value padded = e.pad(square, padding, 0.0);
   Value sum;
-  for (int64_t k = 0; k < size; ++k) {
+  for (int64_t k = 0; k < before + after + 1; ++k) {
     llvm::SmallVector<int64_t> start(4, 0);
     start[axis] = k;
     llvm::SmallVector<int64_t> shape(type.getShape());

@@ -51,6 +51,14 @@ inline int64_t normalizeAxis(int64_t axis, int64_t rank) {
   return axis < 0 ? axis + rank : axis;
 }
 
+/// The name diagnostics and op locations give a node: its own, or for an
+/// unnamed node its op type and first output.
+inline std::string displayName(const onnx::NodeProto &node) {
+  if (!node.name().empty())
+    return node.name();
+  return node.op_type() + ":" + (node.output_size() ? node.output(0) : "");
+}
+
 } // namespace mlir::roof::onnx_import
 
 #endif // ROOF_LIB_IMPORT_ONNXATTRIBUTES_H

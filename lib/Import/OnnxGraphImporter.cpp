@@ -1,12 +1,14 @@
 //===- OnnxGraphImporter.cpp - ONNX graph to a TOSA function --------------===//
 
 #include "OnnxGraphImporter.h"
+#include "OnnxAttributes.h"
 #include "OnnxModelLoader.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Verifier.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "onnx/defs/schema.h"
 #include "llvm/ADT/StringSet.h"
@@ -88,12 +90,9 @@ void GraphImporter::collectTypes() {
 }
 
 Location GraphImporter::nodeLocation(const NodeProto &node) {
-  std::string name = node.name();
-  if (name.empty())
-    name = node.op_type() + ":" + (node.output_size() ? node.output(0) : "");
   // The file as child location: diagnostics print "model.onnx:0:0" and
   // the node's name is in the message.
-  return NameLoc::get(b.getStringAttr(name), module.getLoc());
+  return NameLoc::get(b.getStringAttr(displayName(node)), module.getLoc());
 }
 
 LogicalResult GraphImporter::unsupported(const NodeProto &node,
@@ -455,10 +454,29 @@ LogicalResult GraphImporter::convertNode(const NodeProto &node,
 
   emitter = std::make_unique<TosaEmitter>(b, nodeLocation(node));
   size_t failuresBefore = failures.size();
+  Block *block = b.getInsertionBlock();
+  Operation *before = block->empty() ? nullptr : &block->back();
   if (failed(it->second.convert(*this, node))) {
     if (failures.size() == failuresBefore)
       (void)unsupported(node, "conversion failed");
     return poison();
+  }
+  // What the node's attributes or shapes make invalid (a clip whose min is
+  // above its max, an empty dim TOSA rejects) is the node's error.
+  for (Operation &op : llvm::make_range(
+           before ? std::next(before->getIterator()) : block->begin(),
+           block->end())) {
+    std::string message;
+    ScopedDiagnosticHandler capture(b.getContext(), [&](Diagnostic &diag) {
+      if (message.empty() && diag.getSeverity() == DiagnosticSeverity::Error)
+        message = diag.str();
+      return success();
+    });
+    if (failed(verify(&op))) {
+      (void)unsupported(node, "it makes an invalid " +
+                                  op.getName().getStringRef() + ": " + message);
+      return poison();
+    }
   }
   for (int i = 0; i < node.output_size(); ++i) {
     if (!isOutputUsed(node, i))

@@ -1,6 +1,8 @@
 //===- OnnxModelLoader.cpp - Reading and preparing an ONNX model ----------===//
 
 #include "OnnxModelLoader.h"
+
+#include "OnnxGraphChecks.h"
 #include "OnnxShapeFolding.h"
 #include "OnnxTensor.h"
 
@@ -60,6 +62,27 @@ static std::unique_ptr<onnx::ModelProto> parseModel(llvm::StringRef path,
   return model;
 }
 
+// Whether the external data `location` names a file inside `dir`, where
+// the model is: relative, no `..`, and not a link leading out of it.
+static bool isInsideModelDirectory(llvm::StringRef location,
+                                   llvm::StringRef dir) {
+  if (location.empty() || llvm::sys::path::is_absolute(location) ||
+      llvm::sys::path::has_root_name(location))
+    return false;
+  for (llvm::StringRef part : llvm::make_range(llvm::sys::path::begin(location),
+                                               llvm::sys::path::end(location)))
+    if (part == "..")
+      return false;
+  llvm::SmallString<256> file(dir), realFile, realDir;
+  llvm::sys::path::append(file, location);
+  // A file that does not exist is reported as missing.
+  if (llvm::sys::fs::real_path(file, realFile) ||
+      llvm::sys::fs::real_path(dir.empty() ? "." : dir, realDir))
+    return true;
+  realDir += llvm::sys::path::get_separator();
+  return llvm::StringRef(realFile).starts_with(realDir);
+}
+
 // Resolves initializers stored in external files: checks that each file
 // exists and is long enough, and with `load` reads the bytes into raw_data.
 static LogicalResult resolveExternalData(onnx::ModelProto &model,
@@ -89,6 +112,16 @@ static LogicalResult resolveExternalData(onnx::ModelProto &model,
       ok = false;
       continue;
     }
+    // As ONNX's checker requires: a relative path that stays in the
+    // model's directory.
+    if (!isInsideModelDirectory(location, dir)) {
+      emitError(loc) << "initializer '" << tensor.name()
+                     << "' keeps its data in '" << location
+                     << "', outside the model's directory; external data "
+                        "must be a relative path inside it";
+      ok = false;
+      continue;
+    }
     llvm::SmallString<256> file(dir);
     llvm::sys::path::append(file, location);
     uint64_t fileSize = 0;
@@ -103,7 +136,8 @@ static LogicalResult resolveExternalData(onnx::ModelProto &model,
     int64_t needed = elementCount(dims) * onnxElementBytes(tensor.data_type());
     if (length < 0)
       length = needed;
-    if (length != needed || static_cast<uint64_t>(offset + length) > fileSize) {
+    if (length != needed || static_cast<uint64_t>(length) > fileSize ||
+        static_cast<uint64_t>(offset) > fileSize - length) {
       emitError(loc) << "initializer '" << tensor.name() << "' needs " << needed
                      << " bytes at offset " << offset << " of '" << file
                      << "', which has " << fileSize << " bytes";
@@ -149,8 +183,20 @@ static LogicalResult bindInputShapes(onnx::ModelProto &model,
       ok = false;
       continue;
     }
+    bool shapeless = !input.type().tensor_type().has_shape();
     auto *shape = input.mutable_type()->mutable_tensor_type()->mutable_shape();
     auto whole = options.shapes.find(input.name());
+    if (shapeless && whole == options.shapes.end()) {
+      emitError(loc) << "graph input '" << input.name()
+                     << "' has no shape; give one with --input-shape "
+                     << input.name() << "=...";
+      ok = false;
+      continue;
+    }
+    // A shapeless input takes the rank the user gives.
+    if (shapeless)
+      for (size_t i = 0; i < whole->second.size(); ++i)
+        shape->add_dim();
     if (whole != options.shapes.end()) {
       used.insert(input.name());
       if (static_cast<int>(whole->second.size()) != shape->dim_size()) {
@@ -215,7 +261,8 @@ loadOnnxModel(llvm::StringRef path, Location fileLoc,
                        << " through " << kMaxOpset;
     return nullptr;
   }
-  if (failed(resolveExternalData(*model, path, options.keepWeights, fileLoc)) ||
+  if (failed(checkGraph(model->graph(), fileLoc)) ||
+      failed(resolveExternalData(*model, path, options.keepWeights, fileLoc)) ||
       failed(bindInputShapes(*model, options, fileLoc)) ||
       failed(inferAndFoldShapes(*model, opset, fileLoc)))
     return nullptr;

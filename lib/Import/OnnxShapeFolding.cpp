@@ -9,6 +9,7 @@
 #include "onnx/shape_inference/implementation.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <cmath>
 
@@ -114,14 +115,20 @@ foldBinary(llvm::StringRef op, const HostTensor &a, const HostTensor &b) {
       out.floats.push_back(r);
     } else {
       int64_t x = a.ints[ia], y = b.ints[ib];
-      if (op == "Div" && y == 0)
+      int64_t r = 0;
+      // A result past int64 is left to the run time, never wrapped.
+      bool overflow = op == "Add"   ? llvm::AddOverflow(x, y, r)
+                      : op == "Sub" ? llvm::SubOverflow(x, y, r)
+                      : op == "Mul" ? llvm::MulOverflow(x, y, r)
+                                    : false;
+      if (op == "Div") {
+        overflow = y == 0 || (x == INT64_MIN && y == -1);
+        r = overflow ? 0 : x / y;
+      } else if (op == "Max" || op == "Min") {
+        r = op == "Max" ? std::max(x, y) : std::min(x, y);
+      }
+      if (overflow)
         return std::nullopt;
-      int64_t r = op == "Add"   ? x + y
-                  : op == "Sub" ? x - y
-                  : op == "Mul" ? x * y
-                  : op == "Div" ? x / y
-                  : op == "Max" ? std::max(x, y)
-                                : std::min(x, y);
       out.ints.push_back(r);
     }
   }
@@ -203,8 +210,11 @@ static std::optional<HostTensor> foldNode(const NodeProto &node,
     return castTo(x, intAttr(node, "to", TensorProto::FLOAT));
   if (op == "Neg") {
     HostTensor out = x;
-    for (auto &v : out.ints)
+    for (auto &v : out.ints) {
+      if (v == INT64_MIN)
+        return std::nullopt;
       v = -v;
+    }
     for (auto &v : out.floats)
       v = -v;
     return out;
@@ -302,6 +312,9 @@ static std::optional<HostTensor> foldNode(const NodeProto &node,
     if (step <= 0)
       return std::nullopt;
     int64_t n = x.size();
+    // A step past the end takes one element; clamped, `i += step` stays
+    // in range.
+    step = std::min<int64_t>(step, std::max<int64_t>(n, 1));
     start = std::clamp<int64_t>(start < 0 ? start + n : start, 0, n);
     end = std::clamp<int64_t>(end < 0 ? end + n : end, 0, n);
     HostTensor out;
