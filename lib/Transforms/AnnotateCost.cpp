@@ -61,7 +61,7 @@ struct RoofAnnotateCostPass
 
   void runOnOperation() override {
     if (dynamicDim < -1) {
-      getOperation().emitError()
+      emitError(getOperation().getLoc())
           << "roof-annotate-cost: dynamic-dim must be a size >= 0, or -1 to "
              "leave dynamic dims unbound; got "
           << dynamicDim.getValue();

@@ -9,9 +9,9 @@
 #include "roof/CostModels/CostModels.h"
 #include "roof/Report/MeasuredMatch.h"
 #include "roof/Report/ReportPrinter.h"
+#include "roof/Support/OutputFile.h"
 #include "roof/Target/TargetLoader.h"
 
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <deque>
@@ -45,7 +45,7 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
       std::string error;
       FailureOr<Target> target = lookupTarget(name, error);
       if (failed(target)) {
-        module.emitError() << "roof-report: " << error;
+        emitError(module.getLoc()) << "roof-report: " << error;
         return signalPassFailure();
       }
       loaded.push_back(std::move(*target));
@@ -91,7 +91,7 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
       std::string error;
       FailureOr<MeasuredProfile> profile = loadMeasuredProfile(measured, error);
       if (failed(profile)) {
-        module.emitError() << "roof-report: " << error;
+        emitError(module.getLoc()) << "roof-report: " << error;
         return signalPassFailure();
       }
       // The profile is of one model: it names the ops of the function that
@@ -101,7 +101,7 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
         FailureOr<std::optional<FunctionMeasurement>> measurement =
             matchMeasurements(report, *profile, error);
         if (failed(measurement)) {
-          module.emitError() << "roof-report: " << error;
+          emitError(module.getLoc()) << "roof-report: " << error;
           return signalPassFailure();
         }
         if (!*measurement)
@@ -111,7 +111,7 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
         matched = true;
       }
       if (!matched) {
-        module.emitError()
+        emitError(module.getLoc())
             << "roof-report: " << measured.getValue()
             << ": no node of the profile names an op of this module (ONNX "
                "node names become op locations on import): is it a profile "
@@ -120,33 +120,32 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
       }
     }
 
-    std::error_code ec;
-    llvm::raw_fd_ostream os(output, ec, llvm::sys::fs::OF_TextWithCRLF);
-    if (ec) {
-      module.emitError() << "roof-report: cannot write '" << output.getValue()
-                         << "': " << ec.message();
-      return signalPassFailure();
-    }
     ReportFormatOptions formatOptions;
     formatOptions.top = top;
     formatOptions.batch = batch;
     formatOptions.sweep = !batchSizes.empty();
-    if (format == "json")
-      printJsonReport(reports, formatOptions, os);
-    else if (format == "csv")
-      printCsvReport(reports, os);
-    else if (format == "svg")
-      printSvgReport(reports, os);
-    else if (format == "html")
-      printHtmlReport(reports, os);
-    else
-      printTextReport(reports, formatOptions, os);
+    std::string error = writeOutputFile(output, [&](llvm::raw_ostream &os) {
+      if (format == "json")
+        printJsonReport(reports, formatOptions, os);
+      else if (format == "csv")
+        printCsvReport(reports, os);
+      else if (format == "svg")
+        printSvgReport(reports, os);
+      else if (format == "html")
+        printHtmlReport(reports, os);
+      else
+        printTextReport(reports, formatOptions, os);
+    });
+    if (!error.empty()) {
+      emitError(module.getLoc()) << "roof-report: " << error;
+      return signalPassFailure();
+    }
   }
 
 private:
   LogicalResult checkOptions(ModuleOp module) {
     auto fail = [&](const Twine &message) {
-      module.emitError() << "roof-report: " << message;
+      emitError(module.getLoc()) << "roof-report: " << message;
       return failure();
     };
     if (targets.empty()) {
@@ -172,6 +171,16 @@ private:
     for (int64_t size : batchSizes)
       if (size < 1)
         return fail("batch-sizes must be sizes >= 1; got " + Twine(size));
+    // Neither the profile nor the module's file (when it came from one) is
+    // the report's.
+    SmallVector<StringRef> inputs = {measured.getValue()};
+    if (auto file = dyn_cast<FileLineColLoc>(module.getLoc()))
+      inputs.push_back(file.getFilename().getValue());
+    for (StringRef input : inputs)
+      if (isSameFile(output, input))
+        return fail("output='" + output.getValue() +
+                    "' is an input of this run ('" + input +
+                    "'); writing the report would overwrite it");
     if (!measured.empty() && !batchSizes.empty())
       return fail("measured= compares one profile at one shape; it cannot "
                   "be combined with batch-sizes=");

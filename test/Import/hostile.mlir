@@ -71,3 +71,8 @@
 // RUN: not roof-import-onnx %t/reshape_fixed_batch.onnx --input-shape x=8,3,8,8 2>&1 | FileCheck %s --check-prefix=BATCH
 // BATCH: error: cannot import Reshape node 'reshape': it makes an invalid tosa.reshape: 'tosa.reshape' op cannot reshape 1536 elements into 192
 // BATCH-NOT: internal error
+
+// The output may not be the model; the model is untouched.
+// RUN: not roof-import-onnx %t/lrn_huge.onnx -o %t/lrn_huge.onnx 2>&1 | FileCheck %s --check-prefix=SAME-FILE
+// SAME-FILE: roof-import-onnx: the output '{{.*}}lrn_huge.onnx' is the input model; write the MLIR elsewhere
+// RUN: roof-import-onnx %t/lrn_huge.onnx -o /dev/null

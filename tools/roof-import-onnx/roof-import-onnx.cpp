@@ -5,15 +5,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "roof/Import/OnnxImporter.h"
+#include "roof/Support/OutputFile.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/ToolOutputFile.h"
 
 using namespace llvm;
 
@@ -81,6 +80,12 @@ int main(int argc, char **argv) {
     }
   }
 
+  if (mlir::roof::isSameFile(inputFile, outputFile)) {
+    errs() << "roof-import-onnx: the output '" << outputFile
+           << "' is the input model; write the MLIR elsewhere\n";
+    return 1;
+  }
+
   mlir::MLIRContext context;
   SourceMgr sourceMgr;
   mlir::SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
@@ -89,18 +94,17 @@ int main(int argc, char **argv) {
   if (!module)
     return 1;
 
-  std::string error;
-  std::unique_ptr<ToolOutputFile> output =
-      mlir::openOutputFile(outputFile, &error);
-  if (!output) {
+  // Locations are the point of the import (reports name the ONNX nodes), so
+  // they are always printed.
+  std::string error =
+      mlir::roof::writeOutputFile(outputFile, [&](raw_ostream &os) {
+        module->print(os, mlir::OpPrintingFlags().enableDebugInfo(
+                              true, /*prettyForm=*/false));
+        os << "\n";
+      });
+  if (!error.empty()) {
     errs() << "roof-import-onnx: " << error << "\n";
     return 1;
   }
-  // Locations are the point of the import (reports name the ONNX nodes), so
-  // they are always printed.
-  module->print(output->os(), mlir::OpPrintingFlags().enableDebugInfo(
-                                  true, /*prettyForm=*/false));
-  output->os() << "\n";
-  output->keep();
   return 0;
 }

@@ -1,0 +1,47 @@
+//===- OutputFile.h - Writing a tool's output without losing a file -*- C++
+//-*-===//
+//
+// A tool's outputs are written beside their destination and renamed over it
+// only when the run succeeds, so a failing run leaves the old file (or an
+// input the user named by mistake) as it was; an output that names one of
+// the inputs is refused before anything is read.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_SUPPORT_OUTPUTFILE_H
+#define ROOF_SUPPORT_OUTPUTFILE_H
+
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+
+namespace mlir::roof {
+
+/// Whether `a` and `b` name one existing file, however spelled (links,
+/// relative paths). "-" is standard input or output, never a file.
+bool isSameFile(llvm::StringRef a, llvm::StringRef b);
+
+/// Where to write `path` so that it changes only on success: a fresh name in
+/// its directory when `path` is a regular file or does not exist yet, a
+/// temporary file when it is another device or a FIFO (/dev/full), and
+/// "-" (standard output) or /dev/null itself.
+std::string getStagingPath(llvm::StringRef path);
+
+/// Moves what was written to `staged` (from getStagingPath) to `path`:
+/// renamed over a regular file, copied into a device or FIFO. Nothing to do
+/// when they are one path, or when nothing was written. Returns an error
+/// message naming `path`, empty on success.
+std::string commitStagedOutput(llvm::StringRef staged, llvm::StringRef path);
+
+/// Writes `path` ("-" for standard output) through `write`, staged: the
+/// file changes only when every byte was written. Returns an error message
+/// naming the file, empty on success.
+std::string
+writeOutputFile(llvm::StringRef path,
+                llvm::function_ref<void(llvm::raw_ostream &)> write);
+
+} // namespace mlir::roof
+
+#endif // ROOF_SUPPORT_OUTPUTFILE_H
