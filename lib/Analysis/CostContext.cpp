@@ -27,6 +27,9 @@ FailureOr<SmallVector<uint64_t>> CostContext::resolveShape(ShapedType type,
                                                            const Twine &what) {
   if (!type.hasRank())
     return unknown(what + " is unranked");
+  if (auto vector = dyn_cast<VectorType>(type); vector && vector.isScalable())
+    return unknown(what + " is a scalable vector: its length is known only "
+                          "at run time");
   SmallVector<uint64_t> shape;
   for (auto [i, size] : llvm::enumerate(type.getShape())) {
     FailureOr<uint64_t> resolved =
@@ -59,7 +62,7 @@ FailureOr<uint64_t> CostContext::resolveNumElements(Type type,
     return failure();
   uint64_t elements = 1;
   for (uint64_t size : *shape)
-    elements *= size;
+    elements = mulCounts(elements, size);
   return elements;
 }
 
@@ -81,9 +84,9 @@ LogicalResult CostContext::addRead(OpCost &cost, Value value,
   FailureOr<uint64_t> bytes = resolveBytes(value.getType(), what);
   if (failed(bytes))
     return failure();
-  cost.bytesRead += *bytes;
+  cost.bytesRead = addCounts(cost.bytesRead, *bytes);
   if (isWeight(value))
-    cost.weightBytesRead += *bytes;
+    cost.weightBytesRead = addCounts(cost.weightBytesRead, *bytes);
   return success();
 }
 
@@ -92,7 +95,7 @@ LogicalResult CostContext::addWritten(OpCost &cost, Value value,
   FailureOr<uint64_t> bytes = resolveBytes(value.getType(), what);
   if (failed(bytes))
     return failure();
-  cost.bytesWritten += *bytes;
+  cost.bytesWritten = addCounts(cost.bytesWritten, *bytes);
   return success();
 }
 

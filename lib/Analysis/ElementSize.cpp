@@ -2,6 +2,8 @@
 
 #include "roof/Analysis/ElementSize.h"
 
+#include "roof/Analysis/OpCost.h"
+
 #include "mlir/IR/BuiltinTypes.h"
 
 using namespace mlir;
@@ -16,7 +18,7 @@ std::optional<uint64_t> roof::getElementBits(Type type) {
     std::optional<uint64_t> part = getElementBits(complex.getElementType());
     if (!part)
       return std::nullopt;
-    return 2 * *part;
+    return mulCounts(2, *part);
   }
   if (auto vector = dyn_cast<VectorType>(type)) {
     if (vector.isScalable())
@@ -24,11 +26,14 @@ std::optional<uint64_t> roof::getElementBits(Type type) {
     std::optional<uint64_t> lane = getElementBits(vector.getElementType());
     if (!lane)
       return std::nullopt;
-    return *lane * static_cast<uint64_t>(vector.getNumElements());
+    return mulCounts(*lane, vector.getNumElements());
   }
   return std::nullopt;
 }
 
 uint64_t roof::getBytes(uint64_t numElements, uint64_t bits) {
-  return (numElements * bits + 7) / 8;
+  uint64_t total = mulCounts(numElements, bits);
+  if (total == kCountOverflow)
+    return kCountOverflow;
+  return total / 8 + (total % 8 != 0);
 }

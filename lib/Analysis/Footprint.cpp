@@ -10,6 +10,8 @@
 
 #include "roof/Analysis/Footprint.h"
 
+#include "roof/Analysis/OpCost.h"
+
 #include "mlir/IR/AffineExpr.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/SmallBitVector.h"
@@ -49,10 +51,14 @@ static std::optional<LinearForm> linearize(AffineExpr expr, unsigned numDims) {
   std::optional<LinearForm> rhs = linearize(binary.getRHS(), numDims);
   if (!lhs || !rhs)
     return std::nullopt;
+  // A coefficient past int64 is no linear form Roof can count with.
   if (binary.getKind() == AffineExprKind::Add) {
     for (unsigned i = 0; i < numDims; ++i)
-      lhs->coefficients[i] += rhs->coefficients[i];
-    lhs->constant += rhs->constant;
+      if (llvm::AddOverflow(lhs->coefficients[i], rhs->coefficients[i],
+                            lhs->coefficients[i]))
+        return std::nullopt;
+    if (llvm::AddOverflow(lhs->constant, rhs->constant, lhs->constant))
+      return std::nullopt;
     return lhs;
   }
   if (binary.getKind() != AffineExprKind::Mul)
@@ -63,8 +69,10 @@ static std::optional<LinearForm> linearize(AffineExpr expr, unsigned numDims) {
   LinearForm &scaled = rhsIsConstant ? *lhs : *rhs;
   int64_t factor = rhsIsConstant ? rhs->constant : lhs->constant;
   for (int64_t &c : scaled.coefficients)
-    c *= factor;
-  scaled.constant *= factor;
+    if (llvm::MulOverflow(c, factor, c))
+      return std::nullopt;
+  if (llvm::MulOverflow(scaled.constant, factor, scaled.constant))
+    return std::nullopt;
   return scaled;
 }
 
@@ -84,6 +92,8 @@ uint64_t roof::countDistinctValues(AffineExpr expr,
   for (auto [coefficient, range] : llvm::zip(form->coefficients, loopRanges)) {
     if (range == 0)
       return 0;
+    if (coefficient == INT64_MIN)
+      return limit;
     if (coefficient != 0 && range > 1)
       terms.push_back({static_cast<uint64_t>(std::llabs(coefficient)), range});
   }
@@ -94,8 +104,8 @@ uint64_t roof::countDistinctValues(AffineExpr expr,
 
   uint64_t span = 1, product = 1;
   for (auto [coefficient, range] : terms) {
-    span += coefficient * (range - 1);
-    product = product > limit ? product : product * range;
+    span = addCounts(span, mulCounts(coefficient, range - 1));
+    product = product > limit ? product : mulCounts(product, range);
   }
   uint64_t bound = std::min({span, product, limit});
   if (span > kMaxExactSpan)
@@ -120,7 +130,7 @@ uint64_t roof::countTouchedElements(AffineMap map,
                                     ArrayRef<uint64_t> operandShape) {
   uint64_t operandElements = 1;
   for (uint64_t size : operandShape)
-    operandElements *= size;
+    operandElements = mulCounts(operandElements, size);
   if (operandElements == 0)
     return 0;
 
@@ -131,7 +141,7 @@ uint64_t roof::countTouchedElements(AffineMap map,
   llvm::SmallBitVector used(loopRanges.size());
   bool disjoint = true;
   for (auto [result, size] : llvm::zip(map.getResults(), operandShape)) {
-    product *= countDistinctValues(result, loopRanges, size);
+    product = mulCounts(product, countDistinctValues(result, loopRanges, size));
     if (product > operandElements)
       product = operandElements;
     for (unsigned d = 0; d < loopRanges.size(); ++d) {
@@ -144,7 +154,7 @@ uint64_t roof::countTouchedElements(AffineMap map,
   if (!disjoint) {
     uint64_t domain = 1;
     for (int d = used.find_first(); d != -1; d = used.find_next(d))
-      domain = std::min(domain * loopRanges[d], operandElements);
+      domain = std::min(mulCounts(domain, loopRanges[d]), operandElements);
     product = std::min(product, domain);
   }
   return std::min(product, operandElements);

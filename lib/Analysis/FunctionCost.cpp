@@ -20,10 +20,12 @@ static OpCostRecord computeUncachedOpCost(Operation *op, CostContext &ctx) {
   record.prepared = ctx.isPrepared(op);
   if (auto costOp = dyn_cast<CostOpInterface>(op)) {
     FailureOr<OpCost> cost = costOp.getCost(ctx);
-    if (succeeded(cost))
-      record.cost = *cost;
-    else
+    if (failed(cost))
       record.unknownReason = ctx.getUnknownReason().str();
+    else if (cost->overflowed())
+      record.unknownReason = "overflow: a count exceeds 2^64 - 1";
+    else
+      record.cost = *cost;
     return record;
   }
   record.hasNoModel = true;
@@ -206,6 +208,12 @@ private:
 
   void record(OpCostRecord record, std::optional<uint64_t> executions) {
     record.executions = executions;
+    if (record.cost && executions &&
+        record.cost->scaled(*executions).overflowed()) {
+      record.cost.reset();
+      record.unknownReason = "overflow: its " + std::to_string(*executions) +
+                             " executions exceed 2^64 - 1 counts";
+    }
     if (!record.cost) {
       ++result.opsUnknown;
       ++result.unknownOps[record.op->getName().getStringRef()];

@@ -13,22 +13,28 @@ double OpCost::intensity() const {
   return static_cast<double>(flops) / static_cast<double>(bytes);
 }
 
+bool OpCost::overflowed() const {
+  return flops == kCountOverflow || transcendentals == kCountOverflow ||
+         bytesRead == kCountOverflow || bytesWritten == kCountOverflow ||
+         weightBytesRead == kCountOverflow || bytesMoved() == kCountOverflow;
+}
+
 OpCost &OpCost::operator+=(const OpCost &other) {
-  flops += other.flops;
-  transcendentals += other.transcendentals;
-  bytesRead += other.bytesRead;
-  bytesWritten += other.bytesWritten;
-  weightBytesRead += other.weightBytesRead;
+  flops = addCounts(flops, other.flops);
+  transcendentals = addCounts(transcendentals, other.transcendentals);
+  bytesRead = addCounts(bytesRead, other.bytesRead);
+  bytesWritten = addCounts(bytesWritten, other.bytesWritten);
+  weightBytesRead = addCounts(weightBytesRead, other.weightBytesRead);
   return *this;
 }
 
 OpCost OpCost::scaled(uint64_t times) const {
   OpCost result;
-  result.flops = flops * times;
-  result.transcendentals = transcendentals * times;
-  result.bytesRead = bytesRead * times;
-  result.bytesWritten = bytesWritten * times;
-  result.weightBytesRead = weightBytesRead * times;
+  result.flops = mulCounts(flops, times);
+  result.transcendentals = mulCounts(transcendentals, times);
+  result.bytesRead = mulCounts(bytesRead, times);
+  result.bytesWritten = mulCounts(bytesWritten, times);
+  result.weightBytesRead = mulCounts(weightBytesRead, times);
   return result;
 }
 

@@ -62,7 +62,7 @@ struct KernelCostModel
             ctx.resolveBytes(user->getResult(0).getType(), "a slice");
         if (failed(part))
           return WalkResult::interrupt();
-        *bytes += *part;
+        *bytes = addCounts(*bytes, *part);
       }
       return WalkResult::advance();
     });
@@ -77,9 +77,9 @@ struct KernelCostModel
         return failure();
       std::optional<uint64_t> bytes = sliced.lookup(input);
       uint64_t read = bytes ? std::min(*bytes, *whole) : *whole;
-      cost.bytesRead += read;
+      cost.bytesRead = addCounts(cost.bytesRead, read);
       if (ctx.isWeight(input))
-        cost.weightBytesRead += read;
+        cost.weightBytesRead = addCounts(cost.weightBytesRead, read);
     }
     if (failed(ctx.addResultsWritten(cost, kernel)))
       return failure();

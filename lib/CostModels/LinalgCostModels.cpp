@@ -64,17 +64,28 @@ static LogicalResult countPayload(linalg::LinalgOp op, uint64_t iterations,
       if (failed(bits))
         return failure();
       uint64_t bytes = getBytes(iterations, *bits);
-      cost.bytesRead += bytes;
+      cost.bytesRead = addCounts(cost.bytesRead, bytes);
       if (ctx.isWeight(extract.getTensor()))
-        cost.weightBytesRead += bytes;
+        cost.weightBytesRead = addCounts(cost.weightBytesRead, bytes);
       continue;
     }
     std::optional<ScalarOpCount> count = getScalarOpCount(&nested);
     if (!count)
       return ctx.unknown("the payload op '" + nested.getName().getStringRef() +
                          "' has no FLOP count");
-    cost.flops += iterations * count->flops;
-    cost.transcendentals += iterations * count->transcendentals;
+    // A payload on vector elements does its arithmetic once per lane.
+    uint64_t lanes = 1;
+    if (nested.getNumResults() == 1) {
+      FailureOr<uint64_t> elements = ctx.resolveNumElements(
+          nested.getResult(0).getType(), "the payload op's result");
+      if (failed(elements))
+        return failure();
+      lanes = *elements;
+    }
+    uint64_t perIteration = mulCounts(iterations, lanes);
+    cost.flops = addCounts(cost.flops, mulCounts(perIteration, count->flops));
+    cost.transcendentals = addCounts(
+        cost.transcendentals, mulCounts(perIteration, count->transcendentals));
   }
   return success();
 }
@@ -95,7 +106,7 @@ static FailureOr<OpCost> computeStructuredOpCost(linalg::LinalgOp op,
     if (failed(resolved))
       return failure();
     loopRanges.push_back(*resolved);
-    iterations *= *resolved;
+    iterations = mulCounts(iterations, *resolved);
   }
 
   OpCost cost;
@@ -109,19 +120,19 @@ static FailureOr<OpCost> computeStructuredOpCost(linalg::LinalgOp op,
     FailureOr<uint64_t> bytes = getFootprintBytes(op, input, loopRanges, ctx);
     if (failed(bytes))
       return failure();
-    cost.bytesRead += *bytes;
+    cost.bytesRead = addCounts(cost.bytesRead, *bytes);
     if (ctx.isWeight(input->get()))
-      cost.weightBytesRead += *bytes;
+      cost.weightBytesRead = addCounts(cost.weightBytesRead, *bytes);
   }
   for (OpOperand &init : op.getDpsInitsMutable()) {
     FailureOr<uint64_t> bytes = getFootprintBytes(op, &init, loopRanges, ctx);
     if (failed(bytes))
       return failure();
-    cost.bytesWritten += *bytes;
+    cost.bytesWritten = addCounts(cost.bytesWritten, *bytes);
     if (op.payloadUsesValueFromOperand(&init)) {
-      cost.bytesRead += *bytes;
+      cost.bytesRead = addCounts(cost.bytesRead, *bytes);
       if (ctx.isWeight(init.get()))
-        cost.weightBytesRead += *bytes;
+        cost.weightBytesRead = addCounts(cost.weightBytesRead, *bytes);
     }
   }
   return cost;
@@ -151,9 +162,9 @@ struct SoftmaxCostModel
       return failure();
     uint64_t elements = 1;
     for (uint64_t size : *shape)
-      elements *= size;
+      elements = mulCounts(elements, size);
     OpCost cost;
-    cost.flops = 5 * elements;
+    cost.flops = mulCounts(5, elements);
     cost.transcendentals = elements;
     if (failed(ctx.addRead(cost, softmax.getInput(), "the input")) ||
         failed(ctx.addWritten(cost, softmax.getOutput(), "the output")))

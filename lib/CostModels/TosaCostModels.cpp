@@ -116,8 +116,9 @@ static FailureOr<OpCost> getShapedOpFlops(Operation *op, Shapes &shapes) {
         FailureOr<uint64_t> oc = shapes.dim(conv.getWeight(), 0, "the weight");
         if (failed(out) || failed(weight) || failed(oc))
           return failure();
-        uint64_t macs = *oc == 0 ? 0 : *out * (*weight / *oc);
-        return withFlops(2 * macs + biasAdds(conv.getBias(), *out));
+        uint64_t macs = *oc == 0 ? 0 : mulCounts(*out, *weight / *oc);
+        return withFlops(
+            addCounts(mulCounts(2, macs), biasAdds(conv.getBias(), *out)));
       })
       // depthwise: weight [KH, KW, C, M], output channels C x M; MACs =
       // output elements x KH x KW; plus the bias adds.
@@ -128,7 +129,8 @@ static FailureOr<OpCost> getShapedOpFlops(Operation *op, Shapes &shapes) {
         FailureOr<uint64_t> kw = shapes.dim(conv.getWeight(), 1, "the weight");
         if (failed(out) || failed(kh) || failed(kw))
           return failure();
-        return withFlops(2 * *out * *kh * *kw + biasAdds(conv.getBias(), *out));
+        return withFlops(addCounts(mulCounts(2, *out, *kh, *kw),
+                                   biasAdds(conv.getBias(), *out)));
       })
       // transpose conv: every input element is scattered through the whole
       // kernel: MACs = input elements x KH x KW x OC (weight [OC, KH, KW,
@@ -142,8 +144,9 @@ static FailureOr<OpCost> getShapedOpFlops(Operation *op, Shapes &shapes) {
         FailureOr<uint64_t> ic = shapes.dim(conv.getWeight(), 3, "the weight");
         if (failed(in) || failed(out) || failed(weight) || failed(ic))
           return failure();
-        uint64_t macs = *ic == 0 ? 0 : *in * (*weight / *ic);
-        return withFlops(2 * macs + biasAdds(conv.getBias(), *out));
+        uint64_t macs = *ic == 0 ? 0 : mulCounts(*in, *weight / *ic);
+        return withFlops(
+            addCounts(mulCounts(2, macs), biasAdds(conv.getBias(), *out)));
       })
       // matmul [N, H, C] x [N, C, W]: MACs = output elements x C.
       .Case([&](tosa::MatMulOp matmul) -> Result {
@@ -152,7 +155,7 @@ static FailureOr<OpCost> getShapedOpFlops(Operation *op, Shapes &shapes) {
         FailureOr<uint64_t> c = shapes.dim(matmul.getA(), 2, "A");
         if (failed(out) || failed(c))
           return failure();
-        return withFlops(2 * *out * *c);
+        return withFlops(mulCounts(2, *out, *c));
       })
       // Block-scaled matmul: the MACs, and per output element and block the
       // product of the two scales and its multiply into the partial sum.
@@ -164,7 +167,8 @@ static FailureOr<OpCost> getShapedOpFlops(Operation *op, Shapes &shapes) {
             shapes.dim(matmul.getAScale(), 2, "A's scale");
         if (failed(out) || failed(c) || failed(blocks))
           return failure();
-        return withFlops(2 * *out * *c + 2 * *out * *blocks);
+        return withFlops(
+            addCounts(mulCounts(2, *out, *c), mulCounts(2, *out, *blocks)));
       })
       // Pooling: one max (or add) per window position; avg adds a divide.
       .Case([&](tosa::MaxPool2dOp pool) -> Result {
@@ -172,15 +176,17 @@ static FailureOr<OpCost> getShapedOpFlops(Operation *op, Shapes &shapes) {
             shapes.elements(pool.getOutput(), "the output");
         if (failed(out))
           return failure();
-        return withFlops(*out * pool.getKernel()[0] * pool.getKernel()[1]);
+        return withFlops(
+            mulCounts(*out, pool.getKernel()[0], pool.getKernel()[1]));
       })
       .Case([&](tosa::AvgPool2dOp pool) -> Result {
         FailureOr<uint64_t> out =
             shapes.elements(pool.getOutput(), "the output");
         if (failed(out))
           return failure();
-        return withFlops(*out *
-                         (pool.getKernel()[0] * pool.getKernel()[1] + 1));
+        return withFlops(mulCounts(
+            *out,
+            addCounts(mulCounts(pool.getKernel()[0], pool.getKernel()[1]), 1)));
       })
       // Reductions: one op per input element.
       .Case<tosa::ReduceSumOp, tosa::ReduceMaxOp, tosa::ReduceMinOp,
@@ -198,7 +204,7 @@ static FailureOr<OpCost> getShapedOpFlops(Operation *op, Shapes &shapes) {
             shapes.elements(argmax.getInput(), "the input");
         if (failed(in))
           return failure();
-        return withFlops(3 * *in);
+        return withFlops(mulCounts(3, *in));
       })
       // FFT of M = H x W points per batch: 5 M log2 M for a complex
       // transform, half of it for a real one.
@@ -209,8 +215,8 @@ static FailureOr<OpCost> getShapedOpFlops(Operation *op, Shapes &shapes) {
         FailureOr<uint64_t> w = shapes.dim(in, 2, "the input");
         if (failed(n) || failed(h) || failed(w))
           return failure();
-        uint64_t points = *h * *w;
-        uint64_t flops = 5 * *n * points * llvm::Log2_64_Ceil(points);
+        uint64_t points = mulCounts(*h, *w);
+        uint64_t flops = mulCounts(5, *n, points, llvm::Log2_64_Ceil(points));
         if (isa<tosa::RFFT2dOp>(fft.getOperation()))
           flops /= 2;
         return withFlops(flops);
@@ -223,7 +229,7 @@ static FailureOr<OpCost> getShapedOpFlops(Operation *op, Shapes &shapes) {
         if (failed(out))
           return failure();
         bool bilinear = resize.getMode() == tosa::ResizeMode::BILINEAR;
-        return withFlops(bilinear ? 9 * *out : 0);
+        return withFlops(bilinear ? mulCounts(9, *out) : 0);
       })
       .Default([](Operation *) -> Result { return OpCost(); });
 }
@@ -262,9 +268,9 @@ struct GatherCostModel
         failed(ctx.addRead(cost, gather.getIndices(), "the indices")) ||
         failed(ctx.addWritten(cost, gather.getOutput(), "the output")))
       return failure();
-    cost.bytesRead += *rows;
+    cost.bytesRead = addCounts(cost.bytesRead, *rows);
     if (ctx.isWeight(gather.getValues()))
-      cost.weightBytesRead += *rows;
+      cost.weightBytesRead = addCounts(cost.weightBytesRead, *rows);
     return cost;
   }
 };

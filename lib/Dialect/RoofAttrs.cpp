@@ -41,7 +41,8 @@ struct Field {
 } // namespace
 
 /// Parses `key = N` for each field, in order, separated by commas. A count
-/// is never negative and fits 64 bits: -1 is an error, not 2^64 - 1.
+/// is never negative and is below 2^64 - 1: -1 is an error, not 2^64 - 1,
+/// and a count that went past is the keyword `overflow` (kCountOverflow).
 static ParseResult parseFields(AsmParser &parser, ArrayRef<Field> fields) {
   for (auto [i, field] : llvm::enumerate(fields)) {
     if (i != 0 && parser.parseComma())
@@ -50,13 +51,19 @@ static ParseResult parseFields(AsmParser &parser, ArrayRef<Field> fields) {
     APInt value;
     if (parser.parseKeyword(field.key) || parser.parseEqual())
       return failure();
+    if (succeeded(parser.parseOptionalKeyword("overflow"))) {
+      *field.value = kCountOverflow;
+      continue;
+    }
     OptionalParseResult parsed = parser.parseOptionalInteger(value);
     if (!parsed.has_value() || failed(*parsed))
-      return parser.emitError(loc, "expected a count for '")
+      return parser.emitError(loc, "expected a count or 'overflow' for '")
              << field.key << "'";
-    if (value.isNegative() || value.getActiveBits() > 64)
+    if (value.isNegative() || value.getActiveBits() > 64 ||
+        value.getZExtValue() == kCountOverflow)
       return parser.emitError(loc, "'")
-             << field.key << "' must be a count from 0 to 2^64 - 1";
+             << field.key << "' must be a count from 0 to 2^64 - 2, or "
+             << "overflow";
     *field.value = value.getZExtValue();
   }
   return success();
@@ -65,7 +72,11 @@ static ParseResult parseFields(AsmParser &parser, ArrayRef<Field> fields) {
 static void printFields(AsmPrinter &printer,
                         ArrayRef<std::pair<StringRef, uint64_t>> fields) {
   llvm::interleaveComma(fields, printer, [&](auto field) {
-    printer << field.first << " = " << field.second;
+    printer << field.first << " = ";
+    if (field.second == kCountOverflow)
+      printer << "overflow";
+    else
+      printer << field.second;
   });
 }
 

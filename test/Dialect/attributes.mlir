@@ -44,7 +44,7 @@ func.func @missing_field(%x: f32) -> f32 {
 
 // A count is never negative: -1 is an error, not 2^64 - 1.
 func.func @negative_count(%x: f32) -> f32 {
-  // expected-error @below {{'flops' must be a count from 0 to 2^64 - 1}}
+  // expected-error @below {{'flops' must be a count from 0 to 2^64 - 2, or overflow}}
   %0 = arith.addf %x, %x {roof.cost = #roof.cost<flops = -1, transcendentals = 0, read = 0, written = 0, weight_read = 0>} : f32
   return %0 : f32
 }

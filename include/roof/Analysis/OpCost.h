@@ -7,9 +7,30 @@
 #ifndef ROOF_ANALYSIS_OPCOST_H
 #define ROOF_ANALYSIS_OPCOST_H
 
+#include "llvm/Support/MathExtras.h"
+
 #include <cstdint>
 
 namespace mlir::roof {
+
+/// The count that stands for "past 2^64 - 1": count arithmetic saturates
+/// there instead of wrapping, and a cost holding it is reported as an
+/// overflow, never as a number.
+inline constexpr uint64_t kCountOverflow = UINT64_MAX;
+
+/// a + b, or kCountOverflow.
+inline uint64_t addCounts(uint64_t a, uint64_t b) {
+  return llvm::SaturatingAdd(a, b);
+}
+/// The product of the counts, or kCountOverflow.
+template <typename... Counts>
+inline uint64_t mulCounts(uint64_t a, uint64_t b, Counts... rest) {
+  uint64_t product = llvm::SaturatingMultiply(a, b);
+  if constexpr (sizeof...(rest) == 0)
+    return product;
+  else
+    return mulCounts(product, static_cast<uint64_t>(rest)...);
+}
 
 /// FLOPs and bytes of one execution of an op. Counts are exact integers; a
 /// multiply-accumulate is 2 FLOPs. `weightBytesRead` is the part of
@@ -22,12 +43,16 @@ struct OpCost {
   uint64_t bytesWritten = 0;
   uint64_t weightBytesRead = 0;
 
-  uint64_t bytesMoved() const { return bytesRead + bytesWritten; }
+  uint64_t bytesMoved() const { return addCounts(bytesRead, bytesWritten); }
+
+  /// Whether a count went past 2^64 - 1 (see kCountOverflow).
+  bool overflowed() const;
 
   /// FLOPs per byte moved. An op that moves no bytes has intensity 0 when it
   /// does no FLOPs and +infinity when it does.
   double intensity() const;
 
+  /// Sums and scalings saturate (see kCountOverflow).
   OpCost &operator+=(const OpCost &other);
   /// The cost of running the op `times` times (e.g. in a loop).
   OpCost scaled(uint64_t times) const;

@@ -96,8 +96,8 @@ struct ElementwiseCostModel
     if (failed(elements))
       return failure();
     OpCost cost;
-    cost.flops = *elements * count->flops;
-    cost.transcendentals = *elements * count->transcendentals;
+    cost.flops = mulCounts(*elements, count->flops);
+    cost.transcendentals = mulCounts(*elements, count->transcendentals);
     if (failed(ctx.addOperandsRead(cost, op)) ||
         failed(ctx.addResultsWritten(cost, op)))
       return failure();
