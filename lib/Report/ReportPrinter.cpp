@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 using namespace mlir;
 using namespace mlir::roof;
@@ -84,6 +85,34 @@ static void printRoofs(const Target &target, llvm::raw_ostream &os) {
   }
 }
 
+/// The (engine, dtype) pairs kernels need and the target does not rate,
+/// once each with their kernel counts, and what would give them a time.
+static void printMissingRates(const FunctionRoofline &r,
+                              llvm::raw_ostream &os) {
+  std::map<std::string, unsigned> missing;
+  for (const KernelTime &kernel : r.kernels)
+    if (!kernel.hasTime())
+      ++missing[(getEngineName(kernel.engine) + " " + kernel.dtype).str()];
+  os << "no rate: " << r.kernelsWithoutRate
+     << " kernels need rates the target does not give (";
+  llvm::interleaveComma(missing, os, [&](const auto &entry) {
+    os << entry.first << ": " << entry.second;
+  });
+  os << "); their time is not in the latency. The target rates";
+  bool any = false;
+  for (Engine engine : {Engine::Matrix, Engine::Vector})
+    for (const char *dtype : kTargetDtypes)
+      if (r.target->getRate(engine, dtype)) {
+        os << (any ? ", " : " ") << getEngineName(engine) << " " << dtype;
+        any = true;
+      }
+  if (any)
+    os << ": deploy at a dtype it rates (dtype-policy=), or add";
+  else
+    os << " nothing: add";
+  os << " measured rates in your own target file (docs/targets.md)\n";
+}
+
 static void printSummary(const FunctionRoofline &r,
                          const ReportFormatOptions &options,
                          llvm::raw_ostream &os) {
@@ -144,7 +173,11 @@ static void printSummary(const FunctionRoofline &r,
         static_cast<unsigned long long>(r.totals.prepared.bytesMoved()),
         static_cast<unsigned long long>(r.totals.parameters.preparedParams),
         static_cast<unsigned long long>(r.totals.parameters.params));
-  if (r.weightsFitOnChip)
+  if (target.onChip.capacity <= 0)
+    os << llvm::format("regime: weights (%.3f MB); the target gives no "
+                       "on-chip memory, so they stream through the data\n",
+                       r.weightBytes / 1e6);
+  else if (r.weightsFitOnChip)
     os << llvm::format("regime: weights (%.3f MB) fit in on-chip memory "
                        "(%.3f MB): data streams through the weights\n",
                        r.weightBytes / 1e6, target.onChip.capacity / 1e6);
@@ -177,9 +210,11 @@ static void printSummary(const FunctionRoofline &r,
                        target.onChip.capacity / 1e6,
                        r.latencyWithRereadsSeconds * 1e6, r.kernelsWithRereads);
   if (r.kernelsWithoutRate)
-    os << "no rate: " << r.kernelsWithoutRate
-       << " kernels have no rate for their dtype on this target; their time "
-          "is not in the latency\n";
+    printMissingRates(r, os);
+  if (options.residency && target.offChip.capacity > 0 &&
+      target.onChip.capacity > 0 && !target.onChip.bandwidth)
+    os << "residency: the target gives no on-chip bandwidth, so every byte "
+          "is priced off chip\n";
   if (r.totals.opsUnknown)
     os << "unknown: " << r.totals.opsUnknown
        << " ops could not be costed (see roof-annotate-cost's remarks)\n";
@@ -242,9 +277,11 @@ static void printMeasured(const FunctionRoofline &r,
 static void printKernels(const FunctionRoofline &r,
                          const ReportFormatOptions &options,
                          llvm::raw_ostream &os) {
+  // Kernels without a rate have no time to rank; the summary names them.
   SmallVector<const KernelTime *> kernels = sortByTime(r);
-  unsigned shown = std::min<unsigned>(options.top, kernels.size());
-  os << "kernels by time (" << shown << " of " << kernels.size() << "):\n";
+  unsigned timed = r.kernels.size() - r.kernelsWithoutRate;
+  unsigned shown = std::min<unsigned>(options.top, timed);
+  os << "kernels by time (" << shown << " of " << timed << "):\n";
   os << llvm::format("  %12s %7s %-8s %-6s %-5s %14s %14s %14s %9s %14s %14s "
                      "%14s  %s\n",
                      "time(us)", "share", "bound", "engine", "dtype", "FLOP",

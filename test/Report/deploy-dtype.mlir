@@ -10,7 +10,7 @@
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-npu.json dtype-policy=int8" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BAD
 
 // As is, the f32 ops have no rate on this NPU.
-// ASIS: no rate: 2 kernels have no rate for their dtype on this target
+// ASIS: no rate: 2 kernels need rates the target does not give (matrix f32: 1, vector f32: 1); their time is not in the latency. The target rates matrix f16, matrix i8, vector i8: deploy at a dtype it rates (dtype-policy=), or add measured rates in your own target file (docs/targets.md)
 
 // Matmul 16x16x16: 2*16^3 = 8192 FLOPs. Bytes at f32: A 1024 + B 1024 (a
 // parameter) + the accumulator C 1024 read, 1024 written = 4096; at i8 a
@@ -34,14 +34,13 @@
 // At f16: 8192 / 0.5e12 s = 0.016 us of compute; half the f32 bytes, 2048:
 // 2.048 us. The exp has no f16 vector rate.
 // F16: 2.048 {{.*}} memory matrix f16 8192 2048 0 4.00 0.016 2.048
-// F16: no rate: 1 kernels have no rate for their dtype on this target
+// F16: no rate: 1 kernels need rates the target does not give (vector f16: 1); their time is not in the latency
 
 // Round A rates f32 only. The i8 matmul finds no i8 rate on either engine;
 // the exp computes widened at the f32 vector rate but moves its i8 bytes,
 // 512 / 1e12 s = 0.001 us (residency=0: all of them off chip).
 // WIDEN: 0.001 {{.*}} memory vector f32 256 512
-// WIDEN: no rate matrix i8 8192 1024
-// WIDEN: no rate: 1 kernels
+// WIDEN: no rate: 1 kernels need rates the target does not give (matrix i8: 1)
 
 // BAD: dtype-policy must be as-is, tf32, f16, bf16, f8, i8 or i4; got 'int8'
 
