@@ -97,9 +97,8 @@ void roof::applyOnChipResidency(FunctionOpInterface fn, FunctionRoofline &r,
       kernel.onChipBytes = kernel.cost.bytesMoved();
     return;
   }
-  // A byte served on chip needs that level's bandwidth to have a time.
   double capacity = target.onChip.capacity * target.onChip.usable;
-  if (capacity <= 0 || !target.getOnChipBandwidth() || r.kernels.empty())
+  if (capacity <= 0 || r.kernels.empty())
     return;
 
   Schedule schedule(fn.getFunctionBody().front());

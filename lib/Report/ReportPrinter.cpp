@@ -211,10 +211,10 @@ static void printSummary(const FunctionRoofline &r,
                        r.latencyWithRereadsSeconds * 1e6, r.kernelsWithRereads);
   if (r.kernelsWithoutRate)
     printMissingRates(r, os);
-  if (options.residency && target.offChip.capacity > 0 &&
-      target.onChip.capacity > 0 && !target.onChip.bandwidth)
-    os << "residency: the target gives no on-chip bandwidth, so every byte "
-          "is priced off chip\n";
+  if (r.onChipBytes && target.offChip.capacity > 0 && !target.onChip.bandwidth)
+    os << "residency: the target gives no on-chip bandwidth, so bytes served "
+          "on chip take no time (the latency stays a bound, looser by what "
+          "that level costs)\n";
   if (r.totals.opsUnknown)
     os << "unknown: " << r.totals.opsUnknown
        << " ops could not be costed (see roof-annotate-cost's remarks)\n";

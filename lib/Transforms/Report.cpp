@@ -124,7 +124,6 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
     formatOptions.top = top;
     formatOptions.batch = batch;
     formatOptions.sweep = !batchSizes.empty();
-    formatOptions.residency = residency;
     std::string error = writeOutputFile(output, [&](llvm::raw_ostream &os) {
       if (format == "json")
         printJsonReport(reports, formatOptions, os);

@@ -14,7 +14,7 @@
 // CHECK: "function": "block",
 // CHECK: "name": "Round A",
 // CHECK: "bandwidth_bytes_per_s": 1000000000000,
-// CHECK-NEXT: "on_chip_bandwidth_bytes_per_s": 1000000000000000,
+// CHECK-NEXT: "on_chip_bandwidth_bytes_per_s": 0,
 // CHECK-NEXT: "on_chip_usable_bytes": 8000000,
 // CHECK-NEXT: "launch_overhead_s": 0,
 // CHECK-NEXT: "call_overhead_s": 0,

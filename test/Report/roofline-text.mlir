@@ -37,6 +37,9 @@
 // 16000 MB = 0.10 %.
 // CHECK-NEXT: memory: weights 4.194 MB + peak activations 12.583 MB = 16.777 MB of 16000.000 MB (0.10 %): fits
 // CHECK-NEXT: regime: weights (4.194 MB) fit in on-chip memory (8.000 MB): data streams through the weights
+// Target A gives no on-chip bandwidth: the bytes it serves on chip take no
+// time, and the report says so.
+// CHECK: residency: the target gives no on-chip bandwidth, so bytes served on chip take no time (the latency stays a bound, looser by what that level costs)
 
 // CHECK: == @block on Round B (npu, {{.*}}round-b.json)
 // CHECK: roofs (derated): bandwidth 50.000 GB/s

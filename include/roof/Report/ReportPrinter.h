@@ -20,8 +20,6 @@ struct ReportFormatOptions {
   uint64_t batch = 1;
   /// The reports are a batch sweep: one per function, target and batch.
   bool sweep = false;
-  /// On-chip residency was asked for (RooflineOptions::residency).
-  bool residency = true;
 };
 
 /// For people: per function and target the roofs, the top kernels by time
