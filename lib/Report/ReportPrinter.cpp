@@ -173,7 +173,17 @@ static void printSummary(const FunctionRoofline &r,
         static_cast<unsigned long long>(r.totals.prepared.bytesMoved()),
         static_cast<unsigned long long>(r.totals.parameters.preparedParams),
         static_cast<unsigned long long>(r.totals.parameters.params));
-  if (target.onChip.capacity <= 0)
+  if (target.weightLink && r.streamedWeightBytes)
+    os << llvm::format(
+        "regime: weights (%.3f MB) exceed on-chip memory "
+        "(%.3f MB usable): %.3f MB stream over %s (%.3f "
+        "GB/s) on every call, at least %.3f us\n",
+        r.weightBytes / 1e6,
+        target.onChip.capacity * target.onChip.usable / 1e6,
+        r.streamedWeightBytes / 1e6, target.weightLink->name.c_str(),
+        target.weightLink->bandwidth / 1e9,
+        r.streamedWeightBytes / target.weightLink->bandwidth * 1e6);
+  else if (target.onChip.capacity <= 0)
     os << llvm::format("regime: weights (%.3f MB); the target gives no "
                        "on-chip memory, so they stream through the data\n",
                        r.weightBytes / 1e6);

@@ -7,6 +7,7 @@
 #include "roof/Dialect/RoofDialect.h"
 #include "roof/Report/OnChipResidency.h"
 #include "roof/Report/WaveQuantization.h"
+#include "roof/Report/WeightStreaming.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
@@ -317,6 +318,7 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
     result.kernels.push_back(priceKernel(op, cost, target, options));
   if (options.residency && !fn.isExternal())
     applyOnChipResidency(fn, result, options);
+  applyWeightStreaming(result);
   for (KernelTime &kernel : result.kernels) {
     if (!kernel.hasTime()) {
       ++result.kernelsWithoutRate;

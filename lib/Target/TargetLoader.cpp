@@ -250,6 +250,31 @@ public:
     return true;
   }
 
+  /// "weight_link": {"name": "USB 3.0", "bandwidth": "0.5 GB/s"}: weights
+  /// past the on-chip capacity stream over it; only for a chip without
+  /// off-chip memory, whose weights would otherwise have nowhere to be.
+  bool weightLink(const llvm::json::Object &memories, Target &target) {
+    const llvm::json::Object *link =
+        object(memories, "weight_link", "memory.weight_link", false);
+    if (!link)
+      return error.empty();
+    WeightLink out;
+    std::optional<double> bandwidth;
+    if (!string(*link, "name", "memory.weight_link.name", out.name) ||
+        !quantity(*link, "bandwidth", "memory.weight_link.bandwidth",
+                  Quantity::Bandwidth, bandwidth, true))
+      return false;
+    if (*bandwidth <= 0)
+      return fail("memory.weight_link.bandwidth", "must be positive");
+    if (target.offChip.capacity > 0)
+      return fail("memory.weight_link",
+                  "is for chips without off-chip memory; with off_chip, "
+                  "weights stream from there");
+    out.bandwidth = *bandwidth;
+    target.weightLink = std::move(out);
+    return true;
+  }
+
   /// "parallelism": {"units": 108, "tiles": ["256x128", "128x128"]}.
   bool parallelism(const llvm::json::Object &top, Target &target) {
     const llvm::json::Object *table =
@@ -350,6 +375,8 @@ public:
                      "with a bandwidth");
       return failure();
     }
+    if (!weightLink(*memories, target))
+      return failure();
 
     std::optional<double> power, launch, call, price;
     if (!quantity(*top, "power", "power", Quantity::Power, power, true) ||

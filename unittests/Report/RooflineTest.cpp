@@ -231,3 +231,79 @@ TEST_F(ReportOnIrTest, IntermediatesStayOnChipWhileTheyFit) {
     kernels += kernel.seconds;
   EXPECT_DOUBLE_EQ(r.latencySeconds, kernels + 20e-6);
 }
+
+/// An SRAM-only chip whose weights beyond 1 MB stream over a 1 GB/s link.
+static std::string linkTarget(StringRef capacity) {
+  return (R"json({
+  "schema": "roof-target/1", "name": "Link chip", "kind": "npu",
+  "compute": {"matrix": {"f32": "100 TFLOP/s"}, "vector": {"f32": "1 TFLOP/s"}},
+  "memory": {"on_chip": {"capacity": ")json" +
+          capacity + R"json(", "bandwidth": "1 TB/s"},
+             "weight_link": {"name": "Test link", "bandwidth": "1 GB/s"}},
+  "power": "1 W", "sources": {"all": "a test"}
+})json")
+      .str();
+}
+
+TEST_F(ReportOnIrTest, WeightsStreamOverTheLinkPastOnChipCapacity) {
+  // Three matmuls 1x400x400, each reading a 640000-B parameter.
+  func::FuncOp fn = parseFunction(R"mlir(
+    func.func @f(%x: tensor<1x400xf32>, %c: tensor<1x400xf32>,
+                 %w0: tensor<400x400xf32> {roof.param},
+                 %w1: tensor<400x400xf32> {roof.param},
+                 %w2: tensor<400x400xf32> {roof.param}) -> tensor<1x400xf32> {
+      %0 = linalg.matmul ins(%x, %w0 : tensor<1x400xf32>, tensor<400x400xf32>)
+                         outs(%c : tensor<1x400xf32>) -> tensor<1x400xf32>
+      %1 = linalg.matmul ins(%0, %w1 : tensor<1x400xf32>, tensor<400x400xf32>)
+                         outs(%c : tensor<1x400xf32>) -> tensor<1x400xf32>
+      %2 = linalg.matmul ins(%1, %w2 : tensor<1x400xf32>, tensor<400x400xf32>)
+                         outs(%c : tensor<1x400xf32>) -> tensor<1x400xf32>
+      return %2 : tensor<1x400xf32>
+    })mlir");
+  ASSERT_TRUE(fn);
+  auto price = [&](StringRef capacity) {
+    std::string error;
+    FailureOr<Target> link = parseTarget(linkTarget(capacity), "link", error);
+    EXPECT_TRUE(succeeded(link)) << error;
+    target = *link;
+    return evaluateRoofline(fn, target, RooflineOptions());
+  };
+
+  // 1 MB: w0 fits (640000), w1 takes the 360000 left and streams 280000,
+  // w2 streams whole.
+  FunctionRoofline r = price("1 MB");
+  ASSERT_EQ(r.kernels.size(), 3u);
+  EXPECT_EQ(r.kernels[0].streamedWeightBytes, 0u);
+  EXPECT_EQ(r.kernels[1].streamedWeightBytes, 280000u);
+  EXPECT_EQ(r.kernels[2].streamedWeightBytes, 640000u);
+  EXPECT_EQ(r.streamedWeightBytes, 920000u);
+  // The link binds: 640000 B / 1 GB/s = 640 us, far above its 1 TB/s SRAM
+  // time and its compute.
+  EXPECT_DOUBLE_EQ(r.kernels[2].memorySeconds, 640000 / 1e9);
+  EXPECT_DOUBLE_EQ(r.kernels[2].seconds, 640000 / 1e9);
+
+  // The boundary: exactly the three weights fit, nothing streams.
+  r = price("1.92 MB");
+  EXPECT_EQ(r.streamedWeightBytes, 0u);
+  EXPECT_DOUBLE_EQ(r.kernels[2].memorySeconds,
+                   r.kernels[2].cost.bytesMoved() / 1e12);
+  // 20000 B short of it: that much of w2 streams.
+  r = price("1.9 MB");
+  EXPECT_EQ(r.kernels[2].streamedWeightBytes, 20000u);
+  EXPECT_DOUBLE_EQ(r.kernels[2].memorySeconds, 20000 / 1e9);
+}
+
+TEST(Target, WeightLinkNeedsAChipWithoutOffChipMemory) {
+  std::string error;
+  std::string withDram = linkTarget("1 MB");
+  withDram.replace(withDram.find("\"on_chip\""), 9,
+                   "\"off_chip\": {\"capacity\": \"1 GB\", \"bandwidth\": "
+                   "\"1 TB/s\"}, \"on_chip\"");
+  EXPECT_TRUE(failed(parseTarget(withDram, "dram.json", error)));
+  EXPECT_EQ(error, "dram.json: memory.weight_link: is for chips without "
+                   "off-chip memory; with off_chip, weights stream from there");
+  std::string stopped = linkTarget("1 MB");
+  stopped.replace(stopped.find("\"1 GB/s\""), 8, "\"0 GB/s\"");
+  EXPECT_TRUE(failed(parseTarget(stopped, "zero.json", error)));
+  EXPECT_EQ(error, "zero.json: memory.weight_link.bandwidth: must be positive");
+}

@@ -69,6 +69,9 @@ struct KernelTime {
   /// Of the bytes moved, those served by on-chip memory (OnChipResidency.h);
   /// the rest cross the off-chip interface.
   uint64_t onChipBytes = 0;
+  /// Of its weight bytes, those that stream over the target's weight link
+  /// (WeightStreaming.h); their time bounds the memory time.
+  uint64_t streamedWeightBytes = 0;
   /// The time with every byte moved through off-chip memory.
   double compulsorySeconds = 0;
   /// The second traffic model: a contraction whose inputs exceed on-chip
@@ -115,6 +118,8 @@ struct FunctionRoofline {
   /// held at once (at most the usable on-chip capacity).
   uint64_t onChipBytes = 0;
   uint64_t peakOnChipBytes = 0;
+  /// Weight bytes that stream over the target's weight link on every call.
+  uint64_t streamedWeightBytes = 0;
   /// Kernels whose traffic the re-read model raises.
   unsigned kernelsWithRereads = 0;
   /// When the function has fused kernels: the same function with every

@@ -37,6 +37,15 @@ struct MemoryLevel {
   double usable = 1;
 };
 
+/// The link weights stream over when they do not fit on chip, on a chip
+/// without memory of its own for them (a USB or PCIe accelerator).
+struct WeightLink {
+  /// What the link is ("USB 3.0", "PCIe Gen2 x1").
+  std::string name;
+  /// Bytes per second.
+  double bandwidth = 0;
+};
+
 struct Target {
   std::string name;
   /// "gpu", "npu", "dsp" or "cpu".
@@ -46,6 +55,9 @@ struct Target {
   llvm::StringMap<double> vectorRates;
   MemoryLevel offChip;
   MemoryLevel onChip;
+  /// Where weights beyond the on-chip capacity come from on every call,
+  /// when the chip has such a link.
+  std::optional<WeightLink> weightLink;
   /// Watts.
   double power = 0;
   /// Achievable fractions of the peaks, in (0, 1].
