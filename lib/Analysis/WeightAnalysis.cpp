@@ -25,8 +25,11 @@ bool WeightAnalysis::isParamArgument(BlockArgument arg) const {
   if (!fn || arg.getOwner() != &fn.getFunctionBody().front())
     return false;
   unsigned index = arg.getArgNumber();
-  return fn.getArgAttr(index, kParamArgAttrName) ||
-         llvm::is_contained(options.paramArgs, index);
+  if (fn.getArgAttr(index, kParamArgAttrName))
+    return true;
+  // The indices name the entry points' arguments: a private helper's
+  // arguments are what its callers pass, activations as often as not.
+  return llvm::is_contained(options.paramArgs, index) && fn.isPublic();
 }
 
 /// A constant holding one repeated value (`dense<0.0>`) is a fill that a

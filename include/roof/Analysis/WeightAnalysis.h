@@ -22,8 +22,10 @@ namespace mlir::roof {
 inline constexpr llvm::StringLiteral kParamArgAttrName = "roof.param";
 
 struct WeightOptions {
-  /// Indices of function arguments that hold parameters, in every function,
-  /// in addition to arguments carrying the `roof.param` attribute.
+  /// Indices of function arguments that hold parameters, in every public
+  /// function (the entry points; a private helper's arguments are what its
+  /// callers pass), in addition to arguments carrying the `roof.param`
+  /// attribute.
   llvm::SmallVector<unsigned> paramArgs;
   /// Price the IR as written: ops on weights alone run at run time, and
   /// parameters are counted where they are stored (constants, globals,

@@ -60,8 +60,9 @@ def RoofAnnotateCost : Pass<"roof-annotate-cost", "::mlir::ModuleOp"> {
            "dynamic dims stay unbound and an op that has one is unknown.">,
     ListOption<"paramArgs", "param-args", "unsigned",
                "Indices of function arguments that hold parameters "
-               "(weights), in every function; arguments with the "
-               "`roof.param` attribute count too.">,
+               "(weights), in every public function (private helpers take "
+               "what their callers pass); arguments with the `roof.param` "
+               "attribute count too.">,
     Option<"reportOnly", "report-only", "bool", /*default=*/"false",
            "Leave the IR unchanged: report each function's totals as a "
            "remark instead of attaching attributes.">,
@@ -126,7 +127,8 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
     Option<"dynamicDim", "dynamic-dim", "int64_t", /*default=*/"-1",
            "The size every dynamic dimension takes (-1: unbound).">,
     ListOption<"paramArgs", "param-args", "unsigned",
-               "Indices of function arguments that hold parameters.">,
+               "Indices of the arguments of public functions that hold "
+               "parameters (as for roof-annotate-cost).">,
     Option<"asWritten", "as-written", "bool", /*default=*/"false",
            "Price the IR as written: ops on weights alone are run-time "
            "kernels (by default they are prepared ahead of time and listed "
@@ -195,9 +197,9 @@ def RoofFuseEpilogues
                "fill) into each tile, reduction dims untiled (MLIR's "
                "TilingInterface). Empty: kernels stay untiled.">,
     ListOption<"paramArgs", "param-args", "unsigned",
-               "Indices of function arguments that hold parameters: views "
-               "of them are prepared ahead of time, not fused (as for "
-               "roof-annotate-cost).">
+               "Indices of the arguments of public functions that hold "
+               "parameters: views of them are prepared ahead of time, not "
+               "fused (as for roof-annotate-cost).">
   ];
   let statistics = [
     Statistic<"numKernels", "kernels", "Kernels formed">,
