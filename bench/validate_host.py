@@ -12,7 +12,7 @@ prediction (the roofline is a bound: goal >= 95 %) and the median
 calibrated whole-model error <= 15 %, median group error <= 25 %). The
 table goes into docs/validation.md.
 
-    bench/validate_host.py [--runs N] [--models a,b]
+    bench/validate_host.py [--runs N] [--repeat K] [--models a,b]
 """
 
 import argparse
@@ -41,6 +41,9 @@ def run(*cmd):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
+    # Sessions per model: on a loaded machine the least of several
+    # sessions' medians is what reproduces (docs/validation.md).
+    parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--models", default="")
     args = parser.parse_args()
 
@@ -76,7 +79,7 @@ def main():
                 shape_args = ["--input-shape", shape] if shape else []
                 profile = os.path.join(work, "%s-%d.json" % (name, threads))
                 run(os.path.join(ROOT, "scripts", "measure"), path, "--threads",
-                    str(threads), "--runs", str(args.runs), "-o", profile,
+                    str(threads), "--runs", str(args.runs), "--repeat", str(args.repeat), "-o", profile,
                     *shape_args)
                 mlir = os.path.join(work, name + ".mlir")
                 run(tool("roof-import-onnx"), path, "-o", mlir, *shape_args)

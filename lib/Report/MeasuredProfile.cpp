@@ -8,6 +8,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 using namespace mlir;
@@ -67,6 +68,9 @@ roof::parseMeasuredProfile(StringRef json, StringRef file, std::string &error) {
   profile.file = file.str();
   llvm::StringMap<SmallVector<double>> times;
   SmallVector<double> runs;
+  // scripts/measure --repeat K: one event per node and one model_run, each
+  // the least of K sessions' medians over `timedRuns` runs.
+  int64_t repeat = 1, timedRuns = 0;
   for (const llvm::json::Value &value : *events) {
     const llvm::json::Object *event = value.getAsObject();
     if (!event)
@@ -84,6 +88,8 @@ roof::parseMeasuredProfile(StringRef json, StringRef file, std::string &error) {
         profile.setup = (Twine(*threads ? std::to_string(*threads) : "all") +
                          " thread(s), graph optimization " + *level)
                             .str();
+      repeat = std::max<int64_t>(1, args->getInteger("repeat").value_or(1));
+      timedRuns = std::max<int64_t>(0, args->getInteger("runs").value_or(0));
       continue;
     }
     if (!duration || *duration < 0)
@@ -115,6 +121,13 @@ roof::parseMeasuredProfile(StringRef json, StringRef file, std::string &error) {
   if (!runs.empty()) {
     profile.runSeconds = median(runs);
     profile.runs = runs.size();
+  }
+  if (repeat > 1) {
+    profile.runs = static_cast<unsigned>(std::min<int64_t>(
+        repeat * timedRuns, std::numeric_limits<unsigned>::max()));
+    profile.setup +=
+        (profile.setup.empty() ? "" : ", ") +
+        ("the least of " + Twine(repeat) + " sessions' medians").str();
   }
   return profile;
 }

@@ -17,6 +17,12 @@
 // Profiles that do not belong to the model give a clear error: another
 // model's (no node name matches), a truncated one, one that is not JSON, and
 // one of other input shapes.
+// --repeat K: per node and for the model, the least of K sessions' medians.
+// RUN: %measure %t/conv_block.onnx --input-shape x=1,3,8,8 --warmup 1 --runs 3 --repeat 2 -o %t/best.json | FileCheck %s --check-prefix=REPEAT
+// RUN: roof-opt %t/model.mlir --roof-fuse-epilogues --roof-report="targets=%S/Inputs/round-a.json measured=%t/best.json" -o /dev/null | FileCheck %s --check-prefix=BEST
+// REPEAT: best.json: 3 runs of conv_block.onnx in each of 2 sessions, least median {{[0-9.]+}} ms, 1 thread(s), opt basic
+// BEST: measured ({{.*}}best.json, 6 runs, 1 thread(s), graph optimization basic, the least of 2 sessions' medians):
+// BEST: 3 kernel groups match 5 nodes
 // RUN: %measure %t/conv1d.onnx --warmup 0 --runs 1 -o %t/other.json
 // RUN: not roof-opt %t/model.mlir --roof-report="targets=%S/Inputs/round-a.json measured=%t/other.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=OTHER
 // RUN: head -c 300 %t/profile.json > %t/truncated.json
