@@ -4,6 +4,8 @@
 
 #include "roof/Analysis/CostOpInterface.h"
 
+#include "mlir/Dialect/Affine/Analysis/LoopAnalysis.h"
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -65,6 +67,10 @@ FailureOr<OpCost> roof::getOpCost(Operation *op, const CostOptions &options,
 /// bits). Worked out in 128 bits from the bounds' own width and signedness
 /// (an i8 loop from -100 to 100 runs 200 times), not in the loop's type.
 static std::optional<uint64_t> getTripCount(LoopLikeOpInterface loop) {
+  // An affine loop's bounds are maps of operands; upstream composes them
+  // (a bound of #map(%c12) with %c12 constant is 12).
+  if (auto affineFor = dyn_cast<affine::AffineForOp>(loop.getOperation()))
+    return affine::getConstantTripCount(affineFor);
   std::optional<SmallVector<OpFoldResult>> lbs = loop.getLoopLowerBounds();
   std::optional<SmallVector<OpFoldResult>> ubs = loop.getLoopUpperBounds();
   std::optional<SmallVector<OpFoldResult>> steps = loop.getLoopSteps();

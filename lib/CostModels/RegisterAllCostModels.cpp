@@ -12,4 +12,5 @@ void roof::registerAllCostModels(DialectRegistry &registry) {
   registerMemoryCostModels(registry);
   registerTensorCostModels(registry);
   registerTosaCostModels(registry);
+  registerVectorCostModels(registry);
 }

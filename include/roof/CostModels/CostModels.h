@@ -39,6 +39,10 @@ void registerControlFlowCostModels(DialectRegistry &registry);
 /// roof.kernel: its ops' FLOPs, the bytes that cross its boundary.
 void registerKernelCostModel(DialectRegistry &registry);
 
+/// vector arithmetic, shuffles, loads and stores; affine loads, stores and
+/// index arithmetic.
+void registerVectorCostModels(DialectRegistry &registry);
+
 void registerAllCostModels(DialectRegistry &registry);
 
 } // namespace mlir::roof
