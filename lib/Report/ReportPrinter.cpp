@@ -3,6 +3,7 @@
 #include "roof/Report/ReportPrinter.h"
 
 #include "roof/Dialect/RoofDialect.h"
+#include "roof/Report/Breakdown.h"
 #include "roof/Report/MeasuredMatch.h"
 
 #include "mlir/IR/Location.h"
@@ -230,6 +231,22 @@ static void printSummary(const FunctionRoofline &r,
        << " ops could not be costed (see roof-annotate-cost's remarks)\n";
 }
 
+/// Time, share, FLOPs and bytes by op type.
+static void printBreakdown(const FunctionRoofline &r, llvm::raw_ostream &os) {
+  SmallVector<OpTypeShare> types = getTimeByOpType(r);
+  if (types.empty())
+    return;
+  os << "time by op type (" << types.size() << "):\n";
+  os << llvm::format("  %12s %7s %8s %16s %16s  %s\n", "time(us)", "share",
+                     "kernels", "FLOP", "bytes", "op");
+  for (const OpTypeShare &type : types)
+    os << llvm::format("  %12.3f %6.1f%% %8u %16llu %16llu  %s\n",
+                       type.seconds * 1e6, 100 * type.share, type.kernels,
+                       static_cast<unsigned long long>(type.flops),
+                       static_cast<unsigned long long>(type.bytes),
+                       type.op.c_str());
+}
+
 /// The comparison with a measured profile: groups of kernels and the nodes
 /// they share, slowest measured first.
 static void printMeasured(const FunctionRoofline &r,
@@ -358,6 +375,7 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
     printRoofs(*r.target, os);
     printKernels(r, options, os);
     printSummary(r, options, os);
+    printBreakdown(r, os);
     if (r.measured)
       printMeasured(r, options, os);
     os << "\n";
@@ -531,6 +549,17 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                                             : 0.0);
               });
             }
+          });
+          json.attributeArray("by_op_type", [&] {
+            for (const OpTypeShare &type : getTimeByOpType(r))
+              json.object([&] {
+                json.attribute("op", type.op);
+                json.attribute("kernels", static_cast<int64_t>(type.kernels));
+                json.attribute("time_s", type.seconds);
+                json.attribute("share", type.share);
+                json.attribute("flops", static_cast<int64_t>(type.flops));
+                json.attribute("bytes", static_cast<int64_t>(type.bytes));
+              });
           });
           json.attributeObject("summary", [&] {
             json.attribute("latency_s", r.latencySeconds);

@@ -40,6 +40,16 @@
 // CHECK: "bound": "memory",
 // CHECK: "t_memory_s": 8.38860{{[0-9]*}}e-06,
 // CHECK: "time_compulsory_s": 1.2582912{{[0-9]*}}e-05,
+// The breakdown by op type (test/Report/roofline-text.mlir derives it).
+// CHECK: "by_op_type": [
+// CHECK: "op": "linalg.matmul",
+// CHECK-NEXT: "kernels": 1,
+// CHECK-NEXT: "time_s": 2.147483648e-05,
+// CHECK-NEXT: "share": 0.7191{{[0-9]*}},
+// CHECK: "op": "linalg.add",
+// CHECK-NEXT: "kernels": 1,
+// CHECK-NEXT: "time_s": 8.38860{{[0-9]*}}e-06,
+// CHECK-NEXT: "share": 0.2808{{[0-9]*}},
 // latency 2.147483648e-05 + 8.388608e-06 = 2.9863444e-05 s; with every byte
 // off chip 2.147483648e-05 + 1.2582912e-05 = 3.4057748e-05 s.
 // CHECK: "latency_s": 2.9863444{{[0-9]*}}e-05,

@@ -40,6 +40,12 @@
 // Target A gives no on-chip bandwidth: the bytes it serves on chip take no
 // time, and the report says so.
 // CHECK: residency: the target gives no on-chip bandwidth, so bytes served on chip take no time (the latency stays a bound, looser by what that level costs)
+// The breakdown by op type: each type's time over all kernel time, so the
+// shares sum to 100 %: 21.475 / 29.863 = 71.9 %, 8.389 / 29.863 = 28.1 %.
+// CHECK-NEXT: time by op type (2):
+// CHECK-NEXT: time(us) share kernels FLOP bytes op
+// CHECK-NEXT: 21.475 71.9% 1 2147483648 16777216 linalg.matmul
+// CHECK-NEXT: 8.389 28.1% 1 1048576 12582912 linalg.add
 
 // CHECK: == @block on Round B (npu, {{.*}}round-b.json)
 // CHECK: roofs (derated): bandwidth 50.000 GB/s
