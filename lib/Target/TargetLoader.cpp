@@ -458,6 +458,15 @@ std::string roof::getBuiltinTargetsDir() {
   if (std::optional<std::string> dir =
           llvm::sys::Process::GetEnv("ROOF_TARGETS_DIR"))
     return *dir;
+  // An installed tool finds the catalog under its own prefix, wherever
+  // `cmake --install --prefix` put it.
+  llvm::SmallString<256> beside(
+      llvm::sys::fs::getMainExecutable(nullptr, nullptr));
+  llvm::sys::path::remove_filename(beside);
+  llvm::sys::path::append(beside, "..", "share", "roof", "targets");
+  llvm::sys::path::remove_dots(beside, /*remove_dot_dot=*/true);
+  if (llvm::sys::fs::is_directory(beside))
+    return beside.str().str();
   if (llvm::sys::fs::is_directory(ROOF_INSTALL_TARGETS_DIR))
     return ROOF_INSTALL_TARGETS_DIR;
   return ROOF_SOURCE_TARGETS_DIR;
