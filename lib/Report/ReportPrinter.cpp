@@ -79,9 +79,13 @@ static void printRoofs(const Target &target, llvm::raw_ostream &os) {
       std::optional<double> rate = target.getRate(engine, dtype);
       if (!rate)
         continue;
-      os << llvm::format("  %-6s %-4s %10.3f TFLOP/s, knee %8.2f FLOP/B\n",
+      // Integer engines do operations, not floating-point ones.
+      bool integer = dtype[0] == 'i';
+      os << llvm::format("  %-6s %-4s %10.3f %7s, knee %8.2f %s\n",
                          getEngineName(engine).data(), dtype, *rate / 1e12,
-                         bandwidth > 0 ? *rate / bandwidth : 0.0);
+                         integer ? "TOP/s" : "TFLOP/s",
+                         bandwidth > 0 ? *rate / bandwidth : 0.0,
+                         integer ? "OP/B" : "FLOP/B");
     }
   }
 }

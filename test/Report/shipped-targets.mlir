@@ -12,7 +12,7 @@
 // knee i8 750 / 80 = 9.38 FLOP/B.
 // CHECK-LABEL: == @f on Groq LPU (npu
 // CHECK: roofs (derated): bandwidth 80000.000 GB/s
-// CHECK: matrix i8      750.000 TFLOP/s, knee     9.38 FLOP/B
+// CHECK: matrix i8      750.000 TOP/s, knee     9.38 OP/B
 // CHECK-LABEL: == @f: comparison
 // CHECK-COUNT-14: {{fits|does-not-fit}}
 
