@@ -347,8 +347,13 @@ static std::optional<HostTensor> foldNode(const NodeProto &node,
     return out;
   }
   if (op == "ConstantOfShape") {
-    if (elementCount(x.ints) > kMaxFoldedElements)
-      return std::nullopt;
+    // A negative dim, or a count past what is folded (or past int64), is
+    // left to the converter, which names the node.
+    int64_t count = 1;
+    for (int64_t dim : x.ints)
+      if (dim < 0 || llvm::MulOverflow(count, dim, count) ||
+          count > kMaxFoldedElements)
+        return std::nullopt;
     HostTensor out;
     out.dataType = TensorProto::FLOAT;
     double fill = 0;

@@ -36,6 +36,11 @@
 // LRN-COUNT-5: tosa.slice
 // LRN-NOT: tosa.slice
 
+// ConstantOfShape([-2, -3]) is not folded into a tensor of negative dims:
+// the node itself is the error.
+// RUN: not roof-import-onnx %t/constant_of_negative_shape.onnx 2>&1 | FileCheck %s --check-prefix=NEGATIVE-SHAPE
+// NEGATIVE-SHAPE: error: cannot import ConstantOfShape node 'cos': ONNX shape inference found no static shape for output 'c'
+
 // Graph structure.
 // RUN: not roof-import-onnx %t/two_writers.onnx 2>&1 | FileCheck %s --check-prefix=WRITERS
 // WRITERS: error: Sigmoid node 'b' writes 'y', which node 'a' writes too

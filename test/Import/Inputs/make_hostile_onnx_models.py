@@ -79,6 +79,10 @@ MODELS = {
                              ints("a", [2]), ints("st", [INT64_MIN])]),
     # A window of 2^31 - 1 channels over 3: 5 slices, not 2^31.
     "lrn_huge": ([node("LRN", ["x"], ["y"], "lrn", size=2**31 - 1)], [X], []),
+    # A shape with negative dims: the ConstantOfShape node's error.
+    "constant_of_negative_shape": ([node("ConstantOfShape", ["s"], ["c"], "cos"),
+                                    node("Add", ["x", "c"], ["y"], "add")],
+                                   [X], [ints("s", [-2, -3])]),
     # Graph structure.
     "two_writers": ([node("Relu", ["x"], ["y"], "a"),
                      node("Sigmoid", ["x"], ["y"], "b")], [X], []),
