@@ -24,6 +24,24 @@ namespace mlir::roof {
 using namespace mlir;
 using namespace mlir::roof;
 
+/// Whether a value of `module`'s functions has a dynamic dim.
+static bool hasDynamicDim(ModuleOp module) {
+  auto dynamic = [](Type type) {
+    auto shaped = dyn_cast<ShapedType>(type);
+    return shaped && shaped.hasRank() && !shaped.hasStaticShape();
+  };
+  WalkResult result = module.walk([&](Operation *op) {
+    if (llvm::any_of(op->getResultTypes(), dynamic))
+      return WalkResult::interrupt();
+    for (Region &region : op->getRegions())
+      for (Block &block : region)
+        if (llvm::any_of(block.getArgumentTypes(), dynamic))
+          return WalkResult::interrupt();
+    return WalkResult::advance();
+  });
+  return result.wasInterrupted();
+}
+
 namespace {
 struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
   using Base::Base;
@@ -184,6 +202,12 @@ private:
     if (!measured.empty() && !batchSizes.empty())
       return fail("measured= compares one profile at one shape; it cannot "
                   "be combined with batch-sizes=");
+    // A sweep binds dynamic dims; without any, every size would repeat the
+    // same numbers under a different label.
+    if (!batchSizes.empty() && !hasDynamicDim(module))
+      return fail("batch-sizes sweeps the module's dynamic dims, and it has "
+                  "none: every size would give the same numbers (keep the "
+                  "batch dim symbolic when exporting, e.g. tensor<?x…>)");
     return success();
   }
 };

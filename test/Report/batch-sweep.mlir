@@ -29,3 +29,8 @@ func.func @projection(%x: tensor<?x4096xf32>, %w: tensor<4096x4096xf32>,
                      outs(%acc : tensor<?x4096xf32>) -> tensor<?x4096xf32>
   return %0 : tensor<?x4096xf32>
 }
+
+// A module without a dynamic dim has nothing to sweep: an error, not a table
+// that repeats one latency under several batch sizes.
+// RUN: not roof-opt %S/../../examples/conv-block.mlir -roof-report="targets=%S/Inputs/round-a.json batch-sizes=1,8" -o /dev/null 2>&1 | FileCheck %s --check-prefix=STATIC
+// STATIC: error: roof-report: batch-sizes sweeps the module's dynamic dims, and it has none: every size would give the same numbers
