@@ -78,27 +78,26 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
           "<th>FLOP/B</th>"
           "<th>T_compute (us)</th><th>T_memory (us)</th><th>kernel</th>"
           "</tr></thead><tbody>\n";
-    for (const KernelTime &kernel : r.kernels) {
+    // Slowest first, as in the text report; the columns re-sort on click.
+    for (const KernelTime *entry : sortByTime(r)) {
+      const KernelTime &kernel = *entry;
       double share = r.latencySeconds > 0 && kernel.hasTime()
                          ? 100.0 * kernel.seconds / r.latencySeconds
                          : 0.0;
-      StringRef bound = !kernel.hasTime()         ? "no rate"
-                        : kernel.isComputeBound() ? "compute"
-                                                  : "memory";
       os << llvm::format(
                 "<tr><td>%.3f</td><td>%.1f</td><td>%s</td>"
                 "<td>%s</td><td>%s</td><td>%llu</td><td>%llu</td>"
                 "<td>%llu</td><td>%.2f</td><td>%.3f</td><td>%.3f</td>",
-                kernel.seconds * 1e6, share, bound.data(),
-                kernel.engine == Engine::Matrix ? "matrix" : "vector",
+                kernel.seconds * 1e6, share, getBound(kernel).data(),
+                getEngineName(kernel.engine).data(),
                 escapeMarkup(kernel.dtype).c_str(),
                 static_cast<unsigned long long>(kernel.cost.flops),
                 static_cast<unsigned long long>(kernel.cost.bytesMoved()),
                 static_cast<unsigned long long>(kernel.onChipBytes),
                 kernel.cost.intensity(), kernel.computeSeconds * 1e6,
                 kernel.memorySeconds * 1e6)
-         << "<td class=\"name\">"
-         << escapeMarkup(kernel.op->getName().getStringRef()) << "</td></tr>\n";
+         << "<td class=\"name\">" << escapeMarkup(describeKernel(kernel.op))
+         << "</td></tr>\n";
     }
     os << "</tbody></table>\n";
     if (!r.measured)

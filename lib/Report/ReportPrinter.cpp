@@ -18,13 +18,11 @@
 using namespace mlir;
 using namespace mlir::roof;
 
-static StringRef getEngineName(Engine engine) {
+StringRef roof::getEngineName(Engine engine) {
   return engine == Engine::Matrix ? "matrix" : "vector";
 }
 
-/// "linalg.matmul at model.mlir:12" (or the location's name, e.g. an ONNX
-/// node's).
-static std::string describeKernel(Operation *op) {
+std::string roof::describeKernel(Operation *op) {
   // A fused kernel is named by its ops: "roof.kernel(linalg.matmul + 1)",
   // at its root's location.
   if (auto kernel = dyn_cast<KernelOp>(op)) {
@@ -48,8 +46,7 @@ static std::string describeKernel(Operation *op) {
   return text;
 }
 
-/// Kernels with a time, slowest first, then those without one.
-static SmallVector<const KernelTime *> sortByTime(const FunctionRoofline &r) {
+SmallVector<const KernelTime *> roof::sortByTime(const FunctionRoofline &r) {
   SmallVector<const KernelTime *> kernels;
   for (const KernelTime &kernel : r.kernels)
     kernels.push_back(&kernel);
@@ -61,7 +58,7 @@ static SmallVector<const KernelTime *> sortByTime(const FunctionRoofline &r) {
   return kernels;
 }
 
-static StringRef getBound(const KernelTime &kernel) {
+StringRef roof::getBound(const KernelTime &kernel) {
   if (!kernel.hasTime())
     return "no rate";
   return kernel.isComputeBound() ? "compute" : "memory";

@@ -183,8 +183,7 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
                          "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" "
                          "fill=\"%s\">%s %s, knee %.1f</text>\n",
                          axes.x(knee), axes.y(peak), color, axes.x(knee) + 6,
-                         axes.y(peak) - 6, color,
-                         engine == Engine::Matrix ? "matrix" : "vector",
+                         axes.y(peak) - 6, color, getEngineName(engine).data(),
                          dtype.c_str(), knee);
     }
     // Kernels.

@@ -33,6 +33,9 @@
 // Latencies of test/Report/roofline-text.mlir.
 // HTML: latency 29.863 us
 // HTML: <table class="kernels">
+// Rows slowest first, each kernel named as in the text report.
+// HTML: <tr><td>21.475</td>{{.*}}<td class="name">linalg.matmul at chart-html.mlir:{{[0-9]+}}</td></tr>
+// HTML-NEXT: <tr><td>8.389</td>{{.*}}<td class="name">linalg.add at chart-html.mlir:{{[0-9]+}}</td></tr>
 // HTML: <h2>@block on Round B (npu)</h2>
 // HTML: latency 591.203 us
 // HTML: </html>

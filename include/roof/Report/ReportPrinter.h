@@ -42,6 +42,18 @@ void printSvgReport(ArrayRef<FunctionRoofline> reports, llvm::raw_ostream &os);
 /// target.
 void printHtmlReport(ArrayRef<FunctionRoofline> reports, llvm::raw_ostream &os);
 
+/// What every format shows of a kernel, computed in one place:
+/// "matrix" or "vector";
+llvm::StringRef getEngineName(Engine engine);
+/// "linalg.matmul at model.mlir:12", or with the location's name (an ONNX
+/// node's) "tosa.conv2d n12"; a fused kernel "roof.kernel(tosa.conv2d + 2)
+/// n12", at its root's location;
+std::string describeKernel(Operation *op);
+/// the kernels with a time, slowest first, then those without one;
+SmallVector<const KernelTime *> sortByTime(const FunctionRoofline &r);
+/// "compute", "memory" or "no rate".
+llvm::StringRef getBound(const KernelTime &kernel);
+
 /// `text` as SVG/HTML character data or attribute value: markup characters
 /// escaped, control characters XML forbids (NUL and most below U+0020)
 /// dropped.
