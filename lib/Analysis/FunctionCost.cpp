@@ -214,22 +214,27 @@ private:
 
   void record(OpCostRecord record, std::optional<uint64_t> executions) {
     record.executions = executions;
-    if (record.cost && executions &&
-        record.cost->scaled(*executions).overflowed()) {
-      record.cost.reset();
-      record.unknownReason = "overflow: its " + std::to_string(*executions) +
-                             " executions exceed 2^64 - 1 counts";
+    // The cost of all its executions, when they are known.
+    std::optional<OpCost> all;
+    if (record.cost && executions) {
+      all = record.cost->scaled(*executions);
+      if (all->overflowed()) {
+        all.reset();
+        record.cost.reset();
+        record.unknownReason = "overflow: its " + std::to_string(*executions) +
+                               " executions exceed 2^64 - 1 counts";
+      }
     }
     if (!record.cost) {
       ++result.opsUnknown;
       ++result.unknownOps[record.op->getName().getStringRef()];
     } else if (record.prepared) {
-      if (executions && (record.cost->flops || record.cost->bytesMoved())) {
-        result.prepared += record.cost->scaled(*executions);
+      if (all && (record.cost->flops || record.cost->bytesMoved())) {
+        result.prepared += *all;
         ++result.opsPrepared;
       }
-    } else if (executions) {
-      result.total += record.cost->scaled(*executions);
+    } else if (all) {
+      result.total += *all;
       ++result.opsCounted;
     }
     if (onOp)

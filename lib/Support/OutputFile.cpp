@@ -43,7 +43,27 @@ std::string getStagingPath(StringRef path) {
   return staged.str().str();
 }
 
-/// Copies the file `from` into `to`, checking every write.
+/// Writes `file` through `write`, checking every byte; errors name `shown`
+/// (the user's path when `file` is its staged twin). The stream's error is
+/// read and cleared: a stream destroyed with an error aborts the tool.
+static std::string writeStream(StringRef file, StringRef shown,
+                               sys::fs::OpenFlags flags,
+                               function_ref<void(raw_ostream &)> write) {
+  std::error_code ec;
+  raw_fd_ostream os(file, ec, flags);
+  if (ec)
+    return ("cannot write '" + shown + "': " + ec.message()).str();
+  write(os);
+  os.close();
+  if (!os.has_error())
+    return "";
+  std::string error =
+      ("cannot write '" + shown + "': " + os.error().message()).str();
+  os.clear_error();
+  return error;
+}
+
+/// Copies the file `from` into `to`.
 static std::string copyInto(StringRef from, StringRef to) {
   ErrorOr<std::unique_ptr<MemoryBuffer>> contents =
       MemoryBuffer::getFile(from, /*IsText=*/false,
@@ -51,19 +71,8 @@ static std::string copyInto(StringRef from, StringRef to) {
   if (!contents)
     return ("cannot read '" + from + "': " + contents.getError().message())
         .str();
-  std::error_code ec;
-  raw_fd_ostream os(to, ec, sys::fs::OF_None);
-  if (ec)
-    return ("cannot write '" + to + "': " + ec.message()).str();
-  os << (*contents)->getBuffer();
-  os.close();
-  if (!os.has_error())
-    return "";
-  std::string error =
-      ("cannot write '" + to + "': " + os.error().message()).str();
-  // Read and cleared: a stream destroyed with an error aborts the tool.
-  os.clear_error();
-  return error;
+  return writeStream(to, to, sys::fs::OF_None,
+                     [&](raw_ostream &os) { os << (*contents)->getBuffer(); });
 }
 
 std::string commitStagedOutput(StringRef staged, StringRef path) {
@@ -81,19 +90,8 @@ std::string commitStagedOutput(StringRef staged, StringRef path) {
 std::string writeOutputFile(StringRef path,
                             function_ref<void(raw_ostream &)> write) {
   std::string staged = getStagingPath(path);
-  std::error_code ec;
-  std::string error;
-  {
-    raw_fd_ostream os(staged, ec, sys::fs::OF_TextWithCRLF);
-    if (ec)
-      return ("cannot write '" + path + "': " + ec.message()).str();
-    write(os);
-    os.close();
-    if (os.has_error()) {
-      error = ("cannot write '" + path + "': " + os.error().message()).str();
-      os.clear_error();
-    }
-  }
+  std::string error =
+      writeStream(staged, path, sys::fs::OF_TextWithCRLF, write);
   if (error.empty())
     return commitStagedOutput(staged, path);
   if (staged != path)
