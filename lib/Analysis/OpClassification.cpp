@@ -6,6 +6,7 @@
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Utils/Utils.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Interfaces/CastInterfaces.h"
@@ -98,4 +99,40 @@ bool roof::widens(Operation *op, Value operand) {
     wide = std::max(wide, getShapedElementBits(type));
   unsigned bits = getShapedElementBits(operand.getType());
   return bits > 1 && bits < wide;
+}
+
+StringRef roof::getKernelClass(Operation *op, bool movesOnly) {
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+  if (isContraction(op)) {
+    if (isa<tosa::DepthwiseConv2DOp>(op))
+      return "depthwise_conv";
+    if (isa<tosa::Conv2DOp, tosa::Conv3DOp, tosa::TransposeConv2DOp>(op))
+      return "conv";
+    if (linalgOp) {
+      FailureOr<linalg::ConvolutionDimensions> dims =
+          linalg::inferConvolutionDims(linalgOp);
+      if (succeeded(dims) && !dims->outputImage.empty())
+        return dims->depth.empty() ? "conv" : "depthwise_conv";
+    }
+    return "matmul";
+  }
+  if (movesOnly || isa<tosa::ResizeOp>(op))
+    return "movement";
+  auto isPow = [](Operation *inner) {
+    return isa<tosa::PowOp, math::PowFOp, math::FPowIOp, math::IPowIOp>(inner);
+  };
+  if (isPow(op) || (linalgOp && linalgOp.getBlock() &&
+                    llvm::any_of(*linalgOp.getBlock(), [&](Operation &inner) {
+                      return isPow(&inner);
+                    })))
+    return "pow";
+  if (isElementwise(op))
+    return "elementwise";
+  if ((linalgOp && linalgOp.getNumReductionLoops() > 0) ||
+      isa<tosa::AvgPool2dOp, tosa::MaxPool2dOp, tosa::ReduceSumOp,
+          tosa::ReduceMaxOp, tosa::ReduceMinOp, tosa::ReduceProductOp,
+          tosa::ReduceAllOp, tosa::ReduceAnyOp, tosa::ArgMaxOp,
+          linalg::SoftmaxOp>(op))
+    return "reduction";
+  return "elementwise";
 }

@@ -88,6 +88,13 @@ roof::matchMeasurements(const FunctionRoofline &r,
         group.predictedSeconds += kernel.seconds;
         group.roofSeconds +=
             std::max(kernel.computeSeconds, kernel.memorySeconds);
+        if (!kernel.role.layoutOfContraction) {
+          ClassTerms &terms = group.terms[kernel.kernelClass.str()];
+          terms.overheads += kernel.role.principal;
+          terms.compute += kernel.computeSeconds;
+          terms.memory += kernel.memorySeconds;
+          terms.output += kernel.outputSeconds;
+        }
       }
       collectResultElements(kernel.op, elements);
     }

@@ -162,6 +162,6 @@ void roof::applyOnChipResidency(FunctionOpInterface fn, FunctionRoofline &r,
     if (onChip)
       kernel.memorySeconds =
           std::max(kernel.memorySeconds, kernel.cost.bytesMoved() / *onChip);
-    kernel.updateSeconds(target.launchOverhead);
+    kernel.updateSeconds();
   }
 }

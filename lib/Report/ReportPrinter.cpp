@@ -122,7 +122,10 @@ static void printSummary(const FunctionRoofline &r,
   os << llvm::format(
       "latency %.3f us (%u kernels", r.latencySeconds * 1e6,
       static_cast<unsigned>(r.kernels.size() - r.kernelsWithoutRate));
-  if (target.launchOverhead > 0)
+  if (target.calibration)
+    os << llvm::format(", %u nodes, %.3f us between nodes", r.nodes,
+                       target.calibration->nodeOverhead * 1e6);
+  else if (target.launchOverhead > 0)
     os << llvm::format(", %.3f us launch overhead each",
                        target.launchOverhead * 1e6);
   if (target.callOverhead > 0)
@@ -138,6 +141,10 @@ static void printSummary(const FunctionRoofline &r,
     os << llvm::format("; cost %.6f USD per million inferences (%.2f USD/h)",
                        *cost * 1e6, *target.pricePerHour);
   os << "\n";
+  if (target.calibration)
+    os << "calibrated: the target's kernel times are fitted to measurements "
+          "(roof-calibrate --fit, docs/validation.md): an estimate, not a "
+          "bound\n";
   if (r.onChipBytes && target.offChip.capacity > 0)
     os << llvm::format(
         "traffic: %.3f MB off chip, %.3f MB served on chip (at most %.3f MB "
@@ -460,6 +467,16 @@ static void printJsonMeasurement(const FunctionRoofline &r,
           json.attribute("predicted_s", group.predictedSeconds);
           json.attribute("roof_fraction", group.roofFraction());
           json.attribute("attained_flop_per_s", group.attainedFlops());
+          json.attributeObject("terms", [&] {
+            for (const auto &[kernelClass, terms] : group.terms)
+              json.attributeObject(kernelClass, [&] {
+                json.attribute("overheads",
+                               static_cast<int64_t>(terms.overheads));
+                json.attribute("t_compute_s", terms.compute);
+                json.attribute("t_memory_s", terms.memory);
+                json.attribute("t_output_s", terms.output);
+              });
+          });
         });
       }
     });
@@ -502,6 +519,7 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
             json.attribute("matrix_units",
                            static_cast<int64_t>(target.matrixUnits));
             json.attribute("power_w", target.power);
+            json.attribute("calibrated", target.calibration.has_value());
           });
           json.attributeArray("kernels", [&] {
             for (const KernelTime *kernel : sortByTime(r)) {
@@ -510,6 +528,7 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                 json.attribute("op", kernel->op->getName().getStringRef());
                 json.attribute("engine", getEngineName(kernel->engine));
                 json.attribute("dtype", kernel->dtype);
+                json.attribute("class", kernel->kernelClass);
                 json.attribute("flops",
                                static_cast<int64_t>(kernel->cost.flops));
                 json.attribute("bytes_read",

@@ -157,10 +157,18 @@ static std::optional<uint64_t> getOperandElementBits(Operation *op) {
 
 KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
                              const Target &target,
-                             const RooflineOptions &options) {
+                             const RooflineOptions &options, KernelRole role) {
   KernelTime kernel;
   kernel.op = op;
   kernel.cost = cost;
+  kernel.role = role;
+  kernel.kernelClass = getKernelClass(getKernelRoot(op), cost.flops == 0);
+  if (target.calibration) {
+    kernel.calibration = target.calibration->get(kernel.kernelClass);
+    kernel.fixedSeconds = role.principal ? kernel.calibration->overhead : 0;
+  } else {
+    kernel.fixedSeconds = target.launchOverhead;
+  }
   kernel.dtype = getDtype(op);
   kernel.engine = getEngine(op);
   if (options.dtypePolicy == DtypePolicy::Tf32 &&
@@ -200,11 +208,11 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
   if (kernel.rate)
     kernel.computeSeconds =
         kernel.cost.flops / (*kernel.rate * kernel.parallelEfficiency);
-  if (std::optional<double> bandwidth = target.getBandwidth())
+  if (std::optional<double> bandwidth = target.getBandwidth()) {
     kernel.memorySeconds = kernel.cost.bytesMoved() / *bandwidth;
-  kernel.efficiency =
-      target.getEfficiency(kernel.engine, kernel.dtype, kernel.cost.flops == 0);
-  kernel.updateSeconds(target.launchOverhead);
+    kernel.outputSeconds = kernel.cost.bytesWritten / *bandwidth;
+  }
+  kernel.updateSeconds();
   kernel.compulsorySeconds = kernel.seconds;
 
   kernel.bytesWithRereads = kernel.cost.bytesMoved();
@@ -221,8 +229,7 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
       kernel.bytesWithRereads = bound;
       double memory = kernel.memorySeconds *
                       (static_cast<double>(bound) / kernel.cost.bytesMoved());
-      kernel.secondsWithRereads =
-          kernel.timeWith(memory, target.launchOverhead);
+      kernel.secondsWithRereads = kernel.timeWith(memory);
     }
   }
   return kernel;
@@ -250,6 +257,7 @@ collectKernels(FunctionOpInterface fn, CostContext &ctx,
     result.kernels.push_back({r.op, r.cost->scaled(*r.executions)});
   };
   result.totals = analyzeFunction(fn, ctx, onOp, throughOp);
+  result.roles = getKernelRoles(result.kernels);
 
   // Deployed, the function's bytes are its kernels' deployed bytes.
   if (options.dtypePolicy == DtypePolicy::Deploy) {
@@ -314,8 +322,9 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
   result.totals = analysis.totals;
   result.weightBytes = analysis.weightBytes;
   result.peakActivationBytes = analysis.peakActivationBytes;
-  for (const auto &[op, cost] : analysis.kernels)
-    result.kernels.push_back(priceKernel(op, cost, target, options));
+  for (auto [kernel, role] : llvm::zip_equal(analysis.kernels, analysis.roles))
+    result.kernels.push_back(
+        priceKernel(kernel.first, kernel.second, target, options, role));
   if (options.residency && !fn.isExternal())
     applyOnChipResidency(fn, result, options);
   applyWeightStreaming(result);
@@ -334,11 +343,16 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
     result.latencyWithRereadsSeconds += kernel.secondsWithRereads;
     result.latencyCompulsorySeconds += kernel.compulsorySeconds;
     result.onChipBytes += kernel.onChipBytes;
+    if (kernel.calibration && kernel.role.principal)
+      ++result.nodes;
   }
   if (result.kernels.size() > result.kernelsWithoutRate) {
-    result.latencySeconds += target.callOverhead;
-    result.latencyWithRereadsSeconds += target.callOverhead;
-    result.latencyCompulsorySeconds += target.callOverhead;
+    double perCall = target.callOverhead;
+    if (target.calibration)
+      perCall += result.nodes * target.calibration->nodeOverhead;
+    result.latencySeconds += perCall;
+    result.latencyWithRereadsSeconds += perCall;
+    result.latencyCompulsorySeconds += perCall;
   }
   result.capacityBytes = target.offChip.capacity > 0 ? target.offChip.capacity
                                                      : target.onChip.capacity;

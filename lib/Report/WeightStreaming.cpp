@@ -26,6 +26,6 @@ void roof::applyWeightStreaming(FunctionRoofline &r) {
     kernel.memorySeconds =
         std::max(kernel.memorySeconds,
                  kernel.streamedWeightBytes / target.weightLink->bandwidth);
-    kernel.updateSeconds(target.launchOverhead);
+    kernel.updateSeconds();
   }
 }

@@ -31,16 +31,6 @@ std::optional<double> Target::getRate(Engine engine, StringRef dtype) const {
   return it->second * computeDerate;
 }
 
-double Target::getEfficiency(Engine engine, StringRef dtype,
-                             bool movesOnly) const {
-  if (movesOnly)
-    return movementEfficiency;
-  if (engine == Engine::Vector)
-    return vectorEfficiency;
-  auto it = matrixEfficiency.find(dtype);
-  return it == matrixEfficiency.end() ? 1 : it->second;
-}
-
 std::optional<double> Target::getBandwidth() const {
   const MemoryLevel &level = offChip.capacity > 0 ? offChip : onChip;
   if (!level.bandwidth)
@@ -309,31 +299,59 @@ public:
     return true;
   }
 
-  /// "efficiency": {"matrix": {"f32": 0.4}, "vector": 0.3, "movement": 0.5}.
-  bool efficiency(const llvm::json::Object &top, Target &target) {
+  /// "calibration": {"node_overhead": "7.6 us", "classes": {"conv":
+  /// {"overhead": "12 us", "compute": 1.4, "memory": 0.8, "output": 2}}}.
+  bool calibration(const llvm::json::Object &top, Target &target) {
     const llvm::json::Object *table =
-        object(top, "efficiency", "efficiency", false);
+        object(top, "calibration", "calibration", false);
     if (!table)
       return error.empty();
-    if (!fraction(*table, "vector", "efficiency.vector",
-                  target.vectorEfficiency) ||
-        !fraction(*table, "movement", "efficiency.movement",
-                  target.movementEfficiency))
+    Calibration result;
+    std::optional<double> gap;
+    if (!quantity(*table, "node_overhead", "calibration.node_overhead",
+                  Quantity::Time, gap, false))
       return false;
-    const llvm::json::Object *matrix =
-        object(*table, "matrix", "efficiency.matrix", false);
-    if (!matrix)
-      return error.empty();
-    for (const auto &entry : *matrix) {
-      StringRef dtype = entry.first;
-      std::string field = ("efficiency.matrix." + dtype).str();
-      if (!knownDtype(dtype, field))
+    result.nodeOverhead = gap.value_or(0);
+    const llvm::json::Object *classes =
+        object(*table, "classes", "calibration.classes", true);
+    if (!classes)
+      return false;
+    for (const auto &entry : *classes) {
+      StringRef name = entry.first;
+      std::string field = ("calibration.classes." + name).str();
+      if (!llvm::is_contained(kKernelClasses, name))
+        return fail(field, "unknown kernel class (known: conv, "
+                           "depthwise_conv, matmul, reduction, pow, "
+                           "elementwise, movement)");
+      const llvm::json::Object *terms = entry.second.getAsObject();
+      if (!terms)
+        return fail(field, "must be an object");
+      ClassCalibration pricing;
+      std::optional<double> overhead;
+      if (!quantity(*terms, "overhead", field + ".overhead", Quantity::Time,
+                    overhead, false) ||
+          !factor(*terms, "compute", field + ".compute", 1, pricing.compute) ||
+          !factor(*terms, "memory", field + ".memory", 0, pricing.memory) ||
+          !factor(*terms, "output", field + ".output", 0, pricing.output))
         return false;
-      double value = 1;
-      if (!fraction(*matrix, dtype, field, value))
-        return false;
-      target.matrixEfficiency[dtype] = value;
+      pricing.overhead = overhead.value_or(0);
+      result.classes[name] = pricing;
     }
+    target.calibration = std::move(result);
+    return true;
+  }
+
+  /// A multiplier of at least `least` (and at most 1e6: a fit beyond that
+  /// is a broken measurement).
+  bool factor(const llvm::json::Object &parent, StringRef key,
+              const Twine &field, int least, double &out) {
+    const llvm::json::Value *value = parent.get(key);
+    if (!value)
+      return true;
+    std::optional<double> number = value->getAsNumber();
+    if (!number || !(*number >= least) || *number > 1e6)
+      return fail(field, "must be a number in [" + Twine(least) + ", 1e6]");
+    out = *number;
     return true;
   }
 
@@ -390,7 +408,7 @@ public:
     target.power = *power;
     target.launchOverhead = launch.value_or(0);
     target.callOverhead = call.value_or(0);
-    if (!parallelism(*top, target) || !efficiency(*top, target))
+    if (!parallelism(*top, target) || !calibration(*top, target))
       return failure();
     target.pricePerHour = price;
 

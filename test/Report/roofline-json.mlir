@@ -22,6 +22,7 @@
 // CHECK: "op": "linalg.matmul",
 // CHECK-NEXT: "engine": "matrix",
 // CHECK-NEXT: "dtype": "f32",
+// CHECK-NEXT: "class": "matmul",
 // CHECK-NEXT: "flops": 2147483648,
 // CHECK-NEXT: "bytes_read": 12582912,
 // CHECK-NEXT: "bytes_written": 4194304,

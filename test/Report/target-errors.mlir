@@ -7,6 +7,8 @@
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-kind.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=KIND
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-no-number.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NUMBER
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-usable.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=USABLE
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-calibration-class.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=CAL-CLASS
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-calibration-compute.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=CAL-COMPUTE
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-units.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNITS
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-tile.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TILE
 // Files that are not what they say: JSON nested 50,000 deep (the parser
@@ -28,6 +30,8 @@
 // DTYPE: error: roof-report: {{.*}}bad-dtype.json: compute.vector.f24: unknown dtype 'f24' (known: f64, f32, tf32, f16, bf16, f8, i8, i4)
 // KIND: error: roof-report: {{.*}}bad-kind.json: kind: 'fpga' is not one of gpu, npu, dsp, cpu
 // NUMBER: error: roof-report: {{.*}}bad-no-number.json: power: 'lots W' is not a number followed by a unit, e.g. "3.35 TB/s"
+// CAL-CLASS: error: roof-report: {{.*}}bad-calibration-class.json: calibration.classes.convolution: unknown kernel class (known: conv, depthwise_conv, matmul, reduction, pow, elementwise, movement)
+// CAL-COMPUTE: error: roof-report: {{.*}}bad-calibration-compute.json: calibration.classes.conv.compute: must be a number in [1, 1e6]
 // USABLE: error: roof-report: {{.*}}bad-usable.json: memory.on_chip.usable: must be a number in (0, 1]
 // UNITS: error: roof-report: {{.*}}bad-units.json: parallelism.units: must be a positive whole number
 // TILE: error: roof-report: {{.*}}bad-tile.json: parallelism.tiles: each tile must be "ROWSxCOLUMNS" with positive sizes, e.g. "128x128"

@@ -2,24 +2,31 @@
 
 #include "Fit.h"
 
+#include "roof/Support/NonNegativeLeastSquares.h"
+
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 
-#include <algorithm>
+#include <array>
 #include <cmath>
 #include <ctime>
+#include <map>
 
 using namespace roof::calibrate;
 
 namespace {
+/// The four terms of ClassCalibration (roof/Target/Target.h) a group's
+/// kernels of one class sum to: node overheads charged, T_compute, T_memory
+/// and output time.
+using Terms = std::array<double, 4>;
+
 /// One measured group of kernels.
 struct Sample {
-  /// "matrix f32", "vector" or "movement".
-  std::string kind;
-  double kernels = 1, roof = 0, measured = 0;
+  double measured = 0;
+  std::map<std::string, Terms> terms;
 };
 } // namespace
 
@@ -41,10 +48,19 @@ static std::optional<llvm::json::Value> readJson(const std::string &path,
   return std::move(*value);
 }
 
+/// Four significant digits, and 0 under 1e-4: the fit is no finer.
+static double round4(double value) {
+  if (std::abs(value) < 1e-4)
+    return 0;
+  double scale = std::pow(10, 3 - std::floor(std::log10(std::abs(value))));
+  return std::round(value * scale) / scale;
+}
+
 bool roof::calibrate::fitTarget(const std::vector<std::string> &reports,
                                 llvm::raw_ostream &os,
                                 llvm::raw_ostream &errors) {
   std::vector<Sample> samples;
+  std::vector<double> gaps;
   std::string targetFile;
   for (const std::string &path : reports) {
     std::optional<llvm::json::Value> root = readJson(path, errors);
@@ -65,8 +81,16 @@ bool roof::calibrate::fitTarget(const std::vector<std::string> &reports,
           entry ? entry->getObject("measured") : nullptr;
       const llvm::json::Object *target =
           entry ? entry->getObject("target") : nullptr;
-      if (!measured || !target)
+      const llvm::json::Array *groups =
+          measured ? measured->getArray("groups") : nullptr;
+      if (!groups || !target)
         continue;
+      if (target->getBoolean("calibrated").value_or(false)) {
+        errors << "roof-calibrate: " << path
+               << ": priced on a calibrated target; fit reports made on the "
+                  "uncalibrated one\n";
+        return false;
+      }
       std::string file = target->getString("file").value_or("").str();
       if (targetFile.empty())
         targetFile = file;
@@ -76,23 +100,34 @@ bool roof::calibrate::fitTarget(const std::vector<std::string> &reports,
                << ": fit one target at a time\n";
         return false;
       }
-      for (const llvm::json::Value &g : *measured->getArray("groups")) {
+      unsigned nodes = 0;
+      for (const llvm::json::Value &g : *groups) {
         const llvm::json::Object *group = g.getAsObject();
-        Sample sample;
-        sample.kernels = group->getNumber("kernels").value_or(1);
-        sample.roof = group->getNumber("roof_s").value_or(0);
-        sample.measured = group->getNumber("measured_s").value_or(0);
-        if (sample.measured <= 0)
+        if (!group)
           continue;
-        if (group->getInteger("flops").value_or(0) == 0)
-          sample.kind = "movement";
-        else if (group->getString("engine") == "matrix")
-          sample.kind =
-              ("matrix " + group->getString("dtype").value_or("")).str();
-        else
-          sample.kind = "vector";
-        samples.push_back(sample);
+        if (const llvm::json::Array *names = group->getArray("nodes"))
+          nodes += names->size();
+        Sample sample;
+        sample.measured = group->getNumber("measured_s").value_or(0);
+        const llvm::json::Object *terms = group->getObject("terms");
+        if (!(sample.measured > 0) || !terms)
+          continue;
+        for (const auto &[name, value] : *terms) {
+          const llvm::json::Object *t = value.getAsObject();
+          if (!t)
+            continue;
+          sample.terms[name.str()] = {t->getNumber("overheads").value_or(0),
+                                      t->getNumber("t_compute_s").value_or(0),
+                                      t->getNumber("t_memory_s").value_or(0),
+                                      t->getNumber("t_output_s").value_or(0)};
+        }
+        samples.push_back(std::move(sample));
       }
+      // The time between nodes: the whole run less its nodes' times.
+      double latency = measured->getNumber("latency_s").value_or(0);
+      double nodeSeconds = measured->getNumber("node_seconds").value_or(0);
+      if (nodes)
+        gaps.push_back(std::max(0.0, latency - nodeSeconds) / nodes);
     }
   }
   if (samples.empty()) {
@@ -101,55 +136,78 @@ bool roof::calibrate::fitTarget(const std::vector<std::string> &reports,
     return false;
   }
 
-  // measured ≈ kernels × launch + roof / efficiency(class), fitted by least
-  // squares on the relative error (every group counts alike, small or
-  // large): unknowns x0 = launch and x_c = 1 / efficiency of each class.
-  std::vector<std::string> kinds;
+  // measured = sum over classes of overhead x overheads + compute x
+  // T_compute + memory x T_memory + output x T_output, by least squares on
+  // the relative error (every group counts alike, small or large), every
+  // term non-negative and compute at least 1 (no faster than the peak):
+  // unknowns per class are overhead, compute - 1, memory and output.
+  std::vector<std::string> classes;
   for (const Sample &sample : samples)
-    if (!llvm::is_contained(kinds, sample.kind))
-      kinds.push_back(sample.kind);
-  size_t n = kinds.size() + 1;
-  std::vector<std::vector<double>> normal(n, std::vector<double>(n + 1, 0));
+    for (const auto &entry : sample.terms)
+      if (!llvm::is_contained(classes, entry.first))
+        classes.push_back(entry.first);
+  llvm::sort(classes);
+  size_t n = 4 * classes.size();
+  std::vector<std::vector<double>> rows;
+  std::vector<double> rhs;
   for (const Sample &sample : samples) {
     std::vector<double> row(n, 0);
-    row[0] = sample.kernels / sample.measured;
-    size_t c = llvm::find(kinds, sample.kind) - kinds.begin();
-    row[c + 1] = sample.roof / sample.measured;
-    for (size_t i = 0; i < n; ++i) {
-      for (size_t j = 0; j < n; ++j)
-        normal[i][j] += row[i] * row[j];
-      normal[i][n] += row[i];
+    double rest = 1;
+    for (const auto &[name, terms] : sample.terms) {
+      size_t c = llvm::find(classes, name) - classes.begin();
+      for (size_t t = 0; t < 4; ++t)
+        row[4 * c + t] = terms[t] / sample.measured;
+      rest -= terms[1] / sample.measured;
     }
+    rows.push_back(std::move(row));
+    rhs.push_back(rest);
   }
-  // Gaussian elimination with partial pivoting; a class without roofline
-  // work (all-zero column) keeps efficiency 1.
-  std::vector<double> x(n, 0);
-  for (size_t col = 0; col < n; ++col) {
-    size_t pivot = col;
-    for (size_t r = col + 1; r < n; ++r)
-      if (std::abs(normal[r][col]) > std::abs(normal[pivot][col]))
-        pivot = r;
-    std::swap(normal[col], normal[pivot]);
-    if (std::abs(normal[col][col]) < 1e-30)
-      continue;
-    for (size_t r = 0; r < n; ++r) {
-      if (r == col)
-        continue;
-      double factor = normal[r][col] / normal[col][col];
-      for (size_t k = col; k <= n; ++k)
-        normal[r][k] -= factor * normal[col][k];
-    }
+  // Columns scaled to unit norm: overheads count nodes, the rest seconds.
+  std::vector<double> norm(n, 0);
+  for (const std::vector<double> &row : rows)
+    for (size_t j = 0; j < n; ++j)
+      norm[j] += row[j] * row[j];
+  for (double &value : norm)
+    value = value > 0 ? std::sqrt(value) : 1;
+  for (std::vector<double> &row : rows)
+    for (size_t j = 0; j < n; ++j)
+      row[j] /= norm[j];
+  std::vector<double> x = mlir::roof::solveNonNegativeLeastSquares(rows, rhs);
+  for (size_t j = 0; j < n; ++j)
+    x[j] /= norm[j];
+
+  llvm::json::Object fitted;
+  std::string detail;
+  for (auto [c, name] : llvm::enumerate(classes)) {
+    double overhead = std::round(x[4 * c] * 1e9) / 1e3;
+    double compute = round4(1 + x[4 * c + 1]);
+    double memory = round4(x[4 * c + 2]);
+    double output = round4(x[4 * c + 3]);
+    fitted[name] = llvm::json::Object{
+        {"overhead", llvm::formatv("{0:f3} us", overhead).str()},
+        {"compute", compute},
+        {"memory", memory},
+        {"output", output}};
+    llvm::raw_string_ostream(detail)
+        << (detail.empty() ? "" : "; ") << name
+        << llvm::format(": overhead %.3f us, compute %g, memory %g, output %g",
+                        overhead, compute, memory, output);
   }
-  for (size_t i = 0; i < n; ++i)
-    x[i] = std::abs(normal[i][i]) < 1e-30 ? 0 : normal[i][n] / normal[i][i];
-  double launch = std::max(0.0, x[0]);
-  llvm::StringMap<std::pair<double, unsigned>> fitted;
-  for (auto [c, kind] : llvm::enumerate(kinds)) {
-    unsigned count = llvm::count_if(
-        samples, [&](const Sample &sample) { return sample.kind == kind; });
-    // No faster than the roofline: efficiency at most 1.
-    fitted[kind] = {x[c + 1] > 1 ? 1 / x[c + 1] : 1.0, count};
+  double gap = 0;
+  if (!gaps.empty()) {
+    llvm::sort(gaps);
+    gap = gaps[gaps.size() / 2];
   }
+  // The fit's own error, on the groups it was fitted to.
+  std::vector<double> residuals;
+  for (auto [row, value] : llvm::zip_equal(rows, rhs)) {
+    double predicted = 0;
+    for (size_t j = 0; j < n; ++j)
+      predicted += row[j] * norm[j] * x[j];
+    residuals.push_back(std::abs(predicted - value));
+  }
+  llvm::sort(residuals);
+  double medianError = residuals[residuals.size() / 2];
 
   std::optional<llvm::json::Value> base = readJson(targetFile, errors);
   if (!base || !base->getAsObject()) {
@@ -158,25 +216,12 @@ bool roof::calibrate::fitTarget(const std::vector<std::string> &reports,
     return false;
   }
   llvm::json::Object target = std::move(*base->getAsObject());
-  llvm::json::Object efficiency, matrix;
-  std::string detail;
-  for (const auto &entry : fitted) {
-    // Three decimals: the fit is no finer than that.
-    double value = std::round(std::max(0.01, entry.second.first) * 1000) / 1000;
-    detail +=
-        llvm::formatv("{0}{1} {2:f3} ({3} groups)", detail.empty() ? "" : ", ",
-                      entry.first(), value, entry.second.second)
-            .str();
-    llvm::StringRef kind = entry.first();
-    if (kind.consume_front("matrix "))
-      matrix[kind] = value;
-    else
-      efficiency[kind] = value;
-  }
-  if (!matrix.empty())
-    efficiency["matrix"] = std::move(matrix);
-  target["efficiency"] = std::move(efficiency);
-  target["launch_overhead"] = llvm::formatv("{0:f3} us", launch * 1e6).str();
+  target["calibration"] = llvm::json::Object{
+      {"node_overhead",
+       llvm::formatv("{0:f3} us", std::round(gap * 1e9) / 1e3).str()},
+      {"classes", std::move(fitted)}};
+  // The class overheads take the place of a per-kernel launch overhead.
+  target.erase("launch_overhead");
   if (std::optional<llvm::StringRef> name = target.getString("name"))
     target["name"] = (*name + " (calibrated)").str();
 
@@ -188,12 +233,13 @@ bool roof::calibrate::fitTarget(const std::vector<std::string> &reports,
     files += (files.empty() ? "" : ", ") + path;
   std::string calibration =
       llvm::formatv(
-          "fitted by roof-calibrate --fit on {0} from {1} measured "
-          "kernel groups in {2}: least squares of the relative "
-          "error of measured = kernels x launch_overhead + "
-          "roofline time / efficiency of the class; efficiency by class: "
-          "{3}",
-          date, samples.size(), files, detail)
+          "fitted by roof-calibrate --fit on {0} from {1} measured kernel "
+          "groups in {2}: non-negative least squares of the relative error "
+          "of measured = per class, overhead x nodes + compute x T_compute + "
+          "memory x T_memory + output x T_output (median error {3:f1} % on "
+          "those groups); node_overhead the median of (run - node times) / "
+          "nodes over {4} reports; {5}",
+          date, samples.size(), files, 100 * medianError, gaps.size(), detail)
           .str();
   if (llvm::json::Object *sources = target.getObject("sources"))
     (*sources)["calibration"] = calibration;

@@ -38,9 +38,14 @@ Measures this machine's roofs (peak f32 FLOP/s with an FMA loop, bandwidth of
 each memory level with a STREAM triad) and writes them as a roof-target/1
 file for roof-report targets=FILE.
 
-With --fit, reads roof-report JSON reports made with measured=PROFILE and
-writes a copy of the target they priced on with the fitted per-kernel fixed
-cost (launch_overhead) and per-class efficiency (docs/validation.md).
+With --fit, reads roof-report JSON reports made with measured=PROFILE on an
+uncalibrated target and writes a copy of that target with a fitted
+calibration: per kernel class (conv, depthwise_conv, matmul, reduction, pow,
+elementwise, movement) a per-node overhead and multiples of T_compute,
+T_memory and the output's write time, and the time between nodes. Priced on
+it, kernel times are estimates, not bounds (docs/validation.md). Fit and
+price the module as the runtime runs it (unfused for ONNX Runtime at graph
+optimization basic).
 
   -o FILE        where to write the target file (default -, standard output)
   --threads N    threads the target's roofs are measured with (default 0:

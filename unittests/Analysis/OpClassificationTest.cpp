@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Parser/Parser.h"
@@ -121,4 +122,47 @@ TEST_F(OpClassificationTest, PreparedAheadOfTime) {
   WeightAnalysis asWritten(written);
   EXPECT_FALSE(asWritten.isPrepared(ops[1]));
   EXPECT_TRUE(asWritten.isWeight(ops[1]->getResult(0)));
+}
+
+// The classes a calibrated target prices apart, for linalg ops (TOSA's are
+// named ops and map one to one).
+TEST_F(OpClassificationTest, KernelClasses) {
+  context.loadDialect<math::MathDialect>();
+  SmallVector<Operation *> ops = parseOps(R"mlir(
+    func.func @f(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>, %c: tensor<4x16xf32>,
+                 %x: tensor<1x8x8x2xf32>, %k: tensor<2x2xf32>,
+                 %p: tensor<1x4x4x2xf32>, %w: tensor<3x3x2x4xf32>,
+                 %o: tensor<1x6x6x4xf32>, %dw: tensor<3x3x2xf32>,
+                 %do: tensor<1x6x6x2xf32>, %s: tensor<4xf32>) {
+      %0 = linalg.matmul ins(%a, %b : tensor<4x8xf32>, tensor<8x16xf32>)
+                         outs(%c : tensor<4x16xf32>) -> tensor<4x16xf32>
+      %1 = linalg.conv_2d_nhwc_hwcf ins(%x, %w : tensor<1x8x8x2xf32>, tensor<3x3x2x4xf32>)
+             outs(%o : tensor<1x6x6x4xf32>) -> tensor<1x6x6x4xf32>
+      %2 = linalg.depthwise_conv_2d_nhwc_hwc ins(%x, %dw : tensor<1x8x8x2xf32>, tensor<3x3x2xf32>)
+             outs(%do : tensor<1x6x6x2xf32>) -> tensor<1x6x6x2xf32>
+      %3 = linalg.pooling_nhwc_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+             ins(%x, %k : tensor<1x8x8x2xf32>, tensor<2x2xf32>)
+             outs(%p : tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32>
+      %4 = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>],
+                           iterator_types = ["parallel"]}
+             ins(%s : tensor<4xf32>) outs(%s : tensor<4xf32>) {
+      ^bb0(%in: f32, %out: f32):
+        %e = math.powf %in, %in : f32
+        linalg.yield %e : f32
+      } -> tensor<4xf32>
+      %5 = linalg.add ins(%s, %s : tensor<4xf32>, tensor<4xf32>)
+                      outs(%s : tensor<4xf32>) -> tensor<4xf32>
+      %t = tensor.empty() : tensor<8x4xf32>
+      %6 = linalg.transpose ins(%a : tensor<4x8xf32>) outs(%t : tensor<8x4xf32>) permutation = [1, 0]
+      return
+    }
+  )mlir");
+  ASSERT_EQ(ops.size(), 8u);
+  EXPECT_EQ(getKernelClass(ops[0], false), "matmul");
+  EXPECT_EQ(getKernelClass(ops[1], false), "conv");
+  EXPECT_EQ(getKernelClass(ops[2], false), "depthwise_conv");
+  EXPECT_EQ(getKernelClass(ops[3], false), "reduction");
+  EXPECT_EQ(getKernelClass(ops[4], false), "pow");
+  EXPECT_EQ(getKernelClass(ops[5], false), "elementwise");
+  EXPECT_EQ(getKernelClass(ops[7], true), "movement");
 }

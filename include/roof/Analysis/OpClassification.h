@@ -42,6 +42,14 @@ Value getViewSource(Operation *op);
 /// reads: a dequantization (i8/i4 to f16/f32 with a scale) or an up-cast.
 bool widens(Operation *op, Value operand);
 
+/// The kind of work `op` does, as a calibrated target prices it apart (one
+/// of kKernelClasses in roof/Target/Target.h): "conv" and "depthwise_conv"
+/// (contractions over an image, tosa or linalg), "matmul" (other
+/// contractions), "reduction" (pooling, reductions, softmax), "pow" (a power
+/// per element: a library call on CPUs), "movement" (`movesOnly`: no FLOPs;
+/// and resize), "elementwise" (the rest).
+llvm::StringRef getKernelClass(Operation *op, bool movesOnly);
+
 } // namespace mlir::roof
 
 #endif // ROOF_ANALYSIS_OPCLASSIFICATION_H

@@ -17,7 +17,20 @@
 #include "roof/Report/MeasuredProfile.h"
 #include "roof/Report/Roofline.h"
 
+#include <map>
+
 namespace mlir::roof {
+
+/// What a calibration multiplies (Target.h, ClassCalibration), summed over
+/// kernels of one class: the node overheads charged (principal kernels),
+/// T_compute, T_memory and the output's write time. Layout kernels of a
+/// contraction's node contribute nothing.
+struct ClassTerms {
+  unsigned overheads = 0;
+  double compute = 0;
+  double memory = 0;
+  double output = 0;
+};
 
 /// Kernels and profile nodes that share names, compared as a whole.
 struct MeasuredGroup {
@@ -31,6 +44,9 @@ struct MeasuredGroup {
   double roofSeconds = 0;
   uint64_t flops = 0;
   uint64_t bytes = 0;
+  /// By kernel class: what `roof-calibrate --fit` fits the class's pricing
+  /// to.
+  std::map<std::string, ClassTerms> terms;
 
   /// Predicted / measured: at most 1 where the roofline is a bound; 0
   /// without a measurement.

@@ -11,6 +11,7 @@
 #define ROOF_REPORT_ROOFLINE_H
 
 #include "roof/Analysis/FunctionCost.h"
+#include "roof/Report/NodeRoles.h"
 #include "roof/Target/Target.h"
 
 #include "mlir/Interfaces/FunctionInterfaces.h"
@@ -81,20 +82,34 @@ struct KernelTime {
   uint64_t bytesWithRereads = 0;
   double secondsWithRereads = 0;
 
-  /// The fraction of its roofline time the target's class of this kernel
-  /// reaches (Target::getEfficiency); 1 uncalibrated.
-  double efficiency = 1;
+  /// The kind of work it does (getKernelClass) and its part in its source
+  /// node.
+  llvm::StringRef kernelClass;
+  KernelRole role;
+  /// Under a calibrated target, the pricing of its class.
+  std::optional<ClassCalibration> calibration;
+  /// Seconds added to its time: the target's launch overhead; under a
+  /// calibration, its class's overhead if it is its node's principal kernel.
+  double fixedSeconds = 0;
+  /// Its bytes written at the off-chip bandwidth (a calibration's output
+  /// term).
+  double outputSeconds = 0;
 
   bool hasTime() const { return rate || cost.flops == 0; }
-  /// max(T_compute, `memory`) / efficiency + `launchOverhead`: the kernel's
-  /// time with a memory time of `memory`.
-  double timeWith(double memory, double launchOverhead) const {
-    return std::max(computeSeconds, memory) / efficiency + launchOverhead;
+  /// The kernel's time with a memory time of `memory`: max(T_compute,
+  /// `memory`) + fixed seconds; under a calibration, fixed seconds + the
+  /// class's multiples of T_compute, `memory` and the output time, and 0 for
+  /// a layout kernel of a contraction's node (docs/validation.md).
+  double timeWith(double memory) const {
+    if (!calibration)
+      return std::max(computeSeconds, memory) + fixedSeconds;
+    if (role.layoutOfContraction)
+      return 0;
+    return fixedSeconds + calibration->compute * computeSeconds +
+           calibration->memory * memory + calibration->output * outputSeconds;
   }
   /// seconds = timeWith(T_memory).
-  void updateSeconds(double launchOverhead) {
-    seconds = timeWith(memorySeconds, launchOverhead);
-  }
+  void updateSeconds() { seconds = timeWith(memorySeconds); }
   uint64_t offChipBytes() const { return cost.bytesMoved() - onChipBytes; }
   bool isComputeBound() const { return computeSeconds > memorySeconds; }
 };
@@ -128,6 +143,9 @@ struct FunctionRoofline {
   std::optional<uint64_t> unfusedBytes;
   /// Kernels whose dtype has no rate on the target.
   unsigned kernelsWithoutRate = 0;
+  /// Under a calibrated target: the nodes its kernels come from (principal
+  /// kernels with a time), each adding the node overhead to the latency.
+  unsigned nodes = 0;
   /// The comparison with a measured profile (MeasuredMatch.h), when one was
   /// given and names this function's ops.
   std::shared_ptr<const FunctionMeasurement> measured;
@@ -168,9 +186,10 @@ std::string getDtype(Operation *op);
 std::optional<uint64_t> getDeployedBytes(Type type,
                                          const RooflineOptions &options);
 
-/// Prices one kernel of cost `cost` (all its executions) on `target`.
+/// Prices one kernel of cost `cost` (all its executions) and role `role` on
+/// `target`.
 KernelTime priceKernel(Operation *op, const OpCost &cost, const Target &target,
-                       const RooflineOptions &options);
+                       const RooflineOptions &options, KernelRole role = {});
 
 /// What roof-annotate-cost's walk says about a function before any target
 /// is chosen: its kernels with the cost of all their executions, its totals
@@ -179,6 +198,8 @@ KernelTime priceKernel(Operation *op, const OpCost &cost, const Target &target,
 struct FunctionKernels {
   FunctionOpInterface function;
   SmallVector<std::pair<Operation *, OpCost>> kernels;
+  /// The kernels' roles in their source nodes, in the same order.
+  SmallVector<KernelRole> roles;
   FunctionCost totals;
   uint64_t weightBytes = 0;
   uint64_t peakActivationBytes = 0;

@@ -46,6 +46,42 @@ struct WeightLink {
   double bandwidth = 0;
 };
 
+/// The kinds of work a calibrated target prices apart (getKernelClass):
+/// convolutions, depthwise convolutions, other contractions, pooling and
+/// reductions, `pow` (a library call per element), other elementwise work,
+/// and kernels that only move data.
+inline constexpr const char *kKernelClasses[] = {
+    "conv", "depthwise_conv", "matmul",  "reduction",
+    "pow",  "elementwise",    "movement"};
+
+/// How a calibrated target prices one class of kernel:
+/// seconds = overhead (once per node: per operator of the source graph)
+///         + compute x T_compute + memory x T_memory
+///         + output x bytes written / off-chip bandwidth.
+struct ClassCalibration {
+  /// Seconds.
+  double overhead = 0;
+  /// Multiples of T_compute (at least 1: no faster than the peak), of
+  /// T_memory and of the output's write time.
+  double compute = 1;
+  double memory = 1;
+  double output = 0;
+};
+
+/// A target's fitted per-class pricing (docs/validation.md).
+struct Calibration {
+  /// Seconds between nodes, added once per node to a function's latency.
+  double nodeOverhead = 0;
+  /// Classes not listed are priced with the defaults of ClassCalibration.
+  llvm::StringMap<ClassCalibration> classes;
+
+  /// The pricing of `kernelClass`.
+  ClassCalibration get(llvm::StringRef kernelClass) const {
+    auto it = classes.find(kernelClass);
+    return it == classes.end() ? ClassCalibration() : it->second;
+  }
+};
+
 struct Target {
   std::string name;
   /// "gpu", "npu", "dsp" or "cpu".
@@ -65,13 +101,9 @@ struct Target {
   double bandwidthDerate = 1;
   /// Seconds added per kernel.
   double launchOverhead = 0;
-  /// Fractions of its roofline time a kernel class reaches, fitted from
-  /// measurements (roof-calibrate --fit); 1 where not given: contractions
-  /// per matrix dtype, other kernels with FLOPs, and kernels that only move
-  /// data.
-  llvm::StringMap<double> matrixEfficiency;
-  double vectorEfficiency = 1;
-  double movementEfficiency = 1;
+  /// Fitted from measurements (roof-calibrate --fit): how the target prices
+  /// each class of kernel; when set, kernel times are estimates, not bounds.
+  std::optional<Calibration> calibration;
   /// Seconds added once per call of a function (a host dispatch, a transfer
   /// over the host link).
   double callOverhead = 0;
@@ -88,10 +120,6 @@ struct Target {
   /// The peak of `engine` for `dtype`, derated; std::nullopt when the target
   /// has no rate for it.
   std::optional<double> getRate(Engine engine, llvm::StringRef dtype) const;
-  /// The efficiency of a kernel on `engine` at `dtype`; `movesOnly` for one
-  /// without FLOPs.
-  double getEfficiency(Engine engine, llvm::StringRef dtype,
-                       bool movesOnly) const;
   /// Off-chip bandwidth, derated (the on-chip one when there is no off-chip
   /// memory, as on an SRAM-only chip).
   std::optional<double> getBandwidth() const;
