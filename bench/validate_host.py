@@ -165,6 +165,12 @@ def main():
           "%.1f %%, calibrated %.1f %% (goal <= 25 %%)"
           % (100 * statistics.median(errors),
              100 * statistics.median(calibrated_errors)))
+    for label, values in (("uncalibrated", errors),
+                          ("calibrated", calibrated_errors)):
+        q = statistics.quantiles(values, n=20)
+        print("  %s group errors: 25th %.1f %%, 50th %.1f %%, 75th %.1f %%, "
+              "90th %.1f %%" % (label, 100 * q[4], 100 * q[9], 100 * q[14],
+                                100 * q[17]))
     print("whole-model error, calibrated (leave one model out): median %.1f %%, "
           "worst %.1f %% (goal <= 15 %%)"
           % (100 * statistics.median(all_model_errors),

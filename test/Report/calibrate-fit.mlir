@@ -39,7 +39,7 @@
 // FIT-NEXT: },
 // FIT-NOT: launch_overhead
 // FIT: "name": "Round A (calibrated)",
-// FIT: "calibration": "fitted by roof-calibrate --fit on {{[0-9-]+}} from 9 measured kernel groups in {{.*}}.report.json: {{.*}} (median error 0.0 % on those groups); {{.*}} over 1 reports; conv: overhead 3.000 us, compute 2, memory 0.5, output 0; elementwise: overhead 1.000 us, compute 1, memory 3, output 1"
+// FIT: "calibration": "fitted by roof-calibrate --fit on {{[0-9-]+}} from 9 measured kernel groups in {{.*}}.report.json (profiles profile.json): {{.*}} (median error 0.0 % on those groups); {{.*}} over 1 reports; conv: overhead 3.000 us, compute 2, memory 0.5, output 0; elementwise: overhead 1.000 us, compute 1, memory 3, output 1"
 
 // @f's add (node "n"): 1024 FLOPs at 10 TFLOP/s = 0.1024 ns, 12288 bytes
 // moved at 1 TB/s = 12.288 ns, 4096 written = 4.096 ns: 1000 + 0.1024 +

@@ -61,7 +61,7 @@ bool roof::calibrate::fitTarget(const std::vector<std::string> &reports,
                                 llvm::raw_ostream &errors) {
   std::vector<Sample> samples;
   std::vector<double> gaps;
-  std::string targetFile;
+  std::string targetFile, profiles;
   for (const std::string &path : reports) {
     std::optional<llvm::json::Value> root = readJson(path, errors);
     if (!root)
@@ -100,6 +100,8 @@ bool roof::calibrate::fitTarget(const std::vector<std::string> &reports,
                << ": fit one target at a time\n";
         return false;
       }
+      if (std::optional<llvm::StringRef> profile = measured->getString("file"))
+        profiles += ((profiles.empty() ? "" : ", ") + *profile).str();
       unsigned nodes = 0;
       for (const llvm::json::Value &g : *groups) {
         const llvm::json::Object *group = g.getAsObject();
@@ -234,12 +236,14 @@ bool roof::calibrate::fitTarget(const std::vector<std::string> &reports,
   std::string calibration =
       llvm::formatv(
           "fitted by roof-calibrate --fit on {0} from {1} measured kernel "
-          "groups in {2}: non-negative least squares of the relative error "
+          "groups in {2} (profiles {6}): non-negative least squares of the "
+          "relative error "
           "of measured = per class, overhead x nodes + compute x T_compute + "
           "memory x T_memory + output x T_output (median error {3:f1} % on "
           "those groups); node_overhead the median of (run - node times) / "
           "nodes over {4} reports; {5}",
-          date, samples.size(), files, 100 * medianError, gaps.size(), detail)
+          date, samples.size(), files, 100 * medianError, gaps.size(), detail,
+          profiles)
           .str();
   if (llvm::json::Object *sources = target.getObject("sources"))
     (*sources)["calibration"] = calibration;
