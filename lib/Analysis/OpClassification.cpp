@@ -108,6 +108,10 @@ StringRef roof::getKernelClass(Operation *op, bool movesOnly) {
       return "depthwise_conv";
     if (isa<tosa::Conv2DOp, tosa::Conv3DOp, tosa::TransposeConv2DOp>(op))
       return "conv";
+    // Named matmuls say what they are; inferring a generic's dimensions is
+    // the slow path.
+    if (isa<linalg::ContractionOpInterface>(op))
+      return "matmul";
     if (linalgOp) {
       FailureOr<linalg::ConvolutionDimensions> dims =
           linalg::inferConvolutionDims(linalgOp);

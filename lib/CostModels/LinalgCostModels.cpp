@@ -26,22 +26,22 @@
 using namespace mlir;
 using namespace mlir::roof;
 
-/// The bytes of the elements of `operand` that its indexing map touches.
-static FailureOr<uint64_t> getFootprintBytes(linalg::LinalgOp op,
-                                             OpOperand *operand,
+/// The bytes of the elements of `operand` that its indexing map `map`
+/// touches.
+static FailureOr<uint64_t> getFootprintBytes(OpOperand *operand, AffineMap map,
                                              ArrayRef<uint64_t> loopRanges,
                                              CostContext &ctx) {
-  std::string what = "operand " + std::to_string(operand->getOperandNumber());
+  unsigned number = operand->getOperandNumber();
   auto type = cast<ShapedType>(operand->get().getType());
-  FailureOr<SmallVector<uint64_t>> shape = ctx.resolveShape(type, what);
+  FailureOr<SmallVector<uint64_t>> shape =
+      ctx.resolveShape(type, "operand " + Twine(number));
   if (failed(shape))
     return failure();
   FailureOr<uint64_t> bits =
-      ctx.resolveElementBits(type.getElementType(), what);
+      ctx.resolveElementBits(type.getElementType(), "operand " + Twine(number));
   if (failed(bits))
     return failure();
-  uint64_t elements = countTouchedElements(op.getMatchingIndexingMap(operand),
-                                           loopRanges, *shape);
+  uint64_t elements = countTouchedElements(map, loopRanges, *shape);
   return getBytes(elements, *bits);
 }
 
@@ -113,11 +113,17 @@ static FailureOr<OpCost> computeStructuredOpCost(linalg::LinalgOp op,
   if (failed(countPayload(op, iterations, ctx, cost)))
     return failure();
 
+  // Named ops build their maps on every query: build them once.
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  auto footprint = [&](OpOperand *operand) {
+    return getFootprintBytes(operand, maps[operand->getOperandNumber()],
+                             loopRanges, ctx);
+  };
   for (OpOperand *input : op.getDpsInputOperands()) {
     if (!isa<ShapedType>(input->get().getType()) ||
         !op.payloadUsesValueFromOperand(input))
       continue;
-    FailureOr<uint64_t> bytes = getFootprintBytes(op, input, loopRanges, ctx);
+    FailureOr<uint64_t> bytes = footprint(input);
     if (failed(bytes))
       return failure();
     cost.bytesRead = addCounts(cost.bytesRead, *bytes);
@@ -125,7 +131,7 @@ static FailureOr<OpCost> computeStructuredOpCost(linalg::LinalgOp op,
       cost.weightBytesRead = addCounts(cost.weightBytesRead, *bytes);
   }
   for (OpOperand &init : op.getDpsInitsMutable()) {
-    FailureOr<uint64_t> bytes = getFootprintBytes(op, &init, loopRanges, ctx);
+    FailureOr<uint64_t> bytes = footprint(&init);
     if (failed(bytes))
       return failure();
     cost.bytesWritten = addCounts(cost.bytesWritten, *bytes);

@@ -155,32 +155,50 @@ static std::optional<uint64_t> getOperandElementBits(Operation *op) {
   return std::nullopt;
 }
 
-KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
-                             const Target &target,
-                             const RooflineOptions &options, KernelRole role) {
+KernelFacts roof::getKernelFacts(Operation *op, const OpCost &cost,
+                                 const RooflineOptions &options,
+                                 KernelRole role) {
+  KernelFacts facts;
+  facts.op = op;
+  facts.root = getKernelRoot(op);
+  facts.cost = cost;
+  facts.role = role;
+  facts.kernelClass = getKernelClass(facts.root, cost.flops == 0);
+  facts.dtype = getDtype(op);
+  facts.engine = getEngine(op);
+  if (options.dtypePolicy == DtypePolicy::Tf32 &&
+      facts.engine == Engine::Matrix && facts.dtype == "f32")
+    facts.dtype = "tf32";
+  facts.deployed = options.dtypePolicy == DtypePolicy::Deploy &&
+                   facts.dtype == "f32";
+  if (facts.deployed) {
+    facts.dtype = options.deployDtype;
+    facts.cost.bytesRead = toDeployBytes(cost.bytesRead, options);
+    facts.cost.bytesWritten = toDeployBytes(cost.bytesWritten, options);
+    facts.cost.weightBytesRead = toDeployBytes(cost.weightBytesRead, options);
+  }
+  facts.elementBits = facts.deployed ? getDeployBits(options.deployDtype)
+                                     : getOperandElementBits(op);
+  return facts;
+}
+
+KernelTime roof::priceKernel(const KernelFacts &facts, const Target &target,
+                             const RooflineOptions &options) {
   KernelTime kernel;
-  kernel.op = op;
-  kernel.cost = cost;
-  kernel.role = role;
-  kernel.kernelClass = getKernelClass(getKernelRoot(op), cost.flops == 0);
+  kernel.op = facts.op;
+  kernel.cost = facts.cost;
+  kernel.role = facts.role;
+  kernel.kernelClass = facts.kernelClass;
   if (target.calibration) {
     kernel.calibration = target.calibration->get(kernel.kernelClass);
-    kernel.fixedSeconds = role.principal ? kernel.calibration->overhead : 0;
+    kernel.fixedSeconds =
+        facts.role.principal ? kernel.calibration->overhead : 0;
   } else {
     kernel.fixedSeconds = target.launchOverhead;
   }
-  kernel.dtype = getDtype(op);
-  kernel.engine = getEngine(op);
-  if (options.dtypePolicy == DtypePolicy::Tf32 &&
-      kernel.engine == Engine::Matrix && kernel.dtype == "f32")
-    kernel.dtype = "tf32";
-  bool deployed = deploysF32(op, options);
-  if (deployed) {
-    kernel.dtype = options.deployDtype;
-    kernel.cost.bytesRead = toDeployBytes(cost.bytesRead, options);
-    kernel.cost.bytesWritten = toDeployBytes(cost.bytesWritten, options);
-    kernel.cost.weightBytesRead = toDeployBytes(cost.weightBytesRead, options);
-  }
+  kernel.dtype = facts.dtype;
+  kernel.engine = facts.engine;
+  bool deployed = facts.deployed;
   kernel.rate = target.getRate(kernel.engine, kernel.dtype);
   // A contraction whose dtype the matrix engine lacks runs on the vector
   // engine when that has the rate (an f32 matmul on CUDA cores).
@@ -204,7 +222,7 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
     return kernel;
   if (kernel.engine == Engine::Matrix)
     kernel.parallelEfficiency =
-        getParallelEfficiency(getKernelRoot(op), target, options.cost);
+        getParallelEfficiency(facts.root, target, options.cost);
   if (kernel.rate)
     kernel.computeSeconds =
         kernel.cost.flops / (*kernel.rate * kernel.parallelEfficiency);
@@ -218,8 +236,7 @@ KernelTime roof::priceKernel(Operation *op, const OpCost &cost,
   kernel.bytesWithRereads = kernel.cost.bytesMoved();
   kernel.secondsWithRereads = kernel.seconds;
   double onChip = target.onChip.capacity;
-  std::optional<uint64_t> bits =
-      deployed ? getDeployBits(options.deployDtype) : getOperandElementBits(op);
+  std::optional<uint64_t> bits = facts.elementBits;
   if (kernel.engine == Engine::Matrix && onChip > 0 && bits &&
       kernel.cost.bytesRead > onChip) {
     double element = *bits / 8.0;
@@ -245,6 +262,7 @@ collectKernels(FunctionOpInterface fn, CostContext &ctx,
                llvm::DenseMap<Operation *, uint64_t> *writtenBytes) {
   FunctionKernels result;
   result.function = fn;
+  SmallVector<std::pair<Operation *, OpCost>> kernels;
   auto onOp = [&](const OpCostRecord &r) {
     if (!r.cost || !r.executions || r.prepared)
       return;
@@ -254,23 +272,22 @@ collectKernels(FunctionOpInterface fn, CostContext &ctx,
                                   : r.cost->bytesWritten;
     if (r.cost->flops == 0 && r.cost->bytesMoved() == 0)
       return;
-    result.kernels.push_back({r.op, r.cost->scaled(*r.executions)});
+    kernels.push_back({r.op, r.cost->scaled(*r.executions)});
   };
   result.totals = analyzeFunction(fn, ctx, onOp, throughOp);
-  result.roles = getKernelRoles(result.kernels);
+  for (auto [kernel, role] :
+       llvm::zip_equal(kernels, getKernelRoles(kernels)))
+    result.kernels.push_back(
+        getKernelFacts(kernel.first, kernel.second, options, role));
 
   // Deployed, the function's bytes are its kernels' deployed bytes.
   if (options.dtypePolicy == DtypePolicy::Deploy) {
     OpCost &total = result.totals.total;
     total.bytesRead = total.bytesWritten = total.weightBytesRead = 0;
-    for (const auto &[op, cost] : result.kernels) {
-      bool deployed = deploysF32(op, options);
-      auto bytes = [&](uint64_t b) {
-        return deployed ? toDeployBytes(b, options) : b;
-      };
-      total.bytesRead += bytes(cost.bytesRead);
-      total.bytesWritten += bytes(cost.bytesWritten);
-      total.weightBytesRead += bytes(cost.weightBytesRead);
+    for (const KernelFacts &kernel : result.kernels) {
+      total.bytesRead += kernel.cost.bytesRead;
+      total.bytesWritten += kernel.cost.bytesWritten;
+      total.weightBytesRead += kernel.cost.weightBytesRead;
     }
   }
 
@@ -322,9 +339,8 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
   result.totals = analysis.totals;
   result.weightBytes = analysis.weightBytes;
   result.peakActivationBytes = analysis.peakActivationBytes;
-  for (auto [kernel, role] : llvm::zip_equal(analysis.kernels, analysis.roles))
-    result.kernels.push_back(
-        priceKernel(kernel.first, kernel.second, target, options, role));
+  for (const KernelFacts &kernel : analysis.kernels)
+    result.kernels.push_back(priceKernel(kernel, target, options));
   if (options.residency && !fn.isExternal())
     applyOnChipResidency(fn, result, options);
   applyWeightStreaming(result);

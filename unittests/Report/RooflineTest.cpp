@@ -88,7 +88,9 @@ TEST(Roofline, PricesAKernelBuiltInMemory) {
   ASSERT_TRUE(succeeded(target)) << error;
   FailureOr<OpCost> cost = getOpCost(matmul);
   ASSERT_TRUE(succeeded(cost));
-  KernelTime kernel = priceKernel(matmul, *cost, *target, RooflineOptions());
+  KernelTime kernel = priceKernel(
+      getKernelFacts(matmul, *cost, RooflineOptions()), *target,
+      RooflineOptions());
   EXPECT_EQ(kernel.engine, Engine::Matrix);
   EXPECT_EQ(kernel.dtype, "f16");
   // 33554432 / 50e12 s = 0.67108864 us; 524288 / 2e12 s = 0.262144 us.

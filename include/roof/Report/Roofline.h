@@ -186,10 +186,34 @@ std::string getDtype(Operation *op);
 std::optional<uint64_t> getDeployedBytes(Type type,
                                          const RooflineOptions &options);
 
-/// Prices one kernel of cost `cost` (all its executions) and role `role` on
-/// `target`.
-KernelTime priceKernel(Operation *op, const OpCost &cost, const Target &target,
-                       const RooflineOptions &options, KernelRole role = {});
+/// What pricing knows of a kernel before a target is chosen: computed once
+/// per kernel and priced on every target.
+struct KernelFacts {
+  Operation *op = nullptr;
+  /// The op it is priced as (getKernelRoot).
+  Operation *root = nullptr;
+  /// Cost of all its executions; its bytes as deployed under
+  /// DtypePolicy::Deploy.
+  OpCost cost;
+  KernelRole role;
+  /// The dtype after the policy (tf32, the deployment dtype).
+  std::string dtype;
+  Engine engine = Engine::Vector;
+  llvm::StringRef kernelClass;
+  /// Whether the policy deploys its f32 values at another dtype.
+  bool deployed = false;
+  /// Bits per element of its operands, for the re-read model.
+  std::optional<uint64_t> elementBits;
+};
+
+/// The facts of `op` with cost `cost` (all its executions) and role `role`.
+KernelFacts getKernelFacts(Operation *op, const OpCost &cost,
+                           const RooflineOptions &options,
+                           KernelRole role = {});
+
+/// Prices one kernel on `target`.
+KernelTime priceKernel(const KernelFacts &facts, const Target &target,
+                       const RooflineOptions &options);
 
 /// What roof-annotate-cost's walk says about a function before any target
 /// is chosen: its kernels with the cost of all their executions, its totals
@@ -197,9 +221,7 @@ KernelTime priceKernel(Operation *op, const OpCost &cost, const Target &target,
 /// Computed once and priced on each target.
 struct FunctionKernels {
   FunctionOpInterface function;
-  SmallVector<std::pair<Operation *, OpCost>> kernels;
-  /// The kernels' roles in their source nodes, in the same order.
-  SmallVector<KernelRole> roles;
+  SmallVector<KernelFacts> kernels;
   FunctionCost totals;
   uint64_t weightBytes = 0;
   uint64_t peakActivationBytes = 0;
