@@ -18,13 +18,25 @@ def roof_tool(name):
     return path
 
 
+def _timed(cmd):
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
 def best_of(runs, cmd):
     """The fastest of `runs` runs of `cmd` (output discarded), in seconds."""
-    best = None
+    return min(_timed(cmd) for _ in range(runs))
+
+
+def best_of_each(runs, *cmds):
+    """The fastest of `runs` runs of each of `cmds`, run in turn (one of
+    each per round), so that a change in the machine's load between rounds
+    reaches every command alike: their ratios are what to read."""
+    best = [None] * len(cmds)
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
-        elapsed = time.perf_counter() - start
-        best = elapsed if best is None else min(best, elapsed)
+        for i, cmd in enumerate(cmds):
+            elapsed = _timed(cmd)
+            best[i] = elapsed if best[i] is None else min(best[i], elapsed)
     return best

@@ -39,6 +39,10 @@ bool roof::isContraction(Operation *op) {
           tosa::TransposeConv2DOp, tosa::MatMulOp, tosa::MatmulTBlockScaledOp>(
           op))
     return true;
+  // Named matmuls (matmul, batch_matmul, matvec, …) are contractions by
+  // definition; asking them first spares the payload walk.
+  if (isa<linalg::ContractionOpInterface>(op))
+    return true;
   auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
   if (!linalgOp || linalgOp.getNumReductionLoops() == 0 || !linalgOp.getBlock())
     return false;

@@ -13,6 +13,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -67,8 +68,11 @@ WeightAnalysis::getRootOrigin(Value value) const {
     return getViewSource(def) ? std::nullopt
                               : std::optional<Origin>(Origin::Runtime);
   // Deployed: an op with effects, or with regions a payload does not
-  // explain, runs when the program runs.
-  if (!isMemoryEffectFree(def) ||
+  // explain, runs when the program runs. A linalg op on tensors has none
+  // (asked first: the effects query is the slow path).
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(def);
+  bool pure = linalgOp && linalgOp.hasPureTensorSemantics();
+  if ((!pure && !isMemoryEffectFree(def)) ||
       (def->getNumRegions() && !isa<linalg::LinalgOp>(def)))
     return Origin::Runtime;
   if (def->getNumOperands() == 0)
@@ -145,8 +149,8 @@ WeightAnalysis::Origin WeightAnalysis::getOrigin(Value value) const {
     return known->second;
   // Iterative, so that a long chain of ops does not deepen the stack: a
   // value's op is expanded once (its operands pushed), then combined.
-  SmallVector<Value> stack = {value};
-  llvm::DenseSet<Operation *> expanded;
+  SmallVector<Value, 16> stack = {value};
+  llvm::SmallPtrSet<Operation *, 16> expanded;
   while (!stack.empty()) {
     Value current = stack.back();
     if (!current || cache.count(current)) {

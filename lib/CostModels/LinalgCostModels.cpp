@@ -144,12 +144,53 @@ static FailureOr<OpCost> computeStructuredOpCost(linalg::LinalgOp op,
   return cost;
 }
 
+/// The signature that decides a named structured op's cost
+/// (CostContext::Signature); std::nullopt for a generic, whose payload is
+/// its own, or an op with more operands than the weight mask holds.
+static std::optional<CostContext::Signature>
+getNamedOpSignature(linalg::LinalgOp op, CostContext &ctx) {
+  if (isa<linalg::GenericOp>(op) || op->getNumOperands() > 64)
+    return std::nullopt;
+  CostContext::Signature signature;
+  signature.push_back(op->getName().getAsOpaquePointer());
+  signature.push_back(op->getRawDictionaryAttrs().getAsOpaquePointer());
+  // Inherent attributes one by one (a properties dictionary would be built
+  // on every query); operand segment sizes follow from the types below.
+  for (StringAttr name : op->getName().getAttributeNames())
+    if (name.getValue() != "operandSegmentSizes")
+      signature.push_back(op->getInherentAttr(name.getValue())
+                              .value_or(Attribute())
+                              .getAsOpaquePointer());
+  uint64_t weights = 0;
+  for (OpOperand &operand : op->getOpOperands()) {
+    signature.push_back(operand.get().getType().getAsOpaquePointer());
+    if (ctx.isWeight(operand.get()))
+      weights |= uint64_t(1) << operand.getOperandNumber();
+  }
+  for (Type type : op->getResultTypes())
+    signature.push_back(type.getAsOpaquePointer());
+  signature.push_back(reinterpret_cast<const void *>(weights));
+  return signature;
+}
+
 namespace {
 template <typename OpTy>
 struct StructuredOpCostModel
     : public CostOpInterface::ExternalModel<StructuredOpCostModel<OpTy>, OpTy> {
   FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
-    return computeStructuredOpCost(cast<linalg::LinalgOp>(op), ctx);
+    auto linalgOp = cast<linalg::LinalgOp>(op);
+    std::optional<CostContext::Signature> signature =
+        getNamedOpSignature(linalgOp, ctx);
+    if (!signature)
+      return computeStructuredOpCost(linalgOp, ctx);
+    auto &known = ctx.getSignatureCosts();
+    if (auto it = known.find(*signature); it != known.end())
+      return it->second;
+    // Only successes are kept: an op whose cost is unknown says why itself.
+    FailureOr<OpCost> cost = computeStructuredOpCost(linalgOp, ctx);
+    if (succeeded(cost))
+      known.emplace(std::move(*signature), *cost);
+    return cost;
   }
 };
 

@@ -13,17 +13,6 @@ using namespace mlir;
 using namespace mlir::roof;
 
 namespace {
-/// A tensor written by one kernel and read by later ones; positions index
-/// FunctionRoofline::kernels.
-struct Intermediate {
-  unsigned producer = 0;
-  unsigned last = 0;
-  uint64_t bytes = 0;
-  SmallVector<unsigned> consumers;
-};
-} // namespace
-
-namespace {
 /// The kernels of a function in run order, and the ops around them: the
 /// body's ops, and in the unfused view the members of each fused kernel in
 /// its place.
@@ -88,8 +77,41 @@ static bool collectConsumers(Value value, unsigned producer,
   return true;
 }
 
-void roof::applyOnChipResidency(FunctionOpInterface fn, FunctionRoofline &r,
-                                const RooflineOptions &options) {
+SmallVector<Intermediate>
+roof::findIntermediates(FunctionOpInterface fn,
+                        ArrayRef<KernelFacts> kernels,
+                        const RooflineOptions &options) {
+  SmallVector<Intermediate> found;
+  if (fn.isExternal() || kernels.empty())
+    return found;
+  Schedule schedule(fn.getFunctionBody().front());
+  for (auto [i, kernel] : llvm::enumerate(kernels))
+    if (schedule.isStep(kernel.op))
+      schedule.pos[kernel.op] = i;
+
+  for (auto [op, producer] : schedule.pos) {
+    for (Value result : op->getResults()) {
+      std::optional<uint64_t> bytes =
+          getDeployedBytes(result.getType(), options);
+      Intermediate tensor;
+      tensor.producer = producer;
+      if (!bytes || *bytes == 0 ||
+          !collectConsumers(result, producer, schedule, tensor))
+        continue;
+      tensor.bytes = *bytes;
+      found.push_back(std::move(tensor));
+    }
+  }
+  // Short lifetimes first: they hold on-chip memory for the fewest kernels.
+  llvm::sort(found, [](const Intermediate &a, const Intermediate &b) {
+    return std::make_pair(a.last - a.producer, a.producer) <
+           std::make_pair(b.last - b.producer, b.producer);
+  });
+  return found;
+}
+
+void roof::applyOnChipResidency(ArrayRef<Intermediate> intermediates,
+                                FunctionRoofline &r) {
   const Target &target = *r.target;
   // Without off-chip memory every byte is on chip already.
   if (target.offChip.capacity <= 0) {
@@ -101,31 +123,6 @@ void roof::applyOnChipResidency(FunctionOpInterface fn, FunctionRoofline &r,
   if (capacity <= 0 || r.kernels.empty())
     return;
 
-  Schedule schedule(fn.getFunctionBody().front());
-  for (auto [i, kernel] : llvm::enumerate(r.kernels))
-    if (schedule.isStep(kernel.op))
-      schedule.pos[kernel.op] = i;
-
-  SmallVector<Intermediate> candidates;
-  for (auto [op, producer] : schedule.pos) {
-    for (Value result : op->getResults()) {
-      std::optional<uint64_t> bytes =
-          getDeployedBytes(result.getType(), options);
-      Intermediate tensor;
-      tensor.producer = producer;
-      if (!bytes || *bytes == 0 || *bytes > capacity ||
-          !collectConsumers(result, producer, schedule, tensor))
-        continue;
-      tensor.bytes = *bytes;
-      candidates.push_back(std::move(tensor));
-    }
-  }
-  // Short lifetimes first: they hold on-chip memory for the fewest kernels.
-  llvm::sort(candidates, [](const Intermediate &a, const Intermediate &b) {
-    return std::make_pair(a.last - a.producer, a.producer) <
-           std::make_pair(b.last - b.producer, b.producer);
-  });
-
   SmallVector<uint64_t> held(r.kernels.size(), 0);
   // Bytes of each kernel's reads and writes still charged off chip.
   SmallVector<uint64_t> reads, writes;
@@ -133,7 +130,9 @@ void roof::applyOnChipResidency(FunctionOpInterface fn, FunctionRoofline &r,
     reads.push_back(kernel.cost.bytesRead - kernel.cost.weightBytesRead);
     writes.push_back(kernel.cost.bytesWritten);
   }
-  for (const Intermediate &tensor : candidates) {
+  for (const Intermediate &tensor : intermediates) {
+    if (tensor.bytes > capacity)
+      continue;
     auto span = ArrayRef(held).slice(tensor.producer,
                                      tensor.last - tensor.producer + 1);
     if (*llvm::max_element(span) + tensor.bytes > capacity)

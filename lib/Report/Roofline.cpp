@@ -291,6 +291,9 @@ collectKernels(FunctionOpInterface fn, CostContext &ctx,
     }
   }
 
+  if (options.residency)
+    result.intermediates = findIntermediates(fn, result.kernels, options);
+
   result.weightBytes = result.totals.parameters.bytes;
   // Deployed, no parameter is wider than the deployment dtype (f32 weights
   // shrink, narrower ones stay).
@@ -341,8 +344,8 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
   result.peakActivationBytes = analysis.peakActivationBytes;
   for (const KernelFacts &kernel : analysis.kernels)
     result.kernels.push_back(priceKernel(kernel, target, options));
-  if (options.residency && !fn.isExternal())
-    applyOnChipResidency(fn, result, options);
+  if (options.residency)
+    applyOnChipResidency(analysis.intermediates, result);
   applyWeightStreaming(result);
   for (KernelTime &kernel : result.kernels) {
     if (!kernel.hasTime()) {

@@ -18,8 +18,10 @@
 #include "mlir/IR/Value.h"
 #include "mlir/Support/LLVM.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/Twine.h"
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -86,11 +88,21 @@ public:
   /// are costed for the kernel and, in the unfused view, on their own.
   llvm::DenseMap<Operation *, OpCostRecord> &getRecords() { return records; }
 
+  /// An op's signature for the cost models whose cost it decides (a named
+  /// structured op's: its payload and maps follow from its name and
+  /// attributes): opaque pointers of the name, attributes, properties,
+  /// operand and result types, and a mask of the operands that are weights.
+  using Signature = SmallVector<const void *, 8>;
+  /// Costs found by signature with this context: repeated layers of a model
+  /// cost the same and are computed once.
+  std::map<Signature, OpCost> &getSignatureCosts() { return signatureCosts; }
+
 private:
   const CostOptions &options;
   const WeightAnalysis &weights;
   std::string reason;
   llvm::DenseMap<Operation *, OpCostRecord> records;
+  std::map<Signature, OpCost> signatureCosts;
 };
 
 } // namespace mlir::roof

@@ -15,16 +15,23 @@
 
 namespace mlir::roof {
 
-/// Serves from on-chip memory each intermediate of `fn` (a result of a
-/// top-level kernel read only by later top-level kernels, directly or
-/// through views; when `r` prices `fn` unfused, a fused kernel's members are
-/// top-level kernels in its place) that fits beside the intermediates already
-/// kept over its lifetime, shortest-lived first, in the usable on-chip
-/// capacity. Updates the kernels of `r` (their on-chip bytes, memory time and
-/// time) and `r.peakOnChipBytes`; on a chip without off-chip memory every byte
-/// is on-chip and no time changes.
-void applyOnChipResidency(FunctionOpInterface fn, FunctionRoofline &r,
-                          const RooflineOptions &options);
+/// The intermediates of `fn` among its `kernels` (in run order): each
+/// result of a top-level kernel read only by later top-level kernels,
+/// directly or through views (when `kernels` are `fn`'s unfused view, a
+/// fused kernel's members are top-level kernels in its place), shortest-lived
+/// first. Found once per function and kept on each target.
+SmallVector<Intermediate> findIntermediates(FunctionOpInterface fn,
+                                            ArrayRef<KernelFacts> kernels,
+                                            const RooflineOptions &options);
+
+/// Serves from on-chip memory each of `intermediates` (of the function `r`
+/// prices) that fits beside the intermediates already kept over its
+/// lifetime, in order, in the usable on-chip capacity. Updates the kernels of
+/// `r` (their on-chip bytes, memory time and time) and `r.peakOnChipBytes`;
+/// on a chip without off-chip memory every byte is on-chip and no time
+/// changes.
+void applyOnChipResidency(ArrayRef<Intermediate> intermediates,
+                          FunctionRoofline &r);
 
 } // namespace mlir::roof
 

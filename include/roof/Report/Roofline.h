@@ -215,6 +215,17 @@ KernelFacts getKernelFacts(Operation *op, const OpCost &cost,
 KernelTime priceKernel(const KernelFacts &facts, const Target &target,
                        const RooflineOptions &options);
 
+/// A tensor written by one kernel and read by later ones (kernels by their
+/// position in the function's run order): on a target with on-chip memory it
+/// may stay there (OnChipResidency.h).
+struct Intermediate {
+  unsigned producer = 0;
+  unsigned last = 0;
+  uint64_t bytes = 0;
+  /// Sorted, without the producer.
+  SmallVector<unsigned> consumers;
+};
+
 /// What roof-annotate-cost's walk says about a function before any target
 /// is chosen: its kernels with the cost of all their executions, its totals
 /// (deployed under DtypePolicy::Deploy), weights and peak activations.
@@ -222,6 +233,8 @@ KernelTime priceKernel(const KernelFacts &facts, const Target &target,
 struct FunctionKernels {
   FunctionOpInterface function;
   SmallVector<KernelFacts> kernels;
+  /// The tensors its kernels pass each other, for on-chip residency.
+  SmallVector<Intermediate> intermediates;
   FunctionCost totals;
   uint64_t weightBytes = 0;
   uint64_t peakActivationBytes = 0;
