@@ -10,7 +10,7 @@ from lit.llvm import llvm_config
 
 config.name = "ROOF"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
-config.suffixes = [".mlir"]
+config.suffixes = [".mlir", ".test"]
 config.excludes = ["CMakeLists.txt", "README.md", "Inputs", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.roof_obj_root, "test")
@@ -107,3 +107,14 @@ config.substitutions.append(
     ("%mlir_opt", os.path.join(config.llvm_tools_dir, "mlir-opt")))
 config.substitutions.append(
     ("%roof_plugin", os.path.join(config.roof_lib_dir, "RoofPlugin.so")))
+
+# The libFuzzer harnesses, built with Clang by `scripts/fuzz --build-only`
+# (scripts/test does): `lit --param roof_fuzz_bin=DIR` runs test/Fuzz.
+fuzz_bin = lit_config.params.get("roof_fuzz_bin")
+if fuzz_bin and all(os.path.isfile(os.path.join(fuzz_bin, "roof-%s-fuzzer" % f))
+                    for f in ("target", "import", "pipeline")):
+    config.available_features.add("fuzzers")
+    config.substitutions.append(("%fuzz_bin", fuzz_bin))
+else:
+    lit_config.note("fuzzers not built (scripts/fuzz --build-only): the brief "
+                    "fuzzing runs are skipped")

@@ -141,6 +141,12 @@ static void printSummary(const FunctionRoofline &r,
     os << llvm::format("; cost %.6f USD per million inferences (%.2f USD/h)",
                        *cost * 1e6, *target.pricePerHour);
   os << "\n";
+  if (!target.estimated.empty()) {
+    os << "estimated figures on this target (neither published nor fitted; "
+          "its sources say how they were guessed): ";
+    llvm::interleaveComma(target.estimated, os);
+    os << "\n";
+  }
   if (target.calibration)
     os << "calibrated: the target's kernel times are fitted to measurements "
           "(roof-calibrate --fit, docs/validation.md): an estimate, not a "
@@ -468,8 +474,8 @@ static void printJsonMeasurement(const FunctionRoofline &r,
           json.attribute("roof_fraction", group.roofFraction());
           json.attribute("attained_flop_per_s", group.attainedFlops());
           json.attributeObject("terms", [&] {
-            for (const auto &[kernelClass, terms] : group.terms)
-              json.attributeObject(kernelClass, [&] {
+            for (const auto &entry : group.terms)
+              json.attributeObject(entry.first, [&, &terms = entry.second] {
                 json.attribute("overheads",
                                static_cast<int64_t>(terms.overheads));
                 json.attribute("t_compute_s", terms.compute);
@@ -481,8 +487,8 @@ static void printJsonMeasurement(const FunctionRoofline &r,
       }
     });
     json.attributeArray("unmatched", [&] {
-      for (const auto &[name, node] : m.unmatched)
-        json.object([&] {
+      for (const auto &entry : m.unmatched)
+        json.object([&, &name = entry.first, &node = entry.second] {
           json.attribute("node", name);
           json.attribute("op", node.opType);
           json.attribute("time_s", node.seconds);
@@ -520,6 +526,10 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                            static_cast<int64_t>(target.matrixUnits));
             json.attribute("power_w", target.power);
             json.attribute("calibrated", target.calibration.has_value());
+            json.attributeArray("estimated", [&] {
+              for (const std::string &field : target.estimated)
+                json.value(field);
+            });
           });
           json.attributeArray("kernels", [&] {
             for (const KernelTime *kernel : sortByTime(r)) {

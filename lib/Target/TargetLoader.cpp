@@ -341,6 +341,38 @@ public:
     return true;
   }
 
+  /// "estimated": ["compute.vector", "power"]: fields of this file whose
+  /// figures are guesses.
+  bool estimated(const llvm::json::Object &top, Target &target) {
+    const llvm::json::Value *value = top.get("estimated");
+    if (!value)
+      return true;
+    const llvm::json::Array *list = value->getAsArray();
+    if (!list)
+      return fail("estimated", "must be an array of field names, e.g. "
+                               "[\"compute.vector\", \"power\"]");
+    for (const llvm::json::Value &entry : *list) {
+      std::optional<StringRef> name = entry.getAsString();
+      if (!name)
+        return fail("estimated", "must hold field names (strings)");
+      // The name must lead, object by object, to a field of this file.
+      const llvm::json::Object *parent = &top;
+      const llvm::json::Value *field = nullptr;
+      SmallVector<StringRef> path;
+      name->split(path, '.');
+      for (StringRef key : path) {
+        field = parent ? parent->get(key) : nullptr;
+        if (!field)
+          break;
+        parent = field->getAsObject();
+      }
+      if (!field)
+        return fail("estimated", "'" + *name + "' names no field of this file");
+      target.estimated.push_back(name->str());
+    }
+    return true;
+  }
+
   /// A multiplier of at least `least` (and at most 1e6: a fit beyond that
   /// is a broken measurement).
   bool factor(const llvm::json::Object &parent, StringRef key,
@@ -408,7 +440,8 @@ public:
     target.power = *power;
     target.launchOverhead = launch.value_or(0);
     target.callOverhead = call.value_or(0);
-    if (!parallelism(*top, target) || !calibration(*top, target))
+    if (!parallelism(*top, target) || !calibration(*top, target) ||
+        !estimated(*top, target))
       return failure();
     target.pricePerHour = price;
 

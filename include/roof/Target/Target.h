@@ -112,6 +112,9 @@ struct Target {
   unsigned matrixUnits = 0;
   /// The output tiles (rows x columns) a unit computes a contraction in.
   llvm::SmallVector<std::pair<unsigned, unsigned>> matrixTiles;
+  /// Fields of the file whose figures are estimates, neither published nor
+  /// fitted ("compute.vector", "power"): the report names them.
+  llvm::SmallVector<std::string> estimated;
   /// Price per hour, when given.
   std::optional<double> pricePerHour;
   /// The file it came from.
