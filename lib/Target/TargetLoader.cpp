@@ -176,7 +176,9 @@ public:
     std::optional<double> factor = getUnitFactor(kind, unit);
     if (!factor)
       return fail(field, "unit '" + unit + "' is not " + describe(kind));
-    if (number < 0 || !std::isfinite(number))
+    if (!std::isfinite(number))
+      return fail(field, "must be a finite number, got " + numberText);
+    if (number < 0)
       return fail(field, "must not be negative, got " + numberText);
     out = number * *factor;
     if (!std::isfinite(*out))

@@ -62,10 +62,8 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
     for (const std::string &name : targets) {
       std::string error;
       FailureOr<Target> target = lookupTarget(name, error);
-      if (failed(target)) {
-        emitError(module.getLoc()) << "roof-report: " << error;
-        return signalPassFailure();
-      }
+      if (failed(target))
+        return failOption(error);
       loaded.push_back(std::move(*target));
     }
 
@@ -108,10 +106,8 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
     if (!measured.empty()) {
       std::string error;
       FailureOr<MeasuredProfile> profile = loadMeasuredProfile(measured, error);
-      if (failed(profile)) {
-        emitError(module.getLoc()) << "roof-report: " << error;
-        return signalPassFailure();
-      }
+      if (failed(profile))
+        return failOption(error);
       // The profile is of one model: it names the ops of the function that
       // model became; other functions go without.
       bool matched = false;
@@ -154,16 +150,21 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
       else
         printTextReport(reports, formatOptions, os);
     });
-    if (!error.empty()) {
-      emitError(module.getLoc()) << "roof-report: " << error;
-      return signalPassFailure();
-    }
+    if (!error.empty())
+      return failOption(error);
   }
 
 private:
+  /// Reports an error in the pass's options or the files they name (not in
+  /// the module, whose location would blame the model) and fails the pass.
+  void failOption(const Twine &message) {
+    llvm::errs() << "error: roof-report: " << message << "\n";
+    signalPassFailure();
+  }
+
   LogicalResult checkOptions(ModuleOp module) {
     auto fail = [&](const Twine &message) {
-      emitError(module.getLoc()) << "roof-report: " << message;
+      llvm::errs() << "error: roof-report: " << message << "\n";
       return failure();
     };
     if (targets.empty()) {
@@ -205,9 +206,11 @@ private:
     // A sweep binds dynamic dims; without any, every size would repeat the
     // same numbers under a different label.
     if (!batchSizes.empty() && !hasDynamicDim(module))
-      return fail("batch-sizes sweeps the module's dynamic dims, and it has "
-                  "none: every size would give the same numbers (keep the "
-                  "batch dim symbolic when exporting, e.g. tensor<?x…>)");
+      return emitError(module.getLoc())
+             << "roof-report: batch-sizes sweeps the module's dynamic dims, "
+                "and it has none: every size would give the same numbers "
+                "(keep the batch dim symbolic when exporting, e.g. "
+                "tensor<?x…>)";
     return success();
   }
 };

@@ -51,6 +51,15 @@ TEST(Target, ErrorsNameFileFieldProblem) {
                    "bandwidth (B/s, GB/s, TB/s, GiB/s, …)");
 }
 
+TEST(Target, NonFiniteFiguresAreNamed) {
+  std::string error;
+  std::string bad = kTarget.str();
+  bad.replace(bad.find("\"2 TB/s\""), 8, "\"nan TB/s\"");
+  EXPECT_TRUE(failed(parseTarget(bad, "bad.json", error)));
+  EXPECT_EQ(error, "bad.json: memory.off_chip.bandwidth: must be a finite "
+                   "number, got nan");
+}
+
 TEST(Target, ShippedCatalogLoads) {
   SmallVector<std::string> names = listBuiltinTargets();
   EXPECT_EQ(names.size(), 18u);
@@ -88,9 +97,9 @@ TEST(Roofline, PricesAKernelBuiltInMemory) {
   ASSERT_TRUE(succeeded(target)) << error;
   FailureOr<OpCost> cost = getOpCost(matmul);
   ASSERT_TRUE(succeeded(cost));
-  KernelTime kernel = priceKernel(
-      getKernelFacts(matmul, *cost, RooflineOptions()), *target,
-      RooflineOptions());
+  KernelTime kernel =
+      priceKernel(getKernelFacts(matmul, *cost, RooflineOptions()), *target,
+                  RooflineOptions());
   EXPECT_EQ(kernel.engine, Engine::Matrix);
   EXPECT_EQ(kernel.dtype, "f16");
   // 33554432 / 50e12 s = 0.67108864 us; 524288 / 2e12 s = 0.262144 us.
