@@ -126,7 +126,7 @@ static void printSummary(const FunctionRoofline &r,
     os << llvm::format(", %u nodes, %.3f us between nodes", r.nodes,
                        target.calibration->nodeOverhead * 1e6);
   else if (target.launchOverhead > 0)
-    os << llvm::format(", %.3f us launch overhead each",
+    os << llvm::format(", %u nodes, %.3f us launch overhead each", r.nodes,
                        target.launchOverhead * 1e6);
   if (target.callOverhead > 0)
     os << llvm::format(", %.3f us per call", target.callOverhead * 1e6);

@@ -193,7 +193,9 @@ KernelTime roof::priceKernel(const KernelFacts &facts, const Target &target,
     kernel.calibration = target.calibration->get(kernel.kernelClass);
     kernel.fixedSeconds =
         facts.role.principal ? kernel.calibration->overhead : 0;
-  } else {
+  } else if (facts.role.principal) {
+    // One launch per source node: a runtime runs a node as one kernel, not
+    // the several an importer lowers it to (a grouped convolution's groups).
     kernel.fixedSeconds = target.launchOverhead;
   }
   kernel.dtype = facts.dtype;
@@ -362,7 +364,7 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
     result.latencyWithRereadsSeconds += kernel.secondsWithRereads;
     result.latencyCompulsorySeconds += kernel.compulsorySeconds;
     result.onChipBytes += kernel.onChipBytes;
-    if (kernel.calibration && kernel.role.principal)
+    if (kernel.role.principal)
       ++result.nodes;
   }
   if (result.kernels.size() > result.kernelsWithoutRate) {

@@ -88,8 +88,8 @@ struct KernelTime {
   KernelRole role;
   /// Under a calibrated target, the pricing of its class.
   std::optional<ClassCalibration> calibration;
-  /// Seconds added to its time: the target's launch overhead; under a
-  /// calibration, its class's overhead if it is its node's principal kernel.
+  /// Seconds added to its time when it is its node's principal kernel: the
+  /// target's launch overhead, or under a calibration its class's overhead.
   double fixedSeconds = 0;
   /// Its bytes written at the off-chip bandwidth (a calibration's output
   /// term).
@@ -143,8 +143,9 @@ struct FunctionRoofline {
   std::optional<uint64_t> unfusedBytes;
   /// Kernels whose dtype has no rate on the target.
   unsigned kernelsWithoutRate = 0;
-  /// Under a calibrated target: the nodes its kernels come from (principal
-  /// kernels with a time), each adding the node overhead to the latency.
+  /// The source nodes its kernels come from (principal kernels with a
+  /// time): each pays the launch overhead once, or under a calibration the
+  /// node overhead.
   unsigned nodes = 0;
   /// The comparison with a measured profile (MeasuredMatch.h), when one was
   /// given and names this function's ops.

@@ -99,7 +99,7 @@ struct Target {
   /// Achievable fractions of the peaks, in (0, 1].
   double computeDerate = 1;
   double bandwidthDerate = 1;
-  /// Seconds added per kernel.
+  /// Seconds added per launch: once per source node (NodeRoles.h).
   double launchOverhead = 0;
   /// Fitted from measurements (roof-calibrate --fit): how the target prices
   /// each class of kernel; when set, kernel times are estimates, not bounds.
