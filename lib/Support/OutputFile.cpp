@@ -8,6 +8,9 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
+#include <mutex>
+#include <vector>
+
 using namespace llvm;
 
 namespace mlir::roof {
@@ -87,13 +90,65 @@ std::string commitStagedOutput(StringRef staged, StringRef path) {
   return error;
 }
 
+namespace {
+/// Files of this process: those the driver writes at the end, and those
+/// writeOutputFile has written.
+struct ProcessFiles {
+  std::mutex mutex;
+  std::vector<std::string> reserved, written;
+
+  static ProcessFiles &get() {
+    static ProcessFiles files;
+    return files;
+  }
+  static bool contains(const std::vector<std::string> &list, StringRef path) {
+    return llvm::any_of(list, [&](const std::string &entry) {
+      return entry == path || isSameFile(entry, path);
+    });
+  }
+};
+} // namespace
+
+void reserveOutputFile(StringRef path) {
+  ProcessFiles &files = ProcessFiles::get();
+  std::lock_guard<std::mutex> lock(files.mutex);
+  files.reserved.push_back(path.str());
+}
+
+bool isReservedOutputFile(StringRef path) {
+  if (path == "-")
+    return false;
+  ProcessFiles &files = ProcessFiles::get();
+  std::lock_guard<std::mutex> lock(files.mutex);
+  return ProcessFiles::contains(files.reserved, path);
+}
+
 std::string writeOutputFile(StringRef path,
                             function_ref<void(raw_ostream &)> write) {
+  ProcessFiles &files = ProcessFiles::get();
+  std::lock_guard<std::mutex> lock(files.mutex);
+  // A regular file written before by this process: what is there comes
+  // first.
+  bool regular = path != "-" && sys::fs::is_regular_file(path);
+  bool again = regular && ProcessFiles::contains(files.written, path);
+  std::string previous;
+  if (again) {
+    auto buffer = MemoryBuffer::getFile(path);
+    if (buffer)
+      previous = (*buffer)->getBuffer().str();
+  }
   std::string staged = getStagingPath(path);
   std::string error =
-      writeStream(staged, path, sys::fs::OF_TextWithCRLF, write);
-  if (error.empty())
-    return commitStagedOutput(staged, path);
+      writeStream(staged, path, sys::fs::OF_TextWithCRLF, [&](raw_ostream &os) {
+        os << previous;
+        write(os);
+      });
+  if (error.empty()) {
+    error = commitStagedOutput(staged, path);
+    if (error.empty() && !again && sys::fs::is_regular_file(path))
+      files.written.push_back(path.str());
+    return error;
+  }
   if (staged != path)
     sys::fs::remove(staged);
   return error;

@@ -200,6 +200,10 @@ private:
         return fail("output='" + output.getValue() +
                     "' is an input of this run ('" + input +
                     "'); writing the report would overwrite it");
+    if (isReservedOutputFile(output))
+      return fail("output='" + output.getValue() +
+                  "' is also the module's output (-o): the module would "
+                  "overwrite the report; write the report elsewhere");
     if (!measured.empty() && !batchSizes.empty())
       return fail("measured= compares one profile at one shape; it cannot "
                   "be combined with batch-sizes=");

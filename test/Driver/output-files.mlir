@@ -44,3 +44,17 @@ func.func @add(%a: tensor<1024xf32>, %b: tensor<1024xf32>) -> tensor<1024xf32> {
   %r = linalg.add ins(%a, %b : tensor<1024xf32>, tensor<1024xf32>) outs(%e : tensor<1024xf32>) -> tensor<1024xf32>
   return %r : tensor<1024xf32>
 }
+
+// The report's output= may not be the module's -o either: the module would
+// overwrite it.
+// RUN: not roof-opt %t/in.mlir --roof-report="targets=h100-sxm output=%t/both.txt" -o %t/both.txt 2>&1 | FileCheck %s --check-prefix=REPORT-O
+// REPORT-O: {{^}}error: roof-report: output='{{.*}}both.txt' is also the module's output (-o): the module would overwrite the report; write the report elsewhere
+
+// With --split-input-file each chunk's report is added to the file, not
+// written over the previous one (an old file from another run is
+// replaced).
+// RUN: echo old > %t/split.txt
+// RUN: roof-opt %S/Inputs/two-chunks.mlir --split-input-file --roof-report="targets=h100-sxm output=%t/split.txt" -o /dev/null
+// RUN: FileCheck %s --check-prefix=SPLIT --implicit-check-not=old < %t/split.txt
+// SPLIT: == @first on NVIDIA H100
+// SPLIT: == @second on NVIDIA H100

@@ -35,6 +35,9 @@ int main(int argc, char **argv) {
                  << "' is the input file; write the result elsewhere\n";
     return 1;
   }
+  // A report's output= naming this file would be overwritten by the module.
+  if (output != "-")
+    mlir::roof::reserveOutputFile(output);
   std::string staged = mlir::roof::getStagingPath(output);
   if (failed(mlir::MlirOptMain(argc, argv, input, staged, registry)))
     return 1;

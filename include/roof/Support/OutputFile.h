@@ -35,9 +35,18 @@ std::string getStagingPath(llvm::StringRef path);
 /// message naming `path`, empty on success.
 std::string commitStagedOutput(llvm::StringRef staged, llvm::StringRef path);
 
+/// Records that the driver writes `path` itself when the run ends (its -o),
+/// so that a pass's own output naming the same file can be refused.
+void reserveOutputFile(llvm::StringRef path);
+
+/// Whether `path` is one of the files reserved with reserveOutputFile.
+bool isReservedOutputFile(llvm::StringRef path);
+
 /// Writes `path` ("-" for standard output) through `write`, staged: the
-/// file changes only when every byte was written. Returns an error message
-/// naming the file, empty on success.
+/// file changes only when every byte was written. A file this process
+/// wrote before (a report per chunk of --split-input-file) is appended to,
+/// not replaced. Returns an error message naming the file, empty on
+/// success.
 std::string
 writeOutputFile(llvm::StringRef path,
                 llvm::function_ref<void(llvm::raw_ostream &)> write);
