@@ -74,6 +74,17 @@ static uint64_t getDeployBits(llvm::StringRef dtype) {
       .Default(32);
 }
 
+/// Bytes of `elements` weights at the weight dtype of `options`, with their
+/// group scales (16 bits per group).
+static uint64_t getWeightDtypeBytes(uint64_t elements,
+                                    const RooflineOptions &options) {
+  uint64_t bytes =
+      llvm::divideCeil(elements * getDeployBits(options.weightDtype), 8);
+  if (options.weightGroup)
+    bytes += 2 * llvm::divideCeil(elements, options.weightGroup);
+  return bytes;
+}
+
 /// `bytes` of f32 values as bytes of the deployment dtype (rounded up).
 static uint64_t toDeployBytes(uint64_t bytes, const RooflineOptions &options) {
   return llvm::divideCeil(bytes * getDeployBits(options.deployDtype), 32);
@@ -169,16 +180,28 @@ KernelFacts roof::getKernelFacts(Operation *op, const OpCost &cost,
   if (options.dtypePolicy == DtypePolicy::Tf32 &&
       facts.engine == Engine::Matrix && facts.dtype == "f32")
     facts.dtype = "tf32";
-  facts.deployed = options.dtypePolicy == DtypePolicy::Deploy &&
-                   facts.dtype == "f32";
+  facts.deployed =
+      options.dtypePolicy == DtypePolicy::Deploy && facts.dtype == "f32";
   if (facts.deployed) {
     facts.dtype = options.deployDtype;
     facts.cost.bytesRead = toDeployBytes(cost.bytesRead, options);
     facts.cost.bytesWritten = toDeployBytes(cost.bytesWritten, options);
     facts.cost.weightBytesRead = toDeployBytes(cost.weightBytesRead, options);
   }
-  facts.elementBits = facts.deployed ? getDeployBits(options.deployDtype)
-                                     : getOperandElementBits(op);
+  // A fused kernel has no operands of its own: its root's say its dtype.
+  std::optional<uint64_t> ownBits = getOperandElementBits(facts.root);
+  facts.elementBits =
+      facts.deployed ? getDeployBits(options.deployDtype) : ownBits;
+  // Weight-only quantization: the weights this kernel reads move at their
+  // own dtype; the rest of its bytes stay as deployed.
+  if (!options.weightDtype.empty() && cost.weightBytesRead && ownBits &&
+      *ownBits > 0) {
+    uint64_t weights =
+        getWeightDtypeBytes(cost.weightBytesRead * 8 / *ownBits, options);
+    facts.cost.bytesRead =
+        facts.cost.bytesRead - facts.cost.weightBytesRead + weights;
+    facts.cost.weightBytesRead = weights;
+  }
   return facts;
 }
 
@@ -277,13 +300,13 @@ collectKernels(FunctionOpInterface fn, CostContext &ctx,
     kernels.push_back({r.op, r.cost->scaled(*r.executions)});
   };
   result.totals = analyzeFunction(fn, ctx, onOp, throughOp);
-  for (auto [kernel, role] :
-       llvm::zip_equal(kernels, getKernelRoles(kernels)))
+  for (auto [kernel, role] : llvm::zip_equal(kernels, getKernelRoles(kernels)))
     result.kernels.push_back(
         getKernelFacts(kernel.first, kernel.second, options, role));
 
   // Deployed, the function's bytes are its kernels' deployed bytes.
-  if (options.dtypePolicy == DtypePolicy::Deploy) {
+  if (options.dtypePolicy == DtypePolicy::Deploy ||
+      !options.weightDtype.empty()) {
     OpCost &total = result.totals.total;
     total.bytesRead = total.bytesWritten = total.weightBytesRead = 0;
     for (const KernelFacts &kernel : result.kernels) {
@@ -297,9 +320,12 @@ collectKernels(FunctionOpInterface fn, CostContext &ctx,
     result.intermediates = findIntermediates(fn, result.kernels, options);
 
   result.weightBytes = result.totals.parameters.bytes;
-  // Deployed, no parameter is wider than the deployment dtype (f32 weights
-  // shrink, narrower ones stay).
-  if (options.dtypePolicy == DtypePolicy::Deploy)
+  // Weights at their own dtype; or, deployed, no parameter is wider than
+  // the deployment dtype (f32 weights shrink, narrower ones stay).
+  if (!options.weightDtype.empty())
+    result.weightBytes =
+        getWeightDtypeBytes(result.totals.parameters.params, options);
+  else if (options.dtypePolicy == DtypePolicy::Deploy)
     result.weightBytes = std::min<uint64_t>(
         result.weightBytes,
         llvm::divideCeil(result.totals.parameters.params *

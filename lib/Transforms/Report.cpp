@@ -77,6 +77,8 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
                                                   : DtypePolicy::Deploy;
     if (options.dtypePolicy == DtypePolicy::Deploy)
       options.deployDtype = dtypePolicy;
+    options.weightDtype = weightDtype;
+    options.weightGroup = weightGroup;
     options.batch = batch;
     options.residency = residency;
 
@@ -183,6 +185,14 @@ private:
       return fail("dtype-policy must be as-is, tf32, f16, bf16, f8, i8 or i4; "
                   "got '" +
                   dtypePolicy.getValue() + "'");
+    if (!weightDtype.empty() &&
+        !llvm::is_contained({"f16", "bf16", "f8", "i8", "i4"},
+                            weightDtype.getValue()))
+      return fail("weight-dtype must be f16, bf16, f8, i8 or i4; got '" +
+                  weightDtype.getValue() + "'");
+    if (weightGroup && weightDtype.empty())
+      return fail("weight-group sizes the scales of weight-dtype's groups; "
+                  "give weight-dtype too");
     if (batch == 0)
       return fail("batch must be at least 1");
     if (dynamicDim < -1)

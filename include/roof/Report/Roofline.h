@@ -42,6 +42,13 @@ struct RooflineOptions {
   DtypePolicy dtypePolicy = DtypePolicy::AsIs;
   /// With DtypePolicy::Deploy: f16, bf16, f8, i8 or i4.
   std::string deployDtype;
+  /// Weights at their own dtype (f16, bf16, f8, i8, i4), empty for the
+  /// activations' (weight-only quantization): contractions read them at
+  /// this width and compute at the activations' rate.
+  std::string weightDtype;
+  /// With weightDtype: weights per group sharing one 16-bit scale, whose
+  /// bytes count as weight bytes; 0 for none.
+  unsigned weightGroup = 0;
   /// Inferences per call of the function, for throughput.
   uint64_t batch = 1;
   /// Serve intermediates that fit in on-chip memory from there

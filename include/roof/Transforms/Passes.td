@@ -124,6 +124,17 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "at the matrix engine's tf32 rate; f16, bf16, f8, i8, i4: the "
            "model's f32 values deployed at that dtype (f32 kernels at its "
            "rate, moving its bytes; weights and activations shrink alike).">,
+    Option<"weightDtype", "weight-dtype", "std::string",
+           /*default=*/"\"\"",
+           "Weights deployed at their own dtype (f16, bf16, f8, i8, i4), "
+           "whatever dtype-policy gives the activations: weight-only "
+           "quantization (W4A16 is weight-dtype=i4 dtype-policy=f16). The "
+           "contraction reads the narrow weight and computes at the "
+           "activations' rate (dequantization in its prologue).">,
+    Option<"weightGroup", "weight-group", "unsigned", /*default=*/"0",
+           "With weight-dtype: weights per group sharing one 16-bit scale "
+           "(e.g. 32 or 128), whose bytes count as weight bytes; 0: no "
+           "scales.">,
     Option<"dynamicDim", "dynamic-dim", "int64_t", /*default=*/"-1",
            "The size every dynamic dimension takes (-1: unbound).">,
     ListOption<"paramArgs", "param-args", "unsigned",
