@@ -6,10 +6,11 @@
 //   - getOpCost: what one op costs (FLOPs, bytes, weight bytes);
 //   - analyzeFunction: a function's totals, with a callback per op;
 //   - lookupTarget / loadTargetFile / parseTarget: a target's roofs;
-//   - priceKernel: one op's time on a target; evaluateRoofline: a function's
-//     kernels, latency, energy and fit on a target, with the two parts it
-//     builds on: getParallelEfficiency (wave quantization) and
-//     applyOnChipResidency (intermediates kept on chip);
+//   - getKernelFacts / priceKernel: one op's time on a target;
+//     evaluateRoofline: a function's kernels, latency, energy and fit on a
+//     target, with the two parts it builds on: getParallelEfficiency (wave
+//     quantization) and findIntermediates / applyOnChipResidency
+//     (intermediates kept on chip);
 //   - OpCost, CostOptions, FunctionCost, Target, KernelTime,
 //     FunctionRoofline: the value types.
 // Pass internals are not part of it.
