@@ -72,17 +72,17 @@ static void printRoofs(const Target &target, llvm::raw_ostream &os) {
   double bandwidth = target.getBandwidth().value_or(0);
   os << llvm::format("roofs (derated): bandwidth %.3f GB/s\n", bandwidth / 1e9);
   for (Engine engine : {Engine::Matrix, Engine::Vector}) {
-    for (const char *dtype : kTargetDtypes) {
+    for (Dtype dtype : kDtypes) {
       std::optional<double> rate = target.getRate(engine, dtype);
       if (!rate)
         continue;
       // Integer engines do operations, not floating-point ones.
-      bool integer = dtype[0] == 'i';
-      os << llvm::format("  %-6s %-4s %10.3f %7s, knee %8.2f %s\n",
-                         getEngineName(engine).data(), dtype, *rate / 1e12,
-                         integer ? "TOP/s" : "TFLOP/s",
-                         bandwidth > 0 ? *rate / bandwidth : 0.0,
-                         integer ? "OP/B" : "FLOP/B");
+      bool integer = isIntegerDtype(dtype);
+      os << llvm::format(
+          "  %-6s %-4s %10.3f %7s, knee %8.2f %s\n",
+          getEngineName(engine).data(), getDtypeName(dtype).data(),
+          *rate / 1e12, integer ? "TOP/s" : "TFLOP/s",
+          bandwidth > 0 ? *rate / bandwidth : 0.0, integer ? "OP/B" : "FLOP/B");
     }
   }
 }
@@ -103,9 +103,10 @@ static void printMissingRates(const FunctionRoofline &r,
   os << "); their time is not in the latency. The target rates";
   bool any = false;
   for (Engine engine : {Engine::Matrix, Engine::Vector})
-    for (const char *dtype : kTargetDtypes)
+    for (Dtype dtype : kDtypes)
       if (r.target->getRate(engine, dtype)) {
-        os << (any ? ", " : " ") << getEngineName(engine) << " " << dtype;
+        os << (any ? ", " : " ") << getEngineName(engine) << " "
+           << getDtypeName(dtype);
         any = true;
       }
   if (any)

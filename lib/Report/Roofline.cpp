@@ -12,7 +12,6 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/StringSwitch.h"
 
 #include <cmath>
 
@@ -36,42 +35,43 @@ Engine roof::getEngine(Operation *op) {
   return isContraction(op) ? Engine::Matrix : Engine::Vector;
 }
 
-std::string roof::getDtype(Operation *op) {
-  op = getKernelRoot(op);
-  for (Value operand : op->getOperands()) {
-    auto shaped = dyn_cast<ShapedType>(operand.getType());
-    if (!shaped)
-      continue;
-    Type element = shaped.getElementType();
-    if (element.isF64())
-      return "f64";
-    if (element.isF32())
-      return "f32";
-    if (element.isF16())
-      return "f16";
-    if (element.isBF16())
-      return "bf16";
-    if (isa<FloatType>(element) && element.getIntOrFloatBitWidth() == 8)
-      return "f8";
-    if (element.isInteger(8))
-      return "i8";
-    if (element.isInteger(4))
-      return "i4";
-    std::string name;
-    llvm::raw_string_ostream os(name);
-    element.print(os);
-    return name;
-  }
-  return "none";
+std::optional<Dtype> roof::getElementDtype(Type element) {
+  if (element.isF64())
+    return Dtype::F64;
+  if (element.isF32())
+    return Dtype::F32;
+  if (element.isF16())
+    return Dtype::F16;
+  if (element.isBF16())
+    return Dtype::BF16;
+  if (isa<FloatType>(element) && element.getIntOrFloatBitWidth() == 8)
+    return Dtype::F8;
+  if (element.isInteger(8))
+    return Dtype::I8;
+  if (element.isInteger(4))
+    return Dtype::I4;
+  return std::nullopt;
 }
 
-/// Bits per element of a deployment dtype name (f16, bf16, f8, i8, i4).
-static uint64_t getDeployBits(llvm::StringRef dtype) {
-  return llvm::StringSwitch<uint64_t>(dtype)
-      .Cases({"f16", "bf16"}, 16)
-      .Cases({"f8", "i8"}, 8)
-      .Case("i4", 4)
-      .Default(32);
+/// The element type of `op`'s (a fused kernel's root's) first shaped
+/// operand, or null.
+static Type getFirstElementType(Operation *op) {
+  for (Value operand : getKernelRoot(op)->getOperands())
+    if (auto shaped = dyn_cast<ShapedType>(operand.getType()))
+      return shaped.getElementType();
+  return Type();
+}
+
+std::string roof::getDtype(Operation *op) {
+  Type element = getFirstElementType(op);
+  if (!element)
+    return "none";
+  if (std::optional<Dtype> dtype = getElementDtype(element))
+    return getDtypeName(*dtype).str();
+  std::string name;
+  llvm::raw_string_ostream os(name);
+  element.print(os);
+  return name;
 }
 
 /// Bytes of `elements` weights at the weight dtype of `options`, with their
@@ -79,7 +79,7 @@ static uint64_t getDeployBits(llvm::StringRef dtype) {
 static uint64_t getWeightDtypeBytes(uint64_t elements,
                                     const RooflineOptions &options) {
   uint64_t bytes =
-      llvm::divideCeil(elements * getDeployBits(options.weightDtype), 8);
+      llvm::divideCeil(elements * getDtypeBits(*options.weightDtype), 8);
   if (options.weightGroup)
     bytes += 2 * llvm::divideCeil(elements, options.weightGroup);
   return bytes;
@@ -87,7 +87,7 @@ static uint64_t getWeightDtypeBytes(uint64_t elements,
 
 /// `bytes` of f32 values as bytes of the deployment dtype (rounded up).
 static uint64_t toDeployBytes(uint64_t bytes, const RooflineOptions &options) {
-  return llvm::divideCeil(bytes * getDeployBits(options.deployDtype), 32);
+  return llvm::divideCeil(bytes * getDtypeBits(*options.deployDtype), 32);
 }
 
 std::optional<uint64_t> roof::getDeployedBytes(Type type,
@@ -100,12 +100,15 @@ std::optional<uint64_t> roof::getDeployedBytes(Type type,
     return std::nullopt;
   if (*bits == 32 && isa<FloatType>(shaped.getElementType()) &&
       options.dtypePolicy == DtypePolicy::Deploy)
-    bits = getDeployBits(options.deployDtype);
+    bits = getDtypeBits(*options.deployDtype);
   return getBytes(shaped.getNumElements(), *bits);
 }
 
 static bool deploysF32(Operation *op, const RooflineOptions &options) {
-  return options.dtypePolicy == DtypePolicy::Deploy && getDtype(op) == "f32";
+  if (options.dtypePolicy != DtypePolicy::Deploy)
+    return false;
+  Type element = getFirstElementType(op);
+  return element && getElementDtype(element) == Dtype::F32;
 }
 
 /// The peak of live activation bytes over the op order of `fn`'s body: a
@@ -176,26 +179,26 @@ KernelFacts roof::getKernelFacts(Operation *op, const OpCost &cost,
   facts.role = role;
   facts.kernelClass = getKernelClass(facts.root, cost.flops == 0);
   facts.dtype = getDtype(op);
+  facts.rated = parseDtype(facts.dtype);
   facts.engine = getEngine(op);
   if (options.dtypePolicy == DtypePolicy::Tf32 &&
-      facts.engine == Engine::Matrix && facts.dtype == "f32")
-    facts.dtype = "tf32";
-  facts.deployed =
-      options.dtypePolicy == DtypePolicy::Deploy && facts.dtype == "f32";
+      facts.engine == Engine::Matrix && facts.rated == Dtype::F32)
+    facts.rated = Dtype::TF32;
+  facts.deployed = deploysF32(op, options);
   if (facts.deployed) {
-    facts.dtype = options.deployDtype;
+    facts.rated = options.deployDtype;
     facts.cost.bytesRead = toDeployBytes(cost.bytesRead, options);
     facts.cost.bytesWritten = toDeployBytes(cost.bytesWritten, options);
     facts.cost.weightBytesRead = toDeployBytes(cost.weightBytesRead, options);
   }
-  // A fused kernel has no operands of its own: its root's say its dtype.
+  if (facts.rated)
+    facts.dtype = getDtypeName(*facts.rated).str();
   std::optional<uint64_t> ownBits = getOperandElementBits(facts.root);
   facts.elementBits =
-      facts.deployed ? getDeployBits(options.deployDtype) : ownBits;
+      facts.deployed ? getDtypeBits(*options.deployDtype) : ownBits;
   // Weight-only quantization: the weights this kernel reads move at their
   // own dtype; the rest of its bytes stay as deployed.
-  if (!options.weightDtype.empty() && cost.weightBytesRead && ownBits &&
-      *ownBits > 0) {
+  if (options.weightDtype && cost.weightBytesRead && ownBits && *ownBits > 0) {
     uint64_t weights =
         getWeightDtypeBytes(cost.weightBytesRead * 8 / *ownBits, options);
     facts.cost.bytesRead =
@@ -222,14 +225,16 @@ KernelTime roof::priceKernel(const KernelFacts &facts, const Target &target,
     kernel.fixedSeconds = target.launchOverhead;
   }
   kernel.dtype = facts.dtype;
+  kernel.rated = facts.rated;
   kernel.engine = facts.engine;
   bool deployed = facts.deployed;
-  kernel.rate = target.getRate(kernel.engine, kernel.dtype);
+  if (kernel.rated)
+    kernel.rate = target.getRate(kernel.engine, *kernel.rated);
   // A contraction whose dtype the matrix engine lacks runs on the vector
   // engine when that has the rate (an f32 matmul on CUDA cores).
-  if (!kernel.rate && kernel.engine == Engine::Matrix) {
+  if (!kernel.rate && kernel.rated && kernel.engine == Engine::Matrix) {
     if (std::optional<double> vector =
-            target.getRate(Engine::Vector, kernel.dtype)) {
+            target.getRate(Engine::Vector, *kernel.rated)) {
       kernel.engine = Engine::Vector;
       kernel.rate = vector;
     }
@@ -238,8 +243,10 @@ KernelTime roof::priceKernel(const KernelFacts &facts, const Target &target,
   // rate computes widened to f32, as int8 runtimes do between contractions;
   // its bytes stay narrow.
   if (!kernel.rate && kernel.engine == Engine::Vector && deployed) {
-    if (std::optional<double> f32 = target.getRate(Engine::Vector, "f32")) {
+    if (std::optional<double> f32 =
+            target.getRate(Engine::Vector, Dtype::F32)) {
       kernel.dtype = "f32";
+      kernel.rated = Dtype::F32;
       kernel.rate = f32;
     }
   }
@@ -305,8 +312,7 @@ collectKernels(FunctionOpInterface fn, CostContext &ctx,
         getKernelFacts(kernel.first, kernel.second, options, role));
 
   // Deployed, the function's bytes are its kernels' deployed bytes.
-  if (options.dtypePolicy == DtypePolicy::Deploy ||
-      !options.weightDtype.empty()) {
+  if (options.dtypePolicy == DtypePolicy::Deploy || options.weightDtype) {
     OpCost &total = result.totals.total;
     total.bytesRead = total.bytesWritten = total.weightBytesRead = 0;
     for (const KernelFacts &kernel : result.kernels) {
@@ -322,14 +328,14 @@ collectKernels(FunctionOpInterface fn, CostContext &ctx,
   result.weightBytes = result.totals.parameters.bytes;
   // Weights at their own dtype; or, deployed, no parameter is wider than
   // the deployment dtype (f32 weights shrink, narrower ones stay).
-  if (!options.weightDtype.empty())
+  if (options.weightDtype)
     result.weightBytes =
         getWeightDtypeBytes(result.totals.parameters.params, options);
   else if (options.dtypePolicy == DtypePolicy::Deploy)
     result.weightBytes = std::min<uint64_t>(
         result.weightBytes,
         llvm::divideCeil(result.totals.parameters.params *
-                             getDeployBits(options.deployDtype),
+                             getDtypeBits(*options.deployDtype),
                          8));
   return result;
 }

@@ -14,7 +14,6 @@
 #include "roof/Report/MeasuredMatch.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Format.h"
 
 #include <cmath>
@@ -79,18 +78,13 @@ SmallVector<double> decades(double low, double high) {
 }
 
 /// The (engine, dtype) pairs the kernels of `r` run at.
-SmallVector<std::pair<Engine, std::string>>
-getUsedRoofs(const FunctionRoofline &r) {
-  SmallVector<std::pair<Engine, std::string>> roofs;
-  llvm::StringSet<> seen;
-  for (const KernelTime &kernel : r.kernels) {
-    if (!kernel.rate)
-      continue;
-    std::string key =
-        (kernel.engine == Engine::Matrix ? "m" : "v") + kernel.dtype;
-    if (seen.insert(key).second)
-      roofs.push_back({kernel.engine, kernel.dtype});
-  }
+SmallVector<std::pair<Engine, Dtype>> getUsedRoofs(const FunctionRoofline &r) {
+  SmallVector<std::pair<Engine, Dtype>> roofs;
+  for (const KernelTime &kernel : r.kernels)
+    if (kernel.rate && kernel.rated &&
+        !llvm::is_contained(roofs,
+                            std::make_pair(kernel.engine, *kernel.rated)))
+      roofs.push_back({kernel.engine, *kernel.rated});
   return roofs;
 }
 
@@ -184,7 +178,7 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
                          "fill=\"%s\">%s %s, knee %.1f</text>\n",
                          axes.x(knee), axes.y(peak), color, axes.x(knee) + 6,
                          axes.y(peak) - 6, color, getEngineName(engine).data(),
-                         dtype.c_str(), knee);
+                         getDtypeName(dtype).data(), knee);
     }
     // Kernels.
     for (const KernelTime &kernel : r->kernels) {

@@ -22,13 +22,12 @@ using namespace mlir::roof;
 // Target
 //===----------------------------------------------------------------------===//
 
-std::optional<double> Target::getRate(Engine engine, StringRef dtype) const {
-  const llvm::StringMap<double> &rates =
-      engine == Engine::Matrix ? matrixRates : vectorRates;
-  auto it = rates.find(dtype);
-  if (it == rates.end())
+std::optional<double> Target::getRate(Engine engine, Dtype dtype) const {
+  const Rates &rates = engine == Engine::Matrix ? matrixRates : vectorRates;
+  std::optional<double> rate = rates[static_cast<unsigned>(dtype)];
+  if (!rate)
     return std::nullopt;
-  return it->second * computeDerate;
+  return *rate * computeDerate;
 }
 
 std::optional<double> Target::getBandwidth() const {
@@ -198,16 +197,19 @@ public:
     return true;
   }
 
-  /// Whether `dtype`, the key of `field`, is one of kTargetDtypes.
-  bool knownDtype(StringRef dtype, const Twine &field) {
-    if (llvm::is_contained(kTargetDtypes, dtype))
-      return true;
-    return fail(field, "unknown dtype '" + dtype +
-                           "' (known: f64, f32, tf32, f16, bf16, f8, i8, i4)");
+  /// The dtype `name`, the key of `field`; failure for one no target rates.
+  std::optional<Dtype> knownDtype(StringRef name, const Twine &field) {
+    if (std::optional<Dtype> dtype = parseDtype(name))
+      return dtype;
+    std::string known;
+    for (Dtype dtype : kDtypes)
+      known += (known.empty() ? "" : ", ") + getDtypeName(dtype).str();
+    fail(field, "unknown dtype '" + name + "' (known: " + known + ")");
+    return std::nullopt;
   }
 
   bool rates(const llvm::json::Object &compute, StringRef engine,
-             llvm::StringMap<double> &out) {
+             Target::Rates &out) {
     std::string field = ("compute." + engine).str();
     const llvm::json::Object *table = object(compute, engine, field, true);
     if (!table)
@@ -215,12 +217,13 @@ public:
     for (const auto &entry : *table) {
       StringRef dtype = entry.first;
       std::string dtypeField = field + "." + dtype.str();
-      if (!knownDtype(dtype, dtypeField))
+      std::optional<Dtype> known = knownDtype(dtype, dtypeField);
+      if (!known)
         return false;
       std::optional<double> rate;
       if (!quantity(*table, dtype, dtypeField, Quantity::Rate, rate, true))
         return false;
-      out[dtype] = *rate;
+      out[static_cast<unsigned>(*known)] = *rate;
     }
     return true;
   }

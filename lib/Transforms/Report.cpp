@@ -76,8 +76,9 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
                           : dtypePolicy == "tf32" ? DtypePolicy::Tf32
                                                   : DtypePolicy::Deploy;
     if (options.dtypePolicy == DtypePolicy::Deploy)
-      options.deployDtype = dtypePolicy;
-    options.weightDtype = weightDtype;
+      options.deployDtype = parseDtype(dtypePolicy);
+    if (!weightDtype.empty())
+      options.weightDtype = parseDtype(weightDtype);
     options.weightGroup = weightGroup;
     options.batch = batch;
     options.residency = residency;
@@ -180,14 +181,17 @@ private:
                             format.getValue()))
       return fail("format must be text, json, csv, svg or html; got '" +
                   format.getValue() + "'");
-    if (!llvm::is_contained({"as-is", "tf32", "f16", "bf16", "f8", "i8", "i4"},
-                            dtypePolicy.getValue()))
+    // Deployment dtypes: those narrower than f32.
+    auto isDeployable = [](StringRef name) {
+      std::optional<Dtype> dtype = parseDtype(name);
+      return dtype && getDtypeBits(*dtype) < 32;
+    };
+    if (dtypePolicy != "as-is" && dtypePolicy != "tf32" &&
+        !isDeployable(dtypePolicy))
       return fail("dtype-policy must be as-is, tf32, f16, bf16, f8, i8 or i4; "
                   "got '" +
                   dtypePolicy.getValue() + "'");
-    if (!weightDtype.empty() &&
-        !llvm::is_contained({"f16", "bf16", "f8", "i8", "i4"},
-                            weightDtype.getValue()))
+    if (!weightDtype.empty() && !isDeployable(weightDtype))
       return fail("weight-dtype must be f16, bf16, f8, i8 or i4; got '" +
                   weightDtype.getValue() + "'");
     if (weightGroup && weightDtype.empty())

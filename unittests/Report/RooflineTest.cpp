@@ -34,8 +34,8 @@ TEST(Target, ParsesUnits) {
   ASSERT_TRUE(succeeded(target)) << error;
   EXPECT_EQ(target->kind, "npu");
   // 100 TFLOP/s derated by 0.5.
-  EXPECT_DOUBLE_EQ(*target->getRate(Engine::Matrix, "f16"), 50e12);
-  EXPECT_FALSE(target->getRate(Engine::Matrix, "bf16").has_value());
+  EXPECT_DOUBLE_EQ(*target->getRate(Engine::Matrix, Dtype::F16), 50e12);
+  EXPECT_FALSE(target->getRate(Engine::Matrix, Dtype::BF16).has_value());
   EXPECT_DOUBLE_EQ(target->offChip.capacity, 1024.0 * 1024 * 1024);
   EXPECT_DOUBLE_EQ(*target->getBandwidth(), 2e12);
   EXPECT_DOUBLE_EQ(target->launchOverhead, 1e-6);
@@ -49,6 +49,18 @@ TEST(Target, ErrorsNameFileFieldProblem) {
   EXPECT_TRUE(failed(parseTarget(bad, "bad.json", error)));
   EXPECT_EQ(error, "bad.json: memory.off_chip.bandwidth: unit 'TB' is not a "
                    "bandwidth (B/s, GB/s, TB/s, GiB/s, …)");
+}
+
+// The dtype names targets, policies and reports use, and their widths.
+TEST(Dtype, NamesAndBits) {
+  for (Dtype dtype : kDtypes)
+    EXPECT_EQ(parseDtype(getDtypeName(dtype)), dtype);
+  EXPECT_FALSE(parseDtype("i32").has_value());
+  EXPECT_EQ(getDtypeBits(Dtype::TF32), 32u);
+  EXPECT_EQ(getDtypeBits(Dtype::BF16), 16u);
+  EXPECT_EQ(getDtypeBits(Dtype::I4), 4u);
+  EXPECT_TRUE(isIntegerDtype(Dtype::I8));
+  EXPECT_FALSE(isIntegerDtype(Dtype::F8));
 }
 
 TEST(Target, NonFiniteFiguresAreNamed) {

@@ -41,11 +41,11 @@ struct RooflineOptions {
   CostOptions cost;
   DtypePolicy dtypePolicy = DtypePolicy::AsIs;
   /// With DtypePolicy::Deploy: f16, bf16, f8, i8 or i4.
-  std::string deployDtype;
-  /// Weights at their own dtype (f16, bf16, f8, i8, i4), empty for the
+  std::optional<Dtype> deployDtype;
+  /// Weights at their own dtype (f16, bf16, f8, i8, i4), unset for the
   /// activations' (weight-only quantization): contractions read them at
   /// this width and compute at the activations' rate.
-  std::string weightDtype;
+  std::optional<Dtype> weightDtype;
   /// With weightDtype: weights per group sharing one 16-bit scale, whose
   /// bytes count as weight bytes; 0 for none.
   unsigned weightGroup = 0;
@@ -62,7 +62,9 @@ struct KernelTime {
   Operation *op = nullptr;
   /// Cost of all its executions.
   OpCost cost;
+  /// The dtype it runs at, as printed; `rated` when it is one targets rate.
   std::string dtype;
+  std::optional<Dtype> rated;
   Engine engine = Engine::Vector;
   /// The derated peak it runs at; std::nullopt when the target has no rate
   /// for its dtype and it does FLOPs (then its time is unknown).
@@ -185,9 +187,14 @@ struct FunctionRoofline {
 /// (its first matrix-engine op, else its first op); `op` itself otherwise.
 Operation *getKernelRoot(Operation *op);
 
-/// The engine and dtype an op runs with.
+/// The engine and dtype an op runs with; the dtype is named as targets name
+/// it, or printed when it is not one of theirs (i32, complex<f32>).
 Engine getEngine(Operation *op);
 std::string getDtype(Operation *op);
+
+/// The target dtype of an element type (any 8-bit float is f8), or
+/// std::nullopt.
+std::optional<Dtype> getElementDtype(Type element);
 
 /// Bytes of a value of `type` as deployed: f32 at the deployment dtype's
 /// width under DtypePolicy::Deploy; std::nullopt unless statically shaped.
@@ -204,8 +211,10 @@ struct KernelFacts {
   /// DtypePolicy::Deploy.
   OpCost cost;
   KernelRole role;
-  /// The dtype after the policy (tf32, the deployment dtype).
+  /// The dtype after the policy (tf32, the deployment dtype), as printed;
+  /// `rated` when it is one targets rate.
   std::string dtype;
+  std::optional<Dtype> rated;
   Engine engine = Engine::Vector;
   llvm::StringRef kernelClass;
   /// Whether the policy deploys its f32 values at another dtype.

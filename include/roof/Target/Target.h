@@ -9,17 +9,17 @@
 #ifndef ROOF_TARGET_TARGET_H
 #define ROOF_TARGET_TARGET_H
 
+#include "roof/Target/Dtype.h"
+
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
+
+#include <array>
 
 #include <optional>
 #include <string>
 
 namespace mlir::roof {
-
-/// The element types a target gives rates for.
-inline constexpr const char *kTargetDtypes[] = {"f64",  "f32", "tf32", "f16",
-                                                "bf16", "f8",  "i8",   "i4"};
 
 /// The engine an op runs on: matrix (tensor cores, MXU, HMX) for
 /// contractions, vector (SIMD, HVX) for everything else.
@@ -86,9 +86,11 @@ struct Target {
   std::string name;
   /// "gpu", "npu", "dsp" or "cpu".
   std::string kind;
-  /// FLOP/s (or OP/s for integers) per dtype, per engine.
-  llvm::StringMap<double> matrixRates;
-  llvm::StringMap<double> vectorRates;
+  /// FLOP/s (or OP/s for integers) per dtype, per engine; unset where the
+  /// target gives none.
+  using Rates = std::array<std::optional<double>, kNumDtypes>;
+  Rates matrixRates;
+  Rates vectorRates;
   MemoryLevel offChip;
   MemoryLevel onChip;
   /// Where weights beyond the on-chip capacity come from on every call,
@@ -122,7 +124,7 @@ struct Target {
 
   /// The peak of `engine` for `dtype`, derated; std::nullopt when the target
   /// has no rate for it.
-  std::optional<double> getRate(Engine engine, llvm::StringRef dtype) const;
+  std::optional<double> getRate(Engine engine, Dtype dtype) const;
   /// Off-chip bandwidth, derated (the on-chip one when there is no off-chip
   /// memory, as on an SRAM-only chip).
   std::optional<double> getBandwidth() const;
