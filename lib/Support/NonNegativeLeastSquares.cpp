@@ -96,21 +96,27 @@ mlir::roof::solveNonNegativeLeastSquares(const Matrix &rows,
     passive[best] = true;
     for (;;) {
       std::vector<double> s = solveOn(rows, b, passive);
+      // The step toward s stops where the first variable reaches 0.
       double alpha = 1;
-      bool feasible = true;
-      for (size_t j = 0; j < n; ++j)
-        if (passive[j] && s[j] <= 0) {
-          feasible = false;
-          alpha = x[j] > s[j] ? std::min(alpha, x[j] / (x[j] - s[j])) : 0;
+      size_t blocking = n;
+      for (size_t j = 0; j < n; ++j) {
+        if (!passive[j] || s[j] > 0)
+          continue;
+        double step = x[j] > s[j] ? x[j] / (x[j] - s[j]) : 0;
+        if (blocking == n || step < alpha) {
+          alpha = step;
+          blocking = j;
         }
-      if (feasible) {
+      }
+      if (blocking == n) {
         x = s;
         break;
       }
-      // Step toward s until a variable reaches 0, and fix it there.
+      // Fix the blocking variable (and any other at 0) there: the passive
+      // set shrinks on every pass, so the loop ends.
       for (size_t j = 0; j < n; ++j) {
         x[j] += alpha * (s[j] - x[j]);
-        if (passive[j] && x[j] <= 1e-300) {
+        if (passive[j] && (j == blocking || x[j] <= 0)) {
           passive[j] = false;
           x[j] = 0;
         }
