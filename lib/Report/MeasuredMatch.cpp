@@ -82,8 +82,8 @@ roof::matchMeasurements(const FunctionRoofline &r,
     llvm::DenseSet<int64_t> elements;
     for (unsigned i : group.kernels) {
       const KernelTime &kernel = r.kernels[i];
-      group.flops += kernel.cost.flops;
-      group.bytes += kernel.cost.bytesMoved();
+      group.flops = addCounts(group.flops, kernel.cost.flops);
+      group.bytes = addCounts(group.bytes, kernel.cost.bytesMoved());
       if (kernel.hasTime()) {
         group.predictedSeconds += kernel.seconds;
         group.roofSeconds +=

@@ -452,7 +452,7 @@ static void printJsonMeasurement(const FunctionRoofline &r,
   json.attributeObject("measured", [&] {
     json.attribute("file", m.file);
     json.attribute("setup", m.setup);
-    json.attribute("runs", static_cast<int64_t>(m.runs));
+    json.attribute("runs", static_cast<uint64_t>(m.runs));
     json.attribute("latency_s", m.latencySeconds);
     json.attribute("node_seconds", m.nodeSeconds);
     json.attribute("matched_seconds", m.matchedSeconds);
@@ -463,8 +463,9 @@ static void printJsonMeasurement(const FunctionRoofline &r,
           json.attribute("kernel", describeKernel(lead.op));
           json.attribute("engine", getEngineName(lead.engine));
           json.attribute("dtype", lead.dtype);
-          json.attribute("kernels", static_cast<int64_t>(group.kernels.size()));
-          json.attribute("flops", static_cast<int64_t>(group.flops));
+          json.attribute("kernels",
+                         static_cast<uint64_t>(group.kernels.size()));
+          json.attribute("flops", static_cast<uint64_t>(group.flops));
           json.attribute("roof_s", group.roofSeconds);
           json.attributeArray("nodes", [&] {
             for (const std::string &node : group.nodes)
@@ -478,7 +479,7 @@ static void printJsonMeasurement(const FunctionRoofline &r,
             for (const auto &entry : group.terms)
               json.attributeObject(entry.first, [&, &terms = entry.second] {
                 json.attribute("overheads",
-                               static_cast<int64_t>(terms.overheads));
+                               static_cast<uint64_t>(terms.overheads));
                 json.attribute("t_compute_s", terms.compute);
                 json.attribute("t_memory_s", terms.memory);
                 json.attribute("t_output_s", terms.output);
@@ -504,13 +505,13 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
   llvm::json::OStream json(os, 2);
   json.object([&] {
     json.attribute("schema", "roof-report/2");
-    json.attribute("batch", static_cast<int64_t>(options.batch));
+    json.attribute("batch", static_cast<uint64_t>(options.batch));
     json.attributeArray("reports", [&] {
       for (const FunctionRoofline &r : reports) {
         const Target &target = *r.target;
         json.object([&] {
           json.attribute("function", r.function);
-          json.attribute("batch", static_cast<int64_t>(r.batch));
+          json.attribute("batch", static_cast<uint64_t>(r.batch));
           json.attributeObject("target", [&] {
             json.attribute("name", target.name);
             json.attribute("kind", target.kind);
@@ -524,7 +525,7 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
             json.attribute("launch_overhead_s", target.launchOverhead);
             json.attribute("call_overhead_s", target.callOverhead);
             json.attribute("matrix_units",
-                           static_cast<int64_t>(target.matrixUnits));
+                           static_cast<uint64_t>(target.matrixUnits));
             json.attribute("power_w", target.power);
             json.attribute("calibrated", target.calibration.has_value());
             json.attributeArray("estimated", [&] {
@@ -541,15 +542,15 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                 json.attribute("dtype", kernel->dtype);
                 json.attribute("class", kernel->kernelClass);
                 json.attribute("flops",
-                               static_cast<int64_t>(kernel->cost.flops));
+                               static_cast<uint64_t>(kernel->cost.flops));
                 json.attribute("bytes_read",
-                               static_cast<int64_t>(kernel->cost.bytesRead));
-                json.attribute("bytes_written",
-                               static_cast<int64_t>(kernel->cost.bytesWritten));
+                               static_cast<uint64_t>(kernel->cost.bytesRead));
+                json.attribute("bytes_written", static_cast<uint64_t>(
+                                                    kernel->cost.bytesWritten));
                 json.attribute("on_chip_bytes",
-                               static_cast<int64_t>(kernel->onChipBytes));
+                               static_cast<uint64_t>(kernel->onChipBytes));
                 json.attribute("off_chip_bytes",
-                               static_cast<int64_t>(kernel->offChipBytes()));
+                               static_cast<uint64_t>(kernel->offChipBytes()));
                 // JSON has no infinity: a kernel with FLOPs and no bytes
                 // has intensity null.
                 double intensity = kernel->cost.intensity();
@@ -572,7 +573,7 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                                    ? kernel->cost.flops / kernel->seconds
                                    : 0.0);
                 json.attribute("bytes_with_rereads",
-                               static_cast<int64_t>(kernel->bytesWithRereads));
+                               static_cast<uint64_t>(kernel->bytesWithRereads));
                 json.attribute("time_with_rereads_s",
                                kernel->secondsWithRereads);
                 json.attribute("share", r.latencySeconds > 0
@@ -585,11 +586,11 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
             for (const OpTypeShare &type : getTimeByOpType(r))
               json.object([&] {
                 json.attribute("op", type.op);
-                json.attribute("kernels", static_cast<int64_t>(type.kernels));
+                json.attribute("kernels", static_cast<uint64_t>(type.kernels));
                 json.attribute("time_s", type.seconds);
                 json.attribute("share", type.share);
-                json.attribute("flops", static_cast<int64_t>(type.flops));
-                json.attribute("bytes", static_cast<int64_t>(type.bytes));
+                json.attribute("flops", static_cast<uint64_t>(type.flops));
+                json.attribute("bytes", static_cast<uint64_t>(type.bytes));
               });
           });
           json.attributeObject("summary", [&] {
@@ -606,39 +607,41 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
             if (r.unfusedLatencySeconds) {
               json.attribute("latency_unfused_s", *r.unfusedLatencySeconds);
               json.attribute("bytes_unfused",
-                             static_cast<int64_t>(*r.unfusedBytes));
+                             static_cast<uint64_t>(*r.unfusedBytes));
             }
-            json.attribute("flops", static_cast<int64_t>(r.totals.total.flops));
+            json.attribute("flops",
+                           static_cast<uint64_t>(r.totals.total.flops));
             json.attribute("bytes",
-                           static_cast<int64_t>(r.totals.total.bytesMoved()));
+                           static_cast<uint64_t>(r.totals.total.bytesMoved()));
             json.attribute("on_chip_bytes",
-                           static_cast<int64_t>(r.onChipBytes));
+                           static_cast<uint64_t>(r.onChipBytes));
             json.attribute("off_chip_bytes",
-                           static_cast<int64_t>(r.totals.total.bytesMoved() -
-                                                r.onChipBytes));
+                           static_cast<uint64_t>(r.totals.total.bytesMoved() -
+                                                 r.onChipBytes));
             json.attribute("peak_on_chip_bytes",
-                           static_cast<int64_t>(r.peakOnChipBytes));
-            json.attribute("weight_bytes", static_cast<int64_t>(r.weightBytes));
+                           static_cast<uint64_t>(r.peakOnChipBytes));
+            json.attribute("weight_bytes",
+                           static_cast<uint64_t>(r.weightBytes));
             json.attribute("peak_activation_bytes",
-                           static_cast<int64_t>(r.peakActivationBytes));
+                           static_cast<uint64_t>(r.peakActivationBytes));
             json.attribute("capacity_bytes", r.capacityBytes);
             json.attribute("fits", r.fits());
             json.attribute("regime", r.weightsFitOnChip ? "weights-on-chip"
                                                         : "weights-stream");
             json.attribute("kernels_without_rate",
-                           static_cast<int64_t>(r.kernelsWithoutRate));
+                           static_cast<uint64_t>(r.kernelsWithoutRate));
             json.attribute("ops_unknown",
-                           static_cast<int64_t>(r.totals.opsUnknown));
+                           static_cast<uint64_t>(r.totals.opsUnknown));
             json.attribute("prepared_ops",
-                           static_cast<int64_t>(r.totals.opsPrepared));
+                           static_cast<uint64_t>(r.totals.opsPrepared));
             json.attribute("prepared_flops",
-                           static_cast<int64_t>(r.totals.prepared.flops));
+                           static_cast<uint64_t>(r.totals.prepared.flops));
             json.attribute(
                 "prepared_bytes",
-                static_cast<int64_t>(r.totals.prepared.bytesMoved()));
+                static_cast<uint64_t>(r.totals.prepared.bytesMoved()));
             json.attribute(
                 "prepared_params",
-                static_cast<int64_t>(r.totals.parameters.preparedParams));
+                static_cast<uint64_t>(r.totals.parameters.preparedParams));
           });
           if (r.measured)
             printJsonMeasurement(r, json);

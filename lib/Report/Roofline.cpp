@@ -316,9 +316,11 @@ collectKernels(FunctionOpInterface fn, CostContext &ctx,
     OpCost &total = result.totals.total;
     total.bytesRead = total.bytesWritten = total.weightBytesRead = 0;
     for (const KernelFacts &kernel : result.kernels) {
-      total.bytesRead += kernel.cost.bytesRead;
-      total.bytesWritten += kernel.cost.bytesWritten;
-      total.weightBytesRead += kernel.cost.weightBytesRead;
+      total.bytesRead = addCounts(total.bytesRead, kernel.cost.bytesRead);
+      total.bytesWritten =
+          addCounts(total.bytesWritten, kernel.cost.bytesWritten);
+      total.weightBytesRead =
+          addCounts(total.weightBytesRead, kernel.cost.weightBytesRead);
     }
   }
 
@@ -395,7 +397,7 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
     result.latencySeconds += kernel.seconds;
     result.latencyWithRereadsSeconds += kernel.secondsWithRereads;
     result.latencyCompulsorySeconds += kernel.compulsorySeconds;
-    result.onChipBytes += kernel.onChipBytes;
+    result.onChipBytes = addCounts(result.onChipBytes, kernel.onChipBytes);
     if (kernel.role.principal)
       ++result.nodes;
   }
