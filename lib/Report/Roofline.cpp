@@ -161,14 +161,6 @@ static uint64_t getPeakActivationBytes(
   return static_cast<uint64_t>(peak);
 }
 
-/// Bits of the element type of `op`'s first tensor operand.
-static std::optional<uint64_t> getOperandElementBits(Operation *op) {
-  for (Value operand : op->getOperands())
-    if (auto shaped = dyn_cast<ShapedType>(operand.getType()))
-      return getElementBits(shaped.getElementType());
-  return std::nullopt;
-}
-
 KernelFacts roof::getKernelFacts(Operation *op, const OpCost &cost,
                                  const RooflineOptions &options,
                                  KernelRole role) {
@@ -178,22 +170,23 @@ KernelFacts roof::getKernelFacts(Operation *op, const OpCost &cost,
   facts.cost = cost;
   facts.role = role;
   facts.kernelClass = getKernelClass(facts.root, cost.flops == 0);
-  facts.dtype = getDtype(op);
-  facts.rated = parseDtype(facts.dtype);
+  Type element = getFirstElementType(op);
+  std::optional<uint64_t> ownBits =
+      element ? getElementBits(element) : std::nullopt;
+  facts.rated = element ? getElementDtype(element) : std::nullopt;
   facts.engine = getEngine(op);
+  facts.deployed =
+      options.dtypePolicy == DtypePolicy::Deploy && facts.rated == Dtype::F32;
   if (options.dtypePolicy == DtypePolicy::Tf32 &&
       facts.engine == Engine::Matrix && facts.rated == Dtype::F32)
     facts.rated = Dtype::TF32;
-  facts.deployed = deploysF32(op, options);
   if (facts.deployed) {
     facts.rated = options.deployDtype;
     facts.cost.bytesRead = toDeployBytes(cost.bytesRead, options);
     facts.cost.bytesWritten = toDeployBytes(cost.bytesWritten, options);
     facts.cost.weightBytesRead = toDeployBytes(cost.weightBytesRead, options);
   }
-  if (facts.rated)
-    facts.dtype = getDtypeName(*facts.rated).str();
-  std::optional<uint64_t> ownBits = getOperandElementBits(facts.root);
+  facts.dtype = facts.rated ? getDtypeName(*facts.rated).str() : getDtype(op);
   facts.elementBits =
       facts.deployed ? getDtypeBits(*options.deployDtype) : ownBits;
   // Weight-only quantization: the weights this kernel reads move at their

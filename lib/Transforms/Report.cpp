@@ -159,17 +159,19 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
 
 private:
   /// Reports an error in the pass's options or the files they name (not in
-  /// the module, whose location would blame the model) and fails the pass.
-  void failOption(const Twine &message) {
+  /// the module, whose location would blame the model); failOption also
+  /// fails the pass.
+  LogicalResult optionError(const Twine &message) {
     llvm::errs() << "error: roof-report: " << message << "\n";
+    return failure();
+  }
+  void failOption(const Twine &message) {
+    (void)optionError(message);
     signalPassFailure();
   }
 
   LogicalResult checkOptions(ModuleOp module) {
-    auto fail = [&](const Twine &message) {
-      llvm::errs() << "error: roof-report: " << message << "\n";
-      return failure();
-    };
+    auto fail = [&](const Twine &message) { return optionError(message); };
     if (targets.empty()) {
       std::string known;
       for (const std::string &name : listBuiltinTargets())
