@@ -134,10 +134,13 @@ StringRef roof::getKernelClass(Operation *op, bool movesOnly) {
                       return isPow(&inner);
                     })))
     return "pow";
+  // A linalg op is a reduction exactly when it has a reduction loop (its
+  // elementwise test, the slow path, would say no more).
+  if (linalgOp)
+    return linalgOp.getNumReductionLoops() > 0 ? "reduction" : "elementwise";
   if (isElementwise(op))
     return "elementwise";
-  if ((linalgOp && linalgOp.getNumReductionLoops() > 0) ||
-      isa<tosa::AvgPool2dOp, tosa::MaxPool2dOp, tosa::ReduceSumOp,
+  if (isa<tosa::AvgPool2dOp, tosa::MaxPool2dOp, tosa::ReduceSumOp,
           tosa::ReduceMaxOp, tosa::ReduceMinOp, tosa::ReduceProductOp,
           tosa::ReduceAllOp, tosa::ReduceAnyOp, tosa::ArgMaxOp,
           linalg::SoftmaxOp>(op))

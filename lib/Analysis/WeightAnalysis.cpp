@@ -241,6 +241,12 @@ ParameterTotals WeightAnalysis::countParameters(FunctionOpInterface fn) const {
   // Deployed: the weights run-time ops read, each value once.
   llvm::SetVector<Value> read;
   fn.getFunctionBody().walk<WalkOrder::PreOrder>([&](Operation *op) {
+    // A scalar op without regions (most of a linalg payload) reads no
+    // weight, and whether it is prepared changes nothing: not asked.
+    bool readsShaped = llvm::any_of(
+        op->getOperandTypes(), [](Type type) { return isa<ShapedType>(type); });
+    if (!readsShaped && !op->getNumRegions())
+      return WalkResult::advance();
     if (isPrepared(op))
       return WalkResult::skip();
     for (Value operand : op->getOperands())

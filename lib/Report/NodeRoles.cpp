@@ -1,5 +1,4 @@
-//===- NodeRoles.cpp - Which kernels of a source node carry its costs
-//------===//
+//===- NodeRoles.cpp - Which kernels of a node carry its costs ------------===//
 
 #include "roof/Report/NodeRoles.h"
 
@@ -14,8 +13,14 @@ using namespace mlir::roof;
 /// The source node `op` was imported from: the outermost name of its
 /// location (a fused kernel's root's).
 static StringRef getNodeName(Operation *op) {
+  Location loc = getKernelRoot(op)->getLoc();
+  // The common leaves answer without the generic walk, the slow path.
+  if (auto named = dyn_cast<NameLoc>(loc))
+    return named.getName().getValue();
+  if (isa<FileLineColLoc, UnknownLoc>(loc))
+    return {};
   StringRef name;
-  getKernelRoot(op)->getLoc()->walk([&](Location inner) {
+  loc->walk([&](Location inner) {
     if (auto named = dyn_cast<NameLoc>(inner)) {
       name = named.getName().getValue();
       return WalkResult::interrupt();

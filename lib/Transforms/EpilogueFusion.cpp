@@ -62,10 +62,12 @@ bool roof::isFusableConsumer(Operation *user, Value value) {
         linalgOp.getNumDpsInits() != 1)
       return false;
     bool readsValue = false;
+    // Built once: a named op builds its maps on every query.
+    SmallVector<AffineMap> maps = linalgOp.getIndexingMapsArray();
     for (OpOperand *input : linalgOp.getDpsInputOperands()) {
       if (!isa<ShapedType>(input->get().getType()))
         continue;
-      AffineMap map = linalgOp.getMatchingIndexingMap(input);
+      AffineMap map = maps[input->getOperandNumber()];
       if (input->get() == value) {
         if (!map.isIdentity())
           return false;
