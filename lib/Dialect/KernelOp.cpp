@@ -10,6 +10,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
 
 using namespace mlir;
 using namespace mlir::roof;
@@ -39,4 +40,10 @@ void KernelOp::inlineBody() {
     op.moveBefore(*this);
   replaceAllUsesWith(yield.getValues());
   erase();
+}
+
+bool KernelOp::isTiled() {
+  return llvm::any_of(getBody().front(), [](Operation &member) {
+    return isa<LoopLikeOpInterface>(member);
+  });
 }

@@ -78,8 +78,7 @@ static bool collectConsumers(Value value, unsigned producer,
 }
 
 SmallVector<Intermediate>
-roof::findIntermediates(FunctionOpInterface fn,
-                        ArrayRef<KernelFacts> kernels,
+roof::findIntermediates(FunctionOpInterface fn, ArrayRef<KernelFacts> kernels,
                         const RooflineOptions &options) {
   SmallVector<Intermediate> found;
   if (fn.isExternal() || kernels.empty())

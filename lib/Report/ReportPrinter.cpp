@@ -214,14 +214,14 @@ static void printSummary(const FunctionRoofline &r,
   if (r.unfusedLatencySeconds && r.kernelsWithoutRate)
     os << llvm::format("without fusion: %llu bytes moved (%llu more); the "
                        "latencies are not comparable: kernels without a "
-                       "rate\n",
+                       "rate",
                        static_cast<unsigned long long>(*r.unfusedBytes),
                        static_cast<unsigned long long>(
                            *r.unfusedBytes - r.totals.total.bytesMoved()));
   else if (r.unfusedLatencySeconds)
     os << llvm::format(
         "without fusion: latency %.3f us, %llu bytes moved; "
-        "fusion saves %.1f %% of the time and %llu bytes\n",
+        "fusion saves %.1f %% of the time and %llu bytes",
         *r.unfusedLatencySeconds * 1e6,
         static_cast<unsigned long long>(*r.unfusedBytes),
         *r.unfusedLatencySeconds > 0
@@ -229,6 +229,12 @@ static void printSummary(const FunctionRoofline &r,
             : 0.0,
         static_cast<unsigned long long>(*r.unfusedBytes -
                                         r.totals.total.bytesMoved()));
+  if (r.unfusedLatencySeconds && r.tiledKernels)
+    os << "; " << r.tiledKernels
+       << " tiled kernels stay whole in it (inlined, their members would be "
+          "priced once per tile)";
+  if (r.unfusedLatencySeconds)
+    os << "\n";
   if (r.kernelsWithRereads)
     os << llvm::format("with on-chip re-reads (%.3f MB on chip): latency "
                        "%.3f us; %u contractions re-read operands that do "
@@ -608,6 +614,7 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
               json.attribute("latency_unfused_s", *r.unfusedLatencySeconds);
               json.attribute("bytes_unfused",
                              static_cast<uint64_t>(*r.unfusedBytes));
+              json.attribute("tiled_kernels_kept_fused", r.tiledKernels);
             }
             json.attribute("flops",
                            static_cast<uint64_t>(r.totals.total.flops));

@@ -26,7 +26,20 @@ Operation *roof::getKernelRoot(Operation *op) {
   for (Operation &member : body.without_terminator())
     if (getEngine(&member) == Engine::Matrix)
       return &member;
-  return &body.front();
+  if (!kernel.isTiled())
+    return &body.front();
+  // A tiled kernel's members sit in its loops: its contraction, or its
+  // first linalg op.
+  Operation *root = nullptr;
+  kernel.getBody().walk([&](Operation *member) {
+    if (isa<linalg::LinalgOp>(member) && !root)
+      root = member;
+    if (getEngine(member) != Engine::Matrix)
+      return WalkResult::advance();
+    root = member;
+    return WalkResult::interrupt();
+  });
+  return root ? root : &body.front();
 }
 
 Engine roof::getEngine(Operation *op) {
@@ -346,12 +359,21 @@ FunctionKernels roof::analyzeKernels(FunctionOpInterface fn,
       fn.isExternal()
           ? 0
           : getPeakActivationBytes(fn, weights, writtenBytes, options);
-  bool fused = !fn.isExternal() && fn.walk([](KernelOp) {
-                                       return WalkResult::interrupt();
-                                     }).wasInterrupted();
+  bool fused = false;
+  if (!fn.isExternal())
+    fn.walk([&](KernelOp kernel) {
+      fused = true;
+      result.tiledKernels += kernel.isTiled();
+    });
   if (fused) {
+    // A tiled kernel's members, inlined, would be priced per tile (an
+    // operand re-read by every tile): it stays whole here too.
     result.unfused = std::make_shared<FunctionKernels>(collectKernels(
-        fn, ctx, options, [](Operation *op) { return isa<KernelOp>(op); },
+        fn, ctx, options,
+        [](Operation *op) {
+          auto kernel = dyn_cast<KernelOp>(op);
+          return kernel && !kernel.isTiled();
+        },
         /*writtenBytes=*/nullptr));
     // Fusion moves no parameter.
     result.unfused->totals.parameters = result.totals.parameters;
@@ -410,6 +432,7 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
     FunctionRoofline plain = priceFunction(*analysis.unfused, target, options);
     result.unfusedLatencySeconds = plain.latencySeconds;
     result.unfusedBytes = plain.totals.total.bytesMoved();
+    result.tiledKernels = analysis.tiledKernels;
   }
   return result;
 }

@@ -10,6 +10,7 @@
 
 #include "roof/Transforms/EpilogueFusion.h"
 
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Interfaces/TilingInterface.h"
 #include "mlir/Transforms/RegionUtils.h"
@@ -28,6 +29,14 @@ struct RoofFuseEpiloguesPass
   using Base::Base;
 
   void runOnOperation() override {
+    for (int64_t size : tileSizes)
+      if (size < 0) {
+        emitError(getOperation()->getLoc())
+            << "roof-fuse-epilogues: tile-sizes must be 0 (untiled) or "
+               "positive, got "
+            << size;
+        return signalPassFailure();
+      }
     weightOptions.paramArgs.assign(paramArgs.begin(), paramArgs.end());
     weights.emplace(weightOptions);
     SmallVector<Operation *> roots;
@@ -62,13 +71,33 @@ private:
   /// whole.
   void tile(IRRewriter &rewriter, Operation *consumer) {
     auto tileable = dyn_cast<TilingInterface>(consumer);
-    if (!tileable)
+    if (!tileable || !isa<linalg::LinalgOp>(consumer))
       return;
     unsigned loops = tileable.getLoopIteratorTypes().size();
+    if (tileSizes.size() > loops)
+      emitWarning(consumer->getLoc())
+          << "roof-fuse-epilogues: " << tileSizes.size()
+          << " tile sizes for a kernel of " << loops << " loops; the last "
+          << tileSizes.size() - loops << " are ignored";
+    // Roof counts a tile's ops once per trip; a partial last tile would
+    // make its shapes dynamic and the kernel's cost unknown.
+    SmallVector<int64_t> extents =
+        cast<linalg::LinalgOp>(consumer).getStaticLoopRanges();
     SmallVector<OpFoldResult> sizes;
-    for (unsigned i = 0; i < loops; ++i)
-      sizes.push_back(
-          rewriter.getIndexAttr(i < tileSizes.size() ? tileSizes[i] : 0));
+    for (unsigned i = 0; i < loops; ++i) {
+      int64_t size = i < tileSizes.size() ? tileSizes[i] : 0;
+      int64_t extent = extents[i];
+      if (size && (ShapedType::isDynamic(extent) || extent % size)) {
+        emitWarning(consumer->getLoc())
+            << "roof-fuse-epilogues: tile size " << size << " does not divide "
+            << "loop " << i << " ("
+            << (ShapedType::isDynamic(extent) ? std::string("dynamic")
+                                              : std::to_string(extent))
+            << " iterations); the kernel stays untiled";
+        return;
+      }
+      sizes.push_back(rewriter.getIndexAttr(size));
+    }
     scf::SCFTileAndFuseOptions options;
     options.tilingOptions.setTileSizes(sizes);
     OpBuilder::InsertionGuard guard(rewriter);
@@ -76,8 +105,8 @@ private:
     FailureOr<scf::SCFTileAndFuseResult> tiled =
         scf::tileConsumerAndFuseProducersUsingSCF(rewriter, tileable, options);
     if (failed(tiled)) {
-      consumer->emitWarning("roof-fuse-epilogues: could not tile this kernel; "
-                            "it stays untiled");
+      emitWarning(consumer->getLoc(), "roof-fuse-epilogues: could not tile "
+                                      "this kernel; it stays untiled");
       return;
     }
     for (OpResult result : consumer->getResults())

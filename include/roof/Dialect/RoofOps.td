@@ -39,6 +39,10 @@ def Roof_KernelOp : Roof_Op<"kernel", [SingleBlock, RecursiveMemoryEffects]> {
     /// Moves the ops in front of the kernel, replaces its results by the
     /// values it yields and erases it.
     void inlineBody();
+
+    /// Whether the kernel was materialized as tiled loops
+    /// (roof-fuse-epilogues tile-sizes=): its members run once per tile.
+    bool isTiled();
   }];
 }
 

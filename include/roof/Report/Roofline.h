@@ -150,6 +150,8 @@ struct FunctionRoofline {
   /// kernel inlined, evaluated on the same target.
   std::optional<double> unfusedLatencySeconds;
   std::optional<uint64_t> unfusedBytes;
+  /// Tiled kernels, which stay whole in that comparison.
+  unsigned tiledKernels = 0;
   /// Kernels whose dtype has no rate on the target.
   unsigned kernelsWithoutRate = 0;
   /// The source nodes its kernels come from (principal kernels with a
@@ -258,6 +260,8 @@ struct FunctionKernels {
   /// When the function has fused kernels: the same function with each
   /// roof.kernel's members as kernels of their own, for the comparison.
   std::shared_ptr<FunctionKernels> unfused;
+  /// Kernels materialized as tiled loops: whole in `unfused` too.
+  unsigned tiledKernels = 0;
 };
 
 /// Walks `fn` for its kernels (and, with fused kernels, again through them;

@@ -206,7 +206,9 @@ def RoofFuseEpilogues
                "Materialize each linalg kernel as tiled loops: tile the last "
                "epilogue op's loops by these sizes and fuse the root (and its "
                "fill) into each tile, reduction dims untiled (MLIR's "
-               "TilingInterface). Empty: kernels stay untiled.">,
+               "TilingInterface). Each size must divide its loop (else the "
+               "kernel stays untiled, with a warning). Empty: kernels stay "
+               "untiled.">,
     ListOption<"paramArgs", "param-args", "unsigned",
                "Indices of the arguments of public functions that hold "
                "parameters: views of them are prepared ahead of time, not "
