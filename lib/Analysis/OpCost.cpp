@@ -43,3 +43,7 @@ bool OpCost::operator==(const OpCost &other) const {
          bytesRead == other.bytesRead && bytesWritten == other.bytesWritten &&
          weightBytesRead == other.weightBytesRead;
 }
+
+std::string mlir::roof::formatCount(uint64_t count) {
+  return count == kCountOverflow ? "overflow" : std::to_string(count);
+}

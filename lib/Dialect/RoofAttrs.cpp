@@ -72,11 +72,7 @@ static ParseResult parseFields(AsmParser &parser, ArrayRef<Field> fields) {
 static void printFields(AsmPrinter &printer,
                         ArrayRef<std::pair<StringRef, uint64_t>> fields) {
   llvm::interleaveComma(fields, printer, [&](auto field) {
-    printer << field.first << " = ";
-    if (field.second == kCountOverflow)
-      printer << "overflow";
-    else
-      printer << field.second;
+    printer << field.first << " = " << formatCount(field.second);
   });
 }
 

@@ -182,13 +182,13 @@ static void printSummary(const FunctionRoofline &r,
      << (r.fits() ? "fits" : "does not fit") << "\n";
   if (r.totals.opsPrepared)
     os << llvm::format(
-        "prepared ahead of time (not in the latency): %llu ops, %llu FLOPs, "
-        "%llu bytes moved, producing %llu of the %llu parameters\n",
+        "prepared ahead of time (not in the latency): %llu ops, %s FLOPs, "
+        "%s bytes moved, producing %s of the %s parameters\n",
         static_cast<unsigned long long>(r.totals.opsPrepared),
-        static_cast<unsigned long long>(r.totals.prepared.flops),
-        static_cast<unsigned long long>(r.totals.prepared.bytesMoved()),
-        static_cast<unsigned long long>(r.totals.parameters.preparedParams),
-        static_cast<unsigned long long>(r.totals.parameters.params));
+        formatCount(r.totals.prepared.flops).c_str(),
+        formatCount(r.totals.prepared.bytesMoved()).c_str(),
+        formatCount(r.totals.parameters.preparedParams).c_str(),
+        formatCount(r.totals.parameters.params).c_str());
   if (target.weightLink && r.streamedWeightBytes)
     os << llvm::format(
         "regime: weights (%.3f MB) exceed on-chip memory "
@@ -212,23 +212,22 @@ static void printSummary(const FunctionRoofline &r,
                        "(%.3f MB): the weights stream through the data\n",
                        r.weightBytes / 1e6, target.onChip.capacity / 1e6);
   if (r.unfusedLatencySeconds && r.kernelsWithoutRate)
-    os << llvm::format("without fusion: %llu bytes moved (%llu more); the "
-                       "latencies are not comparable: kernels without a "
-                       "rate",
-                       static_cast<unsigned long long>(*r.unfusedBytes),
-                       static_cast<unsigned long long>(
-                           *r.unfusedBytes - r.totals.total.bytesMoved()));
+    os << llvm::format(
+        "without fusion: %s bytes moved (%s more); the latencies are not "
+        "comparable: kernels without a rate",
+        formatCount(*r.unfusedBytes).c_str(),
+        formatCount(subCounts(*r.unfusedBytes, r.totals.total.bytesMoved()))
+            .c_str());
   else if (r.unfusedLatencySeconds)
     os << llvm::format(
-        "without fusion: latency %.3f us, %llu bytes moved; "
-        "fusion saves %.1f %% of the time and %llu bytes",
-        *r.unfusedLatencySeconds * 1e6,
-        static_cast<unsigned long long>(*r.unfusedBytes),
+        "without fusion: latency %.3f us, %s bytes moved; "
+        "fusion saves %.1f %% of the time and %s bytes",
+        *r.unfusedLatencySeconds * 1e6, formatCount(*r.unfusedBytes).c_str(),
         *r.unfusedLatencySeconds > 0
             ? 100.0 * (1 - r.latencySeconds / *r.unfusedLatencySeconds)
             : 0.0,
-        static_cast<unsigned long long>(*r.unfusedBytes -
-                                        r.totals.total.bytesMoved()));
+        formatCount(subCounts(*r.unfusedBytes, r.totals.total.bytesMoved()))
+            .c_str());
   if (r.unfusedLatencySeconds && r.tiledKernels)
     os << "; " << r.tiledKernels
        << " tiled kernels stay whole in it (inlined, their members would be "
@@ -261,11 +260,10 @@ static void printBreakdown(const FunctionRoofline &r, llvm::raw_ostream &os) {
   os << llvm::format("  %12s %7s %8s %16s %16s  %s\n", "time(us)", "share",
                      "kernels", "FLOP", "bytes", "op");
   for (const OpTypeShare &type : types)
-    os << llvm::format("  %12.3f %6.1f%% %8u %16llu %16llu  %s\n",
+    os << llvm::format("  %12.3f %6.1f%% %8u %16s %16s  %s\n",
                        type.seconds * 1e6, 100 * type.share, type.kernels,
-                       static_cast<unsigned long long>(type.flops),
-                       static_cast<unsigned long long>(type.bytes),
-                       type.op.c_str());
+                       formatCount(type.flops).c_str(),
+                       formatCount(type.bytes).c_str(), type.op.c_str());
 }
 
 /// The comparison with a measured profile: groups of kernels and the nodes
@@ -370,10 +368,10 @@ static void printSweep(ArrayRef<FunctionRoofline> reports,
     }
     previous = &r;
     const OpCost &total = r.totals.total;
-    os << llvm::format("  %8llu %16llu %14llu %9.2f %17.1f %14.3f %16.1f %s",
+    os << llvm::format("  %8llu %16s %14s %9.2f %17.1f %14.3f %16.1f %s",
                        static_cast<unsigned long long>(r.batch),
-                       static_cast<unsigned long long>(total.flops),
-                       static_cast<unsigned long long>(total.bytesMoved()),
+                       formatCount(total.flops).c_str(),
+                       formatCount(total.bytesMoved()).c_str(),
                        total.intensity(), 100.0 * r.computeBoundShare(),
                        r.latencySeconds * 1e6, r.throughput(),
                        r.fits() ? "fits" : "does-not-fit");
@@ -452,6 +450,15 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
 // JSON
 //===----------------------------------------------------------------------===//
 
+/// A count, or the string "overflow" for one that passed 2^64 - 1.
+static void writeCount(llvm::json::OStream &json, StringRef key,
+                       uint64_t count) {
+  if (count == kCountOverflow)
+    json.attribute(key, "overflow");
+  else
+    json.attribute(key, count);
+}
+
 static void printJsonMeasurement(const FunctionRoofline &r,
                                  llvm::json::OStream &json) {
   const FunctionMeasurement &m = *r.measured;
@@ -471,7 +478,7 @@ static void printJsonMeasurement(const FunctionRoofline &r,
           json.attribute("dtype", lead.dtype);
           json.attribute("kernels",
                          static_cast<uint64_t>(group.kernels.size()));
-          json.attribute("flops", static_cast<uint64_t>(group.flops));
+          writeCount(json, "flops", group.flops);
           json.attribute("roof_s", group.roofSeconds);
           json.attributeArray("nodes", [&] {
             for (const std::string &node : group.nodes)
@@ -547,16 +554,11 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                 json.attribute("engine", getEngineName(kernel->engine));
                 json.attribute("dtype", kernel->dtype);
                 json.attribute("class", kernel->kernelClass);
-                json.attribute("flops",
-                               static_cast<uint64_t>(kernel->cost.flops));
-                json.attribute("bytes_read",
-                               static_cast<uint64_t>(kernel->cost.bytesRead));
-                json.attribute("bytes_written", static_cast<uint64_t>(
-                                                    kernel->cost.bytesWritten));
-                json.attribute("on_chip_bytes",
-                               static_cast<uint64_t>(kernel->onChipBytes));
-                json.attribute("off_chip_bytes",
-                               static_cast<uint64_t>(kernel->offChipBytes()));
+                writeCount(json, "flops", kernel->cost.flops);
+                writeCount(json, "bytes_read", kernel->cost.bytesRead);
+                writeCount(json, "bytes_written", kernel->cost.bytesWritten);
+                writeCount(json, "on_chip_bytes", kernel->onChipBytes);
+                writeCount(json, "off_chip_bytes", kernel->offChipBytes());
                 // JSON has no infinity: a kernel with FLOPs and no bytes
                 // has intensity null.
                 double intensity = kernel->cost.intensity();
@@ -578,8 +580,8 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                                kernel->seconds > 0
                                    ? kernel->cost.flops / kernel->seconds
                                    : 0.0);
-                json.attribute("bytes_with_rereads",
-                               static_cast<uint64_t>(kernel->bytesWithRereads));
+                writeCount(json, "bytes_with_rereads",
+                           kernel->bytesWithRereads);
                 json.attribute("time_with_rereads_s",
                                kernel->secondsWithRereads);
                 json.attribute("share", r.latencySeconds > 0
@@ -595,8 +597,8 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                 json.attribute("kernels", static_cast<uint64_t>(type.kernels));
                 json.attribute("time_s", type.seconds);
                 json.attribute("share", type.share);
-                json.attribute("flops", static_cast<uint64_t>(type.flops));
-                json.attribute("bytes", static_cast<uint64_t>(type.bytes));
+                writeCount(json, "flops", type.flops);
+                writeCount(json, "bytes", type.bytes);
               });
           });
           json.attributeObject("summary", [&] {
@@ -612,25 +614,17 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
             json.attribute("latency_compulsory_s", r.latencyCompulsorySeconds);
             if (r.unfusedLatencySeconds) {
               json.attribute("latency_unfused_s", *r.unfusedLatencySeconds);
-              json.attribute("bytes_unfused",
-                             static_cast<uint64_t>(*r.unfusedBytes));
+              writeCount(json, "bytes_unfused", *r.unfusedBytes);
               json.attribute("tiled_kernels_kept_fused", r.tiledKernels);
             }
-            json.attribute("flops",
-                           static_cast<uint64_t>(r.totals.total.flops));
-            json.attribute("bytes",
-                           static_cast<uint64_t>(r.totals.total.bytesMoved()));
-            json.attribute("on_chip_bytes",
-                           static_cast<uint64_t>(r.onChipBytes));
-            json.attribute("off_chip_bytes",
-                           static_cast<uint64_t>(r.totals.total.bytesMoved() -
-                                                 r.onChipBytes));
-            json.attribute("peak_on_chip_bytes",
-                           static_cast<uint64_t>(r.peakOnChipBytes));
-            json.attribute("weight_bytes",
-                           static_cast<uint64_t>(r.weightBytes));
-            json.attribute("peak_activation_bytes",
-                           static_cast<uint64_t>(r.peakActivationBytes));
+            writeCount(json, "flops", r.totals.total.flops);
+            writeCount(json, "bytes", r.totals.total.bytesMoved());
+            writeCount(json, "on_chip_bytes", r.onChipBytes);
+            writeCount(json, "off_chip_bytes",
+                       subCounts(r.totals.total.bytesMoved(), r.onChipBytes));
+            writeCount(json, "peak_on_chip_bytes", r.peakOnChipBytes);
+            writeCount(json, "weight_bytes", r.weightBytes);
+            writeCount(json, "peak_activation_bytes", r.peakActivationBytes);
             json.attribute("capacity_bytes", r.capacityBytes);
             json.attribute("fits", r.fits());
             json.attribute("regime", r.weightsFitOnChip ? "weights-on-chip"
@@ -641,14 +635,10 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                            static_cast<uint64_t>(r.totals.opsUnknown));
             json.attribute("prepared_ops",
                            static_cast<uint64_t>(r.totals.opsPrepared));
-            json.attribute("prepared_flops",
-                           static_cast<uint64_t>(r.totals.prepared.flops));
-            json.attribute(
-                "prepared_bytes",
-                static_cast<uint64_t>(r.totals.prepared.bytesMoved()));
-            json.attribute(
-                "prepared_params",
-                static_cast<uint64_t>(r.totals.parameters.preparedParams));
+            writeCount(json, "prepared_flops", r.totals.prepared.flops);
+            writeCount(json, "prepared_bytes", r.totals.prepared.bytesMoved());
+            writeCount(json, "prepared_params",
+                       r.totals.parameters.preparedParams);
           });
           if (r.measured)
             printJsonMeasurement(r, json);

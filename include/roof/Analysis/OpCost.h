@@ -10,6 +10,7 @@
 #include "llvm/Support/MathExtras.h"
 
 #include <cstdint>
+#include <string>
 
 namespace mlir::roof {
 
@@ -22,6 +23,12 @@ inline constexpr uint64_t kCountOverflow = UINT64_MAX;
 inline uint64_t addCounts(uint64_t a, uint64_t b) {
   return llvm::SaturatingAdd(a, b);
 }
+/// a - b for a >= b; an overflowed a stays overflowed.
+inline uint64_t subCounts(uint64_t a, uint64_t b) {
+  return a == kCountOverflow ? a : a - b;
+}
+/// A count as reports print it: its digits, or `overflow`.
+std::string formatCount(uint64_t count);
 /// The product of the counts, or kCountOverflow.
 template <typename... Counts>
 inline uint64_t mulCounts(uint64_t a, uint64_t b, Counts... rest) {
