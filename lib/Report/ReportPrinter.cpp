@@ -7,6 +7,7 @@
 #include "roof/Report/MeasuredMatch.h"
 
 #include "mlir/IR/Location.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
@@ -388,10 +389,15 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
                            llvm::raw_ostream &os) {
   if (options.sweep)
     return printSweep(reports, os);
+  // A target's roofs are the same for every function: listed once.
+  llvm::SmallPtrSet<const Target *, 4> roofsListed;
   for (const FunctionRoofline &r : reports) {
     os << "== @" << r.function << " on " << r.target->name << " ("
        << r.target->kind << ", " << r.target->file << ")\n";
-    printRoofs(*r.target, os);
+    if (roofsListed.insert(r.target).second)
+      printRoofs(*r.target, os);
+    else
+      os << "roofs: as listed above for " << r.target->name << "\n";
     printKernels(r, options, os);
     printSummary(r, options, os);
     printBreakdown(r, os);
