@@ -352,6 +352,12 @@ FunctionKernels roof::analyzeKernels(FunctionOpInterface fn,
                                      const RooflineOptions &options) {
   WeightAnalysis weights(options.cost.weights);
   CostContext ctx(options.cost, weights);
+  return analyzeKernels(fn, ctx, options);
+}
+
+FunctionKernels roof::analyzeKernels(FunctionOpInterface fn, CostContext &ctx,
+                                     const RooflineOptions &options) {
+  const WeightAnalysis &weights = ctx.getWeights();
   llvm::DenseMap<Operation *, uint64_t> writtenBytes;
   FunctionKernels result =
       collectKernels(fn, ctx, options, /*throughOp=*/{}, &writtenBytes);

@@ -7,6 +7,7 @@
 
 #include "roof/Transforms/Passes.h"
 
+#include "roof/Analysis/CostContext.h"
 #include "roof/Analysis/FunctionCost.h"
 #include "roof/CostModels/CostModels.h"
 
@@ -74,11 +75,15 @@ struct RoofAnnotateCostPass
     options.weights.asWritten = asWritten;
 
     llvm::MapVector<OperationName, MissingModel> missingModels;
+    // One context for the module: a layer repeated across functions is
+    // costed once.
+    WeightAnalysis weights(options.weights);
+    CostContext ctx(options, weights);
     getOperation().walk([&](FunctionOpInterface fn) {
       if (fn.isExternal())
         return;
       FunctionCost totals =
-          analyzeFunction(fn, options, [&](const OpCostRecord &record) {
+          analyzeFunction(fn, ctx, [&](const OpCostRecord &record) {
             annotate(record, missingModels);
           });
       numOpsCounted += totals.opsCounted;

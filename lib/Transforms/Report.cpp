@@ -92,15 +92,19 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
       sized.back().cost.dynamicDimSize = size;
       sized.back().batch = size;
     }
-    // Each function is analyzed once per batch size and priced on each
-    // target.
+    // Each function is analyzed once per batch size, in one context per
+    // size for the module, and priced on each target.
+    std::deque<WeightAnalysis> weights;
+    std::deque<CostContext> contexts;
+    for (const RooflineOptions &size : sized)
+      contexts.emplace_back(size.cost, weights.emplace_back(size.cost.weights));
     std::vector<FunctionRoofline> reports;
     module.walk([&](FunctionOpInterface fn) {
       if (fn.isExternal())
         return;
       std::vector<FunctionKernels> kernels;
-      for (const RooflineOptions &size : sized)
-        kernels.push_back(analyzeKernels(fn, size));
+      for (auto [size, ctx] : llvm::zip(sized, contexts))
+        kernels.push_back(analyzeKernels(fn, ctx, size));
       for (const Target &target : loaded)
         for (auto [i, size] : llvm::enumerate(sized))
           reports.push_back(priceFunction(kernels[i], target, size));

@@ -268,6 +268,11 @@ struct FunctionKernels {
 /// each op is costed once).
 FunctionKernels analyzeKernels(FunctionOpInterface fn,
                                const RooflineOptions &options);
+/// The same in `ctx` (made with `options.cost`), which a caller shares
+/// between the functions of a module: a layer repeated across functions is
+/// costed once.
+FunctionKernels analyzeKernels(FunctionOpInterface fn, CostContext &ctx,
+                               const RooflineOptions &options);
 
 /// Prices the kernels of `analysis` on `target`.
 FunctionRoofline priceFunction(const FunctionKernels &analysis,
