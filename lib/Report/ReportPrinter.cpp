@@ -525,6 +525,13 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
   json.object([&] {
     json.attribute("schema", "roof-report/2");
     json.attribute("batch", static_cast<uint64_t>(options.batch));
+    json.attributeObject("provenance", [&] {
+      json.attribute("tool", "roof-report");
+      json.attribute("version", options.version);
+      json.attribute("input", options.input);
+      json.attribute("pipeline", options.pipeline);
+      json.attribute("dtype_policy", options.dtypePolicy);
+    });
     json.attributeArray("reports", [&] {
       for (const FunctionRoofline &r : reports) {
         const Target &target = *r.target;
@@ -533,6 +540,7 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
           json.attribute("batch", static_cast<uint64_t>(r.batch));
           json.attributeObject("target", [&] {
             json.attribute("name", target.name);
+            json.attribute("sha256", target.sha256);
             json.attribute("kind", target.kind);
             json.attribute("file", target.file);
             json.attribute("bandwidth_bytes_per_s",

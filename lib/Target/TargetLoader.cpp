@@ -5,12 +5,14 @@
 #include "roof/Target/JsonInput.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/SHA256.h"
 
 #include <algorithm>
 #include <cmath>
@@ -494,7 +496,12 @@ FailureOr<Target> roof::parseTarget(StringRef json, StringRef fileName,
                 .str();
     return failure();
   }
-  return TargetReader(fileName, error).read(*root);
+  FailureOr<Target> target = TargetReader(fileName, error).read(*root);
+  if (succeeded(target))
+    target->sha256 =
+        llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(json)),
+                    /*LowerCase=*/true);
+  return target;
 }
 
 FailureOr<Target> roof::loadTargetFile(StringRef path, std::string &error) {

@@ -145,6 +145,12 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
     formatOptions.top = top;
     formatOptions.batch = batch;
     formatOptions.sweep = !batchSizes.empty();
+    formatOptions.version = ROOF_VERSION;
+    if (auto file = dyn_cast<FileLineColLoc>(module.getLoc()))
+      formatOptions.input = file.getFilename().str();
+    llvm::raw_string_ostream pipeline(formatOptions.pipeline);
+    printAsTextualPipeline(pipeline);
+    formatOptions.dtypePolicy = dtypePolicy;
     std::string error = writeOutputFile(output, [&](llvm::raw_ostream &os) {
       if (format == "json")
         printJsonReport(reports, formatOptions, os);

@@ -2,6 +2,21 @@
 // RUN: %debian_python %S/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
 // RUN: FileCheck %s < %t.json
 // RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json format=csv" -o /dev/null | FileCheck %s --check-prefix=CSV
+// RUN: sha256sum %S/Inputs/round-a.json > %t.provenance
+// RUN: cat %t.json >> %t.provenance
+// RUN: FileCheck %s --check-prefix=PROVENANCE < %t.provenance
+
+// The report records what made it: the input, the pass with every option,
+// the dtype policy, and the target file's SHA-256 (as sha256sum prints it).
+// PROVENANCE: [[HASH:[0-9a-f]{64}]] {{.*}}round-a.json
+// PROVENANCE: "provenance": {
+// PROVENANCE-NEXT: "tool": "roof-report",
+// PROVENANCE-NEXT: "version": "{{[0-9]+\.[0-9]+\.[0-9]+}}",
+// PROVENANCE-NEXT: "input": "{{.*}}roofline-json.mlir",
+// PROVENANCE-NEXT: "pipeline": "roof-report{{{.*}}dtype-policy=as-is{{.*}}format=json{{.*}}targets={{{.*}}round-a.json}{{.*}}}",
+// PROVENANCE-NEXT: "dtype_policy": "as-is"
+// PROVENANCE: "name": "Round A",
+// PROVENANCE-NEXT: "sha256": "[[HASH]]",
 
 // VALID: {{^}}valid{{$}}
 

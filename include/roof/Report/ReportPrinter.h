@@ -20,6 +20,12 @@ struct ReportFormatOptions {
   uint64_t batch = 1;
   /// The reports are a batch sweep: one per function, target and batch.
   bool sweep = false;
+  /// What made the report, for JSON: Roof's version, the input file, the
+  /// pass with every option as a pipeline, the dtype policy.
+  std::string version;
+  std::string input;
+  std::string pipeline;
+  std::string dtypePolicy;
 };
 
 /// For people: per function and target the roofs, the top kernels by time

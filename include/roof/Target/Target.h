@@ -119,8 +119,10 @@ struct Target {
   llvm::SmallVector<std::string> estimated;
   /// Price per hour, when given.
   std::optional<double> pricePerHour;
-  /// The file it came from.
+  /// The file it came from, and the SHA-256 of its bytes (hex): a report
+  /// names exactly which figures it used.
   std::string file;
+  std::string sha256;
 
   /// The peak of `engine` for `dtype`, derated; std::nullopt when the target
   /// has no rate for it.
