@@ -1,4 +1,4 @@
-//===- Breakdown.cpp - Where a function's time goes, by op type -----------===//
+//===- Breakdown.cpp - Where a function's time goes, by group -------------===//
 
 #include "roof/Report/Breakdown.h"
 
@@ -7,28 +7,42 @@
 using namespace mlir;
 using namespace mlir::roof;
 
-SmallVector<OpTypeShare> roof::getTimeByOpType(const FunctionRoofline &r) {
-  llvm::StringMap<OpTypeShare> byOp;
+/// The kernels of `r` with a time grouped by `keyOf`, slowest first.
+static SmallVector<TimeShare>
+getTimeBy(const FunctionRoofline &r,
+          llvm::function_ref<StringRef(const KernelTime &)> keyOf) {
+  llvm::StringMap<TimeShare> groups;
   double total = 0;
   for (const KernelTime &kernel : r.kernels) {
     if (!kernel.hasTime())
       continue;
-    StringRef name = getKernelRoot(kernel.op)->getName().getStringRef();
-    OpTypeShare &entry = byOp[name];
-    entry.op = name.str();
+    StringRef key = keyOf(kernel);
+    TimeShare &entry = groups[key];
+    entry.key = key.str();
     ++entry.kernels;
     entry.seconds += kernel.seconds;
     entry.flops = addCounts(entry.flops, kernel.cost.flops);
     entry.bytes = addCounts(entry.bytes, kernel.cost.bytesMoved());
     total += kernel.seconds;
   }
-  SmallVector<OpTypeShare> result;
-  for (auto &entry : byOp) {
+  SmallVector<TimeShare> result;
+  for (auto &entry : groups) {
     entry.second.share = total > 0 ? entry.second.seconds / total : 0;
     result.push_back(std::move(entry.second));
   }
-  llvm::sort(result, [](const OpTypeShare &a, const OpTypeShare &b) {
-    return a.seconds != b.seconds ? a.seconds > b.seconds : a.op < b.op;
+  llvm::sort(result, [](const TimeShare &a, const TimeShare &b) {
+    return a.seconds != b.seconds ? a.seconds > b.seconds : a.key < b.key;
   });
   return result;
+}
+
+SmallVector<TimeShare> roof::getTimeByOpType(const FunctionRoofline &r) {
+  return getTimeBy(r, [](const KernelTime &kernel) {
+    return getKernelRoot(kernel.op)->getName().getStringRef();
+  });
+}
+
+SmallVector<TimeShare> roof::getTimeByClass(const FunctionRoofline &r) {
+  return getTimeBy(r,
+                   [](const KernelTime &kernel) { return kernel.kernelClass; });
 }

@@ -252,19 +252,20 @@ static void printSummary(const FunctionRoofline &r,
        << " ops could not be costed (see roof-annotate-cost's remarks)\n";
 }
 
-/// Time, share, FLOPs and bytes by op type.
-static void printBreakdown(const FunctionRoofline &r, llvm::raw_ostream &os) {
-  SmallVector<OpTypeShare> types = getTimeByOpType(r);
-  if (types.empty())
+/// Time, share, FLOPs and bytes by group: `title` names the grouping,
+/// `column` the key's column.
+static void printBreakdown(ArrayRef<TimeShare> groups, StringRef title,
+                           StringRef column, llvm::raw_ostream &os) {
+  if (groups.empty())
     return;
-  os << "time by op type (" << types.size() << "):\n";
+  os << "time by " << title << " (" << groups.size() << "):\n";
   os << llvm::format("  %12s %7s %8s %16s %16s  %s\n", "time(us)", "share",
-                     "kernels", "FLOP", "bytes", "op");
-  for (const OpTypeShare &type : types)
+                     "kernels", "FLOP", "bytes", column.str().c_str());
+  for (const TimeShare &group : groups)
     os << llvm::format("  %12.3f %6.1f%% %8u %16s %16s  %s\n",
-                       type.seconds * 1e6, 100 * type.share, type.kernels,
-                       formatCount(type.flops).c_str(),
-                       formatCount(type.bytes).c_str(), type.op.c_str());
+                       group.seconds * 1e6, 100 * group.share, group.kernels,
+                       formatCount(group.flops).c_str(),
+                       formatCount(group.bytes).c_str(), group.key.c_str());
 }
 
 /// The comparison with a measured profile: groups of kernels and the nodes
@@ -400,7 +401,8 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
       os << "roofs: as listed above for " << r.target->name << "\n";
     printKernels(r, options, os);
     printSummary(r, options, os);
-    printBreakdown(r, os);
+    printBreakdown(getTimeByOpType(r), "op type", "op", os);
+    printBreakdown(getTimeByClass(r), "kernel class", "class", os);
     if (r.measured)
       printMeasured(r, options, os);
     os << "\n";
@@ -463,6 +465,22 @@ static void writeCount(llvm::json::OStream &json, StringRef key,
     json.attribute(key, "overflow");
   else
     json.attribute(key, count);
+}
+
+/// A breakdown as an array of groups, each named under `key`.
+static void writeBreakdown(llvm::json::OStream &json, StringRef name,
+                           StringRef key, ArrayRef<TimeShare> groups) {
+  json.attributeArray(name, [&] {
+    for (const TimeShare &group : groups)
+      json.object([&] {
+        json.attribute(key, group.key);
+        json.attribute("kernels", static_cast<uint64_t>(group.kernels));
+        json.attribute("time_s", group.seconds);
+        json.attribute("share", group.share);
+        writeCount(json, "flops", group.flops);
+        writeCount(json, "bytes", group.bytes);
+      });
+  });
 }
 
 static void printJsonMeasurement(const FunctionRoofline &r,
@@ -604,17 +622,8 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
               });
             }
           });
-          json.attributeArray("by_op_type", [&] {
-            for (const OpTypeShare &type : getTimeByOpType(r))
-              json.object([&] {
-                json.attribute("op", type.op);
-                json.attribute("kernels", static_cast<uint64_t>(type.kernels));
-                json.attribute("time_s", type.seconds);
-                json.attribute("share", type.share);
-                writeCount(json, "flops", type.flops);
-                writeCount(json, "bytes", type.bytes);
-              });
-          });
+          writeBreakdown(json, "by_op_type", "op", getTimeByOpType(r));
+          writeBreakdown(json, "by_class", "class", getTimeByClass(r));
           json.attributeObject("summary", [&] {
             json.attribute("latency_s", r.latencySeconds);
             json.attribute(

@@ -1,8 +1,8 @@
-//===- Breakdown.h - Where a function's time goes, by op type ---*- C++ -*-===//
+//===- Breakdown.h - Where a function's time goes, by group -----*- C++ -*-===//
 //
 // The kernels of a priced function grouped by the op that runs them (a
-// fused kernel by its root op): what every report format prints as its
-// breakdown, computed once.
+// fused kernel by its root op) or by their kernel class: what every report
+// format prints as its breakdowns, computed once.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,10 +15,11 @@
 
 namespace mlir::roof {
 
-/// The kernels of one op type.
-struct OpTypeShare {
-  /// The root op's name, e.g. "linalg.matmul".
-  std::string op;
+/// The kernels of one group.
+struct TimeShare {
+  /// What the kernels share: a root op's name ("linalg.matmul") or a kernel
+  /// class ("conv").
+  std::string key;
   unsigned kernels = 0;
   double seconds = 0;
   /// Of the time of all kernels with a time, in [0, 1]; the shares sum to 1.
@@ -29,7 +30,10 @@ struct OpTypeShare {
 
 /// The kernels of `r` with a time, grouped by op type, slowest first (ties
 /// by name).
-SmallVector<OpTypeShare> getTimeByOpType(const FunctionRoofline &r);
+SmallVector<TimeShare> getTimeByOpType(const FunctionRoofline &r);
+
+/// The same grouped by kernel class (OpClassification's getKernelClass).
+SmallVector<TimeShare> getTimeByClass(const FunctionRoofline &r);
 
 } // namespace mlir::roof
 
