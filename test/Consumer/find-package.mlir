@@ -7,6 +7,8 @@
 // RUN: ninja -C %t/build > %t/build.log
 // RUN: %t/build/consumer-opt %roof_src_root/examples/conv-block.mlir --roof-annotate-cost | FileCheck %s --check-prefix=OPT
 // RUN: %t/build/consumer-cost %roof_src_root/examples/conv-block.mlir | FileCheck %s --check-prefix=COST
+// RUN: %t/build/consumer-opt %S/Inputs/tosa-matmul.mlir --roof-annotate-cost | FileCheck %s --check-prefix=TOSA
+// RUN: %t/build/consumer-cost %S/Inputs/tosa-matmul.mlir | FileCheck %s --check-prefix=TOSA-COST
 
 // The numbers are those of test/Examples/conv-block.mlir.
 // OPT: roof.totals = #roof.totals<flops = 4743168, transcendentals = 0, read = 176768, written = 139776, weight_read = 36992, params = 9248, weight_bytes = 36992, ops = 7, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 0, unknown_ops = {}>
@@ -17,3 +19,9 @@
 // COST-NEXT: linalg.conv_2d_nhwc_hwcf: 4718592 FLOPs, 143872 bytes
 // COST-NEXT: linalg.generic: 24576 FLOPs, 65664 bytes
 // COST-NEXT: @conv_block: 4743168 FLOPs, 176768 bytes read, 139776 bytes written, 9248 parameters
+
+// The consumer reads the importer's TOSA too. 4 x 8 outputs of 16
+// multiply-adds: 2 x 4 x 8 x 16 = 1024 FLOPs; reads A (256 B), B (512 B)
+// and the zero point once per operand (2 x 4 B): 776 B; writes 128 B.
+// TOSA: roof.totals = #roof.totals<flops = 1024, transcendentals = 0, read = 776, written = 128,
+// TOSA-COST: @tosa_matmul: 1024 FLOPs, 776 bytes read, 128 bytes written, 0 parameters
