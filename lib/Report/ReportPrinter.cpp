@@ -445,9 +445,7 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
         notes += " incomplete(no-rate)";
       os << llvm::format(
           "  %-40s %14.3f %16.1f %14.6f %-13s%s\n", r->target->name.c_str(),
-          r->latencySeconds * 1e6,
-          r->latencySeconds > 0 ? options.batch / r->latencySeconds : 0.0,
-          r->energyJoules(), r->fits() ? "fits" : "does-not-fit",
+          r->latencySeconds * 1e6, r->throughput(), r->energyJoules(), r->fits() ? "fits" : "does-not-fit",
           notes.c_str());
     }
     os << "\n";
@@ -626,9 +624,7 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
           writeBreakdown(json, "by_class", "class", getTimeByClass(r));
           json.attributeObject("summary", [&] {
             json.attribute("latency_s", r.latencySeconds);
-            json.attribute(
-                "throughput_per_s",
-                r.latencySeconds > 0 ? options.batch / r.latencySeconds : 0.0);
+            json.attribute("throughput_per_s", r.throughput());
             json.attribute("energy_j", r.energyJoules());
             if (std::optional<double> cost = r.costPerInference())
               json.attribute("cost_usd_per_inference", *cost);

@@ -42,6 +42,21 @@ static bool hasDynamicDim(ModuleOp module) {
   return result.wasInterrupted();
 }
 
+/// Whether an argument of `fn` has `batch` as its first dim (a dynamic one
+/// counts when dynamic dims are bound to `batch`).
+static bool takesBatch(FunctionOpInterface fn, uint64_t batch,
+                       std::optional<int64_t> dynamicDim) {
+  return llvm::any_of(fn.getArgumentTypes(), [&](Type type) {
+    auto shaped = dyn_cast<ShapedType>(type);
+    if (!shaped || !shaped.hasRank() || shaped.getRank() == 0)
+      return false;
+    int64_t first = shaped.getDimSize(0);
+    if (ShapedType::isDynamic(first))
+      return dynamicDim && static_cast<uint64_t>(*dynamicDim) == batch;
+    return static_cast<uint64_t>(first) == batch;
+  });
+}
+
 namespace {
 struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
   using Base::Base;
@@ -92,6 +107,22 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
       sized.back().cost.dynamicDimSize = size;
       sized.back().batch = size;
     }
+    // batch= says how many inferences one call makes; a function whose
+    // inputs do not carry that many would have its throughput multiplied
+    // for nothing.
+    if (batch > 1 && batchSizes.empty())
+      module.walk([&](FunctionOpInterface fn) {
+        if (!fn.isExternal() &&
+            !takesBatch(fn, batch, options.cost.dynamicDimSize))
+          emitWarning(fn.getLoc())
+              << "roof-report: batch=" << batch.getValue()
+              << " but no input of @" << fn.getName() << " has "
+              << batch.getValue() << " as its first dim: its throughput counts "
+              << batch.getValue()
+              << " inferences per call of what is priced once (import or "
+                 "export the model at that batch, or bind a dynamic batch "
+                 "with dynamic-dim=)";
+      });
     // Each function is analyzed once per batch size, in one context per
     // size for the module, and priced on each target.
     std::deque<WeightAnalysis> weights;

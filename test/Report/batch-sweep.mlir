@@ -23,6 +23,13 @@
 
 // BAD: error: roof-report: batch-sizes must be sizes >= 1; got 0
 
+// In JSON each size's throughput is that size over its latency, as in text.
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json batch-sizes=1,128 param-args=1 format=json" -o /dev/null | FileCheck %s --check-prefix=JSON
+// JSON: "batch": 128,
+// JSON: "summary": {
+// JSON-NEXT: "latency_s": 7.34003{{[0-9]*}}e-05,
+// JSON-NEXT: "throughput_per_s": 1743861.{{[0-9]+}},
+
 func.func @projection(%x: tensor<?x4096xf32>, %w: tensor<4096x4096xf32>,
                       %acc: tensor<?x4096xf32>) -> tensor<?x4096xf32> {
   %0 = linalg.matmul ins(%x, %w : tensor<?x4096xf32>, tensor<4096x4096xf32>)
@@ -34,3 +41,13 @@ func.func @projection(%x: tensor<?x4096xf32>, %w: tensor<4096x4096xf32>,
 // that repeats one latency under several batch sizes.
 // RUN: not roof-opt %S/../../examples/conv-block.mlir -roof-report="targets=%S/Inputs/round-a.json batch-sizes=1,8" -o /dev/null 2>&1 | FileCheck %s --check-prefix=STATIC
 // STATIC: error: roof-report: batch-sizes sweeps the module's dynamic dims, and it has none: every size would give the same numbers
+
+// batch= is the inferences one call makes. A function none of whose inputs
+// has that many as its first dim gets a warning: its throughput would count
+// inferences that nothing in it computes. Bound through dynamic-dim= it is
+// what the function takes.
+// RUN: roof-opt %S/../../examples/conv-block.mlir -roof-report="targets=%S/Inputs/round-a.json batch=4" -o /dev/null 2>&1 | FileCheck %s --check-prefix=STATIC-BATCH
+// STATIC-BATCH: warning: roof-report: batch=4 but no input of @conv_block has 4 as its first dim
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json batch=4 dynamic-dim=4 param-args=1" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BOUND
+// BOUND-NOT: warning
+// BOUND: throughput {{.*}} inferences/s at batch 4
