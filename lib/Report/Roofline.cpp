@@ -290,30 +290,42 @@ KernelTime roof::priceKernel(const KernelFacts &facts, const Target &target,
   return kernel;
 }
 
-/// The kernels of one walk of `fn` in `ctx` (through the ops `throughOp`
-/// holds for), with their totals and weights; `writtenBytes`, when given,
-/// receives the deployed bytes each run-time op writes.
-static FunctionKernels
-collectKernels(FunctionOpInterface fn, CostContext &ctx,
-               const RooflineOptions &options,
-               llvm::function_ref<bool(Operation *)> throughOp,
-               llvm::DenseMap<Operation *, uint64_t> *writtenBytes) {
+/// The kernels of one view of a function before pricing: each op that runs
+/// and costs something, with the cost of all its executions.
+using KernelCosts = SmallVector<std::pair<Operation *, OpCost>>;
+
+/// The cost of all of `r`'s executions when it counts in a function's
+/// totals: known, run a known number of times, not prepared ahead of time.
+static std::optional<OpCost> getRunTimeCost(const OpCostRecord &r) {
+  if (!r.cost || !r.executions || r.prepared)
+    return std::nullopt;
+  OpCost all = r.cost->scaled(*r.executions);
+  if (all.overflowed())
+    return std::nullopt;
+  return all;
+}
+
+/// Adds `r` to `kernels` when it runs and costs something; returns what
+/// it adds to the function's totals.
+static std::optional<OpCost> addKernel(const OpCostRecord &r,
+                                       KernelCosts &kernels) {
+  std::optional<OpCost> all = getRunTimeCost(r);
+  if (all && (all->flops || all->bytesMoved()))
+    kernels.push_back({r.op, *all});
+  return all;
+}
+
+/// What the kernels `costs` of `fn`, with its `totals`, are before a target
+/// is chosen: their facts, the intermediates between them, the weights.
+static FunctionKernels buildKernels(FunctionOpInterface fn,
+                                    const KernelCosts &costs,
+                                    FunctionCost totals,
+                                    const RooflineOptions &options) {
   FunctionKernels result;
   result.function = fn;
-  SmallVector<std::pair<Operation *, OpCost>> kernels;
-  auto onOp = [&](const OpCostRecord &r) {
-    if (!r.cost || !r.executions || r.prepared)
-      return;
-    if (writtenBytes)
-      (*writtenBytes)[r.op] = deploysF32(r.op, options)
-                                  ? toDeployBytes(r.cost->bytesWritten, options)
-                                  : r.cost->bytesWritten;
-    if (r.cost->flops == 0 && r.cost->bytesMoved() == 0)
-      return;
-    kernels.push_back({r.op, r.cost->scaled(*r.executions)});
-  };
-  result.totals = analyzeFunction(fn, ctx, onOp, throughOp);
-  for (auto [kernel, role] : llvm::zip_equal(kernels, getKernelRoles(kernels)))
+  result.totals = std::move(totals);
+  result.kernels.reserve(costs.size());
+  for (auto [kernel, role] : llvm::zip_equal(costs, getKernelRoles(costs)))
     result.kernels.push_back(
         getKernelFacts(kernel.first, kernel.second, options, role));
 
@@ -357,32 +369,56 @@ FunctionKernels roof::analyzeKernels(FunctionOpInterface fn,
 
 FunctionKernels roof::analyzeKernels(FunctionOpInterface fn, CostContext &ctx,
                                      const RooflineOptions &options) {
-  const WeightAnalysis &weights = ctx.getWeights();
+  // One walk gives both views: the function as fused, and with each
+  // roof.kernel's members run in its place (the members were costed for
+  // their kernel already). A tiled kernel's members, inlined, would be
+  // priced per tile (an operand re-read by every tile): it stays whole in
+  // the unfused view too.
+  KernelCosts fused, unfused;
+  OpCost unfusedTotal;
+  auto addUnfused = [&](const OpCostRecord &r) {
+    if (std::optional<OpCost> all = addKernel(r, unfused))
+      unfusedTotal += *all;
+  };
   llvm::DenseMap<Operation *, uint64_t> writtenBytes;
-  FunctionKernels result =
-      collectKernels(fn, ctx, options, /*throughOp=*/{}, &writtenBytes);
+  unsigned kernels = 0, tiledKernels = 0;
+  auto onOp = [&](const OpCostRecord &r) {
+    if (r.cost && r.executions && !r.prepared)
+      writtenBytes[r.op] = deploysF32(r.op, options)
+                               ? toDeployBytes(r.cost->bytesWritten, options)
+                               : r.cost->bytesWritten;
+    (void)addKernel(r, fused);
+    auto kernel = dyn_cast<KernelOp>(r.op);
+    kernels += static_cast<bool>(kernel);
+    if (!kernel || kernel.isTiled()) {
+      tiledKernels += kernel && kernel.isTiled();
+      return addUnfused(r);
+    }
+    (void)analyzeRegion(kernel.getBody(), ctx, [&](const OpCostRecord &m) {
+      OpCostRecord member = m;
+      uint64_t runs = 0;
+      if (!r.executions || !m.executions ||
+          __builtin_mul_overflow(*r.executions, *m.executions, &runs))
+        member.executions.reset();
+      else
+        member.executions = runs;
+      addUnfused(member);
+    });
+  };
+  FunctionCost totals = analyzeFunction(fn, ctx, onOp);
+  FunctionCost unfusedTotals = totals;
+  unfusedTotals.total = unfusedTotal;
+
+  FunctionKernels result = buildKernels(fn, fused, totals, options);
   result.peakActivationBytes =
       fn.isExternal()
           ? 0
-          : getPeakActivationBytes(fn, weights, writtenBytes, options);
-  bool fused = false;
-  if (!fn.isExternal())
-    fn.walk([&](KernelOp kernel) {
-      fused = true;
-      result.tiledKernels += kernel.isTiled();
-    });
-  if (fused) {
-    // A tiled kernel's members, inlined, would be priced per tile (an
-    // operand re-read by every tile): it stays whole here too.
-    result.unfused = std::make_shared<FunctionKernels>(collectKernels(
-        fn, ctx, options,
-        [](Operation *op) {
-          auto kernel = dyn_cast<KernelOp>(op);
-          return kernel && !kernel.isTiled();
-        },
-        /*writtenBytes=*/nullptr));
+          : getPeakActivationBytes(fn, ctx.getWeights(), writtenBytes, options);
+  result.tiledKernels = tiledKernels;
+  if (kernels) {
+    result.unfused = std::make_shared<FunctionKernels>(
+        buildKernels(fn, unfused, unfusedTotals, options));
     // Fusion moves no parameter.
-    result.unfused->totals.parameters = result.totals.parameters;
     result.unfused->weightBytes = result.weightBytes;
   }
   return result;
