@@ -47,6 +47,33 @@ std::string roof::describeKernel(Operation *op) {
   return text;
 }
 
+/// An argument by its number, what an op wrote by the op.
+static std::string describeLiveValue(const LiveValue &value) {
+  if (value.writer)
+    return describeKernel(value.writer);
+  return "argument #" + std::to_string(value.argument.getArgNumber());
+}
+
+/// Live activations over the op order, where they peak and what is live
+/// there.
+static void printActivations(const FunctionRoofline &r, llvm::raw_ostream &os) {
+  const ActivationTimeline *timeline = r.activations.get();
+  if (!timeline || !timeline->peakAt || !timeline->peakBytes)
+    return;
+  os << "activations over " << timeline->live.size()
+     << " ops: " << getSparkline(*timeline, 60) << "\n";
+  os << llvm::format("  peak %.3f MB at op %u (", timeline->peakBytes / 1e6,
+                     *timeline->peakAt + 1)
+     << describeKernel(timeline->peakOp) << "); live then:";
+  const unsigned shown = 3;
+  for (const LiveValue &value : ArrayRef(timeline->atPeak).take_front(shown))
+    os << llvm::format(" %s %.3f MB,", describeLiveValue(value).c_str(),
+                       value.bytes / 1e6);
+  if (timeline->atPeak.size() > shown)
+    os << " and " << timeline->atPeak.size() - shown << " more";
+  os << "\n";
+}
+
 SmallVector<const KernelTime *> roof::sortByTime(const FunctionRoofline &r) {
   SmallVector<const KernelTime *> kernels;
   for (const KernelTime &kernel : r.kernels)
@@ -181,6 +208,7 @@ static void printSummary(const FunctionRoofline &r,
                      used / 1e6, r.capacityBytes / 1e6,
                      r.capacityBytes > 0 ? 100.0 * used / r.capacityBytes : 0.0)
      << (r.fits() ? "fits" : "does not fit") << "\n";
+  printActivations(r, os);
   if (r.totals.opsPrepared)
     os << llvm::format(
         "prepared ahead of time (not in the latency): %llu ops, %s FLOPs, "
@@ -443,10 +471,10 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
         notes += " most-energy-efficient";
       if (r->kernelsWithoutRate)
         notes += " incomplete(no-rate)";
-      os << llvm::format(
-          "  %-40s %14.3f %16.1f %14.6f %-13s%s\n", r->target->name.c_str(),
-          r->latencySeconds * 1e6, r->throughput(), r->energyJoules(), r->fits() ? "fits" : "does-not-fit",
-          notes.c_str());
+      os << llvm::format("  %-40s %14.3f %16.1f %14.6f %-13s%s\n",
+                         r->target->name.c_str(), r->latencySeconds * 1e6,
+                         r->throughput(), r->energyJoules(),
+                         r->fits() ? "fits" : "does-not-fit", notes.c_str());
     }
     os << "\n";
   }
@@ -463,6 +491,29 @@ static void writeCount(llvm::json::OStream &json, StringRef key,
     json.attribute(key, "overflow");
   else
     json.attribute(key, count);
+}
+
+/// The activation timeline: bytes live at each op, the peak, what is live
+/// there.
+static void writeActivations(llvm::json::OStream &json,
+                             const ActivationTimeline &timeline) {
+  json.attributeObject("activations", [&] {
+    json.attributeArray("live_bytes", [&] {
+      for (uint64_t bytes : timeline.live)
+        json.value(bytes);
+    });
+    if (timeline.peakAt) {
+      json.attribute("peak_at", static_cast<uint64_t>(*timeline.peakAt));
+      json.attribute("peak_op", describeKernel(timeline.peakOp));
+    }
+    json.attributeArray("live_at_peak", [&] {
+      for (const LiveValue &value : timeline.atPeak)
+        json.object([&] {
+          json.attribute("value", describeLiveValue(value));
+          writeCount(json, "bytes", value.bytes);
+        });
+    });
+  });
 }
 
 /// A breakdown as an array of groups, each named under `key`.
@@ -644,6 +695,8 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
             writeCount(json, "peak_on_chip_bytes", r.peakOnChipBytes);
             writeCount(json, "weight_bytes", r.weightBytes);
             writeCount(json, "peak_activation_bytes", r.peakActivationBytes);
+            if (r.activations)
+              writeActivations(json, *r.activations);
             json.attribute("capacity_bytes", r.capacityBytes);
             json.attribute("fits", r.fits());
             json.attribute("regime", r.weightsFitOnChip ? "weights-on-chip"

@@ -124,56 +124,6 @@ static bool deploysF32(Operation *op, const RooflineOptions &options) {
   return element && getElementDtype(element) == Dtype::F32;
 }
 
-/// The peak of live activation bytes over the op order of `fn`'s body: a
-/// value written by an op (not a view, not a weight) lives from its op to its
-/// last use; arguments that are not parameters live from the start.
-static uint64_t getPeakActivationBytes(
-    FunctionOpInterface fn, const WeightAnalysis &weights,
-    const llvm::DenseMap<Operation *, uint64_t> &writtenBytes,
-    const RooflineOptions &options) {
-  Block &body = fn.getFunctionBody().front();
-  llvm::DenseMap<Operation *, unsigned> position;
-  for (auto [i, op] : llvm::enumerate(body))
-    position[&op] = i;
-  SmallVector<int64_t> delta(body.getOperations().size() + 1, 0);
-
-  auto lastUse = [&](Value value, unsigned from) {
-    unsigned last = from;
-    for (Operation *user : value.getUsers()) {
-      Operation *top = body.findAncestorOpInBlock(*user);
-      if (top)
-        last = std::max(last, position[top]);
-    }
-    return last;
-  };
-  auto live = [&](uint64_t bytes, unsigned from, unsigned to) {
-    delta[from] += bytes;
-    delta[to + 1] -= bytes;
-  };
-  for (BlockArgument arg : body.getArguments()) {
-    if (weights.isWeight(arg))
-      continue;
-    if (std::optional<uint64_t> bytes =
-            getDeployedBytes(arg.getType(), options))
-      live(*bytes, 0, lastUse(arg, 0));
-  }
-  for (Operation &op : body) {
-    auto it = writtenBytes.find(&op);
-    if (it == writtenBytes.end() || it->second == 0)
-      continue;
-    unsigned from = position[&op], to = from;
-    for (Value result : op.getResults())
-      to = std::max(to, lastUse(result, from));
-    live(it->second, from, to);
-  }
-  int64_t current = 0, peak = 0;
-  for (int64_t d : delta) {
-    current += d;
-    peak = std::max(peak, current);
-  }
-  return static_cast<uint64_t>(peak);
-}
-
 KernelFacts roof::getKernelFacts(Operation *op, const OpCost &cost,
                                  const RooflineOptions &options,
                                  KernelRole role) {
@@ -410,10 +360,8 @@ FunctionKernels roof::analyzeKernels(FunctionOpInterface fn, CostContext &ctx,
   unfusedTotals.total = unfusedTotal;
 
   FunctionKernels result = buildKernels(fn, fused, totals, options);
-  result.peakActivationBytes =
-      fn.isExternal()
-          ? 0
-          : getPeakActivationBytes(fn, ctx.getWeights(), writtenBytes, options);
+  result.activations = std::make_shared<const ActivationTimeline>(
+      getActivationTimeline(fn, ctx.getWeights(), writtenBytes, options));
   result.tiledKernels = tiledKernels;
   if (kernels) {
     result.unfused = std::make_shared<FunctionKernels>(
@@ -434,7 +382,9 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
   result.batch = options.batch;
   result.totals = analysis.totals;
   result.weightBytes = analysis.weightBytes;
-  result.peakActivationBytes = analysis.peakActivationBytes;
+  result.activations = analysis.activations;
+  result.peakActivationBytes =
+      analysis.activations ? analysis.activations->peakBytes : 0;
   for (const KernelFacts &kernel : analysis.kernels)
     result.kernels.push_back(priceKernel(kernel, target, options));
   if (options.residency)

@@ -36,6 +36,12 @@
 // matmul's result live together (3 x 4194304 = 12.583 MB); 16.777 MB of
 // 16000 MB = 0.10 %.
 // CHECK-NEXT: memory: weights 4.194 MB + peak activations 12.583 MB = 16.777 MB of 16000.000 MB (0.10 %): fits
+// Activations (each 1024 x 1024 f32 = 4.194 MB; %b is a parameter): op 1,
+// the matmul: a, c and its result; op 2, the empty: c and the result (4.7
+// of 7 levels: the sixth block); op 3, the add: c, the result and the sum;
+// op 4, the return: the sum (2.3: the third block).
+// CHECK-NEXT: activations over 4 ops: █▆█▃
+// CHECK-NEXT: peak 12.583 MB at op 1 (linalg.matmul at roofline-text.mlir:{{[0-9]+}}); live then: argument #0 4.194 MB, argument #2 4.194 MB, linalg.matmul at roofline-text.mlir:{{[0-9]+}} 4.194 MB,
 // CHECK-NEXT: regime: weights (4.194 MB) fit in on-chip memory (8.000 MB): data streams through the weights
 // Target A gives no on-chip bandwidth: the bytes it serves on chip take no
 // time, and the report says so.
@@ -62,6 +68,9 @@
 // CHECK-NEXT: latency 591.203 us (2 kernels, 2 nodes, 2.000 us launch overhead each); throughput 1691.5 inferences/s at batch 1; energy 0.005912 J (10 W); cost 0.591203 USD per million inferences (3.60 USD/h)
 // 16.777 MB do not fit in 16 MB (104.86 %); 4.194 MB of weights exceed the 1 MB on chip.
 // CHECK-NEXT: memory: weights 4.194 MB + peak activations 12.583 MB = 16.777 MB of 16.000 MB (104.86 %): does not fit
+// The same timeline on every target.
+// CHECK-NEXT: activations over 4 ops: █▆█▃
+// CHECK-NEXT: peak 12.583 MB at op 1
 // CHECK-NEXT: regime: weights (4.194 MB) exceed on-chip memory (1.000 MB): the weights stream through the data
 // Re-read model: the matmul reads 12582912 B > 1 MB on chip, so it moves at
 // least FLOPs * e / sqrt(S / e) = 2147483648 * 4 / sqrt(1e6 / 4) = 17179869 B

@@ -11,6 +11,7 @@
 #define ROOF_REPORT_ROOFLINE_H
 
 #include "roof/Analysis/FunctionCost.h"
+#include "roof/Report/ActivationTimeline.h"
 #include "roof/Report/NodeRoles.h"
 #include "roof/Target/Target.h"
 
@@ -164,6 +165,8 @@ struct FunctionRoofline {
   /// Bytes of weights, and the peak of live activations over the op order.
   uint64_t weightBytes = 0;
   uint64_t peakActivationBytes = 0;
+  /// Where the peak is and what makes it up (shared with the analysis).
+  std::shared_ptr<const ActivationTimeline> activations;
   /// The memory that holds them: off-chip, or on-chip without off-chip.
   double capacityBytes = 0;
   bool weightsFitOnChip = false;
@@ -256,7 +259,8 @@ struct FunctionKernels {
   SmallVector<Intermediate> intermediates;
   FunctionCost totals;
   uint64_t weightBytes = 0;
-  uint64_t peakActivationBytes = 0;
+  /// Live activation bytes over its ops (not for the unfused view).
+  std::shared_ptr<const ActivationTimeline> activations;
   /// When the function has fused kernels: the same function with each
   /// roof.kernel's members as kernels of their own, for the comparison.
   std::shared_ptr<FunctionKernels> unfused;
