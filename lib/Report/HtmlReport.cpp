@@ -11,6 +11,7 @@
 #include "llvm/ADT/StringExtras.h"
 
 #include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
 using namespace mlir::roof;
@@ -22,6 +23,8 @@ th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: right; }
 th { background: #f0f0f0; cursor: pointer; }
 td.name { text-align: left; font-family: monospace; }
 .summary { font-size: 14px; }
+svg.activations polyline { fill: none; stroke: #36c; stroke-width: 1.5; }
+svg.activations circle { fill: #c33; }
 )css";
 
 // Sorts a table by the clicked column (numbers by value, text otherwise);
@@ -48,6 +51,40 @@ document.querySelectorAll('table.kernels').forEach(function (table) {
 document.body.dataset.ready = 'yes';
 )js";
 
+/// The activation timeline as a line over the op order, 0 to the peak, with
+/// the peak marked; its tooltip names what is live there.
+static void printActivationChart(const ActivationTimeline &timeline,
+                                 llvm::raw_ostream &os) {
+  if (!timeline.peakAt || !timeline.peakBytes)
+    return;
+  const double width = 600, height = 60;
+  size_t n = timeline.live.size();
+  auto x = [&](size_t i) { return n > 1 ? width * i / (n - 1) : width / 2; };
+  auto y = [&](uint64_t bytes) {
+    return height - height * static_cast<double>(bytes) / timeline.peakBytes;
+  };
+  os << "<p>activations over " << n << " ops, peak "
+     << llvm::format("%.3f MB", timeline.peakBytes / 1e6)
+     << "</p>\n<svg class=\"activations\" width=\"600\" height=\"60\" "
+        "viewBox=\"0 -3 600 66\"><polyline points=\"";
+  for (auto [i, bytes] : llvm::enumerate(timeline.live))
+    os << llvm::format("%.1f,%.1f ", x(i), y(bytes));
+  os << "\"/>";
+  std::string live;
+  for (const LiveValue &value : timeline.atPeak)
+    live += "\n" + describeLiveValue(value) +
+            llvm::formatv(" {0:F3} MB", value.bytes / 1e6).str();
+  os << llvm::format("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>",
+                     x(*timeline.peakAt), y(timeline.peakBytes))
+     << escapeMarkup(llvm::formatv("peak {0:F3} MB at op {1} ({2}); live:",
+                                   timeline.peakBytes / 1e6,
+                                   *timeline.peakAt + 1,
+                                   describeKernel(timeline.peakOp))
+                         .str() +
+                     live)
+     << "</title></circle></svg>\n";
+}
+
 void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
                            llvm::raw_ostream &os) {
   os << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
@@ -72,7 +109,10 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
       os << llvm::format("; measured %.3f us (predicted / measured %.3f)",
                          r.measured->latencySeconds * 1e6,
                          r.latencySeconds / r.measured->latencySeconds);
-    os << "</p>\n<table class=\"kernels\"><thead><tr>"
+    os << "</p>\n";
+    if (r.activations)
+      printActivationChart(*r.activations, os);
+    os << "<table class=\"kernels\"><thead><tr>"
           "<th>time (us)</th><th>share (%)</th><th>bound</th><th>engine</th>"
           "<th>dtype</th><th>FLOP</th><th>bytes</th><th>on-chip bytes</th>"
           "<th>FLOP/B</th>"

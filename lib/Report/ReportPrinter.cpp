@@ -47,8 +47,7 @@ std::string roof::describeKernel(Operation *op) {
   return text;
 }
 
-/// An argument by its number, what an op wrote by the op.
-static std::string describeLiveValue(const LiveValue &value) {
+std::string roof::describeLiveValue(const LiveValue &value) {
   if (value.writer)
     return describeKernel(value.writer);
   return "argument #" + std::to_string(value.argument.getArgNumber());

@@ -32,6 +32,14 @@
 // HTML: <h2>@block on Round A (gpu)</h2>
 // Latencies of test/Report/roofline-text.mlir.
 // HTML: latency 29.863 us
+// The activation timeline as a line, 0 to the peak over 60 px, the ops
+// spread over 600 px: live at the matmul a, b, c and its result (16.777 MB,
+// the peak, y = 0), at the empty c and the result (half: y = 30), at the add
+// c, the result and the sum (3/4: y = 15), at the return the sum (1/4:
+// y = 45). The peak's tooltip lists what is live there.
+// HTML: <p>activations over 4 ops, peak 16.777 MB</p>
+// HTML-NEXT: <svg class="activations" {{.*}}><polyline points="0.0,0.0 200.0,30.0 400.0,15.0 600.0,45.0 "/><circle cx="0.0" cy="0.0" r="3"><title>peak 16.777 MB at op 1 (linalg.matmul at chart-html.mlir:{{[0-9]+}}); live:
+// HTML-NEXT: argument #0 4.194 MB
 // HTML: <table class="kernels">
 // Rows slowest first, each kernel named as in the text report.
 // HTML: <tr><td>21.475</td>{{.*}}<td class="name">linalg.matmul at chart-html.mlir:{{[0-9]+}}</td></tr>

@@ -55,6 +55,9 @@ llvm::StringRef getEngineName(Engine engine);
 /// node's) "tosa.conv2d n12"; a fused kernel "roof.kernel(tosa.conv2d + 2)
 /// n12", at its root's location;
 std::string describeKernel(Operation *op);
+/// What is live at an activation peak: "argument #0", or the op that wrote
+/// it as describeKernel names it.
+std::string describeLiveValue(const LiveValue &value);
 /// the kernels with a time, slowest first, then those without one;
 SmallVector<const KernelTime *> sortByTime(const FunctionRoofline &r);
 /// "compute", "memory" or "no rate".
