@@ -41,6 +41,15 @@ static TotalsAttr getTotalsAttr(MLIRContext *context,
 // Remarks go to the op's location without the op attached: MLIR would
 // otherwise print the whole op (for a function, its whole body) beside each.
 
+/// An op as a remark names it: its name, and its node's when an importer
+/// gave its location one (the location printed is the model file's).
+static std::string getOpLabel(Operation *op) {
+  std::string label = op->getName().getStringRef().str();
+  if (auto name = dyn_cast<NameLoc>(op->getLoc()))
+    label += " " + name.getName().str();
+  return label;
+}
+
 namespace {
 /// The ops of one name that have no cost model: reported once, at the first.
 struct MissingModel {
@@ -115,7 +124,9 @@ private:
       }
       if (opRemarks)
         emitRemark(op->getLoc())
-            << (record.prepared ? "cost (prepared ahead of time): " : "cost: ")
+            << getOpLabel(op)
+            << (record.prepared ? " cost (prepared ahead of time): "
+                                : " cost: ")
             << attr;
       return;
     }
@@ -123,7 +134,8 @@ private:
       op->setAttr(kCostAttrName,
                   UnknownCostAttr::get(&getContext(), record.unknownReason));
     if (!record.hasNoModel) {
-      emitRemark(op->getLoc()) << "cost unknown: " << record.unknownReason;
+      emitRemark(op->getLoc())
+          << getOpLabel(op) << " cost unknown: " << record.unknownReason;
       return;
     }
     MissingModel &missing = missingModels[op->getName()];

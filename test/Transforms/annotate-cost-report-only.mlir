@@ -10,10 +10,11 @@
 // expected-remark @below {{totals of @mlp: #roof.totals<flops = 1088, transcendentals = 0, read = 1280, written = 512, weight_read = 0, params = 0, weight_bytes = 0, ops = 2, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 0, unknown_ops = {}>}}
 func.func @mlp(%a: tensor<8x8xf32>, %b: tensor<8x8xf32>, %c: tensor<8x8xf32>) -> tensor<8x8xf32> {
   // 2*8*8*8 = 1024 FLOPs; read 3*64*4 = 768; written 256; 1024/1024 = 1.00
-  // expected-remark @below {{cost: #roof.cost<flops = 1024, transcendentals = 0, read = 768, written = 256, weight_read = 0, intensity = 1.00>}}
+  // Each remark names the op (and its node, test/Transforms/annotate-cost-named-remarks.mlir).
+  // expected-remark @below {{linalg.matmul cost: #roof.cost<flops = 1024, transcendentals = 0, read = 768, written = 256, weight_read = 0, intensity = 1.00>}}
   %0 = linalg.matmul ins(%a, %b : tensor<8x8xf32>, tensor<8x8xf32>) outs(%c : tensor<8x8xf32>) -> tensor<8x8xf32>
   // 64 FLOPs; read 2*64*4 = 512; written 256; 64/768 = 0.08
-  // expected-remark @below {{cost: #roof.cost<flops = 64, transcendentals = 0, read = 512, written = 256, weight_read = 0, intensity = 0.08>}}
+  // expected-remark @below {{arith.addf cost: #roof.cost<flops = 64, transcendentals = 0, read = 512, written = 256, weight_read = 0, intensity = 0.08>}}
   %1 = arith.addf %0, %c : tensor<8x8xf32>
   return %1 : tensor<8x8xf32>
 }
