@@ -8,6 +8,7 @@
 #include "roof/Report/ReportPrinter.h"
 
 #include "roof/Report/MeasuredMatch.h"
+#include "roof/Report/TargetComparison.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include "llvm/Support/Format.h"
@@ -85,12 +86,40 @@ static void printActivationChart(const ActivationTimeline &timeline,
      << "</title></circle></svg>\n";
 }
 
+/// Per function priced on several targets: latency, throughput, energy and
+/// fit on each, the fastest and the most energy-efficient marked.
+static void printComparisons(ArrayRef<FunctionRoofline> reports,
+                             llvm::raw_ostream &os) {
+  for (const TargetComparison &comparison : compareTargets(reports)) {
+    os << "<h2>@" << escapeMarkup(comparison.function)
+       << ": comparison</h2>\n<table class=\"comparison\"><thead><tr>"
+          "<th>target</th><th>latency (us)</th><th>inferences/s</th>"
+          "<th>energy (J)</th><th>memory</th><th>notes</th></tr></thead>"
+          "<tbody>\n";
+    for (const FunctionRoofline *r : comparison.reports)
+      os << "<tr><td class=\"name\">" << escapeMarkup(r->target->name)
+         << llvm::format("</td><td>%.3f</td><td>%.1f</td><td>%.6f</td>",
+                         r->latencySeconds * 1e6, r->throughput(),
+                         r->energyJoules())
+         << "<td>" << (r->fits() ? "fits" : "does not fit")
+         << "</td><td class=\"name\">"
+         << escapeMarkup(StringRef(comparison.getNotes(r)).ltrim())
+         << "</td></tr>\n";
+    os << "</tbody></table>\n";
+  }
+}
+
 void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
+                           const ReportFormatOptions &options,
                            llvm::raw_ostream &os) {
   os << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
         "<title>Roof roofline report</title><style>"
      << kStyle << "</style></head><body>\n<h1>Roof roofline report</h1>\n";
+  os << "<p class=\"provenance\">" << escapeMarkup(options.input)
+     << "; dtype policy " << escapeMarkup(options.dtypePolicy) << "; Roof "
+     << escapeMarkup(options.version) << "</p>\n";
   printSvgReport(reports, os);
+  printComparisons(reports, os);
   for (const FunctionRoofline &r : reports) {
     os << "<h2>@" << escapeMarkup(r.function) << " on "
        << escapeMarkup(r.target->name) << " (" << escapeMarkup(r.target->kind)
@@ -105,6 +134,11 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
                        r.fits() ? "fits" : "does not fit");
     if (r.kernelsWithoutRate)
       os << "; " << r.kernelsWithoutRate << " kernels without a rate";
+    if (r.unfusedLatencySeconds && *r.unfusedLatencySeconds > 0)
+      os << llvm::format("; without fusion %.3f us (fusion saves %.1f %%)",
+                         *r.unfusedLatencySeconds * 1e6,
+                         100.0 *
+                             (1 - r.latencySeconds / *r.unfusedLatencySeconds));
     if (r.measured && r.measured->latencySeconds > 0)
       os << llvm::format("; measured %.3f us (predicted / measured %.3f)",
                          r.measured->latencySeconds * 1e6,

@@ -5,6 +5,7 @@
 #include "roof/Dialect/RoofDialect.h"
 #include "roof/Report/Breakdown.h"
 #include "roof/Report/MeasuredMatch.h"
+#include "roof/Report/TargetComparison.h"
 
 #include "mlir/IR/Location.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -436,45 +437,16 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
   }
 
   // Several targets for one function: which is fastest, most efficient, fits.
-  llvm::StringMap<SmallVector<const FunctionRoofline *>> byFunction;
-  SmallVector<StringRef> order;
-  for (const FunctionRoofline &r : reports) {
-    auto &list = byFunction[r.function];
-    if (list.empty())
-      order.push_back(r.function);
-    list.push_back(&r);
-  }
-  for (StringRef function : order) {
-    ArrayRef<const FunctionRoofline *> list = byFunction[function];
-    if (list.size() < 2)
-      continue;
-    // Only targets that priced every kernel compete.
-    const FunctionRoofline *fastest = nullptr, *leanest = nullptr;
-    for (const FunctionRoofline *r : list) {
-      if (r->kernelsWithoutRate)
-        continue;
-      if (!fastest || r->latencySeconds < fastest->latencySeconds)
-        fastest = r;
-      if (!leanest || r->energyJoules() < leanest->energyJoules())
-        leanest = r;
-    }
-    os << "== @" << function << ": comparison\n";
+  for (const TargetComparison &comparison : compareTargets(reports)) {
+    os << "== @" << comparison.function << ": comparison\n";
     os << llvm::format("  %-40s %14s %16s %14s %-13s %s\n", "target",
                        "latency(us)", "inferences/s", "energy(J)", "memory",
                        "");
-    for (const FunctionRoofline *r : list) {
-      std::string notes;
-      if (r == fastest)
-        notes += " fastest";
-      if (r == leanest)
-        notes += " most-energy-efficient";
-      if (r->kernelsWithoutRate)
-        notes += " incomplete(no-rate)";
-      os << llvm::format("  %-40s %14.3f %16.1f %14.6f %-13s%s\n",
-                         r->target->name.c_str(), r->latencySeconds * 1e6,
-                         r->throughput(), r->energyJoules(),
-                         r->fits() ? "fits" : "does-not-fit", notes.c_str());
-    }
+    for (const FunctionRoofline *r : comparison.reports)
+      os << llvm::format(
+          "  %-40s %14.3f %16.1f %14.6f %-13s%s\n", r->target->name.c_str(),
+          r->latencySeconds * 1e6, r->throughput(), r->energyJoules(),
+          r->fits() ? "fits" : "does-not-fit", comparison.getNotes(r).c_str());
     os << "\n";
   }
 }

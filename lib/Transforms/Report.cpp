@@ -190,7 +190,7 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
       else if (format == "svg")
         printSvgReport(reports, os);
       else if (format == "html")
-        printHtmlReport(reports, os);
+        printHtmlReport(reports, formatOptions, os);
       else
         printTextReport(reports, formatOptions, os);
     });

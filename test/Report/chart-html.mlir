@@ -28,7 +28,16 @@
 // KERNELS: 4
 
 // HTML: <!DOCTYPE html>
+// What made the page: the input, the dtype policy, Roof's version.
+// HTML: <p class="provenance">{{.*}}chart-html.mlir; dtype policy as-is; Roof {{[0-9]+\.[0-9]+\.[0-9]+}}</p>
 // HTML: <svg
+// The comparison of the targets, as in the text report: energy = power x
+// latency (A: 100 W x 29.863 us, B: 10 W x 591.203 us), throughput =
+// 1 / latency; B's 16 MB do not hold the 16.777 MB of weights and
+// activations.
+// HTML: <h2>@block: comparison</h2>
+// HTML: <tr><td class="name">Round A</td><td>29.863</td><td>33485.8</td><td>0.002986</td><td>fits</td><td class="name">fastest most-energy-efficient</td></tr>
+// HTML-NEXT: <tr><td class="name">Round B</td><td>591.203</td><td>1691.5</td><td>0.005912</td><td>does not fit</td><td class="name"></td></tr>
 // HTML: <h2>@block on Round A (gpu)</h2>
 // Latencies of test/Report/roofline-text.mlir.
 // HTML: latency 29.863 us

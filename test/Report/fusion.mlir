@@ -3,6 +3,9 @@
 // RUN: roof-opt %S/../Transforms/fuse-epilogues-cost.mlir -roof-fuse-epilogues -roof-report="targets=%S/Inputs/round-a.json format=json" -o /dev/null > %t.json
 // RUN: %debian_python %S/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
 // RUN: FileCheck %s --check-prefix=JSON < %t.json
+// RUN: roof-opt %S/../Transforms/fuse-epilogues-cost.mlir -roof-fuse-epilogues -roof-report="targets=%S/Inputs/round-a.json format=html" -o /dev/null | FileCheck %s --check-prefix=HTML
+// The HTML summary says it too.
+// HTML: without fusion 29.868 us (fusion saves 28.0 %)
 
 // matmul 1024^3 f32 + bias + ReLU (test/Transforms/fuse-epilogues-cost.mlir)
 // on target A (100 TFLOP/s matrix, 10 vector, 1 TB/s).

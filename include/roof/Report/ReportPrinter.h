@@ -46,7 +46,8 @@ void printSvgReport(ArrayRef<FunctionRoofline> reports, llvm::raw_ostream &os);
 
 /// A self-contained page: the charts and a sortable table per function and
 /// target.
-void printHtmlReport(ArrayRef<FunctionRoofline> reports, llvm::raw_ostream &os);
+void printHtmlReport(ArrayRef<FunctionRoofline> reports,
+                     const ReportFormatOptions &options, llvm::raw_ostream &os);
 
 /// What every format shows of a kernel, computed in one place:
 /// "matrix" or "vector";
