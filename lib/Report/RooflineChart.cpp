@@ -88,6 +88,188 @@ SmallVector<std::pair<Engine, Dtype>> getUsedRoofs(const FunctionRoofline &r) {
   return roofs;
 }
 
+/// Kernels labelled per target: the slowest, whose labels do not overlap.
+constexpr unsigned kLabelled = 8;
+
+/// A kernel's label where it does not cover another.
+struct Label {
+  double x, y, width;
+  std::string text;
+};
+struct Labels {
+  SmallVector<Label> placed;
+
+  /// Places `text` right of a circle at (cx, cy), or left of it when the
+  /// plot ends first, unless it would overlap a placed label.
+  void tryPlace(double cx, double cy, double radius, std::string text) {
+    // 9 px sans-serif: about 5 px a character, 10 px a line.
+    double width = 5.0 * text.size();
+    double x = cx + radius + 2, y = cy + 3;
+    if (x + width > kWidth - kRight)
+      x = cx - radius - 2 - width;
+    for (const Label &other : placed)
+      if (x < other.x + other.width && other.x < x + width &&
+          std::abs(y - other.y) < 10)
+        return;
+    placed.push_back({x, y, width, std::move(text)});
+  }
+};
+
+/// `text` in lines of at most `width` characters, broken at spaces.
+SmallVector<std::string> wrap(StringRef text, size_t width) {
+  SmallVector<std::string> lines(1);
+  SmallVector<StringRef> words;
+  text.split(words, ' ', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (StringRef word : words) {
+    if (!lines.back().empty() && lines.back().size() + 1 + word.size() > width)
+      lines.emplace_back();
+    if (!lines.back().empty())
+      lines.back() += ' ';
+    lines.back() += word.str();
+  }
+  return lines;
+}
+
+/// A kernel as a chart labels it: its root op without the dialect, and its
+/// node's name or its line ("conv2d @ layer3.1.conv2", "matmul @ line 12").
+std::string getChartLabel(Operation *kernel) {
+  Operation *root = getKernelRoot(kernel);
+  StringRef op = root->getName().getStringRef();
+  std::string label = op.substr(op.find('.') + 1).str();
+  if (auto name = dyn_cast<NameLoc>(root->getLoc()))
+    label += " @ " + name.getName().str();
+  else if (auto file = dyn_cast<FileLineColLoc>(root->getLoc()))
+    label += " @ line " + std::to_string(file.getLine());
+  return label;
+}
+
+/// A small grey note at (x, y), wrapped to the right panel. Returns the y
+/// below it.
+double printNote(StringRef text, double x, double y, llvm::raw_ostream &os) {
+  for (const std::string &line : wrap(text, 40)) {
+    os << llvm::format("<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" "
+                       "fill=\"#555\">",
+                       x, y)
+       << escapeMarkup(line) << "</text>\n";
+    y += 13;
+  }
+  return y;
+}
+
+/// The roofs the kernels of `r` use, each with its knee marked.
+void printRoofs(const FunctionRoofline &r, const Axes &axes, const char *color,
+                llvm::raw_ostream &os) {
+  double bandwidth = r.target->getBandwidth().value_or(0);
+  for (auto [engine, dtype] : getUsedRoofs(r)) {
+    double peak = *r.target->getRate(engine, dtype);
+    double knee = peak / bandwidth;
+    if (!isPlottable(peak) || !isPlottable(bandwidth) || !isPlottable(knee))
+      continue;
+    // The slope starts where it enters the chart.
+    double xStart = std::max(axes.xMin, axes.yMin / bandwidth);
+    os << llvm::format(
+        "<polyline class=\"roof\" fill=\"none\" stroke=\"%s\" "
+        "stroke-width=\"2\" points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\"/>\n",
+        color, axes.x(xStart), axes.y(xStart * bandwidth), axes.x(knee),
+        axes.y(peak), axes.x(axes.xMax), axes.y(peak));
+    os << llvm::format("<circle class=\"knee\" cx=\"%.1f\" cy=\"%.1f\" "
+                       "r=\"4\" fill=\"white\" stroke=\"%s\"/>"
+                       "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" "
+                       "fill=\"%s\">%s %s, knee %.1f</text>\n",
+                       axes.x(knee), axes.y(peak), color, axes.x(knee) + 6,
+                       axes.y(peak) - 6, color, getEngineName(engine).data(),
+                       getDtypeName(dtype).data(), knee);
+  }
+}
+
+/// Each kernel of `r` with FLOPs and a time as a circle whose area grows
+/// with its time, named on hover; the slowest get a label in `labels`.
+void printKernels(const FunctionRoofline &r, const Axes &axes, double slowest,
+                  const char *color, Labels &labels, llvm::raw_ostream &os) {
+  unsigned labelled = 0;
+  for (const KernelTime *kernel : sortByTime(r)) {
+    std::optional<std::pair<double, double>> point = getKernelPoint(*kernel);
+    if (!point)
+      continue;
+    double cx = axes.x(point->first);
+    double cy = axes.y(point->second);
+    double radius = 3 + 12 * std::sqrt(kernel->seconds / slowest);
+    std::string name = describeKernel(kernel->op);
+    os << llvm::format("<circle class=\"kernel\" cx=\"%.1f\" cy=\"%.1f\" "
+                       "r=\"%.1f\" fill=\"%s\" fill-opacity=\"0.45\" "
+                       "stroke=\"%s\"><title>",
+                       cx, cy, radius, color, color)
+       << escapeMarkup(name)
+       << llvm::format(": %.3f us, %.2f FLOP/B</title></circle>\n",
+                       kernel->seconds * 1e6, kernel->cost.intensity());
+    if (labelled++ < kLabelled)
+      labels.tryPlace(cx, cy, radius, getChartLabel(kernel->op));
+  }
+}
+
+/// The measured groups of `r`: a square at the FLOP/s they reached, joined
+/// to where the roofline put them (same intensity).
+void printMeasured(const FunctionRoofline &r, const Axes &axes,
+                   const char *color, llvm::raw_ostream &os) {
+  for (const MeasuredGroup &group : r.measured->groups) {
+    if (!group.bytes || group.predictedSeconds <= 0 ||
+        !isPlottable(group.attainedFlops()) ||
+        !isPlottable(group.flops / group.predictedSeconds))
+      continue;
+    double cx = axes.x(static_cast<double>(group.flops) / group.bytes);
+    double predicted = axes.y(group.flops / group.predictedSeconds);
+    double measured = axes.y(group.attainedFlops());
+    os << llvm::format("<line class=\"measured-gap\" x1=\"%.1f\" "
+                       "y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                       "stroke=\"%s\" stroke-dasharray=\"3,2\"/>"
+                       "<rect class=\"measured\" x=\"%.1f\" y=\"%.1f\" "
+                       "width=\"7\" height=\"7\" fill=\"%s\"><title>",
+                       cx, predicted, cx, measured, color, cx - 3.5,
+                       measured - 3.5, color)
+       << escapeMarkup(r.kernels[group.kernels.front()]
+                           .op->getName()
+                           .getStringRef()
+                           .str() +
+                       " " + llvm::join(group.nodes, "+"))
+       << llvm::format(": measured %.3f us, predicted %.3f us</title>"
+                       "</rect>\n",
+                       group.measuredSeconds * 1e6,
+                       group.predictedSeconds * 1e6);
+  }
+}
+
+/// The legend entry of `r` at `y` in the right panel: a swatch, the
+/// target's name (wrapped to the panel), and the kernels its chart leaves
+/// out. Returns where the next entry goes.
+double printLegendEntry(const FunctionRoofline &r, const char *color, double y,
+                        llvm::raw_ostream &os) {
+  double x = kWidth - kRight + 16;
+  os << llvm::format("<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" "
+                     "height=\"12\" fill=\"%s\"/>\n",
+                     x, y - 10, color);
+  for (const std::string &line : wrap(r.target->name, 28)) {
+    os << llvm::format("<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">", x + 18,
+                       y)
+       << escapeMarkup(line) << "</text>\n";
+    y += 15;
+  }
+  unsigned noFlops = 0, noRate = 0;
+  for (const KernelTime &kernel : r.kernels) {
+    if (!kernel.hasTime())
+      ++noRate;
+    else if (kernel.cost.flops == 0)
+      ++noFlops;
+  }
+  if (noFlops)
+    y = printNote(std::to_string(noFlops) +
+                      " kernels without FLOPs (data movement) not drawn",
+                  x + 18, y, os);
+  if (noRate)
+    y = printNote(std::to_string(noRate) + " kernels without a rate not drawn",
+                  x + 18, y, os);
+  return y + 6;
+}
+
 void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
                 llvm::raw_ostream &os) {
   // Ranges from the kernels, the peaks and the knees.
@@ -148,90 +330,31 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
                      "text-anchor=\"middle\">FLOP/s (attained)</text>\n",
                      top + kHeight / 2, top + kHeight / 2);
 
+  // The right panel: per target its legend entry and what its chart
+  // leaves out, one line each.
+  double panelY = top + kTop + 20;
   for (auto [index, r] : llvm::enumerate(reports)) {
     const char *color = kColors[index % std::size(kColors)];
-    double bandwidth = r->target->getBandwidth().value_or(0);
-    // Legend.
-    double legendY = top + kTop + 20 + 18 * index;
-    os << llvm::format("<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" "
-                       "height=\"12\" fill=\"%s\"/><text x=\"%.1f\" "
-                       "y=\"%.1f\" font-size=\"12\">",
-                       kWidth - kRight + 16, legendY - 10, color,
-                       kWidth - kRight + 34, legendY)
-       << escapeMarkup(r->target->name) << "</text>\n";
-    // Roofs and knees.
-    for (auto [engine, dtype] : getUsedRoofs(*r)) {
-      double peak = *r->target->getRate(engine, dtype);
-      double knee = peak / bandwidth;
-      if (!isPlottable(peak) || !isPlottable(bandwidth) || !isPlottable(knee))
-        continue;
-      // The slope starts where it enters the chart.
-      double xStart = std::max(axes.xMin, axes.yMin / bandwidth);
-      os << llvm::format(
-          "<polyline class=\"roof\" fill=\"none\" stroke=\"%s\" "
-          "stroke-width=\"2\" points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\"/>\n",
-          color, axes.x(xStart), axes.y(xStart * bandwidth), axes.x(knee),
-          axes.y(peak), axes.x(axes.xMax), axes.y(peak));
-      os << llvm::format("<circle class=\"knee\" cx=\"%.1f\" cy=\"%.1f\" "
-                         "r=\"4\" fill=\"white\" stroke=\"%s\"/>"
-                         "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" "
-                         "fill=\"%s\">%s %s, knee %.1f</text>\n",
-                         axes.x(knee), axes.y(peak), color, axes.x(knee) + 6,
-                         axes.y(peak) - 6, color, getEngineName(engine).data(),
-                         getDtypeName(dtype).data(), knee);
-    }
-    // Kernels.
-    for (const KernelTime &kernel : r->kernels) {
-      std::optional<std::pair<double, double>> point = getKernelPoint(kernel);
-      if (!point)
-        continue;
-      double cx = axes.x(point->first);
-      double cy = axes.y(point->second);
-      double radius = 3 + 12 * std::sqrt(kernel.seconds / slowest);
-      StringRef name = kernel.op->getName().getStringRef();
-      os << llvm::format("<circle class=\"kernel\" cx=\"%.1f\" cy=\"%.1f\" "
-                         "r=\"%.1f\" fill=\"%s\" fill-opacity=\"0.45\" "
-                         "stroke=\"%s\"><title>",
-                         cx, cy, radius, color, color)
-         << escapeMarkup(name)
-         << llvm::format(": %.3f us, %.2f FLOP/B</title></circle>"
-                         "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\">",
-                         kernel.seconds * 1e6, kernel.cost.intensity(),
-                         cx + radius + 2, cy + 3)
-         << escapeMarkup(
-                name.drop_until([](char c) { return c == '.'; }).drop_front())
-         << "</text>\n";
-    }
-    // Measured groups: a square at the FLOP/s they reached, joined to where
-    // the roofline put them (same intensity).
-    if (!r->measured)
-      continue;
-    for (const MeasuredGroup &group : r->measured->groups) {
-      if (!group.bytes || group.predictedSeconds <= 0 ||
-          !isPlottable(group.attainedFlops()) ||
-          !isPlottable(group.flops / group.predictedSeconds))
-        continue;
-      double cx = axes.x(static_cast<double>(group.flops) / group.bytes);
-      double predicted = axes.y(group.flops / group.predictedSeconds);
-      double measured = axes.y(group.attainedFlops());
-      os << llvm::format("<line class=\"measured-gap\" x1=\"%.1f\" "
-                         "y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-                         "stroke=\"%s\" stroke-dasharray=\"3,2\"/>"
-                         "<rect class=\"measured\" x=\"%.1f\" y=\"%.1f\" "
-                         "width=\"7\" height=\"7\" fill=\"%s\"><title>",
-                         cx, predicted, cx, measured, color, cx - 3.5,
-                         measured - 3.5, color)
-         << escapeMarkup(r->kernels[group.kernels.front()]
-                             .op->getName()
-                             .getStringRef()
-                             .str() +
-                         " " + llvm::join(group.nodes, "+"))
-         << llvm::format(": measured %.3f us, predicted %.3f us</title>"
-                         "</rect>\n",
-                         group.measuredSeconds * 1e6,
-                         group.predictedSeconds * 1e6);
-    }
+    panelY = printLegendEntry(*r, color, panelY, os);
+    printRoofs(*r, axes, color, os);
   }
+  // Circles first, labels over them.
+  Labels labels;
+  for (auto [index, r] : llvm::enumerate(reports)) {
+    const char *color = kColors[index % std::size(kColors)];
+    printKernels(*r, axes, slowest, color, labels, os);
+    if (r->measured)
+      printMeasured(*r, axes, color, os);
+  }
+  for (const Label &label : labels.placed)
+    os << llvm::format("<text class=\"label\" x=\"%.1f\" y=\"%.1f\" "
+                       "font-size=\"9\">",
+                       label.x, label.y)
+       << escapeMarkup(label.text) << "</text>\n";
+  (void)printNote("labels: the " + std::to_string(kLabelled) +
+                      " slowest kernels of each target; hover a circle for "
+                      "any kernel",
+                  kWidth - kRight + 34, panelY + 8, os);
 }
 } // namespace
 

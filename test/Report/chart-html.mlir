@@ -23,6 +23,12 @@
 // SVG-DAG: vector f32, knee 10.0</text>
 // SVG-DAG: matrix f32, knee 400.0</text>
 // SVG-DAG: vector f32, knee 20.0</text>
+// Each kernel is labelled by its root op and its line (or node name), and
+// the chart says how it chose them.
+// SVG-DAG: <text class="label" {{.*}}>matmul @ line {{[0-9]+}}</text>
+// SVG-DAG: <text class="label" {{.*}}>add @ line {{[0-9]+}}</text>
+// SVG-DAG: <title>linalg.matmul at chart-html.mlir:{{[0-9]+}}: 21.475 us, 128.00 FLOP/B</title>
+// SVG-DAG: labels: the 8 slowest kernels of each</text>
 // SVG: </svg>
 // Two kernels on two targets.
 // KERNELS: 4
