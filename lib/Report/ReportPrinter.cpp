@@ -6,6 +6,7 @@
 #include "roof/Report/Breakdown.h"
 #include "roof/Report/MeasuredMatch.h"
 #include "roof/Report/TargetComparison.h"
+#include "roof/Report/Units.h"
 
 #include "mlir/IR/Location.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -148,24 +149,23 @@ static void printSummary(const FunctionRoofline &r,
                          const ReportFormatOptions &options,
                          llvm::raw_ostream &os) {
   const Target &target = *r.target;
-  os << llvm::format(
-      "latency %.3f us (%u kernels", r.latencySeconds * 1e6,
-      static_cast<unsigned>(r.kernels.size() - r.kernelsWithoutRate));
+  os << "latency " << formatSeconds(r.latencySeconds) << " ("
+     << formatCountOf(r.kernels.size() - r.kernelsWithoutRate, "kernel");
   if (target.calibration)
-    os << llvm::format(", %u nodes, %.3f us between nodes", r.nodes,
-                       target.calibration->nodeOverhead * 1e6);
+    os << ", " << formatCountOf(r.nodes, "node") << ", "
+       << formatSeconds(target.calibration->nodeOverhead) << " between nodes";
   else if (target.launchOverhead > 0)
-    os << llvm::format(", %u nodes, %.3f us launch overhead each", r.nodes,
-                       target.launchOverhead * 1e6);
+    os << ", " << formatCountOf(r.nodes, "node") << ", "
+       << formatSeconds(target.launchOverhead) << " launch overhead each";
   if (target.callOverhead > 0)
-    os << llvm::format(", %.3f us per call", target.callOverhead * 1e6);
+    os << ", " << formatSeconds(target.callOverhead) << " per call";
   os << ")";
   if (r.latencySeconds > 0)
     os << llvm::format("; throughput %.1f inferences/s at batch %llu",
                        r.throughput(),
                        static_cast<unsigned long long>(r.batch));
-  os << llvm::format("; energy %.6f J (%.0f W)", r.energyJoules(),
-                     target.power);
+  os << "; energy " << formatJoules(r.energyJoules())
+     << llvm::format(" (%.0f W)", target.power);
   if (std::optional<double> cost = r.costPerInference())
     os << llvm::format("; cost %.6f USD per million inferences (%.2f USD/h)",
                        *cost * 1e6, *target.pricePerHour);
@@ -183,12 +183,11 @@ static void printSummary(const FunctionRoofline &r,
   if (r.onChipBytes && target.offChip.capacity > 0)
     os << llvm::format(
         "traffic: %.3f MB off chip, %.3f MB served on chip (at most %.3f MB "
-        "held of %.3f MB usable); with every byte off chip: latency %.3f "
-        "us\n",
+        "held of %.3f MB usable); with every byte off chip: latency %s\n",
         (r.totals.total.bytesMoved() - r.onChipBytes) / 1e6,
         r.onChipBytes / 1e6, r.peakOnChipBytes / 1e6,
         target.onChip.capacity * target.onChip.usable / 1e6,
-        r.latencyCompulsorySeconds * 1e6);
+        formatSeconds(r.latencyCompulsorySeconds).c_str());
   unsigned underfilled = 0;
   double lowest = 1;
   for (const KernelTime &kernel : r.kernels) {
@@ -202,10 +201,12 @@ static void printSummary(const FunctionRoofline &r,
                        "matrix units idle (down to %.1f %% busy)\n",
                        underfilled, target.matrixUnits, 100 * lowest);
   uint64_t used = r.weightBytes + r.peakActivationBytes;
-  os << llvm::format("memory: weights %.3f MB + peak activations %.3f MB = "
-                     "%.3f MB of %.3f MB (%.2f %%): ",
-                     r.weightBytes / 1e6, r.peakActivationBytes / 1e6,
-                     used / 1e6, r.capacityBytes / 1e6,
+  os << llvm::format("memory: weights %s + peak activations %s = %s of %s "
+                     "(%.2f %%): ",
+                     formatMegabytes(r.weightBytes).c_str(),
+                     formatMegabytes(r.peakActivationBytes).c_str(),
+                     formatMegabytes(used).c_str(),
+                     formatMegabytes(r.capacityBytes).c_str(),
                      r.capacityBytes > 0 ? 100.0 * used / r.capacityBytes : 0.0)
      << (r.fits() ? "fits" : "does not fit") << "\n";
   printActivations(r, os);
@@ -249,26 +250,28 @@ static void printSummary(const FunctionRoofline &r,
             .c_str());
   else if (r.unfusedLatencySeconds)
     os << llvm::format(
-        "without fusion: latency %.3f us, %s bytes moved; "
+        "without fusion: latency %s, %s bytes moved; "
         "fusion saves %.1f %% of the time and %s bytes",
-        *r.unfusedLatencySeconds * 1e6, formatCount(*r.unfusedBytes).c_str(),
+        formatSeconds(*r.unfusedLatencySeconds).c_str(),
+        formatCount(*r.unfusedBytes).c_str(),
         *r.unfusedLatencySeconds > 0
             ? 100.0 * (1 - r.latencySeconds / *r.unfusedLatencySeconds)
             : 0.0,
         formatCount(subCounts(*r.unfusedBytes, r.totals.total.bytesMoved()))
             .c_str());
   if (r.unfusedLatencySeconds && r.tiledKernels)
-    os << "; " << r.tiledKernels
-       << " tiled kernels stay whole in it (inlined, their members would be "
+    os << "; " << formatCountOf(r.tiledKernels, "tiled kernel")
+       << (r.tiledKernels == 1 ? " stays" : " stay") << " whole in it (inlined, their members would be "
           "priced once per tile)";
   if (r.unfusedLatencySeconds)
     os << "\n";
   if (r.kernelsWithRereads)
     os << llvm::format("with on-chip re-reads (%.3f MB on chip): latency "
-                       "%.3f us; %u contractions re-read operands that do "
+                       "%s; %u contractions re-read operands that do "
                        "not fit\n",
                        target.onChip.capacity / 1e6,
-                       r.latencyWithRereadsSeconds * 1e6, r.kernelsWithRereads);
+                       formatSeconds(r.latencyWithRereadsSeconds).c_str(),
+                       r.kernelsWithRereads);
   if (r.kernelsWithoutRate)
     printMissingRates(r, os);
   if (r.onChipBytes && target.offChip.capacity > 0 && !target.onChip.bandwidth)

@@ -45,7 +45,7 @@
 // moved at 1 TB/s = 12.288 ns, 4096 written = 4.096 ns: 1000 + 0.1024 +
 // 3 x 12.288 + 4.096 = 1041.0624 ns; one node adds 2 us: 3.041 us.
 // CHECK-LABEL: == @f on Round A (calibrated)
-// CHECK: latency 3.041 us (1 kernels, 1 nodes, 2.000 us between nodes)
+// CHECK: latency 3.041 us (1 kernel, 1 node, 2.000 us between nodes)
 // CHECK-NEXT: calibrated: the target's kernel times are fitted to measurements (roof-calibrate --fit, docs/validation.md): an estimate, not a bound
 // JSON: "function": "f",
 // JSON: "calibrated": true
@@ -58,7 +58,7 @@
 // 2 x 16^3 = 8192 FLOPs at 100 TFLOP/s = 0.08192 ns; 3 x 1024 bytes at
 // 1 TB/s = 3.072 ns; 3.15392 ns, and 2 us for its node: 2.003 us.
 // CHECK-LABEL: == @g on Round A (calibrated)
-// CHECK: latency 2.003 us (2 kernels, 1 nodes, 2.000 us between nodes)
+// CHECK: latency 2.003 us (2 kernels, 1 node, 2.000 us between nodes)
 // JSON: "function": "g",
 // JSON: "class": "matmul",
 // JSON: "time_s": 3.15392{{[0-9]*}}e-09,

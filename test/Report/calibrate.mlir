@@ -19,7 +19,7 @@
 // FILE-NEXT: "memory": "measured by roof-calibrate on {{[0-9-]+}}: STREAM triad (12 B per element), 1 thread / 1 threads: L1 ({{[0-9]+}} KiB per thread) {{.*}}; memory ({{[0-9]+}} KiB per thread) {{[0-9.]+}} GB/s / {{[0-9.]+}} GB/s"
 
 // CHECK: == @f on This machine: {{.+}}, 1 thread(s) (cpu, {{.*}}.json)
-// CHECK: latency {{[0-9.]+}} us (1 kernels)
+// CHECK: latency {{[0-9.]+}} us (1 kernel)
 
 // BAD: roof-calibrate: --threads needs a whole number (0: every core)
 // HELP: usage: roof-calibrate [-o FILE] [--threads N] [--quick]

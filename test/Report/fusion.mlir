@@ -12,7 +12,7 @@
 // Fused, one kernel at its root's rate: 2149580800 FLOP / 1e14 = 21.496 us
 // (compute-bound; 12587008 B / 1e12 = 12.587 us).
 // CHECK: 21.496 100.0% compute matrix f32 2149580800 12587008 0 170.78 21.496 12.587 100.000 roof.kernel(linalg.matmul + 2) at fuse-epilogues-cost.mlir:{{[0-9]+}}
-// CHECK: latency 21.496 us (1 kernels)
+// CHECK: latency 21.496 us (1 kernel)
 // Unfused, two 4194304-B intermediates (the fill's, then the matmul's) could
 // stay on chip, but not both at once in 8 MB (8388608 > 8000000): the
 // shorter-lived first, ties by position, keeps the fill's. Fill: its 4194304

@@ -12,7 +12,7 @@
 // = 17.896 us; T_memory = (4194304 + 20971520 + 2 x 327680) B / 1e13 =
 // 2.582 us; time 17.896 + 1 = 18.896 us; latency 18.896 + 10 = 28.896 us.
 // CHECK: 18.896 65.4% compute matrix f32 1342177280 25821184 0 51.98 17.896 2.582 71.031 linalg.matmul
-// CHECK-NEXT: latency 28.896 us (1 kernels, 1 nodes, 1.000 us launch overhead each, 10.000 us per call)
+// CHECK-NEXT: latency 28.896 us (1 kernel, 1 node, 1.000 us launch overhead each, 10.000 us per call)
 // CHECK-NEXT: parallelism: 1 contractions keep part of the 4 matrix units idle (down to 75.0 % busy)
 
 // JSON: "launch_overhead_s": {{1.0*e-06|9.99*[0-9]*e-07}},

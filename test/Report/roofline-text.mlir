@@ -28,14 +28,14 @@
 // CHECK-NEXT: 8.389   28.1% memory   vector f32         1048576       12582912        4194304      0.08          0.105          8.389          0.125  linalg.add at roofline-text.mlir:{{[0-9]+}}
 // latency 21.475 + 8.389 = 29.863 us; 1 / 29.863 us = 33485.8 /s;
 // energy 100 W * 29.863 us = 0.002986 J.
-// CHECK-NEXT: latency 29.863 us (2 kernels); throughput 33485.8 inferences/s at batch 1; energy 0.002986 J (100 W)
+// CHECK-NEXT: latency 29.863 us (2 kernels); throughput 33485.8 inferences/s at batch 1; energy 2.986 mJ (100 W)
 // Off chip: 29360128 - 2 * 4194304 = 20971520 B. With every byte off chip:
 // 21.475 + 12.583 = 34.058 us.
 // CHECK-NEXT: traffic: 20.972 MB off chip, 8.389 MB served on chip (at most 4.194 MB held of 8.000 MB usable); with every byte off chip: latency 34.058 us
 // Weights: argument 1 (4 MiB = 4.194 MB). Peak activations: A, C and the
 // matmul's result live together (3 x 4194304 = 12.583 MB); 16.777 MB of
 // 16000 MB = 0.10 %.
-// CHECK-NEXT: memory: weights 4.194 MB + peak activations 12.583 MB = 16.777 MB of 16000.000 MB (0.10 %): fits
+// CHECK-NEXT: memory: weights 4.194 MB + peak activations 12.583 MB = 16.777 MB of 16.000 GB (0.10 %): fits
 // Activations (each 1024 x 1024 f32 = 4.194 MB; %b is a parameter): op 1,
 // the matmul: a, c and its result; op 2, the empty: c and the result (4.7
 // of 7 levels: the sixth block); op 3, the add: c, the result and the sum;
@@ -65,7 +65,7 @@
 // add: 12582912 / 5e10 s = 251.658 us + 2 = 253.658 us; T_compute 1.049 us.
 // CHECK-NEXT: 253.658   42.9% memory   vector f32         1048576       12582912              0      0.08          1.049        251.658          0.004  linalg.add
 // Price 3.6 USD/h: 3.6 / 3600 * 591.203 us = 5.91203e-7 USD per inference.
-// CHECK-NEXT: latency 591.203 us (2 kernels, 2 nodes, 2.000 us launch overhead each); throughput 1691.5 inferences/s at batch 1; energy 0.005912 J (10 W); cost 0.591203 USD per million inferences (3.60 USD/h)
+// CHECK-NEXT: latency 591.203 us (2 kernels, 2 nodes, 2.000 us launch overhead each); throughput 1691.5 inferences/s at batch 1; energy 5.912 mJ (10 W); cost 0.591203 USD per million inferences (3.60 USD/h)
 // 16.777 MB do not fit in 16 MB (104.86 %); 4.194 MB of weights exceed the 1 MB on chip.
 // CHECK-NEXT: memory: weights 4.194 MB + peak activations 12.583 MB = 16.777 MB of 16.000 MB (104.86 %): does not fit
 // The same timeline on every target.

@@ -26,7 +26,7 @@
 // be priced per tile (A re-read by every column of tiles), so it stays whole
 // in "without fusion".
 // REPORT: memory vector f32 8704 3136 {{.*}} roof.kernel(linalg.matmul + {{[0-9]+}})
-// REPORT: without fusion: latency {{.*}} us, 3136 bytes moved; fusion saves 0.0 % of the time and 0 bytes; 1 tiled kernels stay whole in it
+// REPORT: without fusion: latency {{.*}} us, 3136 bytes moved; fusion saves 0.0 % of the time and 0 bytes; 1 tiled kernel stays whole in it
 
 #mn = affine_map<(m, n) -> (m, n)>
 #n = affine_map<(m, n) -> (n)>

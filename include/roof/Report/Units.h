@@ -1,0 +1,35 @@
+//===- Units.h - Quantities as the text reports print them -------*- C++
+//-*-===//
+//
+// Times, energies and sizes scaled to the SI prefix that keeps them readable
+// (29.863 us, 1.204 ms; 2.986 mJ; 512 B, 80.000 GB), and counts of things
+// in the singular or the plural.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_REPORT_UNITS_H
+#define ROOF_REPORT_UNITS_H
+
+#include "llvm/ADT/StringRef.h"
+
+#include <cstdint>
+#include <string>
+
+namespace mlir::roof {
+
+/// Seconds in us below 1 ms, ms below 1 s, else s; 3 decimals.
+std::string formatSeconds(double seconds);
+
+/// Joules in uJ below 1 mJ, mJ below 1 J, else J; 3 decimals.
+std::string formatJoules(double joules);
+
+/// Bytes in MB below 1000 MB, else GB; 3 decimals (decimal prefixes, as
+/// datasheets give capacities).
+std::string formatMegabytes(double bytes);
+
+/// "1 kernel", "3 kernels".
+std::string formatCountOf(uint64_t count, llvm::StringRef noun);
+
+} // namespace mlir::roof
+
+#endif // ROOF_REPORT_UNITS_H
