@@ -99,7 +99,7 @@ else:
                     "tests that measure models are skipped")
 
 llvm_config.add_tool_substitutions(
-    ["roof-opt", "roof-import-onnx", "roof-calibrate"],
+    ["roof-opt", "roof-import-onnx", "roof-calibrate", "roof-diff"],
     [config.roof_tools_dir, config.llvm_tools_dir])
 
 # Stock mlir-opt of LLVM 22 (Debian's mlir-opt-22) as a client of the plugin.
