@@ -2,6 +2,8 @@
 
 #include "roof/Report/Breakdown.h"
 
+#include "roof/Report/NodeRoles.h"
+
 #include "llvm/ADT/StringMap.h"
 
 using namespace mlir;
@@ -45,4 +47,32 @@ SmallVector<TimeShare> roof::getTimeByOpType(const FunctionRoofline &r) {
 SmallVector<TimeShare> roof::getTimeByClass(const FunctionRoofline &r) {
   return getTimeBy(r,
                    [](const KernelTime &kernel) { return kernel.kernelClass; });
+}
+
+std::string roof::getScope(StringRef name, unsigned depth) {
+  size_t end = 0;
+  unsigned parts = 0;
+  while (end < name.size() && parts < depth) {
+    size_t start = name.find_first_not_of("/.", end);
+    if (start == StringRef::npos)
+      break;
+    end = std::min(name.find_first_of("/.", start), name.size());
+    ++parts;
+  }
+  size_t begin = std::min(name.find_first_not_of("/."), end);
+  return name.slice(begin, end).str();
+}
+
+SmallVector<TimeShare> roof::getTimeByScope(const FunctionRoofline &r,
+                                            unsigned depth) {
+  // Keys must outlive the grouping: the scopes are made once.
+  std::vector<std::string> scopes;
+  scopes.reserve(r.kernels.size());
+  for (const KernelTime &kernel : r.kernels) {
+    StringRef name = getNodeName(kernel.op);
+    scopes.push_back(name.empty() ? "(unnamed)" : getScope(name, depth));
+  }
+  return getTimeBy(r, [&](const KernelTime &kernel) -> StringRef {
+    return scopes[&kernel - r.kernels.data()];
+  });
 }

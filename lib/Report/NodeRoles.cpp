@@ -10,9 +10,7 @@
 using namespace mlir;
 using namespace mlir::roof;
 
-/// The source node `op` was imported from: the outermost name of its
-/// location (a fused kernel's root's).
-static StringRef getNodeName(Operation *op) {
+StringRef roof::getNodeName(Operation *op) {
   Location loc = getKernelRoot(op)->getLoc();
   // The common leaves answer without the generic walk, the slow path.
   if (auto named = dyn_cast<NameLoc>(loc))

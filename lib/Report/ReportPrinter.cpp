@@ -261,7 +261,8 @@ static void printSummary(const FunctionRoofline &r,
             .c_str());
   if (r.unfusedLatencySeconds && r.tiledKernels)
     os << "; " << formatCountOf(r.tiledKernels, "tiled kernel")
-       << (r.tiledKernels == 1 ? " stays" : " stay") << " whole in it (inlined, their members would be "
+       << (r.tiledKernels == 1 ? " stays" : " stay")
+       << " whole in it (inlined, their members would be "
           "priced once per tile)";
   if (r.unfusedLatencySeconds)
     os << "\n";
@@ -434,6 +435,9 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
     printSummary(r, options, os);
     printBreakdown(getTimeByOpType(r), "op type", "op", os);
     printBreakdown(getTimeByClass(r), "kernel class", "class", os);
+    if (options.scopeDepth)
+      printBreakdown(getTimeByScope(r, options.scopeDepth), "name scope",
+                     "scope", os);
     if (r.measured)
       printMeasured(r, options, os);
     os << "\n";
@@ -647,6 +651,9 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
           });
           writeBreakdown(json, "by_op_type", "op", getTimeByOpType(r));
           writeBreakdown(json, "by_class", "class", getTimeByClass(r));
+          if (options.scopeDepth)
+            writeBreakdown(json, "by_scope", "scope",
+                           getTimeByScope(r, options.scopeDepth));
           json.attributeObject("summary", [&] {
             json.attribute("latency_s", r.latencySeconds);
             json.attribute("throughput_per_s", r.throughput());

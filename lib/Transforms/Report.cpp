@@ -174,6 +174,7 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
 
     ReportFormatOptions formatOptions;
     formatOptions.top = top;
+    formatOptions.scopeDepth = scopeDepth;
     formatOptions.batch = batch;
     formatOptions.sweep = !batchSizes.empty();
     formatOptions.version = ROOF_VERSION;

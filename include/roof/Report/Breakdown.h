@@ -35,6 +35,17 @@ SmallVector<TimeShare> getTimeByOpType(const FunctionRoofline &r);
 /// The same grouped by kernel class (OpClassification's getKernelClass).
 SmallVector<TimeShare> getTimeByClass(const FunctionRoofline &r);
 
+/// The same grouped by name scope: the first `depth` parts of each kernel's
+/// node name split at '/' and '.' ("/layer3/conv2/Conv" at depth 2 is
+/// "layer3/conv2"; "layer3.1.conv2" is "layer3.1"), "(unnamed)" for a
+/// kernel without a name.
+SmallVector<TimeShare> getTimeByScope(const FunctionRoofline &r,
+                                      unsigned depth);
+
+/// The first `depth` parts of `name` split at '/' and '.', the separators
+/// between them kept, leading ones dropped (empty parts do not count).
+std::string getScope(StringRef name, unsigned depth);
+
 } // namespace mlir::roof
 
 #endif // ROOF_REPORT_BREAKDOWN_H

@@ -1,5 +1,4 @@
-//===- NodeRoles.h - Which kernels of a source node carry its costs -*- C++
-//-*-===//
+//===- NodeRoles.h - Which kernels of a node carry its costs ----*- C++ -*-===//
 //
 // An importer lowers one operator of the source graph (an ONNX node, named
 // by its ops' location) to one or more kernels: a convolution to transposes
@@ -31,6 +30,10 @@ struct KernelRole {
   /// concat), done inside the runtime's contraction.
   bool layoutOfContraction = false;
 };
+
+/// The source node `kernel` was imported from: the outermost name of its
+/// location (a fused kernel's root's); empty when it has none.
+StringRef getNodeName(Operation *kernel);
 
 /// The roles of `kernels` (ops with the cost of all their executions), in
 /// their order.

@@ -20,6 +20,8 @@ struct ReportFormatOptions {
   uint64_t batch = 1;
   /// The reports are a batch sweep: one per function, target and batch.
   bool sweep = false;
+  /// Name-scope depth of the breakdown by scope; 0 for none.
+  unsigned scopeDepth = 0;
   /// What made the report, for JSON: Roof's version, the input file, the
   /// pass with every option as a pipeline, the dtype policy.
   std::string version;

@@ -118,6 +118,10 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "Inferences per call of a function, for throughput.">,
     Option<"top", "top", "unsigned", /*default=*/"10",
            "Kernels listed per target in the text report.">,
+    Option<"scopeDepth", "scope-depth", "unsigned", /*default=*/"0",
+           "Also break the time down by name scope: kernels grouped by the "
+           "first N parts of their node's name, split at '/' and '.' "
+           "(layer3.1.conv2 at 1 is layer3); 0: no such breakdown.">,
     Option<"dtypePolicy", "dtype-policy", "std::string",
            /*default=*/"\"as-is\"",
            "as-is: each op at its own dtype's rate; tf32: f32 contractions "

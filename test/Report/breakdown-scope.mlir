@@ -1,0 +1,36 @@
+// scope-depth=N adds a breakdown by name scope: kernels grouped by the
+// first N parts of their node's name, split at '/' and '.' (docs/roofline.md).
+// RUN: roof-opt %s --roof-report="targets=%S/Inputs/round-a.json residency=false scope-depth=1" -o /dev/null | FileCheck %s
+// RUN: roof-opt %s --roof-report="targets=%S/Inputs/round-a.json residency=false scope-depth=2 format=json output=%t.json" -o /dev/null
+// RUN: %debian_python %S/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
+// RUN: FileCheck %s --check-prefix=JSON < %t.json
+// RUN: roof-opt %s --roof-report="targets=%S/Inputs/round-a.json residency=false" -o /dev/null | FileCheck %s --check-prefix=NONE
+
+// VALID: {{^}}valid{{$}}
+
+// As in breakdown.mlir on Round A: each elementwise op on 2^20 f32 takes
+// 12.583 us, the row sums 4.198 us; all: 3 x 12.583 + 4.198 = 41.947 us.
+// layer1 (the add and the mul): 25.166 us, 60.0 %; the unnamed add 30.0 %;
+// layer2 10.0 %.
+// CHECK: time by name scope (3):
+// CHECK-NEXT: time(us) share kernels FLOP bytes scope
+// CHECK-NEXT: 25.166 60.0% 2 2097152 25165824 layer1
+// CHECK-NEXT: 12.583 30.0% 1 1048576 12582912 (unnamed)
+// CHECK-NEXT: 4.198 10.0% 1 1048576 4198400 layer2
+
+// At depth 2 each of layer1's ops is a scope of its own.
+// JSON: "by_scope": [
+// JSON: "scope": "(unnamed)",
+// JSON: "scope": "layer1/add",
+// JSON: "scope": "layer1/mul",
+// JSON: "scope": "layer2/sum",
+
+// NONE-NOT: time by name scope
+func.func @f(%x: tensor<1048576xf32>, %y: tensor<1048576xf32>, %z: tensor<1024x1024xf32>)
+    -> (tensor<1048576xf32>, tensor<1048576xf32>, tensor<1048576xf32>, tensor<1024x1xf32>) {
+  %a = arith.addf %x, %y : tensor<1048576xf32> loc("/layer1/add/Add")
+  %m = arith.mulf %x, %y : tensor<1048576xf32> loc("/layer1/mul/Mul")
+  %u = arith.addf %y, %y : tensor<1048576xf32>
+  %r = tosa.reduce_sum %z {axis = 1 : i32} : (tensor<1024x1024xf32>) -> tensor<1024x1xf32> loc("/layer2/sum/ReduceSum")
+  return %a, %m, %u, %r : tensor<1048576xf32>, tensor<1048576xf32>, tensor<1048576xf32>, tensor<1024x1xf32>
+}
