@@ -462,6 +462,15 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
 // JSON
 //===----------------------------------------------------------------------===//
 
+/// The type of a kernel's (first) result as MLIR prints it, its shape and
+/// element type; empty for a kernel without results.
+static std::string getResultType(Operation *kernel) {
+  std::string text;
+  if (kernel->getNumResults())
+    llvm::raw_string_ostream(text) << kernel->getResult(0).getType();
+  return text;
+}
+
 /// A count, or the string "overflow" for one that passed 2^64 - 1.
 static void writeCount(llvm::json::OStream &json, StringRef key,
                        uint64_t count) {
@@ -613,7 +622,10 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                 json.attribute("engine", getEngineName(kernel->engine));
                 json.attribute("dtype", kernel->dtype);
                 json.attribute("class", kernel->kernelClass);
+                json.attribute("result_type", getResultType(kernel->op));
                 writeCount(json, "flops", kernel->cost.flops);
+                writeCount(json, "weight_bytes_read",
+                           kernel->cost.weightBytesRead);
                 writeCount(json, "bytes_read", kernel->cost.bytesRead);
                 writeCount(json, "bytes_written", kernel->cost.bytesWritten);
                 writeCount(json, "on_chip_bytes", kernel->onChipBytes);

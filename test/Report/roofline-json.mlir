@@ -2,6 +2,10 @@
 // RUN: %debian_python %S/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
 // RUN: FileCheck %s < %t.json
 // RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json format=csv" -o /dev/null | FileCheck %s --check-prefix=CSV
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json format=json param-args=1" -o /dev/null | FileCheck %s --check-prefix=PARAMS
+// With %b a parameter the matmul's reads of it, 1024 x 1024 f32, are weights.
+// PARAMS: "op": "linalg.matmul",
+// PARAMS: "weight_bytes_read": 4194304,
 // RUN: sha256sum %S/Inputs/round-a.json > %t.provenance
 // RUN: cat %t.json >> %t.provenance
 // RUN: FileCheck %s --check-prefix=PROVENANCE < %t.provenance
@@ -38,7 +42,9 @@
 // CHECK-NEXT: "engine": "matrix",
 // CHECK-NEXT: "dtype": "f32",
 // CHECK-NEXT: "class": "matmul",
+// CHECK-NEXT: "result_type": "tensor<1024x1024xf32>",
 // CHECK-NEXT: "flops": 2147483648,
+// CHECK-NEXT: "weight_bytes_read": 0,
 // CHECK-NEXT: "bytes_read": 12582912,
 // CHECK-NEXT: "bytes_written": 4194304,
 // CHECK-NEXT: "on_chip_bytes": 4194304,
