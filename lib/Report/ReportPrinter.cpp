@@ -124,8 +124,9 @@ static void printMissingRates(const FunctionRoofline &r,
   for (const KernelTime &kernel : r.kernels)
     if (!kernel.hasTime())
       ++missing[(getEngineName(kernel.engine) + " " + kernel.dtype).str()];
-  os << "no rate: " << r.kernelsWithoutRate
-     << " kernels need rates the target does not give (";
+  os << "no rate: " << formatCountOf(r.kernelsWithoutRate, "kernel")
+     << (r.kernelsWithoutRate == 1 ? " needs" : " need")
+     << " rates the target does not give (";
   llvm::interleaveComma(missing, os, [&](const auto &entry) {
     os << entry.first << ": " << entry.second;
   });

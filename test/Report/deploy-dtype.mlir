@@ -34,13 +34,13 @@
 // At f16: 8192 / 0.5e12 s = 0.016 us of compute; half the f32 bytes, 2048:
 // 2.048 us. The exp has no f16 vector rate.
 // F16: 2.048 {{.*}} memory matrix f16 8192 2048 0 4.00 0.016 2.048
-// F16: no rate: 1 kernels need rates the target does not give (vector f16: 1); their time is not in the latency
+// F16: no rate: 1 kernel needs rates the target does not give (vector f16: 1); their time is not in the latency
 
 // Round A rates f32 only. The i8 matmul finds no i8 rate on either engine;
 // the exp computes widened at the f32 vector rate but moves its i8 bytes,
 // 512 / 1e12 s = 0.001 us (residency=0: all of them off chip).
-// WIDEN: 0.001 {{.*}} memory vector f32 256 512
-// WIDEN: no rate: 1 kernels need rates the target does not give (matrix i8: 1)
+// WIDEN: 0.001 {{.*}} memory vector i8/f32 256 512
+// WIDEN: no rate: 1 kernel needs rates the target does not give (matrix i8: 1)
 
 // BAD: dtype-policy must be as-is, tf32, f16, bf16, f8, i8 or i4; got 'int8'
 
