@@ -41,6 +41,34 @@ static TotalsAttr getTotalsAttr(MLIRContext *context,
 // Remarks go to the op's location without the op attached: MLIR would
 // otherwise print the whole op (for a function, its whole body) beside each.
 
+/// A function's totals in one line a person reads (#roof.totals holds the
+/// same counts): work, traffic, parameters, and how many ops each count
+/// covers.
+static std::string describeTotals(const FunctionCost &totals) {
+  const OpCost &total = totals.total;
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << formatCount(total.flops) << " FLOPs ("
+     << formatCount(total.transcendentals) << " transcendental), "
+     << formatCount(total.bytesRead) << " B read ("
+     << formatCount(total.weightBytesRead) << " of weights), "
+     << formatCount(total.bytesWritten) << " B written; "
+     << formatCount(totals.parameters.params) << " parameters ("
+     << formatCount(totals.parameters.bytes) << " B); " << totals.opsCounted
+     << " ops counted, " << totals.opsPrepared << " prepared ahead of time ("
+     << formatCount(totals.prepared.flops) << " FLOPs, "
+     << formatCount(totals.prepared.bytesMoved()) << " B), "
+     << totals.opsUnknown << " unknown";
+  if (!totals.unknownOps.empty()) {
+    os << " (";
+    llvm::interleaveComma(totals.unknownOps, os, [&](const auto &entry) {
+      os << entry.first << ": " << entry.second;
+    });
+    os << ")";
+  }
+  return text;
+}
+
 /// An op as a remark names it: its name, and its node's when an importer
 /// gave its location one (the location printed is the model file's).
 static std::string getOpLabel(Operation *op) {
@@ -99,8 +127,8 @@ struct RoofAnnotateCostPass
       numOpsUnknown += totals.opsUnknown;
       TotalsAttr attr = getTotalsAttr(&getContext(), totals);
       if (reportOnly)
-        emitRemark(fn.getLoc())
-            << "totals of @" << fn.getName() << ": " << attr;
+        emitRemark(fn.getLoc()) << "totals of @" << fn.getName() << ": "
+                                << describeTotals(totals);
       else
         fn->setAttr(kTotalsAttrName, attr);
     });

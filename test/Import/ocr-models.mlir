@@ -28,7 +28,7 @@
 // the model's float constants that are not fills, 1,171,640 elements, less
 // the six Resize scale vectors (4 each) that the importer reads on the host:
 // 1,171,616. Nothing is unknown. Deployed: 1,171,488; 39 ops prepared.
-// DET-DEPLOYED: totals of @main: #roof.totals<{{.*}} params = 1171488, {{.*}} prepared = 39, {{.*}} unknown = 0
+// DET-DEPLOYED: totals of @main: {{.*}}; 1171488 parameters {{.*}}, 39 prepared ahead of time {{.*}}, 0 unknown
 // DET: func.func @main(%arg0: tensor<1x3x640x640xf32> "x"(#loc)) -> tensor<1x1x640x640xf32>
 // DET-SAME: params = 1171616, weight_bytes = 4686464, ops = {{[0-9]+}}, prepared = 0, {{.*}}unknown = 0, unknown_ops = {}
 // First conv, 3x3 stride 2 on 640x640 (pads 1): 320*320*16 outputs * 27
@@ -42,7 +42,7 @@
 
 // Classifier, 48x192: two classes. Parameters: its 133,628 float constant
 // elements that are not fills. Deployed: 129,356; 193 ops prepared.
-// CLS-DEPLOYED: totals of @main: #roof.totals<{{.*}} params = 129356, {{.*}} prepared = 193, {{.*}} unknown = 0
+// CLS-DEPLOYED: totals of @main: {{.*}}; 129356 parameters {{.*}}, 193 prepared ahead of time {{.*}}, 0 unknown
 // CLS: func.func @main(%arg0: tensor<1x3x48x192xf32> "x"(#loc)) -> tensor<1x2xf32>
 // CLS-SAME: params = 133628, weight_bytes = 534512, ops = {{[0-9]+}}, prepared = 0, {{.*}}unknown = 0, unknown_ops = {}
 // First conv: 24*96*8 outputs * 27 MACs * 2 = 995,328 FLOPs; read
@@ -54,7 +54,7 @@
 // Recognizer, 48x320: 40 time steps of 6625 character classes. Parameters:
 // its 2,690,109 float constant elements that are not fills. Deployed:
 // 2,688,397; 58 ops prepared.
-// REC-DEPLOYED: totals of @main: #roof.totals<{{.*}} params = 2688397, {{.*}} prepared = 58, {{.*}} unknown = 0
+// REC-DEPLOYED: totals of @main: {{.*}}; 2688397 parameters {{.*}}, 58 prepared ahead of time {{.*}}, 0 unknown
 // REC: func.func @main(%arg0: tensor<1x3x48x320xf32> "x"(#loc)) -> tensor<1x40x6625xf32>
 // REC-SAME: params = 2690109, {{.*}}unknown = 0, unknown_ops = {}
 // First attention projection, [40, 120] x [120, 360]: 2*40*360*120 =

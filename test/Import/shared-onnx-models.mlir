@@ -11,13 +11,13 @@
 // RUN: roof-opt %t.alexnet.mlir --roof-annotate-cost | FileCheck %s --check-prefix=ALEXNET
 
 // BVLC AlexNet: 60,965,224 parameters; VGG-19: 143,667,240.
-// CHECK: alexnet: {{.*}}totals of @main: #roof.totals<{{.*}}params = 60965224, {{.*}}unknown = 0, unknown_ops = {}>
-// CHECK: inception_v1: {{.*}}unknown = 0, unknown_ops = {}>
-// CHECK: inception_v2: {{.*}}unknown = 0, unknown_ops = {}>
-// CHECK: shufflenet: {{.*}}unknown = 0, unknown_ops = {}>
-// CHECK: squeezenet: {{.*}}unknown = 0, unknown_ops = {}>
-// CHECK: vgg19: {{.*}}totals of @main: #roof.totals<{{.*}}params = 143667240, {{.*}}unknown = 0, unknown_ops = {}>
-// CHECK: zfnet512: {{.*}}unknown = 0, unknown_ops = {}>
+// CHECK: alexnet: {{.*}}totals of @main: {{.*}}; 60965224 parameters {{.*}}, 0 unknown{{$}}
+// CHECK: inception_v1: {{.*}}, 0 unknown{{$}}
+// CHECK: inception_v2: {{.*}}, 0 unknown{{$}}
+// CHECK: shufflenet: {{.*}}, 0 unknown{{$}}
+// CHECK: squeezenet: {{.*}}, 0 unknown{{$}}
+// CHECK: vgg19: {{.*}}totals of @main: {{.*}}; 143667240 parameters {{.*}}, 0 unknown{{$}}
+// CHECK: zfnet512: {{.*}}, 0 unknown{{$}}
 
 // AlexNet's first conv at this model's 224x224 input: 11x11 stride 4 gives
 // 54x54 (not the paper's 55x55 at 227): 54*54*96 = 279,936 outputs * 363

@@ -23,7 +23,7 @@
 // KEEP: dialect_resources: {
 // KEEP: w: "0x
 // (Numbers derived in conv-block.mlir.)
-// KEPT-COST: #roof.totals<flops = 15454, {{.*}}params = 170, weight_bytes = 680,
+// KEPT-COST: totals of @main: 15454 FLOPs {{.*}}; 170 parameters (680 B);
 
 // Shape -> Gather -> Unsqueeze -> Concat -> Reshape folds into one reshape
 // to [2, 6] (2 * 3 = 6 for the -1).

@@ -13,7 +13,7 @@
 // CHECK-LABEL: func.func @mm
 // CHECK-SAME: roof.totals = #roof.totals<flops = 33554432, transcendentals = 0, read = 917504, written = 262144, weight_read = 0, params = 0, weight_bytes = 0, ops = 1, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 0, unknown_ops = {}>
 // CHECK: linalg.matmul {roof.cost = #roof.cost<flops = 33554432, transcendentals = 0, read = 917504, written = 262144, weight_read = 0, intensity = 28.44>}
-// REPORT: remark: totals of @mm: #roof.totals<flops = 33554432, transcendentals = 0, read = 917504, written = 262144,
+// REPORT: remark: totals of @mm: 33554432 FLOPs (0 transcendental), 917504 B read (0 of weights), 262144 B written;
 // GENERIC: linalg.generic {{.*}}roof.cost = #roof.cost<flops = 33554432, transcendentals = 0, read = 917504, written = 262144, weight_read = 0, intensity = 28.44>
 func.func @mm(%a: tensor<128x256xf32>, %b: tensor<256x512xf32>,
               %c: tensor<128x512xf32>) -> tensor<128x512xf32> {

@@ -7,7 +7,7 @@
 
 // Totals: 2*8*8*8 = 1024 + 64 = 1088 FLOPs;
 // read = (64+64+64)*4 + (64+64)*4 = 768 + 512 = 1280; written = 256 + 256 = 512.
-// expected-remark @below {{totals of @mlp: #roof.totals<flops = 1088, transcendentals = 0, read = 1280, written = 512, weight_read = 0, params = 0, weight_bytes = 0, ops = 2, prepared = 0, prepared_flops = 0, prepared_bytes = 0, unknown = 0, unknown_ops = {}>}}
+// expected-remark @below {{totals of @mlp: 1088 FLOPs (0 transcendental), 1280 B read (0 of weights), 512 B written; 0 parameters (0 B); 2 ops counted, 0 prepared ahead of time (0 FLOPs, 0 B), 0 unknown}}
 func.func @mlp(%a: tensor<8x8xf32>, %b: tensor<8x8xf32>, %c: tensor<8x8xf32>) -> tensor<8x8xf32> {
   // 2*8*8*8 = 1024 FLOPs; read 3*64*4 = 768; written 256; 1024/1024 = 1.00
   // Each remark names the op (and its node, test/Transforms/annotate-cost-named-remarks.mlir).

@@ -3,7 +3,7 @@
 // Trip counts are worked out from the bounds' own width and signedness, in
 // 128 bits: an i8 loop from -100 to 100 runs 200 times (the count does not
 // fit an i8), so its 64-element add is 200 x 64 = 12800 FLOPs.
-// CHECK: remark: totals of @signed_i8: #roof.totals<flops = 12800,
+// CHECK: remark: totals of @signed_i8: 12800 FLOPs
 func.func @signed_i8(%x: tensor<64xf32>) -> tensor<64xf32> {
   %lb = arith.constant -100 : i8
   %ub = arith.constant 100 : i8
@@ -18,7 +18,7 @@ func.func @signed_i8(%x: tensor<64xf32>) -> tensor<64xf32> {
 // -----
 
 // Compared unsigned, the same i8 bounds are 156 to 100: no iterations.
-// CHECK: remark: totals of @unsigned_i8: #roof.totals<flops = 0,
+// CHECK: remark: totals of @unsigned_i8: 0 FLOPs
 func.func @unsigned_i8(%x: tensor<64xf32>) -> tensor<64xf32> {
   %lb = arith.constant -100 : i8
   %ub = arith.constant 100 : i8
@@ -35,7 +35,7 @@ func.func @unsigned_i8(%x: tensor<64xf32>) -> tensor<64xf32> {
 // Two nested loops of 2^62 trips each: 2^124 executions do not fit a
 // count; the inner loop's trip product is refused and its ops are unknown,
 // never a wrapped number.
-// CHECK: remark: totals of @too_many: #roof.totals<flops = 0, {{.*}}unknown = 1
+// CHECK: remark: totals of @too_many: 0 FLOPs {{.*}}, 1 unknown
 func.func @too_many(%x: tensor<4xf32>) -> tensor<4xf32> {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index

@@ -9,7 +9,7 @@
 
 // The add at the bottom runs in the costliest branch of every level: it
 // is in the totals once (64 FLOPs); the else branches only yield.
-// CHECK: remark: totals of @f: #roof.totals<flops = 64, {{.*}}ops = 1, {{.*}}unknown = 0
+// CHECK: remark: totals of @f: 64 FLOPs {{.*}}; 1 ops counted, {{.*}}, 0 unknown
 
 // SMALL: roof.totals = #roof.totals<flops = 64,
 // SMALL: arith.addf {{.*}}roof.cost = #roof.cost<flops = 64,
