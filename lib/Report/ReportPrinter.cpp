@@ -573,6 +573,114 @@ static void printJsonMeasurement(const FunctionRoofline &r,
   });
 }
 
+/// A report's target: its name, file and hash, and the figures its
+/// pricing used.
+static void writeTarget(llvm::json::OStream &json, const Target &target) {
+  json.attributeObject("target", [&] {
+    json.attribute("name", target.name);
+    json.attribute("sha256", target.sha256);
+    json.attribute("kind", target.kind);
+    json.attribute("file", target.file);
+    json.attribute("bandwidth_bytes_per_s", target.getBandwidth().value_or(0));
+    json.attribute("on_chip_bandwidth_bytes_per_s",
+                   target.getOnChipBandwidth().value_or(0));
+    json.attribute("on_chip_usable_bytes",
+                   target.onChip.capacity * target.onChip.usable);
+    json.attribute("launch_overhead_s", target.launchOverhead);
+    json.attribute("call_overhead_s", target.callOverhead);
+    json.attribute("matrix_units", static_cast<uint64_t>(target.matrixUnits));
+    json.attribute("power_w", target.power);
+    json.attribute("calibrated", target.calibration.has_value());
+    json.attributeArray("estimated", [&] {
+      for (const std::string &field : target.estimated)
+        json.value(field);
+    });
+  });
+}
+
+/// One kernel's row: what it is, its counts and, when it has a rate, its
+/// times.
+static void writeKernel(llvm::json::OStream &json, const KernelTime *kernel,
+                        const FunctionRoofline &r) {
+  json.object([&] {
+    json.attribute("kernel", describeKernel(kernel->op));
+    json.attribute("op", kernel->op->getName().getStringRef());
+    json.attribute("engine", getEngineName(kernel->engine));
+    json.attribute("dtype", kernel->dtype);
+    json.attribute("class", kernel->kernelClass);
+    json.attribute("result_type", getResultType(kernel->op));
+    writeCount(json, "flops", kernel->cost.flops);
+    writeCount(json, "weight_bytes_read", kernel->cost.weightBytesRead);
+    writeCount(json, "bytes_read", kernel->cost.bytesRead);
+    writeCount(json, "bytes_written", kernel->cost.bytesWritten);
+    writeCount(json, "on_chip_bytes", kernel->onChipBytes);
+    writeCount(json, "off_chip_bytes", kernel->offChipBytes());
+    // JSON has no infinity: a kernel with FLOPs and no bytes
+    // has intensity null.
+    double intensity = kernel->cost.intensity();
+    json.attribute("intensity_flop_per_byte", std::isfinite(intensity)
+                                                  ? llvm::json::Value(intensity)
+                                                  : llvm::json::Value(nullptr));
+    json.attribute("bound", getBound(*kernel));
+    if (!kernel->hasTime())
+      return;
+    json.attribute("peak_flop_per_s", kernel->rate.value_or(0));
+    json.attribute("parallel_efficiency", kernel->parallelEfficiency);
+    json.attribute("t_compute_s", kernel->computeSeconds);
+    json.attribute("t_memory_s", kernel->memorySeconds);
+    json.attribute("time_s", kernel->seconds);
+    json.attribute("time_compulsory_s", kernel->compulsorySeconds);
+    json.attribute("attained_flop_per_s",
+                   kernel->seconds > 0 ? kernel->cost.flops / kernel->seconds
+                                       : 0.0);
+    writeCount(json, "bytes_with_rereads", kernel->bytesWithRereads);
+    json.attribute("time_with_rereads_s", kernel->secondsWithRereads);
+    json.attribute("share", r.latencySeconds > 0
+                                ? kernel->seconds / r.latencySeconds
+                                : 0.0);
+  });
+}
+
+/// A report's totals over its kernels: latency, throughput, energy,
+/// traffic, memory and what was left out.
+static void writeSummary(llvm::json::OStream &json, const FunctionRoofline &r) {
+  json.attributeObject("summary", [&] {
+    json.attribute("latency_s", r.latencySeconds);
+    json.attribute("throughput_per_s", r.throughput());
+    json.attribute("energy_j", r.energyJoules());
+    if (std::optional<double> cost = r.costPerInference())
+      json.attribute("cost_usd_per_inference", *cost);
+    json.attribute("latency_with_rereads_s", r.latencyWithRereadsSeconds);
+    json.attribute("latency_compulsory_s", r.latencyCompulsorySeconds);
+    if (r.unfusedLatencySeconds) {
+      json.attribute("latency_unfused_s", *r.unfusedLatencySeconds);
+      writeCount(json, "bytes_unfused", *r.unfusedBytes);
+      json.attribute("tiled_kernels_kept_fused", r.tiledKernels);
+    }
+    writeCount(json, "flops", r.totals.total.flops);
+    writeCount(json, "bytes", r.totals.total.bytesMoved());
+    writeCount(json, "on_chip_bytes", r.onChipBytes);
+    writeCount(json, "off_chip_bytes",
+               subCounts(r.totals.total.bytesMoved(), r.onChipBytes));
+    writeCount(json, "peak_on_chip_bytes", r.peakOnChipBytes);
+    writeCount(json, "weight_bytes", r.weightBytes);
+    writeCount(json, "peak_activation_bytes", r.peakActivationBytes);
+    if (r.activations)
+      writeActivations(json, *r.activations);
+    json.attribute("capacity_bytes", r.capacityBytes);
+    json.attribute("fits", r.fits());
+    json.attribute("regime",
+                   r.weightsFitOnChip ? "weights-on-chip" : "weights-stream");
+    json.attribute("kernels_without_rate",
+                   static_cast<uint64_t>(r.kernelsWithoutRate));
+    json.attribute("ops_unknown", static_cast<uint64_t>(r.totals.opsUnknown));
+    json.attribute("prepared_ops", static_cast<uint64_t>(r.totals.opsPrepared));
+    writeCount(json, "prepared_flops", r.totals.prepared.flops);
+    writeCount(json, "prepared_bytes", r.totals.prepared.bytesMoved());
+    writeCount(json, "prepared_params", r.totals.parameters.preparedParams);
+  });
+}
+
 void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                            const ReportFormatOptions &options,
                            llvm::raw_ostream &os) {
@@ -588,128 +696,24 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
       json.attribute("dtype_policy", options.dtypePolicy);
     });
     json.attributeArray("reports", [&] {
-      for (const FunctionRoofline &r : reports) {
-        const Target &target = *r.target;
+      for (const FunctionRoofline &r : reports)
         json.object([&] {
           json.attribute("function", r.function);
           json.attribute("batch", static_cast<uint64_t>(r.batch));
-          json.attributeObject("target", [&] {
-            json.attribute("name", target.name);
-            json.attribute("sha256", target.sha256);
-            json.attribute("kind", target.kind);
-            json.attribute("file", target.file);
-            json.attribute("bandwidth_bytes_per_s",
-                           target.getBandwidth().value_or(0));
-            json.attribute("on_chip_bandwidth_bytes_per_s",
-                           target.getOnChipBandwidth().value_or(0));
-            json.attribute("on_chip_usable_bytes",
-                           target.onChip.capacity * target.onChip.usable);
-            json.attribute("launch_overhead_s", target.launchOverhead);
-            json.attribute("call_overhead_s", target.callOverhead);
-            json.attribute("matrix_units",
-                           static_cast<uint64_t>(target.matrixUnits));
-            json.attribute("power_w", target.power);
-            json.attribute("calibrated", target.calibration.has_value());
-            json.attributeArray("estimated", [&] {
-              for (const std::string &field : target.estimated)
-                json.value(field);
-            });
-          });
+          writeTarget(json, *r.target);
           json.attributeArray("kernels", [&] {
-            for (const KernelTime *kernel : sortByTime(r)) {
-              json.object([&] {
-                json.attribute("kernel", describeKernel(kernel->op));
-                json.attribute("op", kernel->op->getName().getStringRef());
-                json.attribute("engine", getEngineName(kernel->engine));
-                json.attribute("dtype", kernel->dtype);
-                json.attribute("class", kernel->kernelClass);
-                json.attribute("result_type", getResultType(kernel->op));
-                writeCount(json, "flops", kernel->cost.flops);
-                writeCount(json, "weight_bytes_read",
-                           kernel->cost.weightBytesRead);
-                writeCount(json, "bytes_read", kernel->cost.bytesRead);
-                writeCount(json, "bytes_written", kernel->cost.bytesWritten);
-                writeCount(json, "on_chip_bytes", kernel->onChipBytes);
-                writeCount(json, "off_chip_bytes", kernel->offChipBytes());
-                // JSON has no infinity: a kernel with FLOPs and no bytes
-                // has intensity null.
-                double intensity = kernel->cost.intensity();
-                json.attribute("intensity_flop_per_byte",
-                               std::isfinite(intensity)
-                                   ? llvm::json::Value(intensity)
-                                   : llvm::json::Value(nullptr));
-                json.attribute("bound", getBound(*kernel));
-                if (!kernel->hasTime())
-                  return;
-                json.attribute("peak_flop_per_s", kernel->rate.value_or(0));
-                json.attribute("parallel_efficiency",
-                               kernel->parallelEfficiency);
-                json.attribute("t_compute_s", kernel->computeSeconds);
-                json.attribute("t_memory_s", kernel->memorySeconds);
-                json.attribute("time_s", kernel->seconds);
-                json.attribute("time_compulsory_s", kernel->compulsorySeconds);
-                json.attribute("attained_flop_per_s",
-                               kernel->seconds > 0
-                                   ? kernel->cost.flops / kernel->seconds
-                                   : 0.0);
-                writeCount(json, "bytes_with_rereads",
-                           kernel->bytesWithRereads);
-                json.attribute("time_with_rereads_s",
-                               kernel->secondsWithRereads);
-                json.attribute("share", r.latencySeconds > 0
-                                            ? kernel->seconds / r.latencySeconds
-                                            : 0.0);
-              });
-            }
+            for (const KernelTime *kernel : sortByTime(r))
+              writeKernel(json, kernel, r);
           });
           writeBreakdown(json, "by_op_type", "op", getTimeByOpType(r));
           writeBreakdown(json, "by_class", "class", getTimeByClass(r));
           if (options.scopeDepth)
             writeBreakdown(json, "by_scope", "scope",
                            getTimeByScope(r, options.scopeDepth));
-          json.attributeObject("summary", [&] {
-            json.attribute("latency_s", r.latencySeconds);
-            json.attribute("throughput_per_s", r.throughput());
-            json.attribute("energy_j", r.energyJoules());
-            if (std::optional<double> cost = r.costPerInference())
-              json.attribute("cost_usd_per_inference", *cost);
-            json.attribute("latency_with_rereads_s",
-                           r.latencyWithRereadsSeconds);
-            json.attribute("latency_compulsory_s", r.latencyCompulsorySeconds);
-            if (r.unfusedLatencySeconds) {
-              json.attribute("latency_unfused_s", *r.unfusedLatencySeconds);
-              writeCount(json, "bytes_unfused", *r.unfusedBytes);
-              json.attribute("tiled_kernels_kept_fused", r.tiledKernels);
-            }
-            writeCount(json, "flops", r.totals.total.flops);
-            writeCount(json, "bytes", r.totals.total.bytesMoved());
-            writeCount(json, "on_chip_bytes", r.onChipBytes);
-            writeCount(json, "off_chip_bytes",
-                       subCounts(r.totals.total.bytesMoved(), r.onChipBytes));
-            writeCount(json, "peak_on_chip_bytes", r.peakOnChipBytes);
-            writeCount(json, "weight_bytes", r.weightBytes);
-            writeCount(json, "peak_activation_bytes", r.peakActivationBytes);
-            if (r.activations)
-              writeActivations(json, *r.activations);
-            json.attribute("capacity_bytes", r.capacityBytes);
-            json.attribute("fits", r.fits());
-            json.attribute("regime", r.weightsFitOnChip ? "weights-on-chip"
-                                                        : "weights-stream");
-            json.attribute("kernels_without_rate",
-                           static_cast<uint64_t>(r.kernelsWithoutRate));
-            json.attribute("ops_unknown",
-                           static_cast<uint64_t>(r.totals.opsUnknown));
-            json.attribute("prepared_ops",
-                           static_cast<uint64_t>(r.totals.opsPrepared));
-            writeCount(json, "prepared_flops", r.totals.prepared.flops);
-            writeCount(json, "prepared_bytes", r.totals.prepared.bytesMoved());
-            writeCount(json, "prepared_params",
-                       r.totals.parameters.preparedParams);
-          });
+          writeSummary(json, r);
           if (r.measured)
             printJsonMeasurement(r, json);
         });
-      }
     });
   });
   os << "\n";
