@@ -82,107 +82,14 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
       loaded.push_back(std::move(*target));
     }
 
-    RooflineOptions options;
-    if (dynamicDim >= 0)
-      options.cost.dynamicDimSize = dynamicDim;
-    options.cost.weights.paramArgs.assign(paramArgs.begin(), paramArgs.end());
-    options.cost.weights.asWritten = asWritten;
-    options.dtypePolicy = dtypePolicy == "as-is"  ? DtypePolicy::AsIs
-                          : dtypePolicy == "tf32" ? DtypePolicy::Tf32
-                                                  : DtypePolicy::Deploy;
-    if (options.dtypePolicy == DtypePolicy::Deploy)
-      options.deployDtype = parseDtype(dtypePolicy);
-    if (!weightDtype.empty())
-      options.weightDtype = parseDtype(weightDtype);
-    options.weightGroup = weightGroup;
-    options.batch = batch;
-    options.residency = residency;
+    RooflineOptions options = getRooflineOptions();
+    warnOfUnbatchedInputs(module, options);
+    std::vector<FunctionRoofline> reports =
+        priceModule(module, loaded, options);
+    if (!measured.empty() && failed(attachMeasurements(module, reports)))
+      return signalPassFailure();
 
-    // A sweep evaluates once per size with every dynamic dim bound to it.
-    SmallVector<RooflineOptions> sized;
-    if (batchSizes.empty())
-      sized.push_back(options);
-    for (int64_t size : batchSizes) {
-      sized.push_back(options);
-      sized.back().cost.dynamicDimSize = size;
-      sized.back().batch = size;
-    }
-    // batch= says how many inferences one call makes; a function whose
-    // inputs do not carry that many would have its throughput multiplied
-    // for nothing.
-    if (batch > 1 && batchSizes.empty())
-      module.walk([&](FunctionOpInterface fn) {
-        if (!fn.isExternal() &&
-            !takesBatch(fn, batch, options.cost.dynamicDimSize))
-          emitWarning(fn.getLoc())
-              << "roof-report: batch=" << batch.getValue()
-              << " but no input of @" << fn.getName() << " has "
-              << batch.getValue() << " as its first dim: its throughput counts "
-              << batch.getValue()
-              << " inferences per call of what is priced once (import or "
-                 "export the model at that batch, or bind a dynamic batch "
-                 "with dynamic-dim=)";
-      });
-    // Each function is analyzed once per batch size, in one context per
-    // size for the module, and priced on each target.
-    std::deque<WeightAnalysis> weights;
-    std::deque<CostContext> contexts;
-    for (const RooflineOptions &size : sized)
-      contexts.emplace_back(size.cost, weights.emplace_back(size.cost.weights));
-    std::vector<FunctionRoofline> reports;
-    module.walk([&](FunctionOpInterface fn) {
-      if (fn.isExternal())
-        return;
-      std::vector<FunctionKernels> kernels;
-      for (auto [size, ctx] : llvm::zip(sized, contexts))
-        kernels.push_back(analyzeKernels(fn, ctx, size));
-      for (const Target &target : loaded)
-        for (auto [i, size] : llvm::enumerate(sized))
-          reports.push_back(priceFunction(kernels[i], target, size));
-    });
-
-    if (!measured.empty()) {
-      std::string error;
-      FailureOr<MeasuredProfile> profile = loadMeasuredProfile(measured, error);
-      if (failed(profile))
-        return failOption(error);
-      // The profile is of one model: it names the ops of the function that
-      // model became; other functions go without.
-      bool matched = false;
-      for (FunctionRoofline &report : reports) {
-        FailureOr<std::optional<FunctionMeasurement>> measurement =
-            matchMeasurements(report, *profile, error);
-        if (failed(measurement)) {
-          emitError(module.getLoc()) << "roof-report: " << error;
-          return signalPassFailure();
-        }
-        if (!*measurement)
-          continue;
-        report.measured =
-            std::make_shared<FunctionMeasurement>(std::move(**measurement));
-        matched = true;
-      }
-      if (!matched) {
-        emitError(module.getLoc())
-            << "roof-report: " << measured.getValue()
-            << ": no node of the profile names an op of this module (ONNX "
-               "node names become op locations on import): is it a profile "
-               "of another model?";
-        return signalPassFailure();
-      }
-    }
-
-    ReportFormatOptions formatOptions;
-    formatOptions.top = top;
-    formatOptions.scopeDepth = scopeDepth;
-    formatOptions.batch = batch;
-    formatOptions.sweep = !batchSizes.empty();
-    formatOptions.version = ROOF_VERSION;
-    if (auto file = dyn_cast<FileLineColLoc>(module.getLoc()))
-      formatOptions.input = file.getFilename().str();
-    llvm::raw_string_ostream pipeline(formatOptions.pipeline);
-    printAsTextualPipeline(pipeline);
-    formatOptions.dtypePolicy = dtypePolicy;
+    ReportFormatOptions formatOptions = getFormatOptions(module);
     std::string error = writeOutputFile(output, [&](llvm::raw_ostream &os) {
       if (format == "json")
         printJsonReport(reports, formatOptions, os);
@@ -200,6 +107,124 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
   }
 
 private:
+  /// The pricing the options ask for.
+  RooflineOptions getRooflineOptions() {
+    RooflineOptions options;
+    if (dynamicDim >= 0)
+      options.cost.dynamicDimSize = dynamicDim;
+    options.cost.weights.paramArgs.assign(paramArgs.begin(), paramArgs.end());
+    options.cost.weights.asWritten = asWritten;
+    options.dtypePolicy = dtypePolicy == "as-is"  ? DtypePolicy::AsIs
+                          : dtypePolicy == "tf32" ? DtypePolicy::Tf32
+                                                  : DtypePolicy::Deploy;
+    if (options.dtypePolicy == DtypePolicy::Deploy)
+      options.deployDtype = parseDtype(dtypePolicy);
+    if (!weightDtype.empty())
+      options.weightDtype = parseDtype(weightDtype);
+    options.weightGroup = weightGroup;
+    options.batch = batch;
+    options.residency = residency;
+    return options;
+  }
+
+  /// batch= says how many inferences one call makes; a function whose
+  /// inputs do not carry that many would have its throughput multiplied
+  /// for nothing.
+  void warnOfUnbatchedInputs(ModuleOp module, const RooflineOptions &options) {
+    if (batch <= 1 || !batchSizes.empty())
+      return;
+    module.walk([&](FunctionOpInterface fn) {
+      if (!fn.isExternal() &&
+          !takesBatch(fn, batch, options.cost.dynamicDimSize))
+        emitWarning(fn.getLoc())
+            << "roof-report: batch=" << batch.getValue() << " but no input of @"
+            << fn.getName() << " has " << batch.getValue()
+            << " as its first dim: its throughput counts " << batch.getValue()
+            << " inferences per call of what is priced once (import or "
+               "export the model at that batch, or bind a dynamic batch "
+               "with dynamic-dim=)";
+    });
+  }
+
+  /// Every function of `module` priced on every target, once per swept
+  /// size: each function is analyzed once per size, in one context per
+  /// size for the module, and priced on each target.
+  std::vector<FunctionRoofline> priceModule(ModuleOp module,
+                                            const std::deque<Target> &loaded,
+                                            const RooflineOptions &options) {
+    // A sweep evaluates once per size with every dynamic dim bound to it.
+    SmallVector<RooflineOptions> sized;
+    if (batchSizes.empty())
+      sized.push_back(options);
+    for (int64_t size : batchSizes) {
+      sized.push_back(options);
+      sized.back().cost.dynamicDimSize = size;
+      sized.back().batch = size;
+    }
+    std::deque<WeightAnalysis> weights;
+    std::deque<CostContext> contexts;
+    for (const RooflineOptions &size : sized)
+      contexts.emplace_back(size.cost, weights.emplace_back(size.cost.weights));
+    std::vector<FunctionRoofline> reports;
+    module.walk([&](FunctionOpInterface fn) {
+      if (fn.isExternal())
+        return;
+      std::vector<FunctionKernels> kernels;
+      for (auto [size, ctx] : llvm::zip(sized, contexts))
+        kernels.push_back(analyzeKernels(fn, ctx, size));
+      for (const Target &target : loaded)
+        for (auto [i, size] : llvm::enumerate(sized))
+          reports.push_back(priceFunction(kernels[i], target, size));
+    });
+    return reports;
+  }
+
+  /// The measured= profile matched to the reports. The profile is of one
+  /// model: it names the ops of the function that model became; other
+  /// functions go without. Fails (with a message) when it names none.
+  LogicalResult attachMeasurements(ModuleOp module,
+                                   std::vector<FunctionRoofline> &reports) {
+    std::string error;
+    FailureOr<MeasuredProfile> profile = loadMeasuredProfile(measured, error);
+    if (failed(profile))
+      return optionError(error);
+    bool matched = false;
+    for (FunctionRoofline &report : reports) {
+      FailureOr<std::optional<FunctionMeasurement>> measurement =
+          matchMeasurements(report, *profile, error);
+      if (failed(measurement))
+        return emitError(module.getLoc()) << "roof-report: " << error;
+      if (!*measurement)
+        continue;
+      report.measured =
+          std::make_shared<FunctionMeasurement>(std::move(**measurement));
+      matched = true;
+    }
+    if (!matched)
+      return emitError(module.getLoc())
+             << "roof-report: " << measured.getValue()
+             << ": no node of the profile names an op of this module (ONNX "
+                "node names become op locations on import): is it a profile "
+                "of another model?";
+    return success();
+  }
+
+  /// How the printers lay the reports out, and what made them.
+  ReportFormatOptions getFormatOptions(ModuleOp module) {
+    ReportFormatOptions formatOptions;
+    formatOptions.top = top;
+    formatOptions.scopeDepth = scopeDepth;
+    formatOptions.batch = batch;
+    formatOptions.sweep = !batchSizes.empty();
+    formatOptions.version = ROOF_VERSION;
+    if (auto file = dyn_cast<FileLineColLoc>(module.getLoc()))
+      formatOptions.input = file.getFilename().str();
+    llvm::raw_string_ostream pipeline(formatOptions.pipeline);
+    printAsTextualPipeline(pipeline);
+    formatOptions.dtypePolicy = dtypePolicy;
+    return formatOptions;
+  }
+
   /// Reports an error in the pass's options or the files they name (not in
   /// the module, whose location would blame the model); failOption also
   /// fails the pass.
