@@ -222,26 +222,28 @@ static void printSummary(const FunctionRoofline &r,
         formatCount(r.totals.parameters.params).c_str());
   if (target.weightLink && r.streamedWeightBytes)
     os << llvm::format(
-        "regime: weights (%.3f MB) exceed on-chip memory "
-        "(%.3f MB usable): %.3f MB stream over %s (%.3f "
-        "GB/s) on every call, at least %.3f us\n",
-        r.weightBytes / 1e6,
-        target.onChip.capacity * target.onChip.usable / 1e6,
-        r.streamedWeightBytes / 1e6, target.weightLink->name.c_str(),
-        target.weightLink->bandwidth / 1e9,
-        r.streamedWeightBytes / target.weightLink->bandwidth * 1e6);
+        "regime: weights (%s) exceed on-chip memory (%s usable): %s stream "
+        "over %s (%.3f GB/s) on every call, at least %s\n",
+        formatMegabytes(r.weightBytes).c_str(),
+        formatMegabytes(target.onChip.capacity * target.onChip.usable).c_str(),
+        formatMegabytes(r.streamedWeightBytes).c_str(),
+        target.weightLink->name.c_str(), target.weightLink->bandwidth / 1e9,
+        formatSeconds(r.streamedWeightBytes / target.weightLink->bandwidth)
+            .c_str());
   else if (target.onChip.capacity <= 0)
-    os << llvm::format("regime: weights (%.3f MB); the target gives no "
+    os << llvm::format("regime: weights (%s); the target gives no "
                        "on-chip memory, so they stream through the data\n",
-                       r.weightBytes / 1e6);
+                       formatMegabytes(r.weightBytes).c_str());
   else if (r.weightsFitOnChip)
-    os << llvm::format("regime: weights (%.3f MB) fit in on-chip memory "
-                       "(%.3f MB): data streams through the weights\n",
-                       r.weightBytes / 1e6, target.onChip.capacity / 1e6);
+    os << llvm::format("regime: weights (%s) fit in on-chip memory "
+                       "(%s): data streams through the weights\n",
+                       formatMegabytes(r.weightBytes).c_str(),
+                       formatMegabytes(target.onChip.capacity).c_str());
   else
-    os << llvm::format("regime: weights (%.3f MB) exceed on-chip memory "
-                       "(%.3f MB): the weights stream through the data\n",
-                       r.weightBytes / 1e6, target.onChip.capacity / 1e6);
+    os << llvm::format("regime: weights (%s) exceed on-chip memory "
+                       "(%s): the weights stream through the data\n",
+                       formatMegabytes(r.weightBytes).c_str(),
+                       formatMegabytes(target.onChip.capacity).c_str());
   if (r.unfusedLatencySeconds && r.kernelsWithoutRate)
     os << llvm::format(
         "without fusion: %s bytes moved (%s more); the latencies are not "
