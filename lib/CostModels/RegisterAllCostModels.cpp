@@ -9,6 +9,7 @@ void roof::registerAllCostModels(DialectRegistry &registry) {
   registerControlFlowCostModels(registry);
   registerKernelCostModel(registry);
   registerLinalgCostModels(registry);
+  registerLlvmCostModels(registry);
   registerMemoryCostModels(registry);
   registerTensorCostModels(registry);
   registerTosaCostModels(registry);

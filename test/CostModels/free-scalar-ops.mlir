@@ -21,3 +21,14 @@ func.func @address(%a: index, %b: index) -> index {
   %1 = arith.muli %0, %b : index
   return %1 : index
 }
+
+// The address of a global, handed to a host function, is a constant.
+// CHECK-LABEL: func.func @address_of
+// CHECK-SAME: roof.totals = #roof.totals<flops = 0, {{.*}}unknown = 0, unknown_ops = {}>
+// CHECK: llvm.mlir.addressof @name {roof.cost = #roof.cost<flops = 0, transcendentals = 0, read = 0, written = 0,
+llvm.mlir.global internal constant @name("attn\00") {addr_space = 0 : i32}
+func.func @address_of() -> !llvm.ptr {
+  %p = llvm.mlir.addressof @name : !llvm.ptr
+  return %p : !llvm.ptr
+}
+

@@ -36,6 +36,9 @@ void registerMemoryCostModels(DialectRegistry &registry);
 /// cf.assert: free (a scalar check).
 void registerControlFlowCostModels(DialectRegistry &registry);
 
+/// llvm.mlir.addressof: free (an address constant).
+void registerLlvmCostModels(DialectRegistry &registry);
+
 /// roof.kernel: its ops' FLOPs, the bytes that cross its boundary.
 void registerKernelCostModel(DialectRegistry &registry);
 
