@@ -37,6 +37,7 @@ struct RoofFuseEpiloguesPass
             << size;
         return signalPassFailure();
       }
+    warnedOfExtraSizes = false;
     weightOptions.paramArgs.assign(paramArgs.begin(), paramArgs.end());
     weights.emplace(weightOptions);
     SmallVector<Operation *> roots;
@@ -65,6 +66,7 @@ private:
   /// ops, renews it.
   WeightOptions weightOptions;
   std::optional<WeightAnalysis> weights;
+  bool warnedOfExtraSizes = false;
 
   /// Tiles `consumer` (the kernel's last op) and fuses its producers in the
   /// kernel into each tile. TOSA kernels have no TilingInterface and stay
@@ -74,11 +76,14 @@ private:
     if (!tileable || !isa<linalg::LinalgOp>(consumer))
       return;
     unsigned loops = tileable.getLoopIteratorTypes().size();
-    if (tileSizes.size() > loops)
+    // Said once per function, at the first kernel it applies to.
+    if (tileSizes.size() > loops && !warnedOfExtraSizes) {
+      warnedOfExtraSizes = true;
       emitWarning(consumer->getLoc())
           << "roof-fuse-epilogues: " << tileSizes.size()
           << " tile sizes for a kernel of " << loops << " loops; the last "
           << tileSizes.size() - loops << " are ignored";
+    }
     // Roof counts a tile's ops once per trip; a partial last tile would
     // make its shapes dynamic and the kernel's cost unknown.
     SmallVector<int64_t> extents =
