@@ -63,13 +63,13 @@ static void printActivations(const FunctionRoofline &r, llvm::raw_ostream &os) {
     return;
   os << "activations over " << timeline->live.size()
      << " ops: " << getSparkline(*timeline, 60) << "\n";
-  os << llvm::format("  peak %.3f MB at op %u (", timeline->peakBytes / 1e6,
-                     *timeline->peakAt + 1)
-     << describeKernel(timeline->peakOp) << "); live then:";
+  os << "  peak " << formatMegabytes(timeline->peakBytes) << " at op "
+     << *timeline->peakAt + 1 << " (" << describeKernel(timeline->peakOp)
+     << "); live then:";
   const unsigned shown = 3;
   for (const LiveValue &value : ArrayRef(timeline->atPeak).take_front(shown))
-    os << llvm::format(" %s %.3f MB,", describeLiveValue(value).c_str(),
-                       value.bytes / 1e6);
+    os << " " << describeLiveValue(value) << " " << formatMegabytes(value.bytes)
+       << ",";
   if (timeline->atPeak.size() > shown)
     os << " and " << timeline->atPeak.size() - shown << " more";
   os << "\n";
