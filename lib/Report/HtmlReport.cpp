@@ -9,10 +9,10 @@
 
 #include "roof/Report/MeasuredMatch.h"
 #include "roof/Report/TargetComparison.h"
+#include "roof/Report/Units.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include "llvm/Support/Format.h"
-#include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
 using namespace mlir::roof;
@@ -64,26 +64,22 @@ static void printActivationChart(const ActivationTimeline &timeline,
   auto y = [&](uint64_t bytes) {
     return height - height * static_cast<double>(bytes) / timeline.peakBytes;
   };
-  os << "<p>activations over " << n << " ops, peak "
-     << llvm::format("%.3f MB", timeline.peakBytes / 1e6)
+  std::string peak = formatMegabytes(timeline.peakBytes);
+  os << "<p>activations over " << n << " ops, peak " << peak
      << "</p>\n<svg class=\"activations\" width=\"600\" height=\"60\" "
         "viewBox=\"0 -3 600 66\"><polyline points=\"";
   for (auto [i, bytes] : llvm::enumerate(timeline.live))
     os << llvm::format("%.1f,%.1f ", x(i), y(bytes));
   os << "\"/>";
-  std::string live;
+  std::string title = "peak " + peak + " at op " +
+                      std::to_string(*timeline.peakAt + 1) + " (" +
+                      describeKernel(timeline.peakOp) + "); live:";
   for (const LiveValue &value : timeline.atPeak)
-    live += "\n" + describeLiveValue(value) +
-            llvm::formatv(" {0:F3} MB", value.bytes / 1e6).str();
+    title +=
+        "\n" + describeLiveValue(value) + " " + formatMegabytes(value.bytes);
   os << llvm::format("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>",
                      x(*timeline.peakAt), y(timeline.peakBytes))
-     << escapeMarkup(llvm::formatv("peak {0:F3} MB at op {1} ({2}); live:",
-                                   timeline.peakBytes / 1e6,
-                                   *timeline.peakAt + 1,
-                                   describeKernel(timeline.peakOp))
-                         .str() +
-                     live)
-     << "</title></circle></svg>\n";
+     << escapeMarkup(title) << "</title></circle></svg>\n";
 }
 
 /// Per function priced on several targets: latency, throughput, energy and
@@ -137,8 +133,7 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
     if (r.unfusedLatencySeconds && *r.unfusedLatencySeconds > 0)
       os << llvm::format("; without fusion %.3f us (fusion saves %.1f %%)",
                          *r.unfusedLatencySeconds * 1e6,
-                         100.0 *
-                             (1 - r.latencySeconds / *r.unfusedLatencySeconds));
+                         100 * r.getFusionSaving());
     if (r.measured && r.measured->latencySeconds > 0)
       os << llvm::format("; measured %.3f us (predicted / measured %.3f)",
                          r.measured->latencySeconds * 1e6,
@@ -155,9 +150,7 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
     // Slowest first, as in the text report; the columns re-sort on click.
     for (const KernelTime *entry : sortByTime(r)) {
       const KernelTime &kernel = *entry;
-      double share = r.latencySeconds > 0 && kernel.hasTime()
-                         ? 100.0 * kernel.seconds / r.latencySeconds
-                         : 0.0;
+      double share = 100 * r.getShare(kernel);
       os << llvm::format(
                 "<tr><td>%.3f</td><td>%.1f</td><td>%s</td>"
                 "<td>%s</td><td>%s</td><td>%llu</td><td>%llu</td>"

@@ -256,10 +256,7 @@ static void printSummary(const FunctionRoofline &r,
         "without fusion: latency %s, %s bytes moved; "
         "fusion saves %.1f %% of the time and %s bytes",
         formatSeconds(*r.unfusedLatencySeconds).c_str(),
-        formatCount(*r.unfusedBytes).c_str(),
-        *r.unfusedLatencySeconds > 0
-            ? 100.0 * (1 - r.latencySeconds / *r.unfusedLatencySeconds)
-            : 0.0,
+        formatCount(*r.unfusedBytes).c_str(), 100 * r.getFusionSaving(),
         formatCount(subCounts(*r.unfusedBytes, r.totals.total.bytesMoved()))
             .c_str());
   if (r.unfusedLatencySeconds && r.tiledKernels)
@@ -371,11 +368,8 @@ static void printKernels(const FunctionRoofline &r,
                      "bytes", "on-chip B", "FLOP/B", "T_compute(us)",
                      "T_memory(us)", "TFLOP/s", "kernel");
   for (const KernelTime *kernel : ArrayRef(kernels).take_front(shown)) {
-    double share = r.latencySeconds > 0 && kernel->hasTime()
-                       ? 100.0 * kernel->seconds / r.latencySeconds
-                       : 0.0;
-    double attained =
-        kernel->seconds > 0 ? kernel->cost.flops / kernel->seconds / 1e12 : 0.0;
+    double share = 100 * r.getShare(*kernel);
+    double attained = kernel->attainedFlops() / 1e12;
     os << llvm::format(
         "  %12.3f %6.1f%% %-8s %-6s %-5s %14llu %14llu %14llu %9.2f %14.3f "
         "%14.3f %14.3f  %s\n",
@@ -632,14 +626,10 @@ static void writeKernel(llvm::json::OStream &json, const KernelTime *kernel,
     json.attribute("t_memory_s", kernel->memorySeconds);
     json.attribute("time_s", kernel->seconds);
     json.attribute("time_compulsory_s", kernel->compulsorySeconds);
-    json.attribute("attained_flop_per_s",
-                   kernel->seconds > 0 ? kernel->cost.flops / kernel->seconds
-                                       : 0.0);
+    json.attribute("attained_flop_per_s", kernel->attainedFlops());
     writeCount(json, "bytes_with_rereads", kernel->bytesWithRereads);
     json.attribute("time_with_rereads_s", kernel->secondsWithRereads);
-    json.attribute("share", r.latencySeconds > 0
-                                ? kernel->seconds / r.latencySeconds
-                                : 0.0);
+    json.attribute("share", r.getShare(*kernel));
   });
 }
 

@@ -62,7 +62,7 @@ getKernelPoint(const KernelTime &kernel) {
   if (!kernel.hasTime() || kernel.seconds <= 0 || kernel.cost.flops == 0)
     return std::nullopt;
   double intensity = kernel.cost.intensity();
-  double attained = kernel.cost.flops / kernel.seconds;
+  double attained = kernel.attainedFlops();
   if (!isPlottable(intensity) || !isPlottable(attained))
     return std::nullopt;
   return std::make_pair(intensity, attained);

@@ -122,6 +122,10 @@ struct KernelTime {
   void updateSeconds() { seconds = timeWith(memorySeconds); }
   uint64_t offChipBytes() const { return cost.bytesMoved() - onChipBytes; }
   bool isComputeBound() const { return computeSeconds > memorySeconds; }
+  /// FLOPs over its time (0 without a time).
+  double attainedFlops() const {
+    return seconds > 0 ? cost.flops / seconds : 0;
+  }
 };
 
 /// A function on a target.
@@ -177,6 +181,18 @@ struct FunctionRoofline {
   double energyJoules() const { return target->power * latencySeconds; }
   double throughput() const {
     return latencySeconds > 0 ? batch / latencySeconds : 0;
+  }
+  /// A kernel's time over the latency, in [0, 1] (0 without a time).
+  double getShare(const KernelTime &kernel) const {
+    return latencySeconds > 0 && kernel.hasTime()
+               ? kernel.seconds / latencySeconds
+               : 0;
+  }
+  /// The part of the unfused latency fusion saves (0 without one).
+  double getFusionSaving() const {
+    return unfusedLatencySeconds && *unfusedLatencySeconds > 0
+               ? 1 - latencySeconds / *unfusedLatencySeconds
+               : 0;
   }
   /// price_per_hour x latency / batch, when the target has a price.
   std::optional<double> costPerInference() const {
