@@ -42,13 +42,20 @@ TEST(Target, ParsesUnits) {
   EXPECT_DOUBLE_EQ(target->power, 50);
 }
 
-TEST(Target, ErrorsNameFileFieldProblem) {
+/// The error of parsing kTarget, as "bad.json", with its off-chip
+/// bandwidth written `bandwidth`, which must fail.
+static std::string getBandwidthError(StringRef bandwidth) {
   std::string error;
   std::string bad = kTarget.str();
-  bad.replace(bad.find("\"2 TB/s\""), 8, "\"2 TB\"");
+  bad.replace(bad.find("\"2 TB/s\""), 8, "\"" + bandwidth.str() + "\"");
   EXPECT_TRUE(failed(parseTarget(bad, "bad.json", error)));
-  EXPECT_EQ(error, "bad.json: memory.off_chip.bandwidth: unit 'TB' is not a "
-                   "bandwidth (B/s, GB/s, TB/s, GiB/s, …)");
+  return error;
+}
+
+TEST(Target, ErrorsNameFileFieldProblem) {
+  EXPECT_EQ(getBandwidthError("2 TB"),
+            "bad.json: memory.off_chip.bandwidth: unit 'TB' is not a "
+            "bandwidth (B/s, GB/s, TB/s, GiB/s, …)");
 }
 
 // The dtype names targets, policies and reports use, and their widths.
@@ -64,12 +71,9 @@ TEST(Dtype, NamesAndBits) {
 }
 
 TEST(Target, NonFiniteFiguresAreNamed) {
-  std::string error;
-  std::string bad = kTarget.str();
-  bad.replace(bad.find("\"2 TB/s\""), 8, "\"nan TB/s\"");
-  EXPECT_TRUE(failed(parseTarget(bad, "bad.json", error)));
-  EXPECT_EQ(error, "bad.json: memory.off_chip.bandwidth: must be a finite "
-                   "number, got nan");
+  EXPECT_EQ(getBandwidthError("nan TB/s"),
+            "bad.json: memory.off_chip.bandwidth: must be a finite "
+            "number, got nan");
 }
 
 TEST(Target, ShippedCatalogLoads) {
