@@ -339,9 +339,11 @@ FunctionKernels roof::analyzeKernels(FunctionOpInterface fn, CostContext &ctx,
                                : r.cost->bytesWritten;
     (void)addKernel(r, fused);
     auto kernel = dyn_cast<KernelOp>(r.op);
-    kernels += static_cast<bool>(kernel);
-    if (!kernel || kernel.isTiled()) {
-      tiledKernels += kernel && kernel.isTiled();
+    if (!kernel)
+      return addUnfused(r);
+    ++kernels;
+    if (kernel.isTiled()) {
+      ++tiledKernels;
       return addUnfused(r);
     }
     (void)analyzeRegion(kernel.getBody(), ctx, [&](const OpCostRecord &m) {
