@@ -1,6 +1,7 @@
 //===- OnnxImporter.cpp - ONNX model to TOSA ------------------------------===//
 
 #include "roof/Import/OnnxImporter.h"
+#include "DynamicDims.h"
 #include "OnnxGraphImporter.h"
 #include "OnnxModelLoader.h"
 
@@ -45,13 +46,15 @@ std::vector<std::string> supportedOnnxOps() {
   return ops;
 }
 
-OwningOpRef<ModuleOp> importOnnxFile(llvm::StringRef path, MLIRContext &context,
-                                     const OnnxImportOptions &options) {
-  context.loadDialect<func::FuncDialect, tensor::TensorDialect,
-                      tosa::TosaDialect>();
+/// The model imported at the sizes `options` binds; `dimNames` receives its
+/// inputs' dim names.
+static OwningOpRef<ModuleOp>
+importAtSizes(llvm::StringRef path, MLIRContext &context,
+              const OnnxImportOptions &options,
+              onnx_import::InputDimNames *dimNames = nullptr) {
   Location fileLoc = FileLineColLoc::get(&context, path, 0, 0);
   std::unique_ptr<onnx::ModelProto> model =
-      onnx_import::loadOnnxModel(path, fileLoc, options);
+      onnx_import::loadOnnxModel(path, fileLoc, options, dimNames);
   if (!model)
     return nullptr;
 
@@ -64,6 +67,40 @@ OwningOpRef<ModuleOp> importOnnxFile(llvm::StringRef path, MLIRContext &context,
                           "verify (please report it with the model)";
     return nullptr;
   }
+  return module;
+}
+
+OwningOpRef<ModuleOp> importOnnxFile(llvm::StringRef path, MLIRContext &context,
+                                     const OnnxImportOptions &options) {
+  context.loadDialect<func::FuncDialect, tensor::TensorDialect,
+                      tosa::TosaDialect>();
+  if (options.keepDynamic.empty())
+    return importAtSizes(path, context, options);
+
+  // Kept dims are imported at their bound sizes and, in a probe, larger.
+  Location fileLoc = FileLineColLoc::get(&context, path, 0, 0);
+  OnnxImportOptions probeOptions = options;
+  for (const std::string &name : options.keepDynamic) {
+    auto bound = probeOptions.shapes.find(name);
+    if (bound == probeOptions.shapes.end() || bound->second.size() != 1) {
+      emitError(fileLoc) << "--keep-dynamic " << name
+                         << " needs the size to check the model at, as for a "
+                            "bound dim: --input-shape "
+                         << name << "=N";
+      return nullptr;
+    }
+    bound->second.front() += onnx_import::kProbeShift;
+  }
+  onnx_import::InputDimNames dimNames;
+  OwningOpRef<ModuleOp> module =
+      importAtSizes(path, context, options, &dimNames);
+  if (!module)
+    return nullptr;
+  OwningOpRef<ModuleOp> probe = importAtSizes(path, context, probeOptions);
+  if (!probe)
+    return nullptr;
+  if (failed(onnx_import::mergeDynamicDims(*module, *probe, dimNames)))
+    return nullptr;
   return module;
 }
 

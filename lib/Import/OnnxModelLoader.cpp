@@ -167,7 +167,7 @@ static LogicalResult resolveExternalData(onnx::ModelProto &model,
 // symbolic dim is left.
 static LogicalResult bindInputShapes(onnx::ModelProto &model,
                                      const OnnxImportOptions &options,
-                                     Location loc) {
+                                     Location loc, InputDimNames *dimNames) {
   onnx::GraphProto &graph = *model.mutable_graph();
   llvm::StringSet<> initializers, used;
   for (const auto &init : graph.initializer())
@@ -185,6 +185,11 @@ static LogicalResult bindInputShapes(onnx::ModelProto &model,
     }
     bool shapeless = !input.type().tensor_type().has_shape();
     auto *shape = input.mutable_type()->mutable_tensor_type()->mutable_shape();
+    if (dimNames) {
+      auto &names = dimNames->emplace_back();
+      for (const auto &dim : shape->dim())
+        names.push_back(dim.has_dim_param() ? dim.dim_param() : "");
+    }
     auto whole = options.shapes.find(input.name());
     if (shapeless && whole == options.shapes.end()) {
       emitError(loc) << "graph input '" << input.name()
@@ -249,7 +254,7 @@ static LogicalResult bindInputShapes(onnx::ModelProto &model,
 
 std::unique_ptr<onnx::ModelProto>
 loadOnnxModel(llvm::StringRef path, Location fileLoc,
-              const OnnxImportOptions &options) {
+              const OnnxImportOptions &options, InputDimNames *dimNames) {
   std::unique_ptr<onnx::ModelProto> model = parseModel(path, fileLoc);
   if (!model)
     return nullptr;
@@ -263,7 +268,7 @@ loadOnnxModel(llvm::StringRef path, Location fileLoc,
   }
   if (failed(checkGraph(model->graph(), fileLoc)) ||
       failed(resolveExternalData(*model, path, options.keepWeights, fileLoc)) ||
-      failed(bindInputShapes(*model, options, fileLoc)) ||
+      failed(bindInputShapes(*model, options, fileLoc, dimNames)) ||
       failed(inferAndFoldShapes(*model, opset, fileLoc)))
     return nullptr;
   return model;

@@ -16,6 +16,8 @@
 #include "onnx/onnx_pb.h"
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace mlir::roof::onnx_import {
 
@@ -23,11 +25,17 @@ namespace mlir::roof::onnx_import {
 constexpr int64_t kMinOpset = 9;
 constexpr int64_t kMaxOpset = 17;
 
+/// Per graph input (initializers aside, in order), its dims' symbolic names
+/// as the model gives them ("" for a dim without one).
+using InputDimNames = std::vector<std::vector<std::string>>;
+
 /// The model at `path`, ready to convert, or null after emitting errors at
-/// `fileLoc`.
+/// `fileLoc`. `dimNames`, when given, receives the inputs' dim names before
+/// they are bound.
 std::unique_ptr<onnx::ModelProto>
 loadOnnxModel(llvm::StringRef path, Location fileLoc,
-              const OnnxImportOptions &options);
+              const OnnxImportOptions &options,
+              InputDimNames *dimNames = nullptr);
 
 /// The default-domain opset version the model imports.
 int64_t defaultOpset(const onnx::ModelProto &model);

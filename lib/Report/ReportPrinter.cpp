@@ -384,28 +384,34 @@ static void printKernels(const FunctionRoofline &r,
   }
 }
 
-/// One row per batch size for each function and target.
+/// One row per swept size for each function and target.
 static void printSweep(ArrayRef<FunctionRoofline> reports,
                        llvm::raw_ostream &os) {
   const FunctionRoofline *previous = nullptr;
   for (const FunctionRoofline &r : reports) {
+    bool named = !r.dimSizes.empty();
     if (!previous || previous->function != r.function ||
         previous->target != r.target) {
       os << (previous ? "\n" : "") << "== @" << r.function << " on "
-         << r.target->name << ": batch sweep (dynamic dims = batch)\n";
-      os << llvm::format("  %8s %16s %14s %9s %17s %14s %16s %s\n", "batch",
-                         "FLOP", "bytes", "FLOP/B", "compute-bound(%)",
-                         "latency(us)", "inferences/s", "memory");
+         << r.target->name << ": "
+         << (named ? "sweep over named dims"
+                   : "batch sweep (dynamic dims = batch)")
+         << "\n";
+      os << llvm::format("  %*s %16s %14s %9s %17s %14s %16s %s\n",
+                         named ? -24 : 8, named ? "sizes" : "batch", "FLOP",
+                         "bytes", "FLOP/B", "compute-bound(%)", "latency(us)",
+                         "inferences/s", "memory");
     }
     previous = &r;
     const OpCost &total = r.totals.total;
-    os << llvm::format("  %8llu %16s %14s %9.2f %17.1f %14.3f %16.1f %s",
-                       static_cast<unsigned long long>(r.batch),
-                       formatCount(total.flops).c_str(),
-                       formatCount(total.bytesMoved()).c_str(),
-                       total.intensity(), 100.0 * r.computeBoundShare(),
-                       r.latencySeconds * 1e6, r.throughput(),
-                       r.fits() ? "fits" : "does-not-fit");
+    std::string label =
+        named ? formatDimSizes(r.dimSizes) : std::to_string(r.batch);
+    os << llvm::format(
+        "  %*s %16s %14s %9.2f %17.1f %14.3f %16.1f %s", named ? -24 : 8,
+        label.c_str(), formatCount(total.flops).c_str(),
+        formatCount(total.bytesMoved()).c_str(), total.intensity(),
+        100.0 * r.computeBoundShare(), r.latencySeconds * 1e6, r.throughput(),
+        r.fits() ? "fits" : "does-not-fit");
     if (r.kernelsWithoutRate)
       os << " incomplete(no-rate)";
     if (r.totals.opsUnknown)
@@ -692,6 +698,11 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
         json.object([&] {
           json.attribute("function", r.function);
           json.attribute("batch", static_cast<uint64_t>(r.batch));
+          if (!r.dimSizes.empty())
+            json.attributeObject("sizes", [&] {
+              for (const auto &[name, size] : r.dimSizes)
+                json.attribute(name, size);
+            });
           writeTarget(json, *r.target);
           json.attributeArray("kernels", [&] {
             for (const KernelTime *kernel : sortByTime(r))

@@ -6,6 +6,7 @@
 
 #include "roof/Transforms/Passes.h"
 
+#include "roof/Analysis/NamedDims.h"
 #include "roof/CostModels/CostModels.h"
 #include "roof/Report/MeasuredMatch.h"
 #include "roof/Report/ReportPrinter.h"
@@ -15,6 +16,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <deque>
+#include <set>
 
 namespace mlir::roof {
 #define GEN_PASS_DEF_ROOFREPORT
@@ -84,8 +86,14 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
 
     RooflineOptions options = getRooflineOptions();
     warnOfUnbatchedInputs(module, options);
-    std::vector<FunctionRoofline> reports =
-        priceModule(module, loaded, options);
+    // Copies of the module with named dims bound, which the reports point
+    // into until they are written.
+    std::vector<OwningOpRef<ModuleOp>> specializedModules;
+    FailureOr<std::vector<FunctionRoofline>> priced =
+        priceModule(module, loaded, options, specializedModules);
+    if (failed(priced))
+      return signalPassFailure();
+    std::vector<FunctionRoofline> &reports = *priced;
     if (!measured.empty() && failed(attachMeasurements(module, reports)))
       return signalPassFailure();
 
@@ -131,7 +139,7 @@ private:
   /// inputs do not carry that many would have its throughput multiplied
   /// for nothing.
   void warnOfUnbatchedInputs(ModuleOp module, const RooflineOptions &options) {
-    if (batch <= 1 || !batchSizes.empty())
+    if (batch <= 1 || !batchSizes.empty() || !dimSweep.empty())
       return;
     module.walk([&](FunctionOpInterface fn) {
       if (!fn.isExternal() &&
@@ -146,36 +154,90 @@ private:
     });
   }
 
-  /// Every function of `module` priced on every target, once per swept
-  /// size: each function is analyzed once per size, in one context per
-  /// size for the module, and priced on each target.
-  std::vector<FunctionRoofline> priceModule(ModuleOp module,
-                                            const std::deque<Target> &loaded,
-                                            const RooflineOptions &options) {
-    // A sweep evaluates once per size with every dynamic dim bound to it.
-    SmallVector<RooflineOptions> sized;
-    if (batchSizes.empty())
-      sized.push_back(options);
+  /// One evaluation of the module: the pricing, and the named dims' sizes
+  /// when sweeping them.
+  struct Evaluation {
+    RooflineOptions options;
+    std::optional<DimSizes> dims;
+  };
+
+  /// The evaluations the sweep options ask for (one without a sweep).
+  SmallVector<Evaluation> getEvaluations(const RooflineOptions &options) {
+    SmallVector<Evaluation> evaluations;
+    // batch-sizes binds every dynamic dim to each size.
     for (int64_t size : batchSizes) {
-      sized.push_back(options);
-      sized.back().cost.dynamicDimSize = size;
-      sized.back().batch = size;
+      evaluations.push_back({options, std::nullopt});
+      evaluations.back().options.cost.dynamicDimSize = size;
+      evaluations.back().options.batch = size;
     }
+    // sizes= binds dims by name; a dim named batch is the batch.
+    for (DimSizes &dims : dimSweep) {
+      evaluations.push_back({options, dims});
+      auto batchDim = dims.find("batch");
+      if (batchDim != dims.end())
+        evaluations.back().options.batch =
+            std::max<int64_t>(batchDim->second, 1);
+    }
+    if (evaluations.empty())
+      evaluations.push_back({options, std::nullopt});
+    return evaluations;
+  }
+
+  /// Every function of `module` priced on every target, once per
+  /// evaluation: each function is analyzed once per evaluation, in one
+  /// context per evaluation for the module, and priced on each target. The
+  /// copies a sweep over named dims prices go to `specializedModules`.
+  /// Fails when a function does not take a swept size.
+  FailureOr<std::vector<FunctionRoofline>>
+  priceModule(ModuleOp module, const std::deque<Target> &loaded,
+              const RooflineOptions &options,
+              std::vector<OwningOpRef<ModuleOp>> &specializedModules) {
+    SmallVector<Evaluation> evaluations = getEvaluations(options);
     std::deque<WeightAnalysis> weights;
     std::deque<CostContext> contexts;
-    for (const RooflineOptions &size : sized)
-      contexts.emplace_back(size.cost, weights.emplace_back(size.cost.weights));
+    for (const Evaluation &evaluation : evaluations)
+      contexts.emplace_back(
+          evaluation.options.cost,
+          weights.emplace_back(evaluation.options.cost.weights));
     std::vector<FunctionRoofline> reports;
-    module.walk([&](FunctionOpInterface fn) {
+    WalkResult walk = module.walk([&](FunctionOpInterface fn) {
       if (fn.isExternal())
-        return;
-      std::vector<FunctionKernels> kernels;
-      for (auto [size, ctx] : llvm::zip(sized, contexts))
-        kernels.push_back(analyzeKernels(fn, ctx, size));
+        return WalkResult::advance();
+      // A sweep over named dims evaluates each function once per
+      // combination of the dims it names.
+      std::vector<std::string> names = getDimNames(fn);
+      std::set<DimSizes> seen;
+      std::vector<std::pair<Evaluation, FunctionKernels>> kernels;
+      for (auto [evaluation, ctx] : llvm::zip(evaluations, contexts)) {
+        Evaluation own = evaluation;
+        FunctionOpInterface priced = fn;
+        if (own.dims) {
+          own.dims->clear();
+          for (const auto &[name, size] : *evaluation.dims)
+            if (llvm::is_contained(names, name))
+              (*own.dims)[name] = size;
+          if (!seen.insert(*own.dims).second)
+            continue;
+          if (!own.dims->count("batch"))
+            own.options.batch = options.batch;
+          OwningOpRef<ModuleOp> copy = specializeDims(fn, *own.dims, priced);
+          if (!copy)
+            return WalkResult::interrupt();
+          specializedModules.push_back(std::move(copy));
+        }
+        kernels.emplace_back(own, analyzeKernels(priced, ctx, own.options));
+      }
       for (const Target &target : loaded)
-        for (auto [i, size] : llvm::enumerate(sized))
-          reports.push_back(priceFunction(kernels[i], target, size));
+        for (const auto &[evaluation, analyzed] : kernels) {
+          reports.push_back(
+              priceFunction(analyzed, target, evaluation.options));
+          if (evaluation.dims)
+            reports.back().dimSizes = *evaluation.dims;
+        }
+      return WalkResult::advance();
     });
+    if (walk.wasInterrupted())
+      return failure();
     return reports;
   }
 
@@ -215,7 +277,7 @@ private:
     formatOptions.top = top;
     formatOptions.scopeDepth = scopeDepth;
     formatOptions.batch = batch;
-    formatOptions.sweep = !batchSizes.empty();
+    formatOptions.sweep = !batchSizes.empty() || !dimSweep.empty();
     formatOptions.version = ROOF_VERSION;
     if (auto file = dyn_cast<FileLineColLoc>(module.getLoc()))
       formatOptions.input = file.getFilename().str();
@@ -287,18 +349,51 @@ private:
       return fail("output='" + output.getValue() +
                   "' is also the module's output (-o): the module would "
                   "overwrite the report; write the report elsewhere");
-    if (!measured.empty() && !batchSizes.empty())
+    dimSweep.clear();
+    if (!sizes.empty()) {
+      std::string error = parseDimSweep(sizes, dimSweep);
+      if (!error.empty())
+        return fail("sizes: " + error);
+    }
+    if (!batchSizes.empty() && !dimSweep.empty())
+      return fail("batch-sizes binds every dynamic dim and sizes binds them "
+                  "by name: give one of the two");
+    if (!measured.empty() && (!batchSizes.empty() || !dimSweep.empty()))
       return fail("measured= compares one profile at one shape; it cannot "
-                  "be combined with batch-sizes=");
+                  "be combined with a sweep (batch-sizes=, sizes=)");
+    if (!dimSweep.empty() && failed(checkDimNames(module)))
+      return failure();
     // A sweep binds dynamic dims; without any, every size would repeat the
     // same numbers under a different label.
     if (!batchSizes.empty() && !hasDynamicDim(module))
       return emitError(module.getLoc())
              << "roof-report: batch-sizes sweeps the module's dynamic dims, "
                 "and it has none: every size would give the same numbers "
-                "(keep the batch dim symbolic when exporting, e.g. "
-                "tensor<?x…>)";
+                "(keep the batch dim symbolic: roof-import-onnx "
+                "--keep-dynamic batch, or tensor<?x…> when exporting)";
     return success();
   }
+
+  /// Every dim sizes= sweeps is named by some function of `module`.
+  LogicalResult checkDimNames(ModuleOp module) {
+    std::set<std::string> named;
+    module.walk([&](FunctionOpInterface fn) {
+      for (std::string &name : getDimNames(fn))
+        named.insert(std::move(name));
+    });
+    for (const auto &[name, size] : dimSweep.front())
+      if (!named.count(name))
+        return emitError(module.getLoc())
+               << "roof-report: sizes= sweeps dim '" << name
+               << "', which no function's arguments name ("
+               << (named.empty() ? std::string("none names a dim")
+                                 : "named: " + llvm::join(named, ", "))
+               << "; roof-import-onnx --keep-dynamic " << name
+               << " keeps an ONNX model's dim by name)";
+    return success();
+  }
+
+  /// The combinations sizes= sweeps (empty without it).
+  std::vector<DimSizes> dimSweep;
 };
 } // namespace

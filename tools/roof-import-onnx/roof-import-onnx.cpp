@@ -32,6 +32,15 @@ static cl::list<std::string> inputShapes(
              "for several"),
     cl::value_desc("name=dims"), cl::cat(category));
 
+static cl::list<std::string> keepDynamic(
+    "keep-dynamic",
+    cl::desc("Keep a symbolic dim (ONNX dim_param) dynamic: its dims print "
+             "as ? and the function's arguments name it (roof.dim_names), so "
+             "roof-report sizes= binds it by name. Bind it too with "
+             "--input-shape NAME=N: the model is checked at that size. "
+             "Comma-separated or repeated"),
+    cl::CommaSeparated, cl::value_desc("name"), cl::cat(category));
+
 static cl::opt<bool> keepWeights(
     "keep-weights",
     cl::desc("Emit weight values as dense resources (needed to run the "
@@ -54,7 +63,9 @@ int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(
       argc, argv,
       "roof-import-onnx: imports an ONNX model (opsets 9-17) into MLIR's TOSA "
-      "dialect.\n\nSymbolic input dims must be bound with --input-shape; "
+      "dialect.\n\nSymbolic input dims must be bound with --input-shape "
+      "(--keep-dynamic keeps named ones dynamic after checking the model at "
+      "the bound size); "
       "every op carries its ONNX node's name as its location, which the output "
       "keeps. MLIR's printing options (--mlir-print-*, --mlir-elide-*) are "
       "listed by --help-hidden. Details: docs/onnx-import.md.\n");
@@ -72,6 +83,7 @@ int main(int argc, char **argv) {
   mlir::roof::OnnxImportOptions options;
   options.keepWeights = keepWeights;
   options.functionName = functionName;
+  options.keepDynamic.assign(keepDynamic.begin(), keepDynamic.end());
   for (const std::string &binding : inputShapes) {
     std::string error = mlir::roof::parseOnnxShapeBinding(binding, options);
     if (!error.empty()) {

@@ -2,7 +2,8 @@
 //
 // Imports an ONNX model file into a module with one `func.func` holding TOSA
 // ops (plus `tensor` ops where TOSA has none). Symbolic input dims are bound
-// from the options, ONNX's own shape inference makes every type static, and
+// from the options (those kept dynamic are checked at the bound size and
+// made `?` after), ONNX's own shape inference makes every type static, and
 // shape computations (Shape, Cast, Slice, Concat, ... on constants) are
 // folded away. Every op's location is its ONNX node's name.
 //
@@ -33,6 +34,11 @@ struct OnnxImportOptions {
   bool keepWeights = false;
   /// Name of the emitted function.
   std::string functionName = "main";
+  /// Symbolic dims (ONNX `dim_param`s) that stay dynamic (`?`) in the
+  /// module, each also bound in `shapes` to the size the model is checked
+  /// at. The function's arguments name them (`roof.dim_names`), so a report
+  /// binds them by name.
+  llvm::SmallVector<std::string> keepDynamic;
 };
 
 /// Parses one `--input-shape` entry, `name=d0,d1,...`, into `options`.

@@ -11,6 +11,7 @@
 #define ROOF_REPORT_ROOFLINE_H
 
 #include "roof/Analysis/FunctionCost.h"
+#include "roof/Analysis/NamedDims.h"
 #include "roof/Report/ActivationTimeline.h"
 #include "roof/Report/NodeRoles.h"
 #include "roof/Target/Target.h"
@@ -134,6 +135,8 @@ struct FunctionRoofline {
   const Target *target = nullptr;
   /// Inferences per call of the function (throughput = batch / latency).
   uint64_t batch = 1;
+  /// The sizes its named dims were bound to, in a sweep over them.
+  DimSizes dimSizes;
   SmallVector<KernelTime> kernels;
   FunctionCost totals;
   /// Sum of the kernel times (with launch overheads) of kernels with a time,

@@ -104,7 +104,9 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
     files (docs/targets.md). Formulas: docs/roofline.md; JSON schema:
     docs/report-schema.md.
   }];
-  let dependentDialects = ["::mlir::roof::RoofDialect"];
+  let dependentDialects = ["::mlir::roof::RoofDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::tosa::TosaDialect"];
   let options = [
     ListOption<"targets", "targets", "std::string",
                "Targets to report on: shipped names (e.g. h100-sxm) or paths "
@@ -162,7 +164,14 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
                "Batch sweep: evaluate at each size, binding every dynamic "
                "dimension to it (and counting that many inferences per "
                "call); prints how intensity, bound, latency and throughput "
-               "move.">
+               "move.">,
+    Option<"sizes", "sizes", "std::string", /*default=*/"\"\"",
+           "Sweep over named dims, name:size,size,...;name:... (e.g. "
+           "batch:1,8;seq:128,2048; a dim may follow another, "
+           "total:past+1): every combination binds the dims the "
+           "function's arguments name (roof.dim_names, written by "
+           "roof-import-onnx --keep-dynamic) and shapes are inferred from "
+           "there. A dim named batch also counts the inferences per call.">
   ];
 }
 

@@ -1,0 +1,42 @@
+// --keep-dynamic keeps named dims dynamic: the model is imported at the
+// bound sizes and at larger ones, the dims that differ become ?, and the
+// arguments name them (roof.dim_names) for roof-report sizes=.
+//
+// REQUIRES: onnx-python
+// RUN: rm -rf %t && mkdir -p %t
+// A one-layer grouped-query decoder: hidden 32, 4 heads of 8, 2 KV heads.
+// RUN: %debian_python %roof_src_root/scripts/gen_decoder.py llama3-8b --layers 1 --vocab 64 --hidden 32 --heads 4 --kv-heads 2 --intermediate 48 -o %t/tiny.onnx
+// RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=1 --input-shape seq=1 --input-shape past=7 --input-shape total=8 --keep-dynamic past,total -o %t/decode.mlir
+// RUN: FileCheck %s --check-prefix=IR < %t/decode.mlir
+// IR: func.func @main(%arg0: tensor<1x1xi64> {{.*}}, %arg1: tensor<1x1x1x?xf32> {roof.dim_names = ["", "", "", "total"]} {{.*}}, %arg4: tensor<1x2x?x8xf32> {roof.dim_names = ["", "", "past", ""]} {{.*}}) -> (tensor<1x1x64xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>)
+// The cache grows through a reshape that infers its one dynamic dim.
+// IR: tosa.const_shape {values = dense<[1, 2, 1, -1, 8]> : tensor<5xindex>}
+// IR: tosa.matmul {{.*}} -> tensor<4x1x?xf32>
+
+// Bound by name, the module costs what a static import at those sizes
+// costs. Per cached token the layer does QK^T and PV, 2 x 2 x 4 heads x 8 =
+// 128 FLOPs, and seven elementwise ops over the 4 heads' scores (scale,
+// mask, max, subtract, exp, sum, normalize): 28, so 156 FLOPs; from past =
+// 7 to 127 that is 120 x 156 = 18720 more: 21627 + 18720 = 40347.
+// RUN: roof-opt %t/decode.mlir -o /dev/null --roof-report="targets=h100-sxm sizes=past:7,127;total:past+1" | FileCheck %s --check-prefix=SWEEP
+// SWEEP: past=7 total=8 21627 61318
+// SWEEP-NEXT: past=127 total=128 40347 226918
+// RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=1 --input-shape seq=1 --input-shape past=127 --input-shape total=128 -o %t/static.mlir
+// RUN: roof-opt %t/static.mlir --roof-annotate-cost=report-only 2>&1 | FileCheck %s --check-prefix=STATIC
+// STATIC: totals of @main: 40347 FLOPs (563 transcendental), 144525 B read (39424 of weights), 82393 B written
+
+// Batch alone can stay dynamic (checked at 2: ONNX may squeeze a dim of 1).
+// RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=2 --input-shape seq=1 --input-shape past=7 --input-shape total=8 --keep-dynamic batch -o %t/batch.mlir
+// RUN: FileCheck %s --check-prefix=BATCH < %t/batch.mlir
+// BATCH: %arg0: tensor<?x1xi64> {roof.dim_names = ["batch", ""]}
+
+// What TOSA cannot express is an error that names the node: the grouped
+// heads merge batch and the cache length in one reshape.
+// RUN: not roof-import-onnx %t/tiny.onnx --input-shape batch=2 --input-shape seq=1 --input-shape past=7 --input-shape total=8 --keep-dynamic batch,past,total -o /dev/null 2>&1 | FileCheck %s --check-prefix=TWO
+// TWO: error: cannot keep the dims dynamic at node 'l0_rk_unsq_58' (tosa.reshape): 2 sizes of its result depend on kept dims, and TOSA's reshape infers at most one: keep fewer dims dynamic (bind the others with --input-shape)
+// At 1 the model's graph differs (a dim of 1 is squeezed and broadcast).
+// RUN: not roof-import-onnx %t/tiny.onnx --input-shape batch=1 --input-shape seq=1 --input-shape past=7 --input-shape total=8 --keep-dynamic batch -o /dev/null 2>&1 | FileCheck %s --check-prefix=ONE
+// ONE: error: the model's graph changes with the kept dims' sizes (220 ops at the bound sizes, 256 with each 64 larger): bind them instead, or check the model at sizes other than 1, which ONNX may broadcast or squeeze
+// A kept dim needs a size to check the model at.
+// RUN: not roof-import-onnx %t/tiny.onnx --input-shape batch=1 --input-shape seq=1 --input-shape past=7 --keep-dynamic total -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNBOUND
+// UNBOUND: error: --keep-dynamic total needs the size to check the model at, as for a bound dim: --input-shape total=N

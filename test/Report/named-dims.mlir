@@ -1,0 +1,74 @@
+// sizes= sweeps dims by the names the function's arguments give them
+// (roof.dim_names, as roof-import-onnx --keep-dynamic writes them): each
+// combination binds the named dims, TOSA shape inference carries them
+// through the function, and the copy is priced.
+//
+// Attention scores over a cache of P tokens: q 4x1x8, k 4x8xP.
+// FLOPs = 2 * 4 * 1 * 8 * P = 64 P; bytes = q 128 + k 128 P + scores 16 P +
+// the two f32 zero points 8 = 136 + 144 P. At P = 16: 1024 FLOPs, 2440 B; at
+// P = 64: 4096 FLOPs, 9352 B. Round A moves 1 TB/s: 9.352 ns at P = 64.
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=past:16,64" -o /dev/null | FileCheck %s
+// CHECK: == @scores on Round A: sweep over named dims
+// CHECK-NEXT: sizes FLOP bytes
+// CHECK-NEXT: past=16 1024 2440 0.42
+// CHECK-NEXT: past=64 4096 9352 0.44 0.0 0.009
+
+// The JSON names the sizes of each row.
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=past:64 format=json" -o /dev/null | FileCheck %s --check-prefix=JSON
+// JSON: "sizes": {
+// JSON-NEXT: "past": 64
+// JSON-NEXT: },
+// JSON: "flops": 4096,
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=past:64 format=json output=%t.json" -o /dev/null
+// RUN: %debian_python %S/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
+// VALID: {{^}}valid{{$}}
+
+// A dim may follow another (total = past + 1); each function is evaluated
+// once per combination of the dims it names (@scores names only past); a
+// dim named batch counts the inferences per call. @cached at batch B:
+// FLOPs = the add's B * 17 * 16; bytes = concat reads B*16*16*4 + B*16*4,
+// writes B*17*16*4 = 1088 B, which the add reads with the mask (1088 B) and
+// writes again: 4352 B + 1088 = 9792 at B = 2, 35904 at B = 8. The concat's
+// result stays on chip (2 x 1088 B not off chip): 18496 B, 18.496 ns at
+// B = 8, 8 / 18.496 ns = 432525951.6 inferences/s.
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=batch:2,8;past:16;total:past+1" -o /dev/null | FileCheck %s --check-prefix=DERIVED
+// DERIVED: == @scores on Round A: sweep over named dims
+// DERIVED-NEXT: sizes
+// DERIVED-NEXT: past=16 1024 2440
+// DERIVED-EMPTY:
+// DERIVED-NEXT: == @cached on Round A: sweep over named dims
+// DERIVED-NEXT: sizes
+// DERIVED-NEXT: batch=2 past=16 total=17 544 9792
+// DERIVED-NEXT: batch=8 past=16 total=17 2176 35904 0.06 0.0 0.018 432525951.6 fits
+
+// Errors: a dim no function names, both sweeps at once, a malformed list, a
+// derived dim from one not swept, and sizes the function cannot take.
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=seq:1" -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNNAMED
+// UNNAMED: error: roof-report: sizes= sweeps dim 'seq', which no function's arguments name (named: batch, past, total; roof-import-onnx --keep-dynamic seq keeps an ONNX model's dim by name)
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=past:1 batch-sizes=2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BOTH
+// BOTH: error: roof-report: batch-sizes binds every dynamic dim and sizes binds them by name: give one of the two
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=past:1,x" -o /dev/null 2>&1 | FileCheck %s --check-prefix=MALFORMED
+// MALFORMED: error: roof-report: sizes: 'x' in 'past:1,x' is not a size (an integer >= 0) or another dim plus or minus one (other+k)
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=total:past+1" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NOSOURCE
+// NOSOURCE: error: roof-report: sizes: 'total:past...' refers to 'past', which is not swept with sizes
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=past:16;total:8" -o /dev/null 2>&1 | FileCheck %s --check-prefix=MISFIT
+// MISFIT: error: @cached does not take past=16 total=8: shape inference failed
+
+func.func @scores(%q: tensor<4x1x8xf32>,
+                  %k: tensor<4x8x?xf32> {roof.dim_names = ["", "", "past"]})
+    -> tensor<4x1x?xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %0 = tosa.matmul %q, %k, %zp, %zp : (tensor<4x1x8xf32>, tensor<4x8x?xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<4x1x?xf32>
+  return %0 : tensor<4x1x?xf32>
+}
+
+// A cache of `past` tokens and this step's one, over `batch` sequences,
+// plus a mask over all `total` of them.
+func.func @cached(%past: tensor<?x?x16xf32> {roof.dim_names = ["batch", "past", ""]},
+                  %new: tensor<?x1x16xf32> {roof.dim_names = ["batch", "", ""]},
+                  %mask: tensor<1x?x16xf32> {roof.dim_names = ["", "total", ""]})
+    -> tensor<?x?x16xf32> {
+  %0 = tosa.concat %past, %new {axis = 1 : i32} : (tensor<?x?x16xf32>, tensor<?x1x16xf32>) -> tensor<?x?x16xf32>
+  %1 = tosa.add %0, %mask : (tensor<?x?x16xf32>, tensor<1x?x16xf32>) -> tensor<?x?x16xf32>
+  return %1 : tensor<?x?x16xf32>
+}
