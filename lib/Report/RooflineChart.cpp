@@ -17,6 +17,7 @@
 #include "llvm/Support/Format.h"
 
 #include <cmath>
+#include <iterator>
 #include <optional>
 
 using namespace mlir;
@@ -359,19 +360,15 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
 } // namespace
 
 std::string roof::escapeMarkup(StringRef text) {
+  // XML 1.0 has no way to write control characters other than tab and
+  // newline, escaped or not, so they are dropped before escaping.
+  std::string kept;
+  llvm::copy_if(text, std::back_inserter(kept), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n';
+  });
   std::string out;
-  for (char c : text) {
-    if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '&')
-      out += "&amp;";
-    else if (c == '"')
-      out += "&quot;";
-    else if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n')
-      out += c;
-  }
+  llvm::raw_string_ostream os(out);
+  llvm::printHTMLEscaped(kept, os);
   return out;
 }
 

@@ -203,10 +203,9 @@ public:
   std::optional<Dtype> knownDtype(StringRef name, const Twine &field) {
     if (std::optional<Dtype> dtype = parseDtype(name))
       return dtype;
-    std::string known;
-    for (Dtype dtype : kDtypes)
-      known += (known.empty() ? "" : ", ") + getDtypeName(dtype).str();
-    fail(field, "unknown dtype '" + name + "' (known: " + known + ")");
+    fail(field, "unknown dtype '" + name + "' (known: " +
+                    llvm::join(llvm::map_range(kDtypes, getDtypeName), ", ") +
+                    ")");
     return std::nullopt;
   }
 
@@ -554,10 +553,8 @@ FailureOr<Target> roof::lookupTarget(StringRef nameOrPath, std::string &error) {
   SmallString<256> path(getBuiltinTargetsDir());
   llvm::sys::path::append(path, nameOrPath + ".json");
   if (!llvm::sys::fs::exists(path)) {
-    std::string known;
-    for (const std::string &name : listBuiltinTargets())
-      known += (known.empty() ? "" : ", ") + name;
-    error = ("unknown target '" + nameOrPath + "' (shipped: " + known +
+    error = ("unknown target '" + nameOrPath +
+             "' (shipped: " + llvm::join(listBuiltinTargets(), ", ") +
              "; or give a path to a .json file)")
                 .str();
     return failure();

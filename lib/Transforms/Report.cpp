@@ -13,6 +13,7 @@
 #include "roof/Support/OutputFile.h"
 #include "roof/Target/TargetLoader.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <deque>
@@ -85,7 +86,8 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
     }
 
     RooflineOptions options = getRooflineOptions();
-    warnOfUnbatchedInputs(module, options);
+    if (failed(checkBatchedInputs(module, options)))
+      return signalPassFailure();
     // Copies of the module with named dims bound, which the reports point
     // into until they are written.
     std::vector<OwningOpRef<ModuleOp>> specializedModules;
@@ -137,21 +139,25 @@ private:
 
   /// batch= says how many inferences one call makes; a function whose
   /// inputs do not carry that many would have its throughput multiplied
-  /// for nothing.
-  void warnOfUnbatchedInputs(ModuleOp module, const RooflineOptions &options) {
+  /// for nothing, which is an error.
+  LogicalResult checkBatchedInputs(ModuleOp module,
+                                   const RooflineOptions &options) {
     if (batch <= 1 || !batchSizes.empty() || !dimSweep.empty())
-      return;
-    module.walk([&](FunctionOpInterface fn) {
-      if (!fn.isExternal() &&
-          !takesBatch(fn, batch, options.cost.dynamicDimSize))
-        emitWarning(fn.getLoc())
-            << "roof-report: batch=" << batch.getValue() << " but no input of @"
-            << fn.getName() << " has " << batch.getValue()
-            << " as its first dim: its throughput counts " << batch.getValue()
-            << " inferences per call of what is priced once (import or "
-               "export the model at that batch, or bind a dynamic batch "
-               "with dynamic-dim=)";
+      return success();
+    WalkResult walk = module.walk([&](FunctionOpInterface fn) {
+      if (fn.isExternal() || takesBatch(fn, batch, options.cost.dynamicDimSize))
+        return WalkResult::advance();
+      emitError(fn.getLoc())
+          << "roof-report: batch=" << batch.getValue() << " but no input of @"
+          << fn.getName() << " has " << batch.getValue()
+          << " as its first dim: its throughput would count "
+          << batch.getValue()
+          << " inferences per call of what is priced once (import or export "
+             "the model at that batch, keep its batch dynamic and bind it "
+             "with dynamic-dim= or sizes=batch:N)";
+      return WalkResult::interrupt();
     });
+    return failure(walk.wasInterrupted());
   }
 
   /// One evaluation of the module: the pricing, and the named dims' sizes
@@ -302,11 +308,8 @@ private:
   LogicalResult checkOptions(ModuleOp module) {
     auto fail = [&](const Twine &message) { return optionError(message); };
     if (targets.empty()) {
-      std::string known;
-      for (const std::string &name : listBuiltinTargets())
-        known += (known.empty() ? "" : ", ") + name;
       return fail("name at least one target, e.g. targets=h100-sxm (shipped: " +
-                  known + ")");
+                  llvm::join(listBuiltinTargets(), ", ") + ")");
     }
     if (!llvm::is_contained({"text", "json", "csv", "svg", "html"},
                             format.getValue()))

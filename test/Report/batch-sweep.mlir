@@ -43,11 +43,11 @@ func.func @projection(%x: tensor<?x4096xf32>, %w: tensor<4096x4096xf32>,
 // STATIC: error: roof-report: batch-sizes sweeps the module's dynamic dims, and it has none: every size would give the same numbers
 
 // batch= is the inferences one call makes. A function none of whose inputs
-// has that many as its first dim gets a warning: its throughput would count
+// has that many as its first dim is an error: its throughput would count
 // inferences that nothing in it computes. Bound through dynamic-dim= it is
 // what the function takes.
-// RUN: roof-opt %S/../../examples/conv-block.mlir -roof-report="targets=%S/Inputs/round-a.json batch=4" -o /dev/null 2>&1 | FileCheck %s --check-prefix=STATIC-BATCH
-// STATIC-BATCH: warning: roof-report: batch=4 but no input of @conv_block has 4 as its first dim
+// RUN: not roof-opt %S/../../examples/conv-block.mlir -roof-report="targets=%S/Inputs/round-a.json batch=4" -o /dev/null 2>&1 | FileCheck %s --check-prefix=STATIC-BATCH
+// STATIC-BATCH: error: roof-report: batch=4 but no input of @conv_block has 4 as its first dim
 // RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json batch=4 dynamic-dim=4 param-args=1" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BOUND
-// BOUND-NOT: warning
+// BOUND-NOT: error
 // BOUND: throughput {{.*}} inferences/s at batch 4

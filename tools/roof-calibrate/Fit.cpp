@@ -2,6 +2,8 @@
 
 #include "Fit.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 #include "roof/Support/NonNegativeLeastSquares.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -230,9 +232,7 @@ bool roof::calibrate::fitTarget(const std::vector<std::string> &reports,
   auto stamp = std::time(nullptr);
   char date[32];
   std::strftime(date, sizeof(date), "%Y-%m-%d", std::gmtime(&stamp));
-  std::string files;
-  for (const std::string &path : reports)
-    files += (files.empty() ? "" : ", ") + path;
+  std::string files = llvm::join(reports, ", ");
   std::string calibration =
       llvm::formatv(
           "fitted by roof-calibrate --fit on {0} from {1} measured kernel "
