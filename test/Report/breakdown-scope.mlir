@@ -9,28 +9,31 @@
 // VALID: {{^}}valid{{$}}
 
 // As in breakdown.mlir on Round A: each elementwise op on 2^20 f32 takes
-// 12.583 us, the row sums 4.198 us; all: 3 x 12.583 + 4.198 = 41.947 us.
-// layer1 (the add and the mul): 25.166 us, 60.0 %; the unnamed add 30.0 %;
-// layer2 10.0 %.
+// 12.583 us, the row sums 4.198 us; all: 4 x 12.583 + 4.198 = 54.530 us.
+// layer1 (the add and the mul): 25.166 us, 46.2 %; layer2 (the sum, and
+// the scale whose fused location names it) 16.781 us, 30.8 %; the unnamed
+// add 23.1 %.
 // CHECK: time by name scope (3):
 // CHECK-NEXT: time(us) share kernels FLOP bytes scope
-// CHECK-NEXT: 25.166 60.0% 2 2097152 25165824 layer1
-// CHECK-NEXT: 12.583 30.0% 1 1048576 12582912 (unnamed)
-// CHECK-NEXT: 4.198 10.0% 1 1048576 4198400 layer2
+// CHECK-NEXT: 25.166 46.2% 2 2097152 25165824 layer1
+// CHECK-NEXT: 16.781 30.8% 2 2097152 16781312 layer2
+// CHECK-NEXT: 12.583 23.1% 1 1048576 12582912 (unnamed)
 
 // At depth 2 each of layer1's ops is a scope of its own.
 // JSON: "by_scope": [
 // JSON: "scope": "(unnamed)",
 // JSON: "scope": "layer1/add",
 // JSON: "scope": "layer1/mul",
+// JSON: "scope": "layer2/scale",
 // JSON: "scope": "layer2/sum",
 
 // NONE-NOT: time by name scope
 func.func @f(%x: tensor<1048576xf32>, %y: tensor<1048576xf32>, %z: tensor<1024x1024xf32>)
-    -> (tensor<1048576xf32>, tensor<1048576xf32>, tensor<1048576xf32>, tensor<1024x1xf32>) {
+    -> (tensor<1048576xf32>, tensor<1048576xf32>, tensor<1048576xf32>, tensor<1024x1xf32>, tensor<1048576xf32>) {
   %a = arith.addf %x, %y : tensor<1048576xf32> loc("/layer1/add/Add")
   %m = arith.mulf %x, %y : tensor<1048576xf32> loc("/layer1/mul/Mul")
   %u = arith.addf %y, %y : tensor<1048576xf32>
   %r = tosa.reduce_sum %z {axis = 1 : i32} : (tensor<1024x1024xf32>) -> tensor<1024x1xf32> loc("/layer2/sum/ReduceSum")
-  return %a, %m, %u, %r : tensor<1048576xf32>, tensor<1048576xf32>, tensor<1048576xf32>, tensor<1024x1xf32>
+  %s = arith.mulf %y, %y : tensor<1048576xf32> loc(fused["/layer2/scale/Mul", "model.py":3:7])
+  return %a, %m, %u, %r, %s : tensor<1048576xf32>, tensor<1048576xf32>, tensor<1048576xf32>, tensor<1024x1xf32>, tensor<1048576xf32>
 }
