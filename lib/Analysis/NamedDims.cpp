@@ -3,30 +3,50 @@
 #include "roof/Analysis/NamedDims.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Dialect/Tosa/Transforms/Passes.h"
+#include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 
-#include <tuple>
-
 namespace mlir::roof {
 
-/// Parses `name`, `name+k` or `name-k`: a dim's size from another's.
-static bool parseDerived(StringRef text, std::string &from, int64_t &offset) {
-  size_t sign = text.find_first_of("+-");
-  StringRef name = text.take_front(sign).trim();
-  offset = 0;
-  if (name.empty() || !llvm::isAlpha(name.front()))
-    return false;
-  if (sign != StringRef::npos &&
-      text.drop_front(sign + 1).trim().getAsInteger(10, offset))
-    return false;
-  if (sign != StringRef::npos && text[sign] == '-')
-    offset = -offset;
-  from = name.str();
-  return true;
+namespace {
+/// A dim's size as a sum of other swept dims' sizes and constants.
+struct DimSum {
+  std::string name;
+  /// Signed terms: a dim's name and +1 or -1, or "" and a constant.
+  SmallVector<std::pair<std::string, int64_t>> terms;
+};
+} // namespace
+
+/// Parses `a+b`, `past+1`, `total-1`: false when `text` is not such a sum
+/// (it has no name in it).
+static bool parseDimSum(StringRef text, DimSum &sum) {
+  bool named = false;
+  int64_t sign = 1;
+  while (!text.empty()) {
+    size_t end = text.find_first_of("+-");
+    StringRef term = text.take_front(end).trim();
+    int64_t value;
+    if (term.empty())
+      return false;
+    if (llvm::isAlpha(term.front())) {
+      sum.terms.emplace_back(term.str(), sign);
+      named = true;
+    } else if (!term.getAsInteger(10, value)) {
+      sum.terms.emplace_back("", sign * value);
+    } else {
+      return false;
+    }
+    if (end == StringRef::npos)
+      break;
+    sign = text[end] == '-' ? -1 : 1;
+    text = text.drop_front(end + 1);
+  }
+  return named;
 }
 
 std::string parseDimSweep(llvm::StringRef text, std::vector<DimSizes> &sweep) {
@@ -35,8 +55,8 @@ std::string parseDimSweep(llvm::StringRef text, std::vector<DimSizes> &sweep) {
   text.split(dims, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
   if (dims.empty())
     return "expected name:size,size,...;name:...; got '" + text.str() + "'";
-  // Dims given as another's size plus an offset, set once the rest are.
-  std::vector<std::tuple<std::string, std::string, int64_t>> derived;
+  // Dims given as sums of others, set once the rest are.
+  std::vector<DimSum> sums;
   llvm::StringSet<> seen;
   for (StringRef dim : dims) {
     auto [name, list] = dim.split(':');
@@ -47,10 +67,9 @@ std::string parseDimSweep(llvm::StringRef text, std::vector<DimSizes> &sweep) {
              "'";
     if (!seen.insert(name).second)
       return "dim '" + name.str() + "' is given twice";
-    std::string from;
-    int64_t offset;
-    if (parseDerived(list, from, offset)) {
-      derived.emplace_back(name.str(), from, offset);
+    DimSum sum{name.str(), {}};
+    if (parseDimSum(list, sum)) {
+      sums.push_back(std::move(sum));
       continue;
     }
     SmallVector<StringRef> parts;
@@ -61,24 +80,31 @@ std::string parseDimSweep(llvm::StringRef text, std::vector<DimSizes> &sweep) {
         int64_t size;
         if (part.trim().getAsInteger(10, size) || size < 0)
           return "'" + part.trim().str() + "' in '" + dim.str() +
-                 "' is not a size (an integer >= 0) or another dim plus or "
-                 "minus one (other+k)";
+                 "' is not a size (an integer >= 0) or a sum of swept dims "
+                 "(past+seq, past+1)";
         grown.push_back(partial);
         grown.back()[name.str()] = size;
       }
     sweep = std::move(grown);
   }
-  for (const auto &[name, from, offset] : derived)
+  for (const DimSum &sum : sums)
     for (DimSizes &sizes : sweep) {
-      auto source = sizes.find(from);
-      if (source == sizes.end())
-        return "'" + name + ":" + from + "...' refers to '" + from +
-               "', which is not swept with sizes";
-      if (source->second + offset < 0)
-        return "'" + name + "' would be " +
-               std::to_string(source->second + offset) + " at " + from + "=" +
-               std::to_string(source->second);
-      sizes[name] = source->second + offset;
+      int64_t size = 0;
+      for (const auto &[term, value] : sum.terms) {
+        auto source = sizes.find(term);
+        if (term.empty())
+          size += value;
+        else if (source != sizes.end() &&
+                 !llvm::any_of(sums, [&](auto &s) { return s.name == term; }))
+          size += value * source->second;
+        else
+          return "'" + sum.name + "' refers to '" + term +
+                 "', which is not swept with sizes";
+      }
+      if (size < 0)
+        return "'" + sum.name + "' would be " + std::to_string(size) + " at " +
+               formatDimSizes(sizes);
+      sizes[sum.name] = size;
     }
   return "";
 }
@@ -133,6 +159,78 @@ static FunctionOpInterface findCopy(ModuleOp module, FunctionOpInterface fn,
   return cast<FunctionOpInterface>(found);
 }
 
+/// The constant a shape op stands for once its inputs are static: a dim of
+/// a static size, or shapes concatenated; empty otherwise.
+static SmallVector<int64_t> getShapeValues(Operation *op) {
+  if (auto constant = dyn_cast<tosa::ConstShapeOp>(op))
+    return llvm::to_vector(
+        cast<DenseIntElementsAttr>(constant.getValues()).getValues<int64_t>());
+  if (auto dim = dyn_cast<tosa::DimOp>(op)) {
+    auto type = cast<ShapedType>(dim.getInput1().getType());
+    int64_t size = type.getDimSize(dim.getAxis());
+    return ShapedType::isDynamic(size) ? SmallVector<int64_t>()
+                                       : SmallVector<int64_t>{size};
+  }
+  SmallVector<int64_t> values;
+  if (auto concat = dyn_cast<tosa::ConcatShapeOp>(op))
+    for (Value input : concat.getInput()) {
+      Operation *def = input.getDefiningOp();
+      SmallVector<int64_t> part = def && isa<tosa::ConstShapeOp>(def)
+                                      ? getShapeValues(def)
+                                      : SmallVector<int64_t>();
+      if (part.empty())
+        return {};
+      llvm::append_range(values, part);
+    }
+  return values;
+}
+
+/// Replaces the dims and concatenations of `fn` that are now constant by
+/// constants; whether any was.
+static bool foldShapes(FunctionOpInterface fn) {
+  bool folded = false;
+  fn.walk([&](Operation *op) {
+    if (!isa<tosa::DimOp, tosa::ConcatShapeOp>(op))
+      return;
+    SmallVector<int64_t> values = getShapeValues(op);
+    if (values.empty())
+      return;
+    OpBuilder b(op);
+    auto type = RankedTensorType::get({static_cast<int64_t>(values.size())},
+                                      b.getIndexType());
+    Value constant =
+        tosa::ConstShapeOp::create(b, op->getLoc(), op->getResult(0).getType(),
+                                   DenseIntElementsAttr::get(type, values));
+    op->getResult(0).replaceAllUsesWith(constant);
+    op->erase();
+    folded = true;
+  });
+  return folded;
+}
+
+/// Concatenations leave out inputs without elements, which TOSA does not
+/// allow; one left alone is the result.
+static void dropEmptyConcatInputs(FunctionOpInterface fn) {
+  auto empty = [](Value value) {
+    auto type = dyn_cast<RankedTensorType>(value.getType());
+    return type && type.hasStaticShape() && type.getNumElements() == 0;
+  };
+  fn.walk([&](tosa::ConcatOp concat) {
+    SmallVector<Value> inputs;
+    llvm::copy_if(concat.getInput1(), std::back_inserter(inputs),
+                  [&](Value input) { return !empty(input); });
+    if (inputs.size() == concat.getInput1().size() || inputs.empty())
+      return;
+    if (inputs.size() == 1 &&
+        inputs.front().getType() == concat.getResult().getType()) {
+      concat.getResult().replaceAllUsesWith(inputs.front());
+      concat->erase();
+      return;
+    }
+    concat.getInput1Mutable().assign(inputs);
+  });
+}
+
 OwningOpRef<ModuleOp> specializeDims(FunctionOpInterface fn,
                                      const DimSizes &sizes,
                                      FunctionOpInterface &specialized) {
@@ -161,15 +259,26 @@ OwningOpRef<ModuleOp> specializeDims(FunctionOpInterface fn,
       fn.getContext(), inputs,
       cast<FunctionType>(specialized.getFunctionType()).getResults()));
 
-  // TOSA ops carry them on; other ops keep the types they have.
+  // TOSA ops carry them on (other ops keep the types they have). A shape
+  // built from input dims becomes constant once they are static, and the
+  // ops after it are inferred in the next round.
+  // An empty cache (past=0) is verified once concatenations drop it.
   PassManager pm(fn.getContext(), ModuleOp::getOperationName());
+  pm.enableVerifier(false);
   pm.addNestedPass<func::FuncOp>(tosa::createTosaInferShapesPass());
-  if (failed(pm.run(*copy))) {
+  auto fail = [&]() -> OwningOpRef<ModuleOp> {
     emitError(fn.getLoc()) << "@" << SymbolTable::getSymbolName(fn).getValue()
                            << " does not take " << formatDimSizes(sizes)
                            << ": shape inference failed";
     return nullptr;
-  }
+  };
+  do {
+    if (failed(pm.run(*copy)))
+      return fail();
+  } while (foldShapes(specialized));
+  dropEmptyConcatInputs(specialized);
+  if (failed(verify(*copy)))
+    return fail();
   return copy;
 }
 

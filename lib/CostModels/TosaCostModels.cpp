@@ -251,7 +251,7 @@ struct ShapedOpCostModel
 } // namespace
 
 //===----------------------------------------------------------------------===//
-// Gathers, scatters, variables
+// Transposes, gathers, scatters, variables
 //===----------------------------------------------------------------------===//
 
 namespace {
@@ -285,6 +285,33 @@ struct ScatterCostModel
     if (failed(ctx.addRead(cost, scatter.getIndices(), "the indices")) ||
         failed(ctx.addRead(cost, scatter.getInput(), "the input")) ||
         failed(ctx.addWritten(cost, scatter.getInput(), "the input")))
+      return failure();
+    return cost;
+  }
+};
+
+/// transpose: a relayout that reads and writes the whole tensor, except one
+/// that keeps the order of the dims larger than 1, which moves nothing in a
+/// row-major layout: it is a reshape (the importer emits one when the
+/// sizes are known; a module that keeps a dim dynamic has the transpose).
+struct TransposeCostModel
+    : public CostOpInterface::ExternalModel<TransposeCostModel,
+                                            tosa::TransposeOp> {
+  FailureOr<OpCost> getCost(Operation *op, CostContext &ctx) const {
+    auto transpose = cast<tosa::TransposeOp>(op);
+    FailureOr<SmallVector<uint64_t>> dims =
+        ctx.resolveShape(transpose.getInput1().getType(), "the input");
+    if (failed(dims))
+      return failure();
+    SmallVector<int32_t> moved;
+    for (int32_t dim : transpose.getPerms())
+      if ((*dims)[dim] != 1)
+        moved.push_back(dim);
+    OpCost cost;
+    if (llvm::is_sorted(moved))
+      return cost;
+    if (failed(ctx.addOperandsRead(cost, op)) ||
+        failed(ctx.addResultsWritten(cost, op)))
       return failure();
     return cost;
   }
@@ -344,7 +371,8 @@ void roof::registerTosaCostModels(DialectRegistry &registry) {
         tosa::RFFT2dOp, tosa::ResizeOp>(*context);
     // Whole-tensor data movement.
     attachMaterializeCostModels<tosa::ConcatOp, tosa::PadOp, tosa::ReverseOp,
-                                tosa::TileOp, tosa::TransposeOp>(*context);
+                                tosa::TileOp>(*context);
+    tosa::TransposeOp::attachInterface<TransposeCostModel>(*context);
     tosa::SliceOp::attachInterface<SliceCostModel<tosa::SliceOp>>(*context);
     tosa::GatherOp::attachInterface<GatherCostModel>(*context);
     tosa::ScatterOp::attachInterface<ScatterCostModel>(*context);

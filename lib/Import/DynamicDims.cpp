@@ -9,6 +9,8 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Verifier.h"
 
+#include <optional>
+
 namespace mlir::roof::onnx_import {
 
 /// "at node 'name' (tosa.op)": where an error is, since an op's location
@@ -36,17 +38,6 @@ static RankedTensorType mergeType(Type base, Type probe) {
   return a.clone(shape);
 }
 
-/// Gives `base` the merged type of it and `probe`; false when they differ
-/// in more than sizes.
-static bool mergeValueType(Value base, Value probe) {
-  if (base.getType() == probe.getType())
-    return true;
-  RankedTensorType merged = mergeType(base.getType(), probe.getType());
-  if (merged)
-    base.setType(merged);
-  return static_cast<bool>(merged);
-}
-
 /// Whether two attributes of the same op agree. Two constants of one type
 /// agree whatever their values: the probe's weights are stored under other
 /// resource names, and a constant computed from a kept dim has a type that
@@ -70,68 +61,157 @@ static bool sameAttributes(Operation *a, Operation *b) {
   return true;
 }
 
-/// A shape operand with a kept dim's size in it becomes -1 there, which TOSA
-/// reads as "inferred" in a reshape (once) and as "to the end" in a slice's
-/// sizes (checkSlice makes sure it is).
-static LogicalResult mergeShape(tosa::ConstShapeOp base,
-                                tosa::ConstShapeOp probe) {
-  auto a = cast<DenseIntElementsAttr>(base.getValues());
-  auto b = cast<DenseIntElementsAttr>(probe.getValues());
-  SmallVector<int64_t> values;
-  unsigned differing = 0;
-  for (auto [x, y] :
-       llvm::zip(a.getValues<int64_t>(), b.getValues<int64_t>())) {
-    differing += x != y;
-    values.push_back(x == y ? x : -1);
+/// The values of a shape operand (empty when it is not a constant).
+static SmallVector<int64_t> getConstantShape(Value shape) {
+  auto op = shape.getDefiningOp<tosa::ConstShapeOp>();
+  if (!op)
+    return {};
+  return llvm::to_vector(
+      cast<DenseIntElementsAttr>(op.getValues()).getValues<int64_t>());
+}
+
+namespace {
+/// An entry of a shape operand made dynamic: a constant (-1 for "inferred"
+/// or "to the end"), or the size of one of the op's input's dims.
+struct ShapeEntry {
+  int64_t value = 0;
+  std::optional<unsigned> inputDim;
+};
+
+/// What the merge changes, collected before any of it is applied so that
+/// every check sees the bound sizes.
+struct Merge {
+  SmallVector<std::pair<Value, Type>> types;
+  SmallVector<std::pair<OpOperand *, SmallVector<ShapeEntry>>> shapes;
+};
+} // namespace
+
+/// The entries of shape operand `number` of `base` (and its `probe` twin)
+/// that differ, or failure with an error when an op takes no dynamic size
+/// there: only a reshape's new shape and a slice's sizes may have one.
+static FailureOr<SmallVector<unsigned>>
+differingEntries(Operation *base, Operation *probe, unsigned number) {
+  SmallVector<int64_t> a = getConstantShape(base->getOperand(number));
+  SmallVector<int64_t> b = getConstantShape(probe->getOperand(number));
+  SmallVector<unsigned> differing;
+  for (auto [i, x] : llvm::enumerate(a))
+    if (i < b.size() && x != b[i])
+      differing.push_back(i);
+  bool dynamicAllowed = (isa<tosa::ReshapeOp>(base) && number == 1) ||
+                        (isa<tosa::SliceOp>(base) && number == 2);
+  if (!differing.empty() && !dynamicAllowed)
+    return emitError(base->getLoc())
+           << "cannot keep the dims dynamic " << atNode(base)
+           << ": a size it takes depends on a kept dim, and TOSA takes it as "
+              "a constant: bind that dim (--input-shape) instead";
+  return differing;
+}
+
+/// A reshape's new shape: each size that depends on a kept dim is an input
+/// dim's size when it is one in both imports, else -1, which TOSA's reshape
+/// infers for at most one.
+static LogicalResult mergeReshape(tosa::ReshapeOp base, tosa::ReshapeOp probe,
+                                  Merge &merge) {
+  FailureOr<SmallVector<unsigned>> differing = differingEntries(base, probe, 1);
+  if (failed(differing) || differing->empty())
+    return failure(failed(differing));
+  SmallVector<int64_t> a = getConstantShape(base.getShape());
+  SmallVector<int64_t> b = getConstantShape(probe.getShape());
+  ArrayRef<int64_t> inA = base.getInput1().getType().getShape();
+  ArrayRef<int64_t> inB = probe.getInput1().getType().getShape();
+  SmallVector<ShapeEntry> entries;
+  for (int64_t value : a)
+    entries.push_back({value, std::nullopt});
+  unsigned inferred = 0;
+  for (unsigned i : *differing) {
+    unsigned input = 0;
+    while (input < inA.size() && (inA[input] != a[i] || inB[input] != b[i]))
+      ++input;
+    if (input < inA.size() && differing->size() > 1) {
+      entries[i].inputDim = input;
+      continue;
+    }
+    entries[i].value = -1;
+    ++inferred;
   }
-  if (!differing)
-    return success();
-  for (OpOperand &use : base->getUses()) {
-    Operation *user = use.getOwner();
-    bool inferred = isa<tosa::ReshapeOp>(user) ||
-                    (isa<tosa::SliceOp>(user) && use.getOperandNumber() == 2);
-    if (!inferred)
-      return emitError(user->getLoc())
-             << "cannot keep the dims dynamic " << atNode(user)
-             << ": a size it takes depends on a kept dim, and TOSA takes it "
-                "as a constant: "
-                "bind that dim (--input-shape) instead of keeping it dynamic";
-    if (isa<tosa::ReshapeOp>(user) && differing > 1)
-      return emitError(user->getLoc())
-             << "cannot keep the dims dynamic " << atNode(user) << ": "
-             << differing
-             << " sizes of its result depend on kept dims, and TOSA's reshape "
-                "infers at most one: keep fewer dims dynamic (bind the others "
-                "with "
-                "--input-shape)";
-  }
-  base.setValuesAttr(DenseIntElementsAttr::get(a.getType(), values));
+  if (inferred > 1)
+    return emitError(base.getLoc())
+           << "cannot keep the dims dynamic " << atNode(base) << ": "
+           << inferred
+           << " sizes of its result depend on kept dims without being sizes "
+              "of its input, and TOSA's reshape infers at most one: keep "
+              "fewer dims dynamic (bind the others with --input-shape)";
+  merge.shapes.emplace_back(&base->getOpOperand(1), std::move(entries));
   return success();
 }
 
-/// A slice size that depends on a kept dim is -1, "to the end": right only
-/// when the slice does run to the end of that dim.
-static LogicalResult checkSlice(tosa::SliceOp base, tosa::SliceOp probe) {
-  auto constant = [](Value shape) {
-    auto op = shape.getDefiningOp<tosa::ConstShapeOp>();
-    return op ? llvm::to_vector(cast<DenseIntElementsAttr>(op.getValues())
-                                    .getValues<int64_t>())
-              : SmallVector<int64_t>();
-  };
-  SmallVector<int64_t> sizes = constant(base.getSize());
-  SmallVector<int64_t> probeStart = constant(probe.getStart());
-  SmallVector<int64_t> probeSizes = constant(probe.getSize());
-  ArrayRef<int64_t> probeDims = probe.getInput1().getType().getShape();
-  for (auto [i, size] : llvm::enumerate(sizes))
-    if (size == -1 && (i >= probeStart.size() || i >= probeSizes.size() ||
-                       probeStart[i] + probeSizes[i] != probeDims[i]))
+/// A slice's size that depends on a kept dim is -1, "to the end": right
+/// only when the slice runs to the end of that dim.
+static LogicalResult mergeSlice(tosa::SliceOp base, tosa::SliceOp probe,
+                                Merge &merge) {
+  FailureOr<SmallVector<unsigned>> differing = differingEntries(base, probe, 2);
+  if (failed(differing) || failed(differingEntries(base, probe, 1)))
+    return failure();
+  if (differing->empty())
+    return success();
+  SmallVector<int64_t> start = getConstantShape(probe.getStart());
+  SmallVector<int64_t> size = getConstantShape(probe.getSize());
+  ArrayRef<int64_t> dims = probe.getInput1().getType().getShape();
+  SmallVector<ShapeEntry> entries;
+  for (int64_t value : getConstantShape(base.getSize()))
+    entries.push_back({value, std::nullopt});
+  for (unsigned i : *differing) {
+    if (i >= start.size() || start[i] + size[i] != dims[i])
       return emitError(base.getLoc())
              << "cannot keep the dims dynamic " << atNode(base)
              << ": it takes part of dim " << i
              << ", whose size depends on a kept dim, and TOSA's slice takes "
-                "static sizes: bind that dim (--input-shape) instead of "
-                "keeping it dynamic";
+                "static sizes: bind that dim (--input-shape) instead";
+    entries[i].value = -1;
+  }
+  merge.shapes.emplace_back(&base->getOpOperand(2), std::move(entries));
   return success();
+}
+
+/// Builds, before the op that takes it, the shape operand `entries` give:
+/// a constant, or constants and input dims' sizes concatenated.
+static void rewriteShape(OpOperand &operand, ArrayRef<ShapeEntry> entries) {
+  Operation *user = operand.getOwner();
+  OpBuilder b(user);
+  Location loc = user->getLoc();
+  auto constant = [&](ArrayRef<int64_t> values) -> Value {
+    auto type = RankedTensorType::get({static_cast<int64_t>(values.size())},
+                                      b.getIndexType());
+    return tosa::ConstShapeOp::create(
+        b, loc, tosa::shapeType::get(b.getContext(), values.size()),
+        DenseIntElementsAttr::get(type, values));
+  };
+  SmallVector<Value> pieces;
+  SmallVector<int64_t> run;
+  for (const ShapeEntry &entry : entries) {
+    if (!entry.inputDim) {
+      run.push_back(entry.value);
+      continue;
+    }
+    if (!run.empty())
+      pieces.push_back(constant(run));
+    run.clear();
+    pieces.push_back(tosa::DimOp::create(
+        b, loc, tosa::shapeType::get(b.getContext(), 1), user->getOperand(0),
+        b.getI32IntegerAttr(*entry.inputDim)));
+  }
+  if (!run.empty())
+    pieces.push_back(constant(run));
+  Value old = operand.get();
+  operand.set(pieces.size() == 1
+                  ? pieces.front()
+                  : tosa::ConcatShapeOp::create(
+                        b, loc,
+                        tosa::shapeType::get(b.getContext(), entries.size()),
+                        pieces)
+                        .getResult());
+  if (Operation *def = old.getDefiningOp(); def && def->use_empty())
+    def->erase();
 }
 
 /// Names the dynamic dims of `fn`'s arguments after the model's inputs.
@@ -164,10 +244,18 @@ LogicalResult mergeDynamicDims(ModuleOp base, ModuleOp probe,
     return emitError(base.getLoc())
            << "the model's graph changes with the kept dims' sizes ("
            << baseOps.size() << " ops at the bound sizes, " << probeOps.size()
-           << " with each " << kProbeShift
-           << " larger): bind them instead, or check the model at sizes "
-              "other than 1, which ONNX may broadcast or squeeze";
+           << " at larger ones): bind them instead, or check the model at "
+              "sizes other than 1, which ONNX may broadcast or squeeze";
 
+  Merge merge;
+  auto mergeValue = [&](Value x, Value y) {
+    if (x.getType() == y.getType())
+      return true;
+    RankedTensorType merged = mergeType(x.getType(), y.getType());
+    if (merged)
+      merge.types.emplace_back(x, merged);
+    return static_cast<bool>(merged);
+  };
   for (auto [a, b] : llvm::zip(baseOps, probeOps)) {
     auto differs = [&, a = a](StringRef what) {
       return emitError(a->getLoc())
@@ -179,25 +267,36 @@ LogicalResult mergeDynamicDims(ModuleOp base, ModuleOp probe,
         a->getNumResults() != b->getNumResults() ||
         a->getNumRegions() != b->getNumRegions())
       return differs("structure");
-    if (auto shape = dyn_cast<tosa::ConstShapeOp>(a)) {
-      if (failed(mergeShape(shape, cast<tosa::ConstShapeOp>(b))))
-        return failure();
-    } else if (!isa<func::FuncOp>(a) && !sameAttributes(a, b)) {
+    // Shape constants are checked where they are used.
+    if (!isa<func::FuncOp, tosa::ConstShapeOp>(a) && !sameAttributes(a, b))
       return differs("attributes");
-    }
-    if (auto slice = dyn_cast<tosa::SliceOp>(a))
-      if (failed(checkSlice(slice, cast<tosa::SliceOp>(b))))
+    if (auto reshape = dyn_cast<tosa::ReshapeOp>(a)) {
+      if (failed(mergeReshape(reshape, cast<tosa::ReshapeOp>(b), merge)))
         return failure();
+    } else if (auto slice = dyn_cast<tosa::SliceOp>(a)) {
+      if (failed(mergeSlice(slice, cast<tosa::SliceOp>(b), merge)))
+        return failure();
+    } else {
+      for (OpOperand &operand : a->getOpOperands())
+        if (isa<tosa::shapeType>(operand.get().getType()) &&
+            failed(differingEntries(a, b, operand.getOperandNumber())))
+          return failure();
+    }
     for (auto [x, y] : llvm::zip(a->getResults(), b->getResults()))
-      if (!mergeValueType(x, y))
+      if (!mergeValue(x, y))
         return differs("result types");
     for (auto [regionA, regionB] : llvm::zip(a->getRegions(), b->getRegions()))
       for (auto [blockA, blockB] : llvm::zip(regionA, regionB))
         for (auto [x, y] :
              llvm::zip(blockA.getArguments(), blockB.getArguments()))
-          if (!mergeValueType(x, y))
+          if (!mergeValue(x, y))
             return differs("argument types");
   }
+
+  for (auto &[value, type] : merge.types)
+    value.setType(type);
+  for (auto &[operand, entries] : merge.shapes)
+    rewriteShape(*operand, entries);
 
   // Functions take the types their blocks now have.
   for (auto fn : base.getOps<func::FuncOp>()) {

@@ -2,7 +2,7 @@
 //
 // ONNX shape inference and the importer's folding need every size, so a dim
 // the user keeps dynamic (--keep-dynamic) is imported twice: at the size the
-// user bound and, in a probe, larger by kProbeShift. The two modules differ
+// user bound and, in a probe, larger (kProbeShift). The two modules differ
 // only where a size depends on a kept dim; those dims become `?`, and each
 // argument names its kept dims (roof/Analysis/NamedDims.h) so a report can
 // bind them by name.
@@ -18,9 +18,9 @@
 
 namespace mlir::roof::onnx_import {
 
-/// How much larger every kept dim is in the probe import. All kept dims move
-/// by the same amount, so an offset between two of them (total = past + 1)
-/// holds in the probe too.
+/// How much larger kept dims are in the probe import: the i-th kept dim
+/// (from 0) by (i + 1) x this, so that two kept dims bound to one size still
+/// differ there; a dim bound as a sum of others follows them.
 constexpr int64_t kProbeShift = 64;
 
 /// Makes dynamic, in `base`, every dim that differs in `probe` (the same

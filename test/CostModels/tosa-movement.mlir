@@ -112,3 +112,18 @@ func.func @fft(%re: tensor<2x8x16xf32>, %im: tensor<2x8x16xf32>) -> (tensor<2x8x
   %2, %3 = tosa.rfft2d %re : (tensor<2x8x16xf32>) -> (tensor<2x8x9xf32>, tensor<2x8x9xf32>)
   return %0, %1, %2, %3 : tensor<2x8x16xf32>, tensor<2x8x16xf32>, tensor<2x8x9xf32>, tensor<2x8x9xf32>
 }
+
+// -----
+
+// A transpose that only moves dims of size 1 keeps the order of the others:
+// nothing moves in a row-major layout, as for the reshape a static import
+// emits instead. One that swaps two larger dims does move: 4 x 8 f32 = 128 B
+// each way.
+// CHECK-LABEL: func.func @unit_transposes
+func.func @unit_transposes(%x: tensor<1x1x4x8xf32>) -> (tensor<1x4x1x8xf32>, tensor<1x8x1x4xf32>) {
+  // CHECK: tosa.transpose {{.*}}roof.cost = #roof.cost<flops = 0, transcendentals = 0, read = 0, written = 0,
+  %0 = tosa.transpose %x {perms = array<i32: 0, 2, 1, 3>} : (tensor<1x1x4x8xf32>) -> tensor<1x4x1x8xf32>
+  // CHECK: tosa.transpose {{.*}}roof.cost = #roof.cost<flops = 0, transcendentals = 0, read = 128, written = 128,
+  %1 = tosa.transpose %x {perms = array<i32: 0, 3, 1, 2>} : (tensor<1x1x4x8xf32>) -> tensor<1x8x1x4xf32>
+  return %0, %1 : tensor<1x4x1x8xf32>, tensor<1x8x1x4xf32>
+}

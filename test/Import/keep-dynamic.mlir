@@ -6,7 +6,7 @@
 // RUN: rm -rf %t && mkdir -p %t
 // A one-layer grouped-query decoder: hidden 32, 4 heads of 8, 2 KV heads.
 // RUN: %debian_python %roof_src_root/scripts/gen_decoder.py llama3-8b --layers 1 --vocab 64 --hidden 32 --heads 4 --kv-heads 2 --intermediate 48 -o %t/tiny.onnx
-// RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=1 --input-shape seq=1 --input-shape past=7 --input-shape total=8 --keep-dynamic past,total -o %t/decode.mlir
+// RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=1 --input-shape seq=1 --input-shape past=7 --input-shape total=past+1 --keep-dynamic past,total -o %t/decode.mlir
 // RUN: FileCheck %s --check-prefix=IR < %t/decode.mlir
 // IR: func.func @main(%arg0: tensor<1x1xi64> {{.*}}, %arg1: tensor<1x1x1x?xf32> {roof.dim_names = ["", "", "", "total"]} {{.*}}, %arg4: tensor<1x2x?x8xf32> {roof.dim_names = ["", "", "past", ""]} {{.*}}) -> (tensor<1x1x64xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>)
 // The cache grows through a reshape that infers its one dynamic dim.
@@ -26,17 +26,48 @@
 // STATIC: totals of @main: 40347 FLOPs (563 transcendental), 144525 B read (39424 of weights), 82393 B written
 
 // Batch alone can stay dynamic (checked at 2: ONNX may squeeze a dim of 1).
+// (A reshape that merges it into the heads takes -1 there.)
 // RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=2 --input-shape seq=1 --input-shape past=7 --input-shape total=8 --keep-dynamic batch -o %t/batch.mlir
 // RUN: FileCheck %s --check-prefix=BATCH < %t/batch.mlir
 // BATCH: %arg0: tensor<?x1xi64> {roof.dim_names = ["batch", ""]}
 
-// What TOSA cannot express is an error that names the node: the grouped
-// heads merge batch and the cache length in one reshape.
-// RUN: not roof-import-onnx %t/tiny.onnx --input-shape batch=2 --input-shape seq=1 --input-shape past=7 --input-shape total=8 --keep-dynamic batch,past,total -o /dev/null 2>&1 | FileCheck %s --check-prefix=TWO
-// TWO: error: cannot keep the dims dynamic at node 'l0_rk_unsq_58' (tosa.reshape): 2 sizes of its result depend on kept dims, and TOSA's reshape infers at most one: keep fewer dims dynamic (bind the others with --input-shape)
+// A reshape may keep two dims dynamic when all but one are sizes of its
+// input: the grouped heads merge batch and the cache length, and the shape
+// is built from the input's dims (tosa.dim). A dim that is the sum of
+// others says so: total = past + 1. Bound to batch 3 and a cache of 100,
+// the module costs what a static import at those sizes costs.
+// RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=2 --input-shape seq=1 --input-shape past=7 --input-shape total=past+1 --keep-dynamic batch,past,total -o %t/bpt.mlir
+// RUN: FileCheck %s --check-prefix=DIMS < %t/bpt.mlir
+// DIMS: tosa.dim
+// DIMS: tosa.concat_shape
+// RUN: roof-opt %t/bpt.mlir -o /dev/null --roof-report="targets=h100-sxm sizes=batch:3;past:100;total:past+1" | FileCheck %s --check-prefix=BPT
+// BPT: batch=3 past=100 total=101 108405 489794
+// RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=3 --input-shape seq=1 --input-shape past=100 --input-shape total=past+1 -o %t/bpt-static.mlir
+// RUN: roof-opt %t/bpt-static.mlir --roof-annotate-cost=report-only 2>&1 | FileCheck %s --check-prefix=BPT-STATIC
+// BPT-STATIC: totals of @main: 108405 FLOPs (1365 transcendental), 291865 B read (39680 of weights), 197929 B written
+
+// One module for prefill and decode: seq, past and total kept, total =
+// past + seq. A prefill of 16 tokens (past = 0: the empty cache leaves the
+// concatenation) and a decode step at 127 cost what static imports cost.
+// RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=1 --input-shape seq=4 --input-shape past=7 --input-shape total=past+seq --keep-dynamic seq,past,total -o %t/spt.mlir
+// RUN: roof-opt %t/spt.mlir -o /dev/null --roof-report="targets=h100-sxm sizes=seq:16,1;past:0,127;total:past+seq" | FileCheck %s --check-prefix=SPT
+// SPT: past=0 seq=16 total=16 366000 297512
+// SPT: past=127 seq=1 total=128 40347 226918
+// RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=1 --input-shape seq=16 --input-shape past=0 --input-shape total=past+seq -o %t/prefill.mlir
+// RUN: roof-opt %t/prefill.mlir --roof-annotate-cost=report-only 2>&1 | FileCheck %s --check-prefix=PREFILL
+// PREFILL: totals of @main: 366000 FLOPs (1840 transcendental), 187558 B read (41344 of weights), 109954 B written
+
+// Kept dims related but not said to be: the probe (each kept dim larger by
+// its own amount) breaks total = past + 1.
+// RUN: not roof-import-onnx %t/tiny.onnx --input-shape batch=2 --input-shape seq=1 --input-shape past=7 --input-shape total=8 --keep-dynamic batch,past,total -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNRELATED
+// UNRELATED: error: the model does not import with the kept dims larger (batch=66 past=135 total=200): a kept dim that is the sum of others needs to say so, e.g. --input-shape total=past+seq
+// A sum of dims that are not bound.
+// RUN: not roof-import-onnx %t/tiny.onnx --input-shape batch=2 --input-shape seq=1 --input-shape total=past+1 -o /dev/null 2>&1 | FileCheck %s --check-prefix=SUM
+// SUM: error: --input-shape total=past+1: 'past' is not a symbolic dim bound to a size
+
 // At 1 the model's graph differs (a dim of 1 is squeezed and broadcast).
 // RUN: not roof-import-onnx %t/tiny.onnx --input-shape batch=1 --input-shape seq=1 --input-shape past=7 --input-shape total=8 --keep-dynamic batch -o /dev/null 2>&1 | FileCheck %s --check-prefix=ONE
-// ONE: error: the model's graph changes with the kept dims' sizes (220 ops at the bound sizes, 256 with each 64 larger): bind them instead, or check the model at sizes other than 1, which ONNX may broadcast or squeeze
+// ONE: error: the model's graph changes with the kept dims' sizes (220 ops at the bound sizes, 256 at larger ones): bind them instead, or check the model at sizes other than 1, which ONNX may broadcast or squeeze
 // A kept dim needs a size to check the model at.
 // RUN: not roof-import-onnx %t/tiny.onnx --input-shape batch=1 --input-shape seq=1 --input-shape past=7 --keep-dynamic total -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNBOUND
 // UNBOUND: error: --keep-dynamic total needs the size to check the model at, as for a bound dim: --input-shape total=N

@@ -48,9 +48,9 @@
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=past:1 batch-sizes=2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BOTH
 // BOTH: error: roof-report: batch-sizes binds every dynamic dim and sizes binds them by name: give one of the two
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=past:1,x" -o /dev/null 2>&1 | FileCheck %s --check-prefix=MALFORMED
-// MALFORMED: error: roof-report: sizes: 'x' in 'past:1,x' is not a size (an integer >= 0) or another dim plus or minus one (other+k)
+// MALFORMED: error: roof-report: sizes: 'x' in 'past:1,x' is not a size (an integer >= 0) or a sum of swept dims (past+seq, past+1)
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=total:past+1" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NOSOURCE
-// NOSOURCE: error: roof-report: sizes: 'total:past...' refers to 'past', which is not swept with sizes
+// NOSOURCE: error: roof-report: sizes: 'total' refers to 'past', which is not swept with sizes
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=past:16;total:8" -o /dev/null 2>&1 | FileCheck %s --check-prefix=MISFIT
 // MISFIT: error: @cached does not take past=16 total=8: shape inference failed
 

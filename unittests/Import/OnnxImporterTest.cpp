@@ -119,6 +119,32 @@ TEST(OnnxImporter, ParsesShapeBindings) {
   EXPECT_FALSE(roof::parseOnnxShapeBinding("x", options).empty());
   EXPECT_FALSE(roof::parseOnnxShapeBinding("x=", options).empty());
   EXPECT_FALSE(roof::parseOnnxShapeBinding("x=1,-2", options).empty());
+  // A symbolic dim as a sum of others and sizes.
+  EXPECT_TRUE(roof::parseOnnxShapeBinding("total=past+seq+1", options).empty());
+  EXPECT_EQ(options.sums.lookup("total"), "past+seq+1");
+  EXPECT_FALSE(roof::parseOnnxShapeBinding("total=past+", options).empty());
+  EXPECT_FALSE(roof::parseOnnxShapeBinding("total=past+-1", options).empty());
+}
+
+/// The Gemm model with its symbolic dim kept: `n` stays ?, and the argument
+/// names it.
+TEST(OnnxImporter, KeepsANamedDimDynamic) {
+  std::string path = writeGemmModel();
+  MLIRContext context;
+  roof::OnnxImportOptions options;
+  options.shapes["n"] = {2};
+  options.keepDynamic.push_back("n");
+  OwningOpRef<ModuleOp> module = roof::importOnnxFile(path, context, options);
+  llvm::sys::fs::remove(path);
+  ASSERT_TRUE(module);
+  auto fn = *module->getOps<func::FuncOp>().begin();
+  EXPECT_EQ(fn.getArgumentTypes().front(),
+            RankedTensorType::get({ShapedType::kDynamic, 4},
+                                  Float32Type::get(&context)));
+  auto names = fn.getArgAttrOfType<ArrayAttr>(0, "roof.dim_names");
+  ASSERT_TRUE(names);
+  EXPECT_EQ(cast<StringAttr>(names[0]).getValue(), "n");
+  EXPECT_EQ(cast<StringAttr>(names[1]).getValue(), "");
 }
 
 } // namespace

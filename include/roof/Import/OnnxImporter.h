@@ -29,6 +29,9 @@ struct OnnxImportOptions {
   /// dim's name (an ONNX `dim_param`) binds that dim wherever it appears.
   /// Dims of a graph input's shape may be -1 to keep the model's own dim.
   llvm::StringMap<llvm::SmallVector<int64_t>> shapes;
+  /// Symbolic dims that are sums of others and sizes (`total` =
+  /// "past+seq"), bound once the others are.
+  llvm::StringMap<std::string> sums;
   /// Emit weight values (as dense resources) so the module can run; without
   /// it weights keep only their shape and element type.
   bool keepWeights = false;
@@ -41,7 +44,8 @@ struct OnnxImportOptions {
   llvm::SmallVector<std::string> keepDynamic;
 };
 
-/// Parses one `--input-shape` entry, `name=d0,d1,...`, into `options`.
+/// Parses one `--input-shape` entry, `name=d0,d1,...` or `name=a+b+n` (a
+/// symbolic dim as the sum of others and sizes), into `options`.
 /// Returns an error message, or an empty string on success.
 std::string parseOnnxShapeBinding(llvm::StringRef text,
                                   OnnxImportOptions &options);
