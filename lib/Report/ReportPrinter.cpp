@@ -420,9 +420,58 @@ static void printSweep(ArrayRef<FunctionRoofline> reports,
   }
 }
 
+/// The generation view (Generation.h): per function, target and batch the
+/// time to first token, the time per output token, throughput, the KV
+/// cache and the memory limits.
+static void printGeneration(ArrayRef<GenerationReport> generation,
+                            llvm::raw_ostream &os) {
+  for (const GenerationReport &g : generation) {
+    os << "== @" << g.function << " on " << g.target->name << ": "
+       << formatCountOf(g.tokens, "token") << " after a prompt of " << g.prompt
+       << ", " << formatCountOf(g.batch, "sequence") << " at once\n";
+    os << "time to first token:   " << formatSeconds(g.prefillSeconds)
+       << " (the prefill of " << formatCountOf(g.prompt, "token") << ")\n";
+    os << "time per output token: " << formatSeconds(g.steps.front().second)
+       << " first, " << formatSeconds(g.secondsPerToken()) << " mean, "
+       << formatSeconds(g.steps.back().second) << " last ("
+       << formatCountOf(g.tokens - 1, "decode step") << ", priced at past =";
+    for (auto [i, step] : llvm::enumerate(g.steps))
+      os << (i ? ", " : " ") << step.first;
+    os << ", linear between)\n";
+    os << llvm::format("throughput:            %.1f tokens/s decoding; all ",
+                       g.tokensPerSecond())
+       << formatCountOf(g.tokens, "token") << " in "
+       << formatSeconds(g.totalSeconds()) << "\n";
+    os << "KV cache:              " << g.kvBytesPerToken
+       << " B per token of a sequence; "
+       << formatMegabytes(static_cast<double>(g.kvBytesAtEnd)) << " at "
+       << g.prompt + g.tokens << " tokens x "
+       << formatCountOf(g.batch, "sequence") << "\n";
+    os << "memory at the end:     weights "
+       << formatMegabytes(static_cast<double>(g.weightBytes)) << " + KV cache "
+       << formatMegabytes(static_cast<double>(g.kvBytesAtEnd))
+       << " + a step's activations "
+       << formatMegabytes(static_cast<double>(g.stepActivationBytes)) << " = "
+       << formatMegabytes(g.memoryAtEndBytes()) << " of "
+       << formatMegabytes(g.capacityBytes) << ": "
+       << (g.fits() ? "fits" : "does-not-fit") << "\n";
+    os << "limits:                at most "
+       << formatCountOf(g.maxBatch(), "sequence") << " of "
+       << g.prompt + g.tokens << " tokens; at "
+       << formatCountOf(g.batch, "sequence") << ", at most "
+       << formatCountOf(g.maxContext(), "token") << " of context\n";
+    if (g.incomplete)
+      os << "incomplete: a priced step has kernels without a rate or ops "
+            "without a cost, which its times leave out\n";
+    os << "\n";
+  }
+}
+
 void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
                            const ReportFormatOptions &options,
                            llvm::raw_ostream &os) {
+  if (!options.generation.empty())
+    return printGeneration(options.generation, os);
   if (options.sweep)
     return printSweep(reports, os);
   // A target's roofs are the same for every function: listed once.
@@ -679,6 +728,42 @@ static void writeSummary(llvm::json::OStream &json, const FunctionRoofline &r) {
   });
 }
 
+/// One generation summary (docs/report-schema.md, "generation").
+static void writeGeneration(llvm::json::OStream &json,
+                            const GenerationReport &g) {
+  json.object([&] {
+    json.attribute("function", g.function);
+    json.attribute("target", g.target->name);
+    json.attribute("batch", static_cast<uint64_t>(g.batch));
+    json.attribute("prompt", static_cast<uint64_t>(g.prompt));
+    json.attribute("tokens", static_cast<uint64_t>(g.tokens));
+    json.attribute("time_to_first_token_s", g.prefillSeconds);
+    json.attribute("time_per_output_token_s", g.secondsPerToken());
+    json.attribute("first_token_step_s", g.steps.front().second);
+    json.attribute("last_token_step_s", g.steps.back().second);
+    json.attributeArray("steps", [&] {
+      for (auto [past, seconds] : g.steps)
+        json.object([&] {
+          json.attribute("past", static_cast<uint64_t>(past));
+          json.attribute("latency_s", seconds);
+        });
+    });
+    json.attribute("decode_s", g.decodeSeconds);
+    json.attribute("total_s", g.totalSeconds());
+    json.attribute("tokens_per_s", g.tokensPerSecond());
+    writeCount(json, "kv_bytes_per_token", g.kvBytesPerToken);
+    writeCount(json, "kv_bytes_at_end", g.kvBytesAtEnd);
+    writeCount(json, "weight_bytes", g.weightBytes);
+    writeCount(json, "step_activation_bytes", g.stepActivationBytes);
+    json.attribute("memory_at_end_bytes", g.memoryAtEndBytes());
+    json.attribute("capacity_bytes", g.capacityBytes);
+    json.attribute("fits", g.fits());
+    writeCount(json, "max_batch", g.maxBatch());
+    writeCount(json, "max_context", g.maxContext());
+    json.attribute("incomplete", g.incomplete);
+  });
+}
+
 void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
                            const ReportFormatOptions &options,
                            llvm::raw_ostream &os) {
@@ -718,6 +803,11 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
             printJsonMeasurement(r, json);
         });
     });
+    if (!options.generation.empty())
+      json.attributeArray("generation", [&] {
+        for (const GenerationReport &g : options.generation)
+          writeGeneration(json, g);
+      });
   });
   os << "\n";
 }

@@ -8,6 +8,7 @@
 
 #include "roof/Transforms/Passes.h"
 
+#include "roof/Analysis/NamedDims.h"
 #include "roof/Transforms/EpilogueFusion.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -38,6 +39,9 @@ struct RoofFuseEpiloguesPass
         return signalPassFailure();
       }
     warnedOfExtraSizes = false;
+    if (!getDimNames(getOperation()).empty())
+      getOperation()->setAttr(kFuseAfterBindingAttrName,
+                              UnitAttr::get(&getContext()));
     weightOptions.paramArgs.assign(paramArgs.begin(), paramArgs.end());
     weights.emplace(weightOptions);
     SmallVector<Operation *> roots;

@@ -8,11 +8,14 @@
 
 #include "roof/Analysis/NamedDims.h"
 #include "roof/CostModels/CostModels.h"
+#include "roof/Report/Generation.h"
 #include "roof/Report/MeasuredMatch.h"
 #include "roof/Report/ReportPrinter.h"
 #include "roof/Support/OutputFile.h"
 #include "roof/Target/TargetLoader.h"
+#include "roof/Transforms/EpilogueFusion.h"
 
+#include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -91,8 +94,12 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
     // Copies of the module with named dims bound, which the reports point
     // into until they are written.
     std::vector<OwningOpRef<ModuleOp>> specializedModules;
+    std::vector<GenerationReport> generation;
     FailureOr<std::vector<FunctionRoofline>> priced =
-        priceModule(module, loaded, options, specializedModules);
+        generate.empty()
+            ? priceModule(module, loaded, options, specializedModules)
+            : priceGeneration(module, loaded, options, specializedModules,
+                              generation);
     if (failed(priced))
       return signalPassFailure();
     std::vector<FunctionRoofline> &reports = *priced;
@@ -100,6 +107,7 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
       return signalPassFailure();
 
     ReportFormatOptions formatOptions = getFormatOptions(module);
+    formatOptions.generation = generation;
     std::string error = writeOutputFile(output, [&](llvm::raw_ostream &os) {
       if (format == "json")
         printJsonReport(reports, formatOptions, os);
@@ -158,6 +166,22 @@ private:
       return WalkResult::interrupt();
     });
     return failure(walk.wasInterrupted());
+  }
+
+  /// specializeDims, then the epilogue fusion roof-fuse-epilogues could not
+  /// do on dynamic shapes when it ran on `fn` (kFuseAfterBindingAttrName).
+  OwningOpRef<ModuleOp> bindDims(FunctionOpInterface fn, const DimSizes &dims,
+                                 FunctionOpInterface &priced) {
+    OwningOpRef<ModuleOp> copy = specializeDims(fn, dims, priced);
+    if (!copy || !fn->hasAttr(kFuseAfterBindingAttrName))
+      return copy;
+    PassManager pm(fn.getContext(), ModuleOp::getOperationName());
+    RoofFuseEpiloguesOptions fuseOptions;
+    fuseOptions.paramArgs.assign(paramArgs.begin(), paramArgs.end());
+    pm.addNestedPass<func::FuncOp>(createRoofFuseEpilogues(fuseOptions));
+    if (failed(pm.run(*copy)))
+      return nullptr;
+    return copy;
   }
 
   /// One evaluation of the module: the pricing, and the named dims' sizes
@@ -226,7 +250,7 @@ private:
             continue;
           if (!own.dims->count("batch"))
             own.options.batch = options.batch;
-          OwningOpRef<ModuleOp> copy = specializeDims(fn, *own.dims, priced);
+          OwningOpRef<ModuleOp> copy = bindDims(fn, *own.dims, priced);
           if (!copy)
             return WalkResult::interrupt();
           specializedModules.push_back(std::move(copy));
@@ -240,6 +264,91 @@ private:
           if (evaluation.dims)
             reports.back().dimSizes = *evaluation.dims;
         }
+      return WalkResult::advance();
+    });
+    if (walk.wasInterrupted())
+      return failure();
+    return reports;
+  }
+
+  /// generate=P,D: each function that names seq and past, at each batch of
+  /// sizes=batch:... (else as the function is), priced at the prefill, a
+  /// step with an empty cache and the decode points (Generation.h). Returns
+  /// the reports of every step, and per function, target and batch the
+  /// generation summary in `generation`.
+  FailureOr<std::vector<FunctionRoofline>>
+  priceGeneration(ModuleOp module, const std::deque<Target> &loaded,
+                  const RooflineOptions &options,
+                  std::vector<OwningOpRef<ModuleOp>> &specializedModules,
+                  std::vector<GenerationReport> &generation) {
+    uint64_t prompt = generate[0], tokens = generate[1];
+    SmallVector<uint64_t> points = getDecodePoints(prompt, tokens);
+    SmallVector<std::optional<int64_t>> batches;
+    for (const DimSizes &dims : dimSweep)
+      batches.push_back(dims.at("batch"));
+    if (batches.empty())
+      batches.push_back(std::nullopt);
+    WeightAnalysis weights(options.cost.weights);
+    CostContext ctx(options.cost, weights);
+    std::vector<FunctionRoofline> reports;
+    WalkResult walk = module.walk([&](FunctionOpInterface fn) {
+      if (fn.isExternal())
+        return WalkResult::advance();
+      std::vector<std::string> names = getDimNames(fn);
+      auto named = [&](StringRef name) {
+        return llvm::is_contained(names, name);
+      };
+      if (!named("seq") || !named("past")) {
+        emitError(fn.getLoc())
+            << "roof-report: generate= prices @" << fn.getName()
+            << " at a prompt and at each step of a growing cache, but its "
+               "arguments do not name the dims seq and past (roof-import-onnx "
+               "--keep-dynamic seq,past,total --input-shape total=past+seq)";
+        return WalkResult::interrupt();
+      }
+      for (std::optional<int64_t> batchSize : batches) {
+        auto step = [&](uint64_t seq, uint64_t past) {
+          DimSizes dims = {{"seq", seq}, {"past", past}};
+          if (named("total"))
+            dims["total"] = seq + past;
+          if (batchSize && named("batch"))
+            dims["batch"] = *batchSize;
+          return dims;
+        };
+        // The prefill, a step with an empty cache (what a step holds
+        // besides the cache), then the decode points.
+        SmallVector<DimSizes> steps = {step(prompt, 0), step(1, 0)};
+        for (uint64_t past : points)
+          steps.push_back(step(1, past));
+        RooflineOptions own = options;
+        if (batchSize)
+          own.batch = *batchSize;
+        std::vector<FunctionKernels> analyses;
+        uint64_t lastCacheBytes = 0;
+        for (const DimSizes &dims : steps) {
+          FunctionOpInterface priced;
+          OwningOpRef<ModuleOp> copy = bindDims(fn, dims, priced);
+          if (!copy)
+            return WalkResult::interrupt();
+          analyses.push_back(analyzeKernels(priced, ctx, own));
+          lastCacheBytes = getKvCacheBytes(priced, own);
+          specializedModules.push_back(std::move(copy));
+        }
+        uint64_t perToken = lastCacheBytes / (own.batch * points.back());
+        for (const Target &target : loaded) {
+          size_t first = reports.size();
+          for (auto [dims, analysis] : llvm::zip(steps, analyses)) {
+            reports.push_back(priceFunction(analysis, target, own));
+            reports.back().dimSizes = dims;
+          }
+          SmallVector<std::pair<uint64_t, const FunctionRoofline *>> decode;
+          for (auto [i, past] : llvm::enumerate(points))
+            decode.emplace_back(past, &reports[first + 2 + i]);
+          generation.push_back(
+              summarizeGeneration(reports[first], reports[first + 1], decode,
+                                  own.batch, prompt, tokens, perToken));
+        }
+      }
       return WalkResult::advance();
     });
     if (walk.wasInterrupted())
@@ -366,6 +475,20 @@ private:
                   "be combined with a sweep (batch-sizes=, sizes=)");
     if (!dimSweep.empty() && failed(checkDimNames(module)))
       return failure();
+    if (!generate.empty()) {
+      if (generate.size() != 2 || generate[0] < 1 || generate[1] < 2)
+        return fail("generate= takes P,D: a prompt of P >= 1 tokens and D >= "
+                    "2 tokens generated");
+      if (!batchSizes.empty() || !measured.empty())
+        return fail("generate= sets the dims of each step itself; it cannot "
+                    "be combined with batch-sizes= or measured=");
+      if (!dimSweep.empty() &&
+          (dimSweep.front().size() != 1 || !dimSweep.front().count("batch")))
+        return fail("generate= sets seq, past and total itself; with it "
+                    "sizes= may only sweep batch (sizes=batch:1,8)");
+      if (format != "text" && format != "json")
+        return fail("generate= prints text or json");
+    }
     // A sweep binds dynamic dims; without any, every size would repeat the
     // same numbers under a different label.
     if (!batchSizes.empty() && !hasDynamicDim(module))

@@ -7,6 +7,7 @@
 #ifndef ROOF_REPORT_REPORTPRINTER_H
 #define ROOF_REPORT_REPORTPRINTER_H
 
+#include "roof/Report/Generation.h"
 #include "roof/Report/Roofline.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -28,6 +29,9 @@ struct ReportFormatOptions {
   std::string input;
   std::string pipeline;
   std::string dtypePolicy;
+  /// With generate=: the generation summaries, which the text report
+  /// prints instead of the reports of each step and JSON adds.
+  ArrayRef<GenerationReport> generation;
 };
 
 /// For people: per function and target the roofs, the top kernels by time

@@ -1,5 +1,4 @@
-//===- Units.h - Quantities as the text reports print them -------*- C++
-//-*-===//
+//===- Units.h - Quantities as the reports print them -----------*- C++ -*-===//
 //
 // Times, energies and sizes scaled to the SI prefix that keeps them readable
 // (29.863 us, 1.204 ms; 2.986 mJ; 512 B, 80.000 GB), and counts of things

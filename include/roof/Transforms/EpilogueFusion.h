@@ -16,6 +16,12 @@
 
 namespace mlir::roof {
 
+/// On a function whose arguments name dynamic dims (roof.dim_names):
+/// roof-fuse-epilogues ran on it, which fuses only static shapes, so a
+/// report that binds the dims fuses the bound copy again.
+inline constexpr llvm::StringLiteral kFuseAfterBindingAttrName =
+    "roof.fuse_after_binding";
+
 /// A contraction (Analysis/OpClassification.h) on tensors with one static
 /// result: what a kernel is built around.
 bool isFusionRoot(Operation *op);
