@@ -9,8 +9,6 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Verifier.h"
 
-#include <optional>
-
 namespace mlir::roof::onnx_import {
 
 /// "at node 'name' (tosa.op)": where an error is, since an op's location
@@ -72,10 +70,11 @@ static SmallVector<int64_t> getConstantShape(Value shape) {
 
 namespace {
 /// An entry of a shape operand made dynamic: a constant (-1 for "inferred"
-/// or "to the end"), or the size of one of the op's input's dims.
+/// or "to the end"), or the size of dim `dim` of `source`.
 struct ShapeEntry {
   int64_t value = 0;
-  std::optional<unsigned> inputDim;
+  Value source;
+  unsigned dim = 0;
 };
 
 /// What the merge changes, collected before any of it is applied so that
@@ -107,9 +106,37 @@ differingEntries(Operation *base, Operation *probe, unsigned number) {
   return differing;
 }
 
-/// A reshape's new shape: each size that depends on a kept dim is an input
-/// dim's size when it is one in both imports, else -1, which TOSA's reshape
-/// infers for at most one.
+/// A value whose dim has size `size` in the bound import and `probeSize`
+/// in the probe: the reshape's input, else an argument of the function
+/// (which every op may read); false when none has.
+static bool findDimSource(tosa::ReshapeOp base, tosa::ReshapeOp probe,
+                          int64_t size, int64_t probeSize, ShapeEntry &entry) {
+  SmallVector<std::pair<Value, Value>> candidates = {
+      {base.getInput1(), probe.getInput1()}};
+  auto fn = base->getParentOfType<func::FuncOp>();
+  auto probeFn = probe->getParentOfType<func::FuncOp>();
+  for (auto [arg, probeArg] :
+       llvm::zip(fn.getArguments(), probeFn.getArguments()))
+    candidates.emplace_back(arg, probeArg);
+  for (auto [value, probeValue] : candidates) {
+    auto type = dyn_cast<RankedTensorType>(value.getType());
+    auto probeType = dyn_cast<RankedTensorType>(probeValue.getType());
+    if (!type || !probeType || type.getRank() != probeType.getRank())
+      continue;
+    for (int64_t d = 0; d < type.getRank(); ++d)
+      if (type.getDimSize(d) == size && probeType.getDimSize(d) == probeSize) {
+        entry.source = value;
+        entry.dim = d;
+        return true;
+      }
+  }
+  return false;
+}
+
+/// A reshape's new shape: a size that depends on a kept dim is -1, which
+/// TOSA's reshape infers for one; when several do, the others must be the
+/// sizes of dims of its input or of the function's arguments in both
+/// imports, and read from there (tosa.dim).
 static LogicalResult mergeReshape(tosa::ReshapeOp base, tosa::ReshapeOp probe,
                                   Merge &merge) {
   FailureOr<SmallVector<unsigned>> differing = differingEntries(base, probe, 1);
@@ -117,30 +144,24 @@ static LogicalResult mergeReshape(tosa::ReshapeOp base, tosa::ReshapeOp probe,
     return failure(failed(differing));
   SmallVector<int64_t> a = getConstantShape(base.getShape());
   SmallVector<int64_t> b = getConstantShape(probe.getShape());
-  ArrayRef<int64_t> inA = base.getInput1().getType().getShape();
-  ArrayRef<int64_t> inB = probe.getInput1().getType().getShape();
   SmallVector<ShapeEntry> entries;
   for (int64_t value : a)
-    entries.push_back({value, std::nullopt});
-  unsigned inferred = 0;
-  for (unsigned i : *differing) {
-    unsigned input = 0;
-    while (input < inA.size() && (inA[input] != a[i] || inB[input] != b[i]))
-      ++input;
-    if (input < inA.size() && differing->size() > 1) {
-      entries[i].inputDim = input;
-      continue;
-    }
-    entries[i].value = -1;
-    ++inferred;
-  }
-  if (inferred > 1)
+    entries.push_back({value, Value(), 0});
+  SmallVector<unsigned> inferred;
+  for (unsigned i : *differing)
+    if (differing->size() == 1 ||
+        !findDimSource(base, probe, a[i], b[i], entries[i]))
+      inferred.push_back(i);
+  if (inferred.size() > 1)
     return emitError(base.getLoc())
            << "cannot keep the dims dynamic " << atNode(base) << ": "
-           << inferred
+           << inferred.size()
            << " sizes of its result depend on kept dims without being sizes "
-              "of its input, and TOSA's reshape infers at most one: keep "
-              "fewer dims dynamic (bind the others with --input-shape)";
+              "of its input or of an argument, and TOSA's reshape infers at "
+              "most one: keep fewer dims dynamic (bind the others with "
+              "--input-shape)";
+  for (unsigned i : inferred)
+    entries[i].value = -1;
   merge.shapes.emplace_back(&base->getOpOperand(1), std::move(entries));
   return success();
 }
@@ -159,7 +180,7 @@ static LogicalResult mergeSlice(tosa::SliceOp base, tosa::SliceOp probe,
   ArrayRef<int64_t> dims = probe.getInput1().getType().getShape();
   SmallVector<ShapeEntry> entries;
   for (int64_t value : getConstantShape(base.getSize()))
-    entries.push_back({value, std::nullopt});
+    entries.push_back({value, Value(), 0});
   for (unsigned i : *differing) {
     if (i >= start.size() || start[i] + size[i] != dims[i])
       return emitError(base.getLoc())
@@ -189,16 +210,16 @@ static void rewriteShape(OpOperand &operand, ArrayRef<ShapeEntry> entries) {
   SmallVector<Value> pieces;
   SmallVector<int64_t> run;
   for (const ShapeEntry &entry : entries) {
-    if (!entry.inputDim) {
+    if (!entry.source) {
       run.push_back(entry.value);
       continue;
     }
     if (!run.empty())
       pieces.push_back(constant(run));
     run.clear();
-    pieces.push_back(tosa::DimOp::create(
-        b, loc, tosa::shapeType::get(b.getContext(), 1), user->getOperand(0),
-        b.getI32IntegerAttr(*entry.inputDim)));
+    pieces.push_back(
+        tosa::DimOp::create(b, loc, tosa::shapeType::get(b.getContext(), 1),
+                            entry.source, b.getI32IntegerAttr(entry.dim)));
   }
   if (!run.empty())
     pieces.push_back(constant(run));

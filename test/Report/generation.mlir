@@ -1,0 +1,78 @@
+// generate=P,D: a prompt of P tokens, then D tokens, for a function whose
+// arguments name seq and past (docs/roofline.md, "Generation").
+//
+// A decoder reduced to its cache: q = x W ([1, seq, 4] x [4, 4]), the cache
+// grows by q. On Round A with residency=false (every byte at 1 TB/s: 1 B
+// is 1 ps; no launch overhead), the matmul moves x 16 seq + W 64 + zero
+// points 8 + q 16 seq = 72 + 32 seq, the concatenation 16 past + 16 seq in
+// and 16 (past + seq) out.
+//
+// Prefill, seq = 16, past = 0: the empty cache leaves the concatenation,
+// so 72 + 32 x 16 = 584 ps. A decode step at past = L: 72 + 32 + 32 L + 32
+// = 136 + 32 L: 648 ps at 16, 744 at 19, 840 at 22. D = 8 is 7 steps, past
+// 16..22, linear in L: 7 x 744 = 5208 ps; 7 / 5.208 ns = 1344086021.5
+// tokens/s; all 8 tokens in 0.584 + 5.208 = 5.792 ns.
+// KV cache: past is [1, L, 4] f32, 16 B per token; 16 x 24 = 384 B at the
+// end. Weights 64 B; a step with an empty cache holds x and q, 32 B.
+// Memory at the end 64 + 384 + 32 = 480 B. Limits on 16 GB: (16e9 - 64) /
+// (16 x 24 + 32) = 38461538 sequences; (16e9 - 64 - 32) / 16 = 999999994
+// tokens.
+// RUN: roof-opt %s -o /dev/null --roof-report="targets=%S/Inputs/round-a.json residency=false param-args=2 generate=16,8 format=json output=%t.json"
+// RUN: FileCheck %s --check-prefix=JSON < %t.json
+// RUN: %debian_python %S/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
+// VALID: {{^}}valid{{$}}
+// JSON: "generation": [
+// JSON: "function": "decoder",
+// JSON-NEXT: "target": "Round A",
+// JSON-NEXT: "batch": 1,
+// JSON-NEXT: "prompt": 16,
+// JSON-NEXT: "tokens": 8,
+// JSON-NEXT: "time_to_first_token_s": 5.84{{0*[0-9]?}}e-10,
+// JSON-NEXT: "time_per_output_token_s": 7.4{{39*[0-9]?|40*[0-9]?}}e-10,
+// JSON-NEXT: "first_token_step_s": 6.48{{0*[0-9]?}}e-10,
+// JSON-NEXT: "last_token_step_s": 8.{{39*[0-9]?|40*[0-9]?}}e-10,
+// JSON: "past": 19,
+// JSON: "decode_s": 5.20{{79*[0-9]?|80*[0-9]?}}e-09,
+// JSON-NEXT: "total_s": 5.79{{19*[0-9]?|20*[0-9]?}}e-09,
+// JSON-NEXT: "tokens_per_s": 1344086021.5
+// JSON-NEXT: "kv_bytes_per_token": 16,
+// JSON-NEXT: "kv_bytes_at_end": 384,
+// JSON-NEXT: "weight_bytes": 64,
+// JSON-NEXT: "step_activation_bytes": 32,
+// JSON-NEXT: "memory_at_end_bytes": 480,
+// JSON-NEXT: "capacity_bytes": 16000000000,
+// JSON-NEXT: "fits": true,
+// JSON-NEXT: "max_batch": 38461538,
+// JSON-NEXT: "max_context": 999999994,
+// JSON-NEXT: "incomplete": false
+
+// The text report says the same.
+// RUN: roof-opt %s -o /dev/null --roof-report="targets=%S/Inputs/round-a.json residency=false param-args=2 generate=16,8" | FileCheck %s
+// CHECK: == @decoder on Round A: 8 tokens after a prompt of 16, 1 sequence at once
+// CHECK-NEXT: time to first token: 0.001 us (the prefill of 16 tokens)
+// CHECK-NEXT: time per output token: 0.001 us first, 0.001 us mean, 0.001 us last (7 decode steps, priced at past = 16, 19, 22, linear between)
+// CHECK-NEXT: throughput: 1344086021.5 tokens/s decoding; all 8 tokens in 0.006 us
+// CHECK-NEXT: KV cache: 16 B per token of a sequence; 0.000 MB at 24 tokens x 1 sequence
+// CHECK-NEXT: memory at the end: weights 0.000 MB + KV cache 0.000 MB + a step's activations 0.000 MB = 0.000 MB of 16.000 GB: fits
+// CHECK-NEXT: limits: at most 38461538 sequences of 24 tokens; at 1 sequence, at most 999999994 tokens of context
+
+// Errors: a function that does not name seq and past, malformed P,D, and
+// sweeps other than batch.
+// RUN: not roof-opt %S/named-dims.mlir -o /dev/null --roof-report="targets=%S/Inputs/round-a.json generate=16,8" 2>&1 | FileCheck %s --check-prefix=UNNAMED
+// UNNAMED: error: roof-report: generate= prices @scores at a prompt and at each step of a growing cache, but its arguments do not name the dims seq and past
+// RUN: not roof-opt %s -o /dev/null --roof-report="targets=%S/Inputs/round-a.json generate=16,1" 2>&1 | FileCheck %s --check-prefix=ONE
+// ONE: error: roof-report: generate= takes P,D: a prompt of P >= 1 tokens and D >= 2 tokens generated
+// RUN: not roof-opt %s -o /dev/null --roof-report="targets=%S/Inputs/round-a.json generate=16,8 sizes=past:3" 2>&1 | FileCheck %s --check-prefix=SWEEP
+// SWEEP: error: roof-report: generate= sets seq, past and total itself; with it sizes= may only sweep batch (sizes=batch:1,8)
+// RUN: not roof-opt %s -o /dev/null --roof-report="targets=%S/Inputs/round-a.json generate=16,8 format=svg" 2>&1 | FileCheck %s --check-prefix=FORMAT
+// FORMAT: error: roof-report: generate= prints text or json
+
+func.func @decoder(%x: tensor<1x?x4xf32> {roof.dim_names = ["", "seq", ""]},
+                   %past: tensor<1x?x4xf32> {roof.dim_names = ["", "past", ""]},
+                   %w: tensor<1x4x4xf32>)
+    -> tensor<1x?x4xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %q = tosa.matmul %x, %w, %zp, %zp : (tensor<1x?x4xf32>, tensor<1x4x4xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x?x4xf32>
+  %cache = tosa.concat %past, %q {axis = 1 : i32} : (tensor<1x?x4xf32>, tensor<1x?x4xf32>) -> tensor<1x?x4xf32>
+  return %cache : tensor<1x?x4xf32>
+}
