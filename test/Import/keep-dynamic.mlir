@@ -71,3 +71,20 @@
 // A kept dim needs a size to check the model at.
 // RUN: not roof-import-onnx %t/tiny.onnx --input-shape batch=1 --input-shape seq=1 --input-shape past=7 --keep-dynamic total -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNBOUND
 // UNBOUND: error: --keep-dynamic total needs the size to check the model at, as for a bound dim: --input-shape total=N
+
+// All four kept: the embedding's reshape back to [batch, seq, hidden] reads
+// both sizes from input_ids. Bound to batch 4 at past 16 it costs what a
+// static import costs.
+// RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=2 --input-shape seq=4 --input-shape past=7 --input-shape total=past+seq --keep-dynamic batch,seq,past,total -o %t/all.mlir
+// RUN: roof-opt %t/all.mlir -o /dev/null --roof-report="targets=h100-sxm sizes=batch:4;seq:1;past:16;total:past+seq" | FileCheck %s --check-prefix=ALL
+// ALL: batch=4 past=16 seq=1 total=17 92124 176182
+// RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=4 --input-shape seq=1 --input-shape past=16 --input-shape total=past+seq -o %t/all-static.mlir
+// RUN: roof-opt %t/all-static.mlir --roof-annotate-cost=report-only 2>&1 | FileCheck %s --check-prefix=ALL-STATIC
+// ALL-STATIC: totals of @main: 92124 FLOPs (476 transcendental), 116565 B read (39808 of weights), 59617 B written
+
+// The generation view on the one-layer decoder: its KV cache per token is
+// K and V of 2 KV heads of 8, f32: 2 x 2 x 8 x 4 = 128 B; the prefill is
+// the SPT row above (its latency is the time to first token).
+// RUN: roof-opt %t/spt.mlir -o /dev/null --roof-report="targets=h100-sxm generate=16,8" | FileCheck %s --check-prefix=GEN
+// GEN: time to first token: 28.520 us (the prefill of 16 tokens)
+// GEN: KV cache: 128 B per token of a sequence; 0.003 MB at 24 tokens x 1 sequence
