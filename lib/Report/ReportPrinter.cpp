@@ -244,6 +244,16 @@ static void printSummary(const FunctionRoofline &r,
                        "(%s): the weights stream through the data\n",
                        formatMegabytes(r.weightBytes).c_str(),
                        formatMegabytes(target.onChip.capacity).c_str());
+  if (r.spilledAttention) {
+    bool one = r.spilledAttention == 1;
+    os << formatCountOf(r.spilledAttention, "fused attention kernel")
+       << (one ? " needs " : " need ") << r.spilledAttentionTileBytes
+       << " B on chip for " << (one ? "its" : "their")
+       << " tiles, more than the "
+       << static_cast<uint64_t>(target.onChip.capacity * target.onChip.usable)
+       << " B usable: " << (one ? "its" : "their")
+       << " scores go through memory as if unfused\n";
+  }
   if (r.unfusedLatencySeconds && r.kernelsWithoutRate)
     os << llvm::format(
         "without fusion: %s bytes moved (%s more); the latencies are not "
@@ -720,6 +730,8 @@ static void writeSummary(llvm::json::OStream &json, const FunctionRoofline &r) {
                    r.weightsFitOnChip ? "weights-on-chip" : "weights-stream");
     json.attribute("kernels_without_rate",
                    static_cast<uint64_t>(r.kernelsWithoutRate));
+    json.attribute("spilled_attention_kernels",
+                   static_cast<uint64_t>(r.spilledAttention));
     json.attribute("ops_unknown", static_cast<uint64_t>(r.totals.opsUnknown));
     json.attribute("prepared_ops", static_cast<uint64_t>(r.totals.opsPrepared));
     writeCount(json, "prepared_flops", r.totals.prepared.flops);

@@ -164,11 +164,24 @@ KernelFacts roof::getKernelFacts(Operation *op, const OpCost &cost,
   return facts;
 }
 
+uint64_t roof::getAttentionTileBytes(uint64_t headDim, uint64_t elementBits) {
+  constexpr uint64_t kRows = 64;
+  return llvm::divideCeil(3 * kRows * headDim * elementBits, 8) +
+         4 * kRows * kRows + 4 * kRows * headDim;
+}
+
 KernelTime roof::priceKernel(const KernelFacts &facts, const Target &target,
                              const RooflineOptions &options) {
   KernelTime kernel;
   kernel.op = facts.op;
   kernel.cost = facts.cost;
+  // An attention whose tiles do not fit on chip writes its scores out.
+  if (facts.attentionTileBytes &&
+      target.onChip.capacity * target.onChip.usable <
+          static_cast<double>(*facts.attentionTileBytes)) {
+    kernel.cost.bytesRead = facts.spilledCost.bytesRead;
+    kernel.cost.bytesWritten = facts.spilledCost.bytesWritten;
+  }
   kernel.role = facts.role;
   kernel.kernelClass = facts.kernelClass;
   if (target.calibration) {
@@ -331,6 +344,9 @@ FunctionKernels roof::analyzeKernels(FunctionOpInterface fn, CostContext &ctx,
       unfusedTotal += *all;
   };
   llvm::DenseMap<Operation *, uint64_t> writtenBytes;
+  // An attention kernel's members' costs, summed: its cost when its tiles
+  // do not fit on chip.
+  llvm::DenseMap<Operation *, OpCost> spilled;
   unsigned kernels = 0, tiledKernels = 0;
   auto onOp = [&](const OpCostRecord &r) {
     if (r.cost && r.executions && !r.prepared)
@@ -354,6 +370,9 @@ FunctionKernels roof::analyzeKernels(FunctionOpInterface fn, CostContext &ctx,
         member.executions.reset();
       else
         member.executions = runs;
+      if (kernel->hasAttr(kAttentionAttrName))
+        if (std::optional<OpCost> all = getRunTimeCost(member))
+          spilled[kernel] += *all;
       addUnfused(member);
     });
   };
@@ -362,6 +381,19 @@ FunctionKernels roof::analyzeKernels(FunctionOpInterface fn, CostContext &ctx,
   unfusedTotals.total = unfusedTotal;
 
   FunctionKernels result = buildKernels(fn, fused, totals, options);
+  for (KernelFacts &facts : result.kernels) {
+    auto found = spilled.find(facts.op);
+    if (found == spilled.end())
+      continue;
+    // The head dim is the output's last; the tiles are at the kernel's
+    // element width as deployed.
+    auto output = dyn_cast<ShapedType>(facts.op->getResult(0).getType());
+    if (!output || !output.hasStaticShape() || !facts.elementBits)
+      continue;
+    facts.attentionTileBytes =
+        getAttentionTileBytes(output.getShape().back(), *facts.elementBits);
+    facts.spilledCost = getKernelFacts(facts.op, found->second, options).cost;
+  }
   result.activations = std::make_shared<const ActivationTimeline>(
       getActivationTimeline(fn, ctx.getWeights(), writtenBytes, options));
   result.tiledKernels = tiledKernels;
@@ -387,8 +419,23 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
   result.activations = analysis.activations;
   result.peakActivationBytes =
       analysis.activations ? analysis.activations->peakBytes : 0;
-  for (const KernelFacts &kernel : analysis.kernels)
-    result.kernels.push_back(priceKernel(kernel, target, options));
+  OpCost &total = result.totals.total;
+  for (const KernelFacts &facts : analysis.kernels) {
+    result.kernels.push_back(priceKernel(facts, target, options));
+    // An attention whose tiles do not fit moves its scores too.
+    const OpCost &priced = result.kernels.back().cost;
+    if (facts.attentionTileBytes &&
+        priced.bytesMoved() != facts.cost.bytesMoved()) {
+      ++result.spilledAttention;
+      result.spilledAttentionTileBytes =
+          std::max(result.spilledAttentionTileBytes, *facts.attentionTileBytes);
+    }
+    total.bytesRead = addCounts(
+        subCounts(total.bytesRead, facts.cost.bytesRead), priced.bytesRead);
+    total.bytesWritten =
+        addCounts(subCounts(total.bytesWritten, facts.cost.bytesWritten),
+                  priced.bytesWritten);
+  }
   if (options.residency)
     applyOnChipResidency(analysis.intermediates, result);
   applyWeightStreaming(result);

@@ -127,8 +127,8 @@ struct RoofAnnotateCostPass
       numOpsUnknown += totals.opsUnknown;
       TotalsAttr attr = getTotalsAttr(&getContext(), totals);
       if (reportOnly)
-        emitRemark(fn.getLoc()) << "totals of @" << fn.getName() << ": "
-                                << describeTotals(totals);
+        emitRemark(fn.getLoc())
+            << "totals of @" << fn.getName() << ": " << describeTotals(totals);
       else
         fn->setAttr(kTotalsAttrName, attr);
     });

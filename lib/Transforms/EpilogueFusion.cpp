@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "roof/Transforms/EpilogueFusion.h"
+#include "roof/Transforms/AttentionFusion.h"
 
 #include "roof/Analysis/OpClassification.h"
 
@@ -207,13 +208,22 @@ SmallVector<Operation *> roof::growEpilogue(Operation *root) {
 
 FailureOr<KernelOp> roof::fuseIntoKernel(RewriterBase &rewriter,
                                          Operation *root,
-                                         const WeightAnalysis &weights) {
+                                         const WeightAnalysis &weights,
+                                         bool attention) {
   if (!isFusionRoot(root) || root->getParentOfType<KernelOp>())
     return failure();
+  // An attention's softmax and second contraction, whose epilogue is then
+  // the kernel's.
+  SmallVector<Operation *> softmax;
+  if (attention)
+    softmax = growAttention(root);
+  Operation *last = softmax.empty() ? root : softmax.back();
   SmallVector<Operation *> members;
   unsigned prologue = 0;
   // Views of its operands it reads through, and views of those.
   SmallVector<Operation *> readers = {root};
+  if (last != root)
+    readers.push_back(last);
   while (!readers.empty()) {
     Operation *reader = readers.pop_back_val();
     for (Value operand : reader->getOperands())
@@ -246,17 +256,18 @@ FailureOr<KernelOp> roof::fuseIntoKernel(RewriterBase &rewriter,
       }
   }
   members.push_back(root);
+  llvm::append_range(members, softmax);
 
-  SmallVector<Operation *> epilogue = growEpilogue(root);
+  SmallVector<Operation *> epilogue = growEpilogue(last);
   llvm::append_range(members, epilogue);
-  if (epilogue.empty() && prologue == 0)
+  if (epilogue.empty() && prologue == 0 && softmax.empty())
     return failure();
 
   // The kernel stands where the last member was: everything the members use
   // is defined before it.
   llvm::sort(members,
              [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
-  Operation *last = members.back();
+  last = members.back();
   SmallVector<Location> locs;
   for (Operation *member : members)
     locs.push_back(member->getLoc());
@@ -270,5 +281,7 @@ FailureOr<KernelOp> roof::fuseIntoKernel(RewriterBase &rewriter,
     rewriter.moveOpBefore(member, body, body->end());
   rewriter.setInsertionPointToEnd(body);
   YieldOp::create(rewriter, last->getLoc(), last->getResult(0));
+  if (!softmax.empty())
+    kernel->setAttr(kAttentionAttrName, rewriter.getUnitAttr());
   return kernel;
 }

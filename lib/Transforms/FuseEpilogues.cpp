@@ -9,6 +9,7 @@
 #include "roof/Transforms/Passes.h"
 
 #include "roof/Analysis/NamedDims.h"
+#include "roof/Transforms/AttentionFusion.h"
 #include "roof/Transforms/EpilogueFusion.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -39,9 +40,12 @@ struct RoofFuseEpiloguesPass
         return signalPassFailure();
       }
     warnedOfExtraSizes = false;
-    if (!getDimNames(getOperation()).empty())
+    if (!getDimNames(getOperation()).empty()) {
+      Builder b(&getContext());
       getOperation()->setAttr(kFuseAfterBindingAttrName,
-                              UnitAttr::get(&getContext()));
+                              b.getDictionaryAttr(b.getNamedAttr(
+                                  "attention", b.getBoolAttr(attention))));
+    }
     weightOptions.paramArgs.assign(paramArgs.begin(), paramArgs.end());
     weights.emplace(weightOptions);
     SmallVector<Operation *> roots;
@@ -51,10 +55,13 @@ struct RoofFuseEpiloguesPass
     });
     IRRewriter rewriter(&getContext());
     for (Operation *root : roots) {
-      FailureOr<KernelOp> kernel = fuseIntoKernel(rewriter, root, *weights);
+      FailureOr<KernelOp> kernel =
+          fuseIntoKernel(rewriter, root, *weights, attention);
       if (failed(kernel))
         continue;
       ++numKernels;
+      if ((*kernel)->hasAttr(kAttentionAttrName))
+        ++numAttention;
       Block &body = kernel->getBody().front();
       numFused += body.getOperations().size() - 2; // the root and the yield
       if (!tileSizes.empty()) {

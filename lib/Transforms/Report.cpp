@@ -173,11 +173,14 @@ private:
   OwningOpRef<ModuleOp> bindDims(FunctionOpInterface fn, const DimSizes &dims,
                                  FunctionOpInterface &priced) {
     OwningOpRef<ModuleOp> copy = specializeDims(fn, dims, priced);
-    if (!copy || !fn->hasAttr(kFuseAfterBindingAttrName))
+    auto fused = fn->getAttrOfType<DictionaryAttr>(kFuseAfterBindingAttrName);
+    if (!copy || !fused)
       return copy;
     PassManager pm(fn.getContext(), ModuleOp::getOperationName());
     RoofFuseEpiloguesOptions fuseOptions;
     fuseOptions.paramArgs.assign(paramArgs.begin(), paramArgs.end());
+    if (auto attention = fused.getAs<BoolAttr>("attention"))
+      fuseOptions.attention = attention.getValue();
     pm.addNestedPass<func::FuncOp>(createRoofFuseEpilogues(fuseOptions));
     if (failed(pm.run(*copy)))
       return nullptr;

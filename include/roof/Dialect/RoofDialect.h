@@ -30,6 +30,10 @@ inline constexpr llvm::StringLiteral kTotalsAttrName = "roof.totals";
 /// Marks an op a deployment runs ahead of time (it computes from weights
 /// alone); its `roof.cost` is not in the function's run-time totals.
 inline constexpr llvm::StringLiteral kPreparedAttrName = "roof.prepared";
+/// Marks a roof.kernel that holds an attention (roof-fuse-epilogues
+/// attention=true): its tiles of scores stay on chip where the target has
+/// room for them (docs/fusion.md).
+inline constexpr llvm::StringLiteral kAttentionAttrName = "roof.attention";
 } // namespace mlir::roof
 
 #endif // ROOF_DIALECT_ROOFDIALECT_H

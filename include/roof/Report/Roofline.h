@@ -19,6 +19,7 @@
 #include "mlir/Interfaces/FunctionInterfaces.h"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <string>
@@ -160,6 +161,10 @@ struct FunctionRoofline {
   std::optional<uint64_t> unfusedBytes;
   /// Tiled kernels, which stay whole in that comparison.
   unsigned tiledKernels = 0;
+  /// Fused attention kernels whose tiles do not fit on chip, and the most
+  /// on-chip bytes one of them needed.
+  unsigned spilledAttention = 0;
+  uint64_t spilledAttentionTileBytes = 0;
   /// Kernels whose dtype has no rate on the target.
   unsigned kernelsWithoutRate = 0;
   /// The source nodes its kernels come from (principal kernels with a
@@ -193,9 +198,11 @@ struct FunctionRoofline {
   }
   /// The part of the unfused latency fusion saves (0 without one).
   double getFusionSaving() const {
-    return unfusedLatencySeconds && *unfusedLatencySeconds > 0
-               ? 1 - latencySeconds / *unfusedLatencySeconds
-               : 0;
+    if (!unfusedLatencySeconds || *unfusedLatencySeconds <= 0)
+      return 0;
+    double saving = 1 - latencySeconds / *unfusedLatencySeconds;
+    // Equal latencies summed in another order differ in the last bits.
+    return std::abs(saving) < 1e-9 ? 0 : saving;
   }
   /// price_per_hour x latency / batch, when the target has a price.
   std::optional<double> costPerInference() const {
@@ -245,7 +252,17 @@ struct KernelFacts {
   bool deployed = false;
   /// Bits per element of its operands, for the re-read model.
   std::optional<uint64_t> elementBits;
+  /// A fused attention (kAttentionAttrName): the on-chip bytes one set of
+  /// its tiles needs, and its cost with every score through memory, which
+  /// it pays on a target with less usable on-chip memory than that.
+  std::optional<uint64_t> attentionTileBytes;
+  OpCost spilledCost;
 };
+
+/// The on-chip bytes a fused attention's tiles need: 64-row tiles of Q, K
+/// and V (64 x `headDim` each) at `elementBits`, and f32 accumulators for a
+/// 64 x 64 tile of scores and a 64 x `headDim` tile of the output.
+uint64_t getAttentionTileBytes(uint64_t headDim, uint64_t elementBits);
 
 /// The facts of `op` with cost `cost` (all its executions) and role `role`.
 KernelFacts getKernelFacts(Operation *op, const OpCost &cost,

@@ -18,7 +18,8 @@ namespace mlir::roof {
 
 /// On a function whose arguments name dynamic dims (roof.dim_names):
 /// roof-fuse-epilogues ran on it, which fuses only static shapes, so a
-/// report that binds the dims fuses the bound copy again.
+/// report that binds the dims fuses the bound copy again, with the options
+/// recorded here ({attention = true|false}).
 inline constexpr llvm::StringLiteral kFuseAfterBindingAttrName =
     "roof.fuse_after_binding";
 
@@ -57,11 +58,14 @@ SmallVector<Operation *> growEpilogue(Operation *root);
 
 /// Wraps `root` and what may join it (views it reads through, a dequantizing
 /// prologue, its accumulator's initial value, its epilogue) in a roof.kernel
-/// where the last of them stood, through `rewriter`. Fails, changing
-/// nothing, when `root` is not a fusion root, is already in a kernel, or
-/// nothing would join it.
+/// where the last of them stood, through `rewriter`. With `attention`, an
+/// attention's softmax and second contraction join too
+/// (AttentionFusion.h; the kernel is marked) and the epilogue is the second
+/// contraction's. Fails, changing nothing, when `root` is not a fusion
+/// root, is already in a kernel, or nothing would join it.
 FailureOr<KernelOp> fuseIntoKernel(RewriterBase &rewriter, Operation *root,
-                                   const WeightAnalysis &weights);
+                                   const WeightAnalysis &weights,
+                                   bool attention = false);
 
 } // namespace mlir::roof
 

@@ -235,10 +235,18 @@ def RoofFuseEpilogues
     ListOption<"paramArgs", "param-args", "unsigned",
                "Indices of the arguments of public functions that hold "
                "parameters: views of them are prepared ahead of time, not "
-               "fused (as for roof-annotate-cost).">
+               "fused (as for roof-annotate-cost).">,
+    Option<"attention", "attention", "bool", /*default=*/"false",
+           "Also fuse attention: scores = Q K^T, the softmax over them "
+           "(scale, mask, max, exp, sum, normalize) and the product with V "
+           "become one kernel (roof.attention), as a fused attention kernel "
+           "runs them (online softmax): the score matrix stays on chip "
+           "(docs/fusion.md).">
   ];
   let statistics = [
     Statistic<"numKernels", "kernels", "Kernels formed">,
+    Statistic<"numAttention", "attention-kernels",
+              "Kernels that hold an attention">,
     Statistic<"numFused", "fused-ops",
               "Ops fused into a kernel beside its root">
   ];
