@@ -1,12 +1,12 @@
 // DeepSeek-R1-Distill-Qwen-1.5B, one decode step at TOSA level
 // (../shared/models): every tosa op is costed, and so is the hand-written
 // attention kernel (vector ops in affine loops whose bounds are maps of
-// constants), and the addresses of the names it hands its timers; what is
-// not is the 33 calls of the external timing helpers (rtclock,
-// record_timing), whose cost is not in the module.
+// constants), the addresses of the names it hands its timers, and the 33
+// calls of the external timing helpers (rtclock, record_timing), which pass
+// no tensor and cost nothing: no op is unknown.
 // REQUIRES: shared-models
 // RUN: roof-opt %shared_models/tosa/deepseek-r1-distill-qwen-1.5b-decode.mlir -roof-annotate-cost=report-only 2>&1 | FileCheck %s
 
 // CHECK-NOT: 'tosa.{{.*}}' is not costed
-// CHECK: remark: totals of @subgraph0_decode: {{.*}}, 33 unknown (func.call: 33)
+// CHECK: remark: totals of @subgraph0_decode: {{.*}}, 0 unknown{{$}}
 // CHECK-NOT: 'tosa.{{.*}}' is not costed
