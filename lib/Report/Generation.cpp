@@ -2,7 +2,7 @@
 
 #include "roof/Report/Generation.h"
 
-#include "roof/Analysis/NamedDims.h"
+#include "roof/Report/KvCache.h"
 
 #include <algorithm>
 
@@ -40,14 +40,15 @@ uint64_t roof::getKvCacheBytes(FunctionOpInterface fn,
                                const RooflineOptions &options) {
   uint64_t bytes = 0;
   for (unsigned i = 0, e = fn.getNumArguments(); i < e; ++i) {
-    auto names = fn.getArgAttrOfType<ArrayAttr>(i, kDimNamesAttrName);
-    if (!names || !llvm::any_of(names, [](Attribute name) {
-          auto text = dyn_cast<StringAttr>(name);
-          return text && text.getValue() == "past";
-        }))
+    if (!isKvCacheArgument(fn, i))
       continue;
+    Type type = fn.getArgumentTypes()[i];
+    auto shaped = dyn_cast<ShapedType>(type);
     std::optional<uint64_t> arg =
-        getDeployedBytes(fn.getArgumentTypes()[i], options);
+        options.kvDtype && shaped && shaped.hasStaticShape()
+            ? llvm::divideCeil(
+                  shaped.getNumElements() * getDtypeBits(*options.kvDtype), 8)
+            : getDeployedBytes(type, options);
     if (!arg)
       return 0;
     bytes += *arg;

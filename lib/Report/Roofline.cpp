@@ -5,13 +5,17 @@
 #include "roof/Analysis/ElementSize.h"
 #include "roof/Analysis/OpClassification.h"
 #include "roof/Dialect/RoofDialect.h"
+#include "roof/Report/KvCache.h"
 #include "roof/Report/OnChipResidency.h"
 #include "roof/Report/WaveQuantization.h"
 #include "roof/Report/WeightStreaming.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SetVector.h"
 
 #include <cmath>
 
@@ -278,6 +282,64 @@ static std::optional<OpCost> addKernel(const OpCostRecord &r,
   return all;
 }
 
+/// Bytes of a value of `type` at `dtype` (rounded up); std::nullopt unless
+/// statically shaped.
+static std::optional<uint64_t> getBytesAt(Type type, Dtype dtype) {
+  auto shaped = dyn_cast<ShapedType>(type);
+  if (!shaped || !shaped.hasStaticShape())
+    return std::nullopt;
+  return llvm::divideCeil(shaped.getNumElements() * getDtypeBits(dtype), 8);
+}
+
+/// Whether `op` is a concatenation that extends a cache argument.
+static bool appendsToCache(Operation *op, const llvm::DenseSet<Value> &cache) {
+  return isa<tosa::ConcatOp, tensor::ConcatOp>(op) &&
+         llvm::any_of(op->getOperands(), [&](Value input) {
+           return isa<BlockArgument>(input) && cache.contains(input);
+         });
+}
+
+/// The KV cache as a deployment keeps it: the values `facts`'s kernel reads
+/// whole (from outside, for a roof.kernel) and writes move at kv-dtype when
+/// one is given (views of the cache read nothing and stay free), and a
+/// concatenation that extends a cache argument appends in place: it moves
+/// the new entries only, not the cache it was given.
+static void applyKvCache(KernelFacts &facts, const llvm::DenseSet<Value> &cache,
+                         const RooflineOptions &options) {
+  llvm::SetVector<Value> inputs;
+  if (auto kernel = dyn_cast<KernelOp>(facts.op))
+    getUsedValuesDefinedAbove(kernel.getBody(), inputs);
+  else
+    inputs.insert(facts.op->getOperands().begin(),
+                  facts.op->getOperands().end());
+  auto resize = [&](Value value, uint64_t &bytes) {
+    std::optional<uint64_t> deployed =
+        getDeployedBytes(value.getType(), options);
+    std::optional<uint64_t> stored =
+        options.kvDtype ? getBytesAt(value.getType(), *options.kvDtype)
+                        : deployed;
+    if (cache.contains(value) && deployed && stored && bytes >= *deployed)
+      bytes = bytes - *deployed + *stored;
+  };
+  for (Value input : inputs)
+    resize(input, facts.cost.bytesRead);
+  for (Value result : facts.op->getResults())
+    resize(result, facts.cost.bytesWritten);
+  if (!appendsToCache(facts.op, cache))
+    return;
+  for (Value input : facts.op->getOperands()) {
+    std::optional<uint64_t> stored =
+        !isa<BlockArgument>(input) || !cache.contains(input) ? std::nullopt
+        : options.kvDtype ? getBytesAt(input.getType(), *options.kvDtype)
+                          : getDeployedBytes(input.getType(), options);
+    if (stored && facts.cost.bytesRead >= *stored &&
+        facts.cost.bytesWritten >= *stored) {
+      facts.cost.bytesRead -= *stored;
+      facts.cost.bytesWritten -= *stored;
+    }
+  }
+}
+
 /// What the kernels `costs` of `fn`, with its `totals`, are before a target
 /// is chosen: their facts, the intermediates between them, the weights.
 static FunctionKernels buildKernels(FunctionOpInterface fn,
@@ -288,12 +350,17 @@ static FunctionKernels buildKernels(FunctionOpInterface fn,
   result.function = fn;
   result.totals = std::move(totals);
   result.kernels.reserve(costs.size());
-  for (auto [kernel, role] : llvm::zip_equal(costs, getKernelRoles(costs)))
+  llvm::DenseSet<Value> cache = findKvCache(fn);
+  for (auto [kernel, role] : llvm::zip_equal(costs, getKernelRoles(costs))) {
     result.kernels.push_back(
         getKernelFacts(kernel.first, kernel.second, options, role));
+    if (!cache.empty())
+      applyKvCache(result.kernels.back(), cache, options);
+  }
 
   // Deployed, the function's bytes are its kernels' deployed bytes.
-  if (options.dtypePolicy == DtypePolicy::Deploy || options.weightDtype) {
+  if (options.dtypePolicy == DtypePolicy::Deploy || options.weightDtype ||
+      !cache.empty()) {
     OpCost &total = result.totals.total;
     total.bytesRead = total.bytesWritten = total.weightBytesRead = 0;
     for (const KernelFacts &kernel : result.kernels) {
@@ -305,8 +372,14 @@ static FunctionKernels buildKernels(FunctionOpInterface fn,
     }
   }
 
-  if (options.residency)
+  if (options.residency) {
     result.intermediates = findIntermediates(fn, result.kernels, options);
+    // The cache lives in off-chip memory from step to step: the entries a
+    // kernel appends to it do not make it an on-chip intermediate.
+    llvm::erase_if(result.intermediates, [&](const Intermediate &value) {
+      return appendsToCache(result.kernels[value.producer].op, cache);
+    });
+  }
 
   result.weightBytes = result.totals.parameters.bytes;
   // Weights at their own dtype; or, deployed, no parameter is wider than

@@ -139,6 +139,8 @@ private:
       options.deployDtype = parseDtype(dtypePolicy);
     if (!weightDtype.empty())
       options.weightDtype = parseDtype(weightDtype);
+    if (!kvDtype.empty())
+      options.kvDtype = parseDtype(kvDtype);
     options.weightGroup = weightGroup;
     options.batch = batch;
     options.residency = residency;
@@ -440,6 +442,9 @@ private:
     if (!weightDtype.empty() && !isDeployable(weightDtype))
       return fail("weight-dtype must be f16, bf16, f8, i8 or i4; got '" +
                   weightDtype.getValue() + "'");
+    if (!kvDtype.empty() && !isDeployable(kvDtype))
+      return fail("kv-dtype must be f16, bf16, f8, i8 or i4; got '" +
+                  kvDtype.getValue() + "'");
     if (weightGroup && weightDtype.empty())
       return fail("weight-group sizes the scales of weight-dtype's groups; "
                   "give weight-dtype too");

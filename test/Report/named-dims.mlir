@@ -25,12 +25,15 @@
 
 // A dim may follow another (total = past + 1); each function is evaluated
 // once per combination of the dims it names (@scores names only past); a
-// dim named batch counts the inferences per call. @cached at batch B:
-// FLOPs = the add's B * 17 * 16; bytes = concat reads B*16*16*4 + B*16*4,
-// writes B*17*16*4 = 1088 B, which the add reads with the mask (1088 B) and
-// writes again: 4352 B + 1088 = 9792 at B = 2, 35904 at B = 8. The concat's
-// result stays on chip (2 x 1088 B not off chip): 18496 B, 18.496 ns at
-// B = 8, 8 / 18.496 ns = 432525951.6 inferences/s.
+// dim named batch counts the inferences per call. @cached at batch B: the
+// past argument names `past`, so it is a KV cache, which the concatenation
+// extends in place (docs/roofline.md, "KV cache"): it reads and writes the
+// new entries only, B*16*4 each way; the add reads the whole cache
+// B*17*16*4 with the mask (1088 B) and writes as much. FLOPs = the add's
+// B*17*16. Bytes at B = 2: 128 + 128 + 2176 + 1088 + 2176 = 5696; at B = 8:
+// 512 + 512 + 8704 + 1088 + 8704 = 19520. The cache lives off chip (no
+// on-chip residency for it): 19.520 ns at 1 TB/s, 8 / 19.52 ns =
+// 409836065.6 inferences/s.
 // RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=batch:2,8;past:16;total:past+1" -o /dev/null | FileCheck %s --check-prefix=DERIVED
 // DERIVED: == @scores on Round A: sweep over named dims
 // DERIVED-NEXT: sizes
@@ -38,8 +41,8 @@
 // DERIVED-EMPTY:
 // DERIVED-NEXT: == @cached on Round A: sweep over named dims
 // DERIVED-NEXT: sizes
-// DERIVED-NEXT: batch=2 past=16 total=17 544 9792
-// DERIVED-NEXT: batch=8 past=16 total=17 2176 35904 0.06 0.0 0.018 432525951.6 fits
+// DERIVED-NEXT: batch=2 past=16 total=17 544 5696
+// DERIVED-NEXT: batch=8 past=16 total=17 2176 19520 0.11 0.0 0.020 409836065.6 fits
 
 // Errors: a dim no function names, both sweeps at once, a malformed list, a
 // derived dim from one not swept, and sizes the function cannot take.

@@ -29,8 +29,8 @@ SmallVector<uint64_t> getDecodePoints(uint64_t prompt, uint64_t tokens);
 double sumBetweenPoints(ArrayRef<std::pair<uint64_t, double>> points,
                         uint64_t first, uint64_t last);
 
-/// Bytes of the KV cache `fn` reads: its arguments that name a `past` dim,
-/// as deployed (0 when none, or when one is not static).
+/// Bytes of the KV cache `fn` reads: its KV cache arguments (KvCache.h), at
+/// the KV dtype or as deployed (0 when none, or when one is not static).
 uint64_t getKvCacheBytes(FunctionOpInterface fn,
                          const RooflineOptions &options);
 

@@ -49,6 +49,9 @@ struct RooflineOptions {
   /// activations' (weight-only quantization): contractions read them at
   /// this width and compute at the activations' rate.
   std::optional<Dtype> weightDtype;
+  /// The KV cache (KvCache.h) stored and read at its own dtype (f16, bf16,
+  /// f8, i8, i4); unset: as the activations.
+  std::optional<Dtype> kvDtype;
   /// With weightDtype: weights per group sharing one 16-bit scale, whose
   /// bytes count as weight bytes; 0 for none.
   unsigned weightGroup = 0;

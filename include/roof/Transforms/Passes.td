@@ -137,6 +137,13 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "quantization (W4A16 is weight-dtype=i4 dtype-policy=f16). The "
            "contraction reads the narrow weight and computes at the "
            "activations' rate (dequantization in its prologue).">,
+    Option<"kvDtype", "kv-dtype", "std::string", /*default=*/"\"\"",
+           "The KV cache stored and read at its own dtype (f16, bf16, f8, "
+           "i8, i4): the arguments that name a past dim (roof-import-onnx "
+           "--keep-dynamic) or carry roof.kv_cache, and what is moved from "
+           "them (concatenated, reshaped, transposed, tiled), wherever a "
+           "kernel reads or writes them whole; e.g. weight-dtype=i4 "
+           "dtype-policy=f16 kv-dtype=f8.">,
     Option<"weightGroup", "weight-group", "unsigned", /*default=*/"0",
            "With weight-dtype: weights per group sharing one 16-bit scale "
            "(e.g. 32 or 128), whose bytes count as weight bytes; 0: no "

@@ -1,0 +1,47 @@
+//===- KvCache.cpp - Which values are a decoder's KV cache ----------------===//
+
+#include "roof/Report/KvCache.h"
+
+#include "roof/Analysis/NamedDims.h"
+
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+
+using namespace mlir;
+using namespace mlir::roof;
+
+bool roof::isKvCacheArgument(FunctionOpInterface fn, unsigned i) {
+  if (fn.getArgAttr(i, kKvCacheAttrName))
+    return true;
+  auto names = fn.getArgAttrOfType<ArrayAttr>(i, kDimNamesAttrName);
+  return names && llvm::any_of(names, [](Attribute name) {
+           auto text = dyn_cast<StringAttr>(name);
+           return text && text.getValue() == "past";
+         });
+}
+
+/// Ops that move a cache without computing on it: their result is the
+/// cache too.
+static bool movesData(Operation *op) {
+  return isa<tosa::ConcatOp, tosa::ReshapeOp, tosa::TransposeOp, tosa::TileOp,
+             tosa::SliceOp, tensor::ConcatOp, tensor::ExpandShapeOp,
+             tensor::CollapseShapeOp, tensor::ExtractSliceOp,
+             tensor::InsertSliceOp>(op);
+}
+
+llvm::DenseSet<Value> roof::findKvCache(FunctionOpInterface fn) {
+  llvm::DenseSet<Value> cache;
+  if (fn.isExternal())
+    return cache;
+  for (BlockArgument arg : fn.getArguments())
+    if (isKvCacheArgument(fn, arg.getArgNumber()))
+      cache.insert(arg);
+  // Ops come after their operands' definitions: one walk in order.
+  fn.getFunctionBody().walk([&](Operation *op) {
+    if (movesData(op) && llvm::any_of(op->getOperands(), [&](Value operand) {
+          return cache.contains(operand);
+        }))
+      cache.insert(op->getResults().begin(), op->getResults().end());
+  });
+  return cache;
+}
