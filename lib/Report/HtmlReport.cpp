@@ -105,6 +105,36 @@ static void printComparisons(ArrayRef<FunctionRoofline> reports,
   }
 }
 
+/// The generation view (Generation.h): one row per function, target and
+/// batch.
+static void printGeneration(ArrayRef<GenerationReport> generation,
+                            llvm::raw_ostream &os) {
+  os << "<h2>Generation</h2>\n<table><thead><tr><th>function</th>"
+        "<th>target</th><th>sequences</th><th>prompt</th><th>tokens</th>"
+        "<th>time to first token</th><th>time per output token (first, "
+        "mean, last)</th><th>tokens/s</th><th>all tokens</th><th>KV bytes "
+        "per token</th><th>KV cache at the end</th><th>memory at the "
+        "end</th><th>largest batch</th><th>longest context</th>"
+        "</tr></thead><tbody>\n";
+  for (const GenerationReport &g : generation) {
+    os << "<tr><td class=\"name\">@" << escapeMarkup(g.function)
+       << "</td><td class=\"name\">" << escapeMarkup(g.target->name)
+       << "</td><td>" << g.batch << "</td><td>" << g.prompt << "</td><td>"
+       << g.tokens << "</td><td>" << formatSeconds(g.prefillSeconds)
+       << "</td><td>" << formatSeconds(g.steps.front().second) << ", "
+       << formatSeconds(g.secondsPerToken()) << ", "
+       << formatSeconds(g.steps.back().second) << "</td><td>"
+       << llvm::format("%.1f", g.tokensPerSecond()) << "</td><td>"
+       << formatSeconds(g.totalSeconds()) << "</td><td>" << g.kvBytesPerToken
+       << "</td><td>" << formatMegabytes(static_cast<double>(g.kvBytesAtEnd))
+       << "</td><td>" << formatMegabytes(g.memoryAtEndBytes()) << " of "
+       << formatMegabytes(g.capacityBytes)
+       << (g.fits() ? " (fits)" : " (does not fit)") << "</td><td>"
+       << g.maxBatch() << "</td><td>" << g.maxContext() << "</td></tr>\n";
+  }
+  os << "</tbody></table>\n";
+}
+
 void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
                            const ReportFormatOptions &options,
                            llvm::raw_ostream &os) {
@@ -114,6 +144,12 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
   os << "<p class=\"provenance\">" << escapeMarkup(options.input)
      << "; dtype policy " << escapeMarkup(options.dtypePolicy) << "; Roof "
      << escapeMarkup(options.version) << "</p>\n";
+  // A generation's steps are its rows, not reports of their own.
+  if (!options.generation.empty()) {
+    printGeneration(options.generation, os);
+    os << "</body></html>\n";
+    return;
+  }
   printSvgReport(reports, os);
   printComparisons(reports, os);
   for (const FunctionRoofline &r : reports) {

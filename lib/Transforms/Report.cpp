@@ -494,8 +494,9 @@ private:
           (dimSweep.front().size() != 1 || !dimSweep.front().count("batch")))
         return fail("generate= sets seq, past and total itself; with it "
                     "sizes= may only sweep batch (sizes=batch:1,8)");
-      if (format != "text" && format != "json")
-        return fail("generate= prints text or json");
+      if (format == "csv" || format == "svg")
+        return fail("generate= prints text, json or html (its steps are "
+                    "not kernels of one function to chart or list)");
     }
     // A sweep binds dynamic dims; without any, every size would repeat the
     // same numbers under a different label.

@@ -49,6 +49,32 @@
 // JSON-NEXT: "max_context": 999999994,
 // JSON-NEXT: "incomplete": false
 
+// The HTML page has one row per function, target and batch.
+// RUN: roof-opt %s -o /dev/null --roof-report="targets=%S/Inputs/round-a.json residency=false param-args=2 generate=16,8 format=html" | FileCheck %s --check-prefix=HTML
+// HTML: <h2>Generation</h2>
+// HTML: <tr><td class="name">@decoder</td><td class="name">Round A</td><td>1</td><td>16</td><td>8</td><td>0.001 us</td><td>0.000 us, 0.000 us, 0.001 us</td><td>2118644067.8</td><td>0.004 us</td><td>16</td><td>0.000 MB</td><td>0.000 MB of 16.000 GB (fits)</td><td>38461538</td><td>999999994</td></tr>
+// HTML: </body></html>
+
+// Each priced step is a report of its own with its sizes. FLOPs follow
+// 2 x params x tokens + the cache's terms: W has 16 parameters, so the
+// prefill's matmul is 2 x 16 x 16 = 512 and the sum over the 16 x 4 cached
+// values 64: 576 FLOPs; a decode step at past L is 2 x 16 x 1 = 32 and
+// 4 (L + 1): 100 at 16, 124 at 22. Bytes as derived above.
+// RUN: FileCheck %s --check-prefix=STEPS < %t.json
+// STEPS: "sizes": {
+// STEPS-NEXT: "past": 0,
+// STEPS-NEXT: "seq": 16
+// STEPS: "flops": 576,
+// STEPS-NEXT: "bytes": 856,
+// STEPS: "past": 16,
+// STEPS-NEXT: "seq": 1
+// STEPS: "flops": 100,
+// STEPS-NEXT: "bytes": 424,
+// STEPS: "past": 22,
+// STEPS-NEXT: "seq": 1
+// STEPS: "flops": 124,
+// STEPS-NEXT: "bytes": 520,
+
 // The text report says the same.
 // RUN: roof-opt %s -o /dev/null --roof-report="targets=%S/Inputs/round-a.json residency=false param-args=2 generate=16,8" | FileCheck %s
 // CHECK: == @decoder on Round A: 8 tokens after a prompt of 16, 1 sequence at once
@@ -79,7 +105,7 @@
 // RUN: not roof-opt %s -o /dev/null --roof-report="targets=%S/Inputs/round-a.json generate=16,8 sizes=past:3" 2>&1 | FileCheck %s --check-prefix=SWEEP
 // SWEEP: error: roof-report: generate= sets seq, past and total itself; with it sizes= may only sweep batch (sizes=batch:1,8)
 // RUN: not roof-opt %s -o /dev/null --roof-report="targets=%S/Inputs/round-a.json generate=16,8 format=svg" 2>&1 | FileCheck %s --check-prefix=FORMAT
-// FORMAT: error: roof-report: generate= prints text or json
+// FORMAT: error: roof-report: generate= prints text, json or html (its steps are not kernels of one function to chart or list)
 
 func.func @decoder(%x: tensor<1x?x4xf32> {roof.dim_names = ["", "seq", ""]},
                    %past: tensor<1x?x4xf32> {roof.dim_names = ["", "past", ""]},
