@@ -49,17 +49,22 @@ static bool hasDynamicDim(ModuleOp module) {
 }
 
 /// Whether an argument of `fn` has `batch` as its first dim (a dynamic one
-/// counts when dynamic dims are bound to `batch`).
+/// counts when dynamic dims are bound to `batch`, or when it is named batch
+/// and takes it).
 static bool takesBatch(FunctionOpInterface fn, uint64_t batch,
                        std::optional<int64_t> dynamicDim) {
-  return llvm::any_of(fn.getArgumentTypes(), [&](Type type) {
-    auto shaped = dyn_cast<ShapedType>(type);
+  return llvm::any_of(llvm::enumerate(fn.getArgumentTypes()), [&](auto arg) {
+    auto shaped = dyn_cast<ShapedType>(arg.value());
     if (!shaped || !shaped.hasRank() || shaped.getRank() == 0)
       return false;
     int64_t first = shaped.getDimSize(0);
-    if (ShapedType::isDynamic(first))
-      return dynamicDim && static_cast<uint64_t>(*dynamicDim) == batch;
-    return static_cast<uint64_t>(first) == batch;
+    if (!ShapedType::isDynamic(first))
+      return static_cast<uint64_t>(first) == batch;
+    auto names = fn.getArgAttrOfType<ArrayAttr>(arg.index(), kDimNamesAttrName);
+    auto name =
+        names && !names.empty() ? dyn_cast<StringAttr>(names[0]) : StringAttr();
+    return (dynamicDim && static_cast<uint64_t>(*dynamicDim) == batch) ||
+           (name && name.getValue() == "batch");
   });
 }
 
@@ -316,8 +321,9 @@ private:
           DimSizes dims = {{"seq", seq}, {"past", past}};
           if (named("total"))
             dims["total"] = seq + past;
-          if (batchSize && named("batch"))
-            dims["batch"] = *batchSize;
+          // A named batch without sizes=batch: takes batch=.
+          if (named("batch"))
+            dims["batch"] = batchSize ? *batchSize : int64_t(batch);
           return dims;
         };
         // The prefill, a step with an empty cache (what a step holds

@@ -97,3 +97,11 @@
 // RUN: roof-opt %t/spt.mlir -o /dev/null --roof-report="targets=h100-sxm generate=16,8" | FileCheck %s --check-prefix=GEN
 // GEN: time to first token: 28.520 us (the prefill of 16 tokens)
 // GEN: KV cache: 128 B per token of a sequence; 0.003 MB at 24 tokens x 1 sequence
+
+// With all four kept, batch=4 binds the named batch dim: the generation of 4
+// sequences, KV 128 B per token of each, 4 x 24 x 128 = 12288 B at the end;
+// sizes=batch:4 gives the same.
+// RUN: roof-opt %t/all.mlir -o /dev/null --roof-report="targets=h100-sxm generate=16,8 batch=4" | FileCheck %s --check-prefix=GEN-BATCH
+// RUN: roof-opt %t/all.mlir -o /dev/null --roof-report="targets=h100-sxm generate=16,8 sizes=batch:4" | FileCheck %s --check-prefix=GEN-BATCH
+// GEN-BATCH: 8 tokens after a prompt of 16, 4 sequences at once
+// GEN-BATCH: KV cache: 128 B per token of a sequence; 0.012 MB at 24 tokens x 4 sequences

@@ -188,7 +188,8 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
                "(seq=1, past=P..P+D-2) are priced at three points and summed "
                "linearly between; prints time per output token, tokens/s, "
                "the KV cache and the largest batch and context that fit. "
-               "With sizes=batch:1,8 at each batch.">
+               "With sizes=batch:1,8 at each batch (a named batch dim "
+               "otherwise takes batch=).">
   ];
 }
 
