@@ -29,8 +29,8 @@ using DimSizes = std::map<std::string, int64_t>;
 
 /// Parses a sweep over named dims, `name:s1,s2,...;name:...`, into every
 /// combination of the sizes (the first name varying slowest). A dim may
-/// instead follow another swept one, `total:past+1`. Returns an error
-/// message, or an empty string on success.
+/// instead be a sum of swept dims and constants (`total:past+seq`,
+/// `past:total-1`). Returns an error message, or an empty string on success.
 std::string parseDimSweep(llvm::StringRef text, std::vector<DimSizes> &sweep);
 
 /// "batch=8 seq=128".
@@ -41,8 +41,11 @@ std::vector<std::string> getDimNames(FunctionOpInterface fn);
 
 /// A copy of `fn`'s module in which `fn` takes `sizes` for its named dims
 /// (names it does not use are ignored, dims it does not name stay dynamic)
-/// and shapes are inferred from there; the copy's `fn` in `specialized`.
-/// Null, with errors emitted at the function, when the sizes do not fit it.
+/// and shapes are inferred from there: TOSA shape inference in rounds, while
+/// shapes read from dims (tosa.dim, tosa.concat_shape) fold to constants;
+/// concatenations drop inputs without elements (an empty cache). The copy's
+/// `fn` in `specialized`. Null, with errors emitted at the function, when
+/// the sizes do not fit it.
 OwningOpRef<ModuleOp> specializeDims(FunctionOpInterface fn,
                                      const DimSizes &sizes,
                                      FunctionOpInterface &specialized);
