@@ -28,7 +28,8 @@ static cl::opt<std::string>
 static cl::list<std::string> inputShapes(
     "input-shape",
     cl::desc("Bind a shape: NAME=D0,D1,... for a graph input (? keeps a "
-             "dim), or NAME=N for a symbolic dim (ONNX dim_param). Repeat "
+             "dim), NAME=N for a symbolic dim (ONNX dim_param), or NAME=A+B+N "
+             "for one that is the sum of others (total=past+seq). Repeat "
              "for several"),
     cl::value_desc("name=dims"), cl::cat(category));
 
