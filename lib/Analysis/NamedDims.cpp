@@ -92,10 +92,11 @@ std::string parseDimSweep(llvm::StringRef text, std::vector<DimSizes> &sweep) {
       int64_t size = 0;
       for (const auto &[term, value] : sum.terms) {
         auto source = sizes.find(term);
+        const std::string &name = term;
         if (term.empty())
           size += value;
         else if (source != sizes.end() &&
-                 !llvm::any_of(sums, [&](auto &s) { return s.name == term; }))
+                 !llvm::any_of(sums, [&](auto &s) { return s.name == name; }))
           size += value * source->second;
         else
           return "'" + sum.name + "' refers to '" + term +

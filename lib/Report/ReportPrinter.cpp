@@ -754,10 +754,10 @@ static void writeGeneration(llvm::json::OStream &json,
     json.attribute("first_token_step_s", g.steps.front().second);
     json.attribute("last_token_step_s", g.steps.back().second);
     json.attributeArray("steps", [&] {
-      for (auto [past, seconds] : g.steps)
+      for (const std::pair<uint64_t, double> &step : g.steps)
         json.object([&] {
-          json.attribute("past", static_cast<uint64_t>(past));
-          json.attribute("latency_s", seconds);
+          json.attribute("past", static_cast<uint64_t>(step.first));
+          json.attribute("latency_s", step.second);
         });
     });
     json.attribute("decode_s", g.decodeSeconds);
