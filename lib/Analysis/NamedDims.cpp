@@ -117,9 +117,7 @@ std::string formatDimSizes(const DimSizes &sizes) {
   return text;
 }
 
-/// The names of `fn`'s argument `i`'s dims, empty when it names none.
-static SmallVector<StringRef> getArgDimNames(FunctionOpInterface fn,
-                                             unsigned i) {
+SmallVector<StringRef> getArgDimNames(FunctionOpInterface fn, unsigned i) {
   SmallVector<StringRef> names;
   if (auto attr = fn.getArgAttrOfType<ArrayAttr>(i, kDimNamesAttrName))
     for (Attribute name : attr)

@@ -42,13 +42,8 @@ uint64_t roof::getKvCacheBytes(FunctionOpInterface fn,
   for (unsigned i = 0, e = fn.getNumArguments(); i < e; ++i) {
     if (!isKvCacheArgument(fn, i))
       continue;
-    Type type = fn.getArgumentTypes()[i];
-    auto shaped = dyn_cast<ShapedType>(type);
     std::optional<uint64_t> arg =
-        options.kvDtype && shaped && shaped.hasStaticShape()
-            ? llvm::divideCeil(
-                  shaped.getNumElements() * getDtypeBits(*options.kvDtype), 8)
-            : getDeployedBytes(type, options);
+        getKvCacheStoredBytes(fn.getArgumentTypes()[i], options);
     if (!arg)
       return 0;
     bytes += *arg;

@@ -11,13 +11,8 @@ using namespace mlir;
 using namespace mlir::roof;
 
 bool roof::isKvCacheArgument(FunctionOpInterface fn, unsigned i) {
-  if (fn.getArgAttr(i, kKvCacheAttrName))
-    return true;
-  auto names = fn.getArgAttrOfType<ArrayAttr>(i, kDimNamesAttrName);
-  return names && llvm::any_of(names, [](Attribute name) {
-           auto text = dyn_cast<StringAttr>(name);
-           return text && text.getValue() == "past";
-         });
+  return fn.getArgAttr(i, kKvCacheAttrName) ||
+         llvm::is_contained(getArgDimNames(fn, i), "past");
 }
 
 /// Ops that move a cache without computing on it: their result is the
@@ -36,6 +31,9 @@ llvm::DenseSet<Value> roof::findKvCache(FunctionOpInterface fn) {
   for (BlockArgument arg : fn.getArguments())
     if (isKvCacheArgument(fn, arg.getArgNumber()))
       cache.insert(arg);
+  // Most functions have no cache: no walk for them.
+  if (cache.empty())
+    return cache;
   // Ops come after their operands' definitions: one walk in order.
   fn.getFunctionBody().walk([&](Operation *op) {
     if (movesData(op) && llvm::any_of(op->getOperands(), [&](Value operand) {

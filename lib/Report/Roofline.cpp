@@ -282,13 +282,15 @@ static std::optional<OpCost> addKernel(const OpCostRecord &r,
   return all;
 }
 
-/// Bytes of a value of `type` at `dtype` (rounded up); std::nullopt unless
-/// statically shaped.
-static std::optional<uint64_t> getBytesAt(Type type, Dtype dtype) {
+std::optional<uint64_t>
+roof::getKvCacheStoredBytes(Type type, const RooflineOptions &options) {
+  if (!options.kvDtype)
+    return getDeployedBytes(type, options);
   auto shaped = dyn_cast<ShapedType>(type);
   if (!shaped || !shaped.hasStaticShape())
     return std::nullopt;
-  return llvm::divideCeil(shaped.getNumElements() * getDtypeBits(dtype), 8);
+  return llvm::divideCeil(
+      shaped.getNumElements() * getDtypeBits(*options.kvDtype), 8);
 }
 
 /// Whether `op` is a concatenation that extends a cache argument.
@@ -316,8 +318,7 @@ static void applyKvCache(KernelFacts &facts, const llvm::DenseSet<Value> &cache,
     std::optional<uint64_t> deployed =
         getDeployedBytes(value.getType(), options);
     std::optional<uint64_t> stored =
-        options.kvDtype ? getBytesAt(value.getType(), *options.kvDtype)
-                        : deployed;
+        getKvCacheStoredBytes(value.getType(), options);
     if (cache.contains(value) && deployed && stored && bytes >= *deployed)
       bytes = bytes - *deployed + *stored;
   };
@@ -329,9 +330,9 @@ static void applyKvCache(KernelFacts &facts, const llvm::DenseSet<Value> &cache,
     return;
   for (Value input : facts.op->getOperands()) {
     std::optional<uint64_t> stored =
-        !isa<BlockArgument>(input) || !cache.contains(input) ? std::nullopt
-        : options.kvDtype ? getBytesAt(input.getType(), *options.kvDtype)
-                          : getDeployedBytes(input.getType(), options);
+        isa<BlockArgument>(input) && cache.contains(input)
+            ? getKvCacheStoredBytes(input.getType(), options)
+            : std::nullopt;
     if (stored && facts.cost.bytesRead >= *stored &&
         facts.cost.bytesWritten >= *stored) {
       facts.cost.bytesRead -= *stored;
@@ -345,12 +346,12 @@ static void applyKvCache(KernelFacts &facts, const llvm::DenseSet<Value> &cache,
 static FunctionKernels buildKernels(FunctionOpInterface fn,
                                     const KernelCosts &costs,
                                     FunctionCost totals,
+                                    const llvm::DenseSet<Value> &cache,
                                     const RooflineOptions &options) {
   FunctionKernels result;
   result.function = fn;
   result.totals = std::move(totals);
   result.kernels.reserve(costs.size());
-  llvm::DenseSet<Value> cache = findKvCache(fn);
   for (auto [kernel, role] : llvm::zip_equal(costs, getKernelRoles(costs))) {
     result.kernels.push_back(
         getKernelFacts(kernel.first, kernel.second, options, role));
@@ -453,7 +454,9 @@ FunctionKernels roof::analyzeKernels(FunctionOpInterface fn, CostContext &ctx,
   FunctionCost unfusedTotals = totals;
   unfusedTotals.total = unfusedTotal;
 
-  FunctionKernels result = buildKernels(fn, fused, totals, options);
+  // The KV cache (KvCache.h), the same in both views.
+  llvm::DenseSet<Value> cache = findKvCache(fn);
+  FunctionKernels result = buildKernels(fn, fused, totals, cache, options);
   for (KernelFacts &facts : result.kernels) {
     auto found = spilled.find(facts.op);
     if (found == spilled.end())
@@ -472,7 +475,7 @@ FunctionKernels roof::analyzeKernels(FunctionOpInterface fn, CostContext &ctx,
   result.tiledKernels = tiledKernels;
   if (kernels) {
     result.unfused = std::make_shared<FunctionKernels>(
-        buildKernels(fn, unfused, unfusedTotals, options));
+        buildKernels(fn, unfused, unfusedTotals, cache, options));
     // Fusion moves no parameter.
     result.unfused->weightBytes = result.weightBytes;
   }

@@ -60,11 +60,9 @@ static bool takesBatch(FunctionOpInterface fn, uint64_t batch,
     int64_t first = shaped.getDimSize(0);
     if (!ShapedType::isDynamic(first))
       return static_cast<uint64_t>(first) == batch;
-    auto names = fn.getArgAttrOfType<ArrayAttr>(arg.index(), kDimNamesAttrName);
-    auto name =
-        names && !names.empty() ? dyn_cast<StringAttr>(names[0]) : StringAttr();
+    SmallVector<StringRef> names = getArgDimNames(fn, arg.index());
     return (dynamicDim && static_cast<uint64_t>(*dynamicDim) == batch) ||
-           (name && name.getValue() == "batch");
+           (!names.empty() && names.front() == "batch");
   });
 }
 
@@ -335,17 +333,17 @@ private:
         if (batchSize)
           own.batch = *batchSize;
         std::vector<FunctionKernels> analyses;
-        uint64_t lastCacheBytes = 0;
         for (const DimSizes &dims : steps) {
           FunctionOpInterface priced;
           OwningOpRef<ModuleOp> copy = bindDims(fn, dims, priced);
           if (!copy)
             return WalkResult::interrupt();
           analyses.push_back(analyzeKernels(priced, ctx, own));
-          lastCacheBytes = getKvCacheBytes(priced, own);
           specializedModules.push_back(std::move(copy));
         }
-        uint64_t perToken = lastCacheBytes / (own.batch * points.back());
+        // The last step's cache, over its tokens.
+        uint64_t perToken = getKvCacheBytes(analyses.back().function, own) /
+                            (own.batch * points.back());
         for (const Target &target : loaded) {
           size_t first = reports.size();
           for (auto [dims, analysis] : llvm::zip(steps, analyses)) {

@@ -36,6 +36,10 @@ std::string parseDimSweep(llvm::StringRef text, std::vector<DimSizes> &sweep);
 /// "batch=8 seq=128".
 std::string formatDimSizes(const DimSizes &sizes);
 
+/// The names argument `i` of `fn` gives its dims ("" for a dim without
+/// one); empty when it names none.
+SmallVector<StringRef> getArgDimNames(FunctionOpInterface fn, unsigned i);
+
 /// The names `fn`'s arguments give their dims, sorted, without repeats.
 std::vector<std::string> getDimNames(FunctionOpInterface fn);
 

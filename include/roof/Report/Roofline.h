@@ -235,6 +235,12 @@ std::optional<Dtype> getElementDtype(Type element);
 std::optional<uint64_t> getDeployedBytes(Type type,
                                          const RooflineOptions &options);
 
+/// Bytes a KV cache value of `type` is stored in (KvCache.h): at
+/// `options.kvDtype` when one is given, else as deployed; std::nullopt
+/// unless statically shaped.
+std::optional<uint64_t> getKvCacheStoredBytes(Type type,
+                                              const RooflineOptions &options);
+
 /// What pricing knows of a kernel before a target is chosen: computed once
 /// per kernel and priced on every target.
 struct KernelFacts {
