@@ -7,6 +7,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <mutex>
 #include <vector>
@@ -52,6 +53,18 @@ std::string getStagingPath(StringRef path) {
 static std::string writeStream(StringRef file, StringRef shown,
                                sys::fs::OpenFlags flags,
                                function_ref<void(raw_ostream &)> write) {
+  // Standard output stays open: roof-opt prints the module there after the
+  // report.
+  if (file == "-") {
+    write(outs());
+    outs().flush();
+    if (!outs().has_error())
+      return "";
+    std::string error =
+        "cannot write to standard output: " + outs().error().message();
+    outs().clear_error();
+    return error;
+  }
   std::error_code ec;
   raw_fd_ostream os(file, ec, flags);
   if (ec)

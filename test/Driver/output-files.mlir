@@ -33,6 +33,12 @@
 // RUN: not roof-opt %t/in.mlir --roof-report="targets=no-such-target output=%t/report.txt" -o /dev/null 2>&1
 // RUN: FileCheck %s --check-prefix=OLD < %t/report.txt
 
+// The report on standard output (the default) leaves it open for the
+// module that roof-opt prints after it; the run succeeds.
+// RUN: roof-opt %t/in.mlir --roof-report=targets=h100-sxm | FileCheck %s --check-prefix=STDOUT
+// STDOUT: latency
+// STDOUT: func.func
+
 // A device that refuses the bytes is an error naming it, not an abort.
 // RUN: not roof-opt %t/in.mlir -o /dev/full 2>&1 | FileCheck %s --check-prefix=FULL
 // FULL: roof-opt: cannot write '/dev/full': No space left on device
