@@ -201,6 +201,26 @@ static void printSummary(const FunctionRoofline &r,
     os << llvm::format("parallelism: %u contractions keep part of the %u "
                        "matrix units idle (down to %.1f %% busy)\n",
                        underfilled, target.matrixUnits, 100 * lowest);
+  if (target.matrixArray) {
+    unsigned padded = 0, moved = 0;
+    double least = 1;
+    for (const KernelTime &kernel : r.kernels) {
+      if (kernel.arrayEfficiency >= 1)
+        continue;
+      ++(kernel.engine == Engine::Vector ? moved : padded);
+      if (kernel.engine == Engine::Matrix)
+        least = std::min(least, kernel.arrayEfficiency);
+    }
+    if (padded)
+      os << llvm::format("array: %u contractions fill part of the %ux%u MAC "
+                         "array (down to %.1f %% busy)\n",
+                         padded, target.matrixArray->first,
+                         target.matrixArray->second, 100 * least);
+    if (moved)
+      os << llvm::format("array: %u contractions run on the vector engine, "
+                         "faster there than on their share of the array\n",
+                         moved);
+  }
   uint64_t used = r.weightBytes + r.peakActivationBytes;
   os << llvm::format("memory: weights %s + peak activations %s = %s of %s "
                      "(%.2f %%): ",
@@ -650,6 +670,13 @@ static void writeTarget(llvm::json::OStream &json, const Target &target) {
     json.attribute("launch_overhead_s", target.launchOverhead);
     json.attribute("call_overhead_s", target.callOverhead);
     json.attribute("matrix_units", static_cast<uint64_t>(target.matrixUnits));
+    if (target.matrixArray) {
+      json.attribute("matrix_array", (Twine(target.matrixArray->first) + "x" +
+                                      Twine(target.matrixArray->second))
+                                         .str());
+      json.attribute("array_taps",
+                     target.tapsInReduction ? "flattened" : "separate");
+    }
     json.attribute("power_w", target.power);
     json.attribute("calibrated", target.calibration.has_value());
     json.attributeArray("estimated", [&] {
@@ -687,6 +714,7 @@ static void writeKernel(llvm::json::OStream &json, const KernelTime *kernel,
       return;
     json.attribute("peak_flop_per_s", kernel->rate.value_or(0));
     json.attribute("parallel_efficiency", kernel->parallelEfficiency);
+    json.attribute("array_efficiency", kernel->arrayEfficiency);
     json.attribute("t_compute_s", kernel->computeSeconds);
     json.attribute("t_memory_s", kernel->memorySeconds);
     json.attribute("time_s", kernel->seconds);

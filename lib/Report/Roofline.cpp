@@ -5,6 +5,7 @@
 #include "roof/Analysis/ElementSize.h"
 #include "roof/Analysis/OpClassification.h"
 #include "roof/Dialect/RoofDialect.h"
+#include "roof/Report/ArrayOccupancy.h"
 #include "roof/Report/KvCache.h"
 #include "roof/Report/OnChipResidency.h"
 #include "roof/Report/WaveQuantization.h"
@@ -225,12 +226,28 @@ KernelTime roof::priceKernel(const KernelFacts &facts, const Target &target,
   }
   if (!kernel.hasTime())
     return kernel;
-  if (kernel.engine == Engine::Matrix)
-    kernel.parallelEfficiency =
-        getParallelEfficiency(facts.root, target, options.cost);
+  if (kernel.engine == Engine::Matrix) {
+    kernel.arrayEfficiency =
+        getArrayEfficiency(facts.root, target, options.cost);
+    // A contraction that fills too little of the array (a depthwise
+    // convolution) runs where it is faster, as compilers place it.
+    std::optional<double> vector =
+        kernel.rated ? target.getRate(Engine::Vector, *kernel.rated)
+                     : std::nullopt;
+    if (kernel.arrayEfficiency < 1 && kernel.rate && vector &&
+        *vector > *kernel.rate * kernel.arrayEfficiency) {
+      kernel.engine = Engine::Vector;
+      kernel.rate = vector;
+    } else {
+      kernel.parallelEfficiency =
+          getParallelEfficiency(facts.root, target, options.cost);
+    }
+  }
   if (kernel.rate)
     kernel.computeSeconds =
-        kernel.cost.flops / (*kernel.rate * kernel.parallelEfficiency);
+        kernel.cost.flops /
+        (*kernel.rate * kernel.parallelEfficiency *
+         (kernel.engine == Engine::Matrix ? kernel.arrayEfficiency : 1));
   if (std::optional<double> bandwidth = target.getBandwidth()) {
     kernel.memorySeconds = kernel.cost.bytesMoved() / *bandwidth;
     kernel.outputSeconds = kernel.cost.bytesWritten / *bandwidth;

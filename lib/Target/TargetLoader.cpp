@@ -271,37 +271,73 @@ public:
     return true;
   }
 
-  /// "parallelism": {"units": 108, "tiles": ["256x128", "128x128"]}.
+  /// "parallelism": {"units": 108, "tiles": ["256x128", "128x128"],
+  /// "array": "32x32", "taps": "separate"}; units and tiles come together.
   bool parallelism(const llvm::json::Object &top, Target &target) {
     const llvm::json::Object *table =
         object(top, "parallelism", "parallelism", false);
     if (!table)
       return error.empty();
-    const llvm::json::Value *units = table->get("units");
+    if (!units(*table, target) || !array(*table, target))
+      return false;
+    if (!target.matrixUnits && !target.matrixArray)
+      return fail("parallelism", "must give units and tiles, or array");
+    return true;
+  }
+
+  /// Reads "ROWSxCOLUMNS" with positive sizes.
+  static std::optional<std::pair<unsigned, unsigned>>
+  getShape(const llvm::json::Value &value) {
+    std::optional<StringRef> text = value.getAsString();
+    unsigned rows = 0, columns = 0;
+    if (!text)
+      return std::nullopt;
+    auto [rowText, columnText] = text->split('x');
+    if (rowText.getAsInteger(10, rows) ||
+        columnText.getAsInteger(10, columns) || !rows || !columns)
+      return std::nullopt;
+    return std::make_pair(rows, columns);
+  }
+
+  bool units(const llvm::json::Object &table, Target &target) {
+    const llvm::json::Value *units = table.get("units");
+    const llvm::json::Value *tiles = table.get("tiles");
+    if (!units && !tiles)
+      return true;
     std::optional<int64_t> count = units ? units->getAsInteger() : std::nullopt;
     if (!count || *count <= 0 || *count > 1000000)
       return fail("parallelism.units", "must be a positive whole number");
     target.matrixUnits = static_cast<unsigned>(*count);
-    const llvm::json::Value *tiles = table->get("tiles");
     const llvm::json::Array *list = tiles ? tiles->getAsArray() : nullptr;
     if (!list || list->empty())
       return fail("parallelism.tiles",
                   "must be a non-empty array of \"ROWSxCOLUMNS\" strings");
     for (const llvm::json::Value &tile : *list) {
-      std::optional<StringRef> text = tile.getAsString();
-      unsigned rows = 0, columns = 0;
-      if (text) {
-        auto [rowText, columnText] = text->split('x');
-        if (rowText.getAsInteger(10, rows) ||
-            columnText.getAsInteger(10, columns))
-          rows = columns = 0;
-      }
-      if (!rows || !columns)
+      std::optional<std::pair<unsigned, unsigned>> shape = getShape(tile);
+      if (!shape)
         return fail("parallelism.tiles",
                     "each tile must be \"ROWSxCOLUMNS\" with positive "
                     "sizes, e.g. \"128x128\"");
-      target.matrixTiles.emplace_back(rows, columns);
+      target.matrixTiles.push_back(*shape);
     }
+    return true;
+  }
+
+  bool array(const llvm::json::Object &table, Target &target) {
+    const llvm::json::Value *array = table.get("array");
+    const llvm::json::Value *taps = table.get("taps");
+    if (!array && !taps)
+      return true;
+    if (!array || !(target.matrixArray = getShape(*array)))
+      return fail("parallelism.array",
+                  "must be \"DEPTHxWIDTH\" with positive sizes, e.g. "
+                  "\"32x32\"");
+    if (!taps)
+      return true;
+    std::optional<StringRef> mode = taps->getAsString();
+    if (!mode || (*mode != "flattened" && *mode != "separate"))
+      return fail("parallelism.taps", "must be \"flattened\" or \"separate\"");
+    target.tapsInReduction = *mode == "flattened";
     return true;
   }
 

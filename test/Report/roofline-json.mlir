@@ -53,6 +53,7 @@
 // CHECK-NEXT: "bound": "compute",
 // CHECK-NEXT: "peak_flop_per_s": 100000000000000,
 // CHECK-NEXT: "parallel_efficiency": 1,
+// CHECK-NEXT: "array_efficiency": 1,
 // CHECK-NEXT: "t_compute_s": 2.147483648e-05,
 // CHECK-NEXT: "t_memory_s": 1.2582912{{[0-9]*}}e-05,
 // CHECK-NEXT: "time_s": 2.147483648e-05,

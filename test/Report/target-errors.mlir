@@ -11,6 +11,9 @@
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-calibration-compute.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=CAL-COMPUTE
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-units.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNITS
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-tile.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TILE
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-array.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ARRAY
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-taps.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TAPS
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-parallelism.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=PARALLELISM
 // Files that are not what they say: JSON nested 50,000 deep (the parser
 // recurses), a FIFO (reading would block), as a target and as a profile.
 // RUN: %debian_python -c "print('[' * 50000 + ']' * 50000)" > %t.deep.json
@@ -35,6 +38,9 @@
 // USABLE: error: roof-report: {{.*}}bad-usable.json: memory.on_chip.usable: must be a number in (0, 1]
 // UNITS: error: roof-report: {{.*}}bad-units.json: parallelism.units: must be a positive whole number
 // TILE: error: roof-report: {{.*}}bad-tile.json: parallelism.tiles: each tile must be "ROWSxCOLUMNS" with positive sizes, e.g. "128x128"
+// ARRAY: error: roof-report: {{.*}}bad-array.json: parallelism.array: must be "DEPTHxWIDTH" with positive sizes, e.g. "32x32"
+// TAPS: error: roof-report: {{.*}}bad-taps.json: parallelism.taps: must be "flattened" or "separate"
+// PARALLELISM: error: roof-report: {{.*}}bad-parallelism.json: parallelism: must give units and tiles, or array
 // DEEP: error: roof-report: {{.*}}deep.json: (file): nested deeper than 256 levels
 // DEEP-PROFILE: error: roof-report: {{.*}}deep.json: nested deeper than 256 levels
 // FIFO: error: roof-report: {{.*}}fifo.json: (file): not a regular file

@@ -78,6 +78,11 @@ struct KernelTime {
   /// The fraction of the engine's units its tiles keep busy
   /// (WaveQuantization.h); T_compute is FLOPs / (rate x this).
   double parallelEfficiency = 1;
+  /// The fraction of the matrix engine's MAC array the contraction keeps
+  /// busy (ArrayOccupancy.h); T_compute on the matrix engine is FLOPs /
+  /// (rate x parallelEfficiency x this). Below 1 on a kernel of the vector
+  /// engine: the contraction ran there because the array would be slower.
+  double arrayEfficiency = 1;
   double computeSeconds = 0;
   double memorySeconds = 0;
   /// max(compute, memory) + the target's launch overhead.
@@ -141,7 +146,7 @@ struct FunctionRoofline {
   uint64_t batch = 1;
   /// The sizes its named dims were bound to, in a sweep over them.
   DimSizes dimSizes;
-  SmallVector<KernelTime> kernels;
+  std::vector<KernelTime> kernels;
   FunctionCost totals;
   /// Sum of the kernel times (with launch overheads) of kernels with a time,
   /// plus the target's call overhead.

@@ -114,6 +114,13 @@ struct Target {
   unsigned matrixUnits = 0;
   /// The output tiles (rows x columns) a unit computes a contraction in.
   llvm::SmallVector<std::pair<unsigned, unsigned>> matrixTiles;
+  /// The matrix engine's MAC array, depth x width: one pass reduces `depth`
+  /// inputs into each of `width` outputs (ArrayOccupancy.h); unset when not
+  /// published.
+  std::optional<std::pair<unsigned, unsigned>> matrixArray;
+  /// Whether a convolution's window taps join the array's reduction with its
+  /// input channels (im2col-like), or each tap is a pass of its own.
+  bool tapsInReduction = true;
   /// Fields of the file whose figures are estimates, neither published nor
   /// fitted ("compute.vector", "power"): the report names them.
   llvm::SmallVector<std::string> estimated;
