@@ -299,6 +299,7 @@ public:
     return std::make_pair(rows, columns);
   }
 
+  /// "units" and "tiles": wave quantization (WaveQuantization.h).
   bool units(const llvm::json::Object &table, Target &target) {
     const llvm::json::Value *units = table.get("units");
     const llvm::json::Value *tiles = table.get("tiles");
@@ -323,6 +324,7 @@ public:
     return true;
   }
 
+  /// "array" and "taps": the MAC array (ArrayOccupancy.h).
   bool array(const llvm::json::Object &table, Target &target) {
     const llvm::json::Value *array = table.get("array");
     const llvm::json::Value *taps = table.get("taps");
