@@ -129,6 +129,23 @@ public:
     return false;
   }
 
+  /// Fails on a key of `table` that is not in `known`: a misspelt field
+  /// would otherwise be dropped without a word. `prefix` names the table
+  /// ("memory.", or "" at the top).
+  bool onlyKnown(const llvm::json::Object &table, StringRef prefix,
+                 ArrayRef<StringRef> known) {
+    std::optional<StringRef> unknown;
+    for (const auto &entry : table) {
+      StringRef key = entry.first;
+      if (!llvm::is_contained(known, key) && (!unknown || key < *unknown))
+        unknown = key;
+    }
+    if (!unknown)
+      return true;
+    return fail(prefix + *unknown,
+                "unknown field (known: " + llvm::join(known, ", ") + ")");
+  }
+
   const llvm::json::Object *object(const llvm::json::Object &parent,
                                    StringRef key, const Twine &field,
                                    bool required) {
@@ -235,6 +252,8 @@ public:
     const llvm::json::Object *level = object(memories, key, field, false);
     if (!level)
       return error.empty();
+    if (!onlyKnown(*level, field + ".", {"capacity", "bandwidth", "usable"}))
+      return false;
     std::optional<double> capacity;
     if (!quantity(*level, "capacity", field + ".capacity", Quantity::Bytes,
                   capacity, true) ||
@@ -254,6 +273,8 @@ public:
         object(memories, "weight_link", "memory.weight_link", false);
     if (!link)
       return error.empty();
+    if (!onlyKnown(*link, "memory.weight_link.", {"name", "bandwidth"}))
+      return false;
     WeightLink out;
     std::optional<double> bandwidth;
     if (!string(*link, "name", "memory.weight_link.name", out.name) ||
@@ -278,7 +299,9 @@ public:
         object(top, "parallelism", "parallelism", false);
     if (!table)
       return error.empty();
-    if (!units(*table, target) || !array(*table, target))
+    if (!onlyKnown(*table, "parallelism.",
+                   {"units", "tiles", "array", "taps"}) ||
+        !units(*table, target) || !array(*table, target))
       return false;
     if (!target.matrixUnits && !target.matrixArray)
       return fail("parallelism", "must give units and tiles, or array");
@@ -350,6 +373,8 @@ public:
         object(top, "calibration", "calibration", false);
     if (!table)
       return error.empty();
+    if (!onlyKnown(*table, "calibration.", {"node_overhead", "classes"}))
+      return false;
     Calibration result;
     std::optional<double> gap;
     if (!quantity(*table, "node_overhead", "calibration.node_overhead",
@@ -370,6 +395,9 @@ public:
       const llvm::json::Object *terms = entry.second.getAsObject();
       if (!terms)
         return fail(field, "must be an object");
+      if (!onlyKnown(*terms, field + ".",
+                     {"overhead", "compute", "memory", "output"}))
+        return false;
       ClassCalibration pricing;
       std::optional<double> overhead;
       if (!quantity(*terms, "overhead", field + ".overhead", Quantity::Time,
@@ -446,6 +474,12 @@ public:
       fail("schema", "'" + schema + "' is not supported (use roof-target/1)");
       return failure();
     }
+    if (!onlyKnown(*top, "",
+                   {"schema", "name", "kind", "compute", "memory",
+                    "parallelism", "power", "derate", "launch_overhead",
+                    "call_overhead", "calibration", "estimated",
+                    "price_per_hour", "sources"}))
+      return failure();
     if (!string(*top, "name", "name", target.name) ||
         !string(*top, "kind", "kind", target.kind))
       return failure();
@@ -456,12 +490,16 @@ public:
 
     const llvm::json::Object *compute =
         object(*top, "compute", "compute", true);
-    if (!compute || !rates(*compute, "matrix", target.matrixRates) ||
+    if (!compute || !onlyKnown(*compute, "compute.", {"matrix", "vector"}) ||
+        !rates(*compute, "matrix", target.matrixRates) ||
         !rates(*compute, "vector", target.vectorRates))
       return failure();
 
     const llvm::json::Object *memories = object(*top, "memory", "memory", true);
-    if (!memories || !memory(*memories, "off_chip", target.offChip) ||
+    if (!memories ||
+        !onlyKnown(*memories, "memory.",
+                   {"off_chip", "on_chip", "weight_link"}) ||
+        !memory(*memories, "off_chip", target.offChip) ||
         !memory(*memories, "on_chip", target.onChip))
       return failure();
     if (!target.getBandwidth()) {
@@ -491,7 +529,8 @@ public:
 
     if (const llvm::json::Object *derate =
             object(*top, "derate", "derate", false)) {
-      if (!fraction(*derate, "compute", "derate.compute",
+      if (!onlyKnown(*derate, "derate.", {"compute", "bandwidth"}) ||
+          !fraction(*derate, "compute", "derate.compute",
                     target.computeDerate) ||
           !fraction(*derate, "bandwidth", "derate.bandwidth",
                     target.bandwidthDerate))

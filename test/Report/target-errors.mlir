@@ -14,6 +14,9 @@
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-array.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ARRAY
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-taps.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TAPS
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-parallelism.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=PARALLELISM
+// A misspelt or unknown field is an error, not a figure silently dropped.
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-field.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=FIELD
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-top-field.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TOP-FIELD
 // Files that are not what they say: JSON nested 50,000 deep (the parser
 // recurses), a FIFO (reading would block), as a target and as a profile.
 // RUN: %debian_python -c "print('[' * 50000 + ']' * 50000)" > %t.deep.json
@@ -41,6 +44,8 @@
 // ARRAY: error: roof-report: {{.*}}bad-array.json: parallelism.array: must be "DEPTHxWIDTH" with positive sizes, e.g. "32x32"
 // TAPS: error: roof-report: {{.*}}bad-taps.json: parallelism.taps: must be "flattened" or "separate"
 // PARALLELISM: error: roof-report: {{.*}}bad-parallelism.json: parallelism: must give units and tiles, or array
+// FIELD: error: roof-report: {{.*}}bad-field.json: memory.off_chip.bandwith: unknown field (known: capacity, bandwidth, usable)
+// TOP-FIELD: error: roof-report: {{.*}}bad-top-field.json: comment: unknown field (known: schema, name, kind, compute, memory, parallelism, power, derate, launch_overhead, call_overhead, calibration, estimated, price_per_hour, sources)
 // DEEP: error: roof-report: {{.*}}deep.json: (file): nested deeper than 256 levels
 // DEEP-PROFILE: error: roof-report: {{.*}}deep.json: nested deeper than 256 levels
 // FIFO: error: roof-report: {{.*}}fifo.json: (file): not a regular file
