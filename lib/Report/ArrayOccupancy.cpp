@@ -23,7 +23,8 @@ struct ArrayWork {
 } // namespace
 
 /// The product of `sizes` at `dims`, dynamic sizes taking `dynamic`;
-/// std::nullopt when one is dynamic and there is no size for it.
+/// std::nullopt when one is dynamic and there is no size for it, or the
+/// product overflows.
 static std::optional<int64_t> getProduct(ArrayRef<int64_t> sizes,
                                          ArrayRef<unsigned> dims,
                                          std::optional<int64_t> dynamic) {
@@ -35,7 +36,8 @@ static std::optional<int64_t> getProduct(ArrayRef<int64_t> sizes,
         return std::nullopt;
       size = *dynamic;
     }
-    product *= size;
+    if (llvm::MulOverflow(product, size, product))
+      return std::nullopt;
   }
   return product;
 }
@@ -120,8 +122,10 @@ static std::optional<ArrayWork> getLinalgWork(linalg::LinalgOp op, bool taps,
 static double getFill(int64_t size, unsigned step) {
   if (size <= 0)
     return 1;
-  return static_cast<double>(size) /
-         (llvm::divideCeil(static_cast<uint64_t>(size), step) * step);
+  // In doubles: the padded size may not fit in 64 bits.
+  return static_cast<double>(size) / (static_cast<double>(llvm::divideCeil(
+                                          static_cast<uint64_t>(size), step)) *
+                                      step);
 }
 
 double roof::getArrayEfficiency(Operation *op, const Target &target,
