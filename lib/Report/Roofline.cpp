@@ -204,11 +204,19 @@ KernelTime roof::priceKernel(const KernelFacts &facts, const Target &target,
   bool deployed = facts.deployed;
   if (kernel.rated)
     kernel.rate = target.getRate(kernel.engine, *kernel.rated);
-  // A contraction whose dtype the matrix engine lacks runs on the vector
-  // engine when that has the rate (an f32 matmul on CUDA cores).
-  if (!kernel.rate && kernel.rated && kernel.engine == Engine::Matrix) {
-    if (std::optional<double> vector =
-            target.getRate(Engine::Vector, *kernel.rated)) {
+  // A contraction runs on the vector engine when that has the rate and the
+  // matrix engine lacks its dtype (an f32 matmul on CUDA cores) or would
+  // be slower on the share of its MAC array the contraction fills (a
+  // depthwise convolution), as compilers place it.
+  if (kernel.rated && kernel.engine == Engine::Matrix) {
+    if (kernel.rate)
+      kernel.arrayEfficiency =
+          getArrayEfficiency(facts.root, target, options.cost);
+    std::optional<double> vector =
+        target.getRate(Engine::Vector, *kernel.rated);
+    if (vector &&
+        (!kernel.rate || (kernel.arrayEfficiency < 1 &&
+                          *vector > *kernel.rate * kernel.arrayEfficiency))) {
       kernel.engine = Engine::Vector;
       kernel.rate = vector;
     }
@@ -226,23 +234,9 @@ KernelTime roof::priceKernel(const KernelFacts &facts, const Target &target,
   }
   if (!kernel.hasTime())
     return kernel;
-  if (kernel.engine == Engine::Matrix) {
-    kernel.arrayEfficiency =
-        getArrayEfficiency(facts.root, target, options.cost);
-    // A contraction that fills too little of the array (a depthwise
-    // convolution) runs where it is faster, as compilers place it.
-    std::optional<double> vector =
-        kernel.rated ? target.getRate(Engine::Vector, *kernel.rated)
-                     : std::nullopt;
-    if (kernel.arrayEfficiency < 1 && kernel.rate && vector &&
-        *vector > *kernel.rate * kernel.arrayEfficiency) {
-      kernel.engine = Engine::Vector;
-      kernel.rate = vector;
-    } else {
-      kernel.parallelEfficiency =
-          getParallelEfficiency(facts.root, target, options.cost);
-    }
-  }
+  if (kernel.engine == Engine::Matrix)
+    kernel.parallelEfficiency =
+        getParallelEfficiency(facts.root, target, options.cost);
   if (kernel.rate)
     kernel.computeSeconds =
         kernel.cost.flops /
