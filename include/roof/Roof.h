@@ -6,13 +6,15 @@
 //   - getOpCost: what one op costs (FLOPs, bytes, weight bytes);
 //   - analyzeFunction: a function's totals, with a callback per op;
 //   - lookupTarget / loadTargetFile / parseTarget: a target's roofs;
-//   - getKernelFacts / priceKernel: one op's time on a target;
+//   - getKernelFacts / priceKernel (roof/Pricing): one op's time on a target;
 //     evaluateRoofline: a function's kernels, latency, energy and fit on a
 //     target, with the two parts it builds on: getParallelEfficiency (wave
 //     quantization) and findIntermediates / applyOnChipResidency
 //     (intermediates kept on chip);
-//   - OpCost, CostOptions, FunctionCost, Target, KernelTime,
-//     FunctionRoofline: the value types.
+//   - priceModule / priceGeneration: every function of a module on several
+//     targets, across a sweep of sizes or the steps of generation;
+//   - OpCost, CostOptions, FunctionCost, Target, and the pricing value types
+//     of roof/Pricing/PricingTypes.h (KernelTime, FunctionRoofline).
 // Pass internals are not part of it.
 //
 //===----------------------------------------------------------------------===//
@@ -23,9 +25,10 @@
 #include "roof/Analysis/FunctionCost.h"
 #include "roof/Analysis/OpCost.h"
 #include "roof/InitAllRoof.h"
-#include "roof/Report/OnChipResidency.h"
-#include "roof/Report/Roofline.h"
-#include "roof/Report/WaveQuantization.h"
+#include "roof/Pricing/OnChipResidency.h"
+#include "roof/Pricing/Roofline.h"
+#include "roof/Pricing/Sweep.h"
+#include "roof/Pricing/WaveQuantization.h"
 #include "roof/Target/Target.h"
 #include "roof/Target/TargetLoader.h"
 

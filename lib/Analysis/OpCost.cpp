@@ -2,15 +2,10 @@
 
 #include "roof/Analysis/OpCost.h"
 
-#include <limits>
-
 using namespace mlir::roof;
 
 double OpCost::intensity() const {
-  uint64_t bytes = bytesMoved();
-  if (bytes == 0)
-    return flops == 0 ? 0.0 : std::numeric_limits<double>::infinity();
-  return static_cast<double>(flops) / static_cast<double>(bytes);
+  return getIntensity(flops, bytesMoved());
 }
 
 bool OpCost::overflowed() const {
@@ -42,8 +37,4 @@ bool OpCost::operator==(const OpCost &other) const {
   return flops == other.flops && transcendentals == other.transcendentals &&
          bytesRead == other.bytesRead && bytesWritten == other.bytesWritten &&
          weightBytesRead == other.weightBytesRead;
-}
-
-std::string mlir::roof::formatCount(uint64_t count) {
-  return count == kCountOverflow ? "overflow" : std::to_string(count);
 }

@@ -80,21 +80,6 @@ static void printFields(AsmPrinter &printer,
 // CostAttr
 //===----------------------------------------------------------------------===//
 
-OpCost CostAttr::getCost() const {
-  OpCost cost;
-  cost.flops = getFlops();
-  cost.transcendentals = getTranscendentals();
-  cost.bytesRead = getRead();
-  cost.bytesWritten = getWritten();
-  cost.weightBytesRead = getWeightRead();
-  return cost;
-}
-
-CostAttr CostAttr::get(MLIRContext *context, const OpCost &cost) {
-  return get(context, cost.flops, cost.transcendentals, cost.bytesRead,
-             cost.bytesWritten, cost.weightBytesRead);
-}
-
 LogicalResult CostAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                                uint64_t flops, uint64_t transcendentals,
                                uint64_t read, uint64_t written,
@@ -110,13 +95,13 @@ LogicalResult CostAttr::verify(function_ref<InFlightDiagnostic()> emitError,
 
 Attribute CostAttr::parse(AsmParser &parser, Type) {
   SMLoc loc = parser.getCurrentLocation();
-  OpCost cost;
+  uint64_t flops, transcendentals, read, written, weightRead;
   if (parser.parseLess() ||
-      parseFields(parser, {{"flops", &cost.flops},
-                           {"transcendentals", &cost.transcendentals},
-                           {"read", &cost.bytesRead},
-                           {"written", &cost.bytesWritten},
-                           {"weight_read", &cost.weightBytesRead}}))
+      parseFields(parser, {{"flops", &flops},
+                           {"transcendentals", &transcendentals},
+                           {"read", &read},
+                           {"written", &written},
+                           {"weight_read", &weightRead}}))
     return {};
   // The intensity is derived from the fields above; accept and drop it.
   if (succeeded(parser.parseOptionalComma())) {
@@ -129,8 +114,7 @@ Attribute CostAttr::parse(AsmParser &parser, Type) {
   if (parser.parseGreater())
     return {};
   return getChecked([&] { return parser.emitError(loc); }, parser.getContext(),
-                    cost.flops, cost.transcendentals, cost.bytesRead,
-                    cost.bytesWritten, cost.weightBytesRead);
+                    flops, transcendentals, read, written, weightRead);
 }
 
 void CostAttr::print(AsmPrinter &printer) const {
@@ -140,7 +124,8 @@ void CostAttr::print(AsmPrinter &printer) const {
                         {"read", getRead()},
                         {"written", getWritten()},
                         {"weight_read", getWeightRead()}});
-  double intensity = getCost().intensity();
+  double intensity =
+      getIntensity(getFlops(), addCounts(getRead(), getWritten()));
   printer << ", intensity = ";
   if (std::isinf(intensity))
     printer << "inf";

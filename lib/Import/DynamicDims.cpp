@@ -2,7 +2,7 @@
 
 #include "DynamicDims.h"
 
-#include "roof/Analysis/NamedDims.h"
+#include "roof/Dialect/RoofDialect.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"

@@ -4,7 +4,7 @@
 // the user keeps dynamic (--keep-dynamic) is imported twice: at the size the
 // user bound and, in a probe, larger (kProbeShift). The two modules differ
 // only where a size depends on a kept dim; those dims become `?`, and each
-// argument names its kept dims (roof/Analysis/NamedDims.h) so a report can
+// argument names its kept dims (roof/Dialect/RoofDialect.h) so a report can
 // bind them by name.
 //
 //===----------------------------------------------------------------------===//

@@ -7,8 +7,8 @@
 
 #include "roof/Report/ReportPrinter.h"
 
-#include "roof/Report/MeasuredMatch.h"
-#include "roof/Report/TargetComparison.h"
+#include "roof/Measure/MeasuredMatch.h"
+#include "roof/Pricing/TargetComparison.h"
 #include "roof/Report/Units.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -150,7 +150,7 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
     os << "</body></html>\n";
     return;
   }
-  printSvgReport(reports, os);
+  printSvgReport(reports, options, os);
   printComparisons(reports, os);
   for (const FunctionRoofline &r : reports) {
     os << "<h2>@" << escapeMarkup(r.function) << " on "
@@ -170,10 +170,11 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
       os << llvm::format("; without fusion %.3f us (fusion saves %.1f %%)",
                          *r.unfusedLatencySeconds * 1e6,
                          100 * r.getFusionSaving());
-    if (r.measured && r.measured->latencySeconds > 0)
+    const FunctionMeasurement *measured = options.getMeasurement(r);
+    if (measured && measured->latencySeconds > 0)
       os << llvm::format("; measured %.3f us (predicted / measured %.3f)",
-                         r.measured->latencySeconds * 1e6,
-                         r.latencySeconds / r.measured->latencySeconds);
+                         measured->latencySeconds * 1e6,
+                         r.latencySeconds / measured->latencySeconds);
     os << "</p>\n";
     if (r.activations)
       printActivationChart(*r.activations, os);
@@ -203,13 +204,13 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
          << "</td></tr>\n";
     }
     os << "</tbody></table>\n";
-    if (!r.measured)
+    if (!measured)
       continue;
     os << "<table class=\"kernels measured\"><thead><tr>"
           "<th>measured (us)</th><th>predicted (us)</th><th>pred/meas</th>"
           "<th>roof "
           "(%)</th><th>kernels</th><th>nodes</th></tr></thead><tbody>\n";
-    for (const MeasuredGroup &group : r.measured->groups) {
+    for (const MeasuredGroup &group : measured->groups) {
       os << llvm::format(
                 "<tr><td>%.3f</td><td>%.3f</td><td>%.3f</td>"
                 "<td>%.1f</td><td>%u</td>",

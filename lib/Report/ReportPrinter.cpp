@@ -3,9 +3,9 @@
 #include "roof/Report/ReportPrinter.h"
 
 #include "roof/Dialect/RoofDialect.h"
-#include "roof/Report/Breakdown.h"
-#include "roof/Report/MeasuredMatch.h"
-#include "roof/Report/TargetComparison.h"
+#include "roof/Pricing/Breakdown.h"
+#include "roof/Measure/MeasuredMatch.h"
+#include "roof/Pricing/TargetComparison.h"
 #include "roof/Report/Units.h"
 
 #include "mlir/IR/Location.h"
@@ -335,7 +335,7 @@ static void printBreakdown(ArrayRef<TimeShare> groups, StringRef title,
 static void printMeasured(const FunctionRoofline &r,
                           const ReportFormatOptions &options,
                           llvm::raw_ostream &os) {
-  const FunctionMeasurement &m = *r.measured;
+  const FunctionMeasurement &m = *options.getMeasurement(r);
   os << "measured (" << m.file;
   if (m.runs)
     os << ", " << m.runs << " runs";
@@ -520,7 +520,7 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
     if (options.scopeDepth)
       printBreakdown(getTimeByScope(r, options.scopeDepth), "name scope",
                      "scope", os);
-    if (r.measured)
+    if (options.getMeasurement(r))
       printMeasured(r, options, os);
     os << "\n";
   }
@@ -602,8 +602,8 @@ static void writeBreakdown(llvm::json::OStream &json, StringRef name,
 }
 
 static void printJsonMeasurement(const FunctionRoofline &r,
+                                 const FunctionMeasurement &m,
                                  llvm::json::OStream &json) {
-  const FunctionMeasurement &m = *r.measured;
   json.attributeObject("measured", [&] {
     json.attribute("file", m.file);
     json.attribute("setup", m.setup);
@@ -839,8 +839,8 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
             writeBreakdown(json, "by_scope", "scope",
                            getTimeByScope(r, options.scopeDepth));
           writeSummary(json, r);
-          if (r.measured)
-            printJsonMeasurement(r, json);
+          if (const FunctionMeasurement *m = options.getMeasurement(r))
+            printJsonMeasurement(r, *m, json);
         });
     });
     if (!options.generation.empty())
@@ -865,6 +865,7 @@ static std::string quoteCsv(StringRef text) {
 }
 
 void roof::printCsvReport(ArrayRef<FunctionRoofline> reports,
+                          const ReportFormatOptions &options,
                           llvm::raw_ostream &os) {
   os << "function,target,kernel,engine,dtype,flops,bytes_read,bytes_written,"
         "intensity_flop_per_byte,t_compute_s,t_memory_s,time_s,bound,"
@@ -872,8 +873,8 @@ void roof::printCsvReport(ArrayRef<FunctionRoofline> reports,
   for (const FunctionRoofline &r : reports) {
     // A group's measured time is on the row of its slowest predicted kernel.
     llvm::DenseMap<const KernelTime *, double> measured;
-    if (r.measured)
-      for (const MeasuredGroup &group : r.measured->groups)
+    if (const FunctionMeasurement *m = options.getMeasurement(r))
+      for (const MeasuredGroup &group : m->groups)
         measured[&r.kernels[group.kernels.front()]] = group.measuredSeconds;
     for (const KernelTime *kernel : sortByTime(r)) {
       os << quoteCsv(r.function) << "," << quoteCsv(r.target->name) << ","

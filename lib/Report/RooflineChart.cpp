@@ -11,7 +11,7 @@
 
 #include "roof/Report/ReportPrinter.h"
 
-#include "roof/Report/MeasuredMatch.h"
+#include "roof/Measure/MeasuredMatch.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
@@ -210,9 +210,10 @@ void printKernels(const FunctionRoofline &r, const Axes &axes, double slowest,
 
 /// The measured groups of `r`: a square at the FLOP/s they reached, joined
 /// to where the roofline put them (same intensity).
-void printMeasured(const FunctionRoofline &r, const Axes &axes,
+void printMeasured(const FunctionRoofline &r, const FunctionMeasurement &m,
+                   const Axes &axes,
                    const char *color, llvm::raw_ostream &os) {
-  for (const MeasuredGroup &group : r.measured->groups) {
+  for (const MeasuredGroup &group : m.groups) {
     if (!group.bytes || group.predictedSeconds <= 0 ||
         !isPlottable(group.attainedFlops()) ||
         !isPlottable(group.flops / group.predictedSeconds))
@@ -271,7 +272,8 @@ double printLegendEntry(const FunctionRoofline &r, const char *color, double y,
   return y + 6;
 }
 
-void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
+void printChart(ArrayRef<const FunctionRoofline *> reports,
+                const ReportFormatOptions &options, double top,
                 llvm::raw_ostream &os) {
   // Ranges from the kernels, the peaks and the knees.
   double xMin = 0.1, xMax = 10, yMin = 1e12, yMax = 1e12;
@@ -297,8 +299,8 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
       yMax = std::max(yMax, attained);
       slowest = std::max(slowest, kernel.seconds);
     }
-    if (r->measured)
-      for (const MeasuredGroup &group : r->measured->groups)
+    if (const FunctionMeasurement *m = options.getMeasurement(*r))
+      for (const MeasuredGroup &group : m->groups)
         if (isPlottable(group.attainedFlops()))
           yMin = std::min(yMin, group.attainedFlops());
   }
@@ -344,8 +346,8 @@ void printChart(ArrayRef<const FunctionRoofline *> reports, double top,
   for (auto [index, r] : llvm::enumerate(reports)) {
     const char *color = kColors[index % std::size(kColors)];
     printKernels(*r, axes, slowest, color, labels, os);
-    if (r->measured)
-      printMeasured(*r, axes, color, os);
+    if (const FunctionMeasurement *m = options.getMeasurement(*r))
+      printMeasured(*r, *m, axes, color, os);
   }
   for (const Label &label : labels.placed)
     os << llvm::format("<text class=\"label\" x=\"%.1f\" y=\"%.1f\" "
@@ -373,6 +375,7 @@ std::string roof::escapeMarkup(StringRef text) {
 }
 
 void roof::printSvgReport(ArrayRef<FunctionRoofline> reports,
+                          const ReportFormatOptions &options,
                           llvm::raw_ostream &os) {
   // One chart per function, all its targets on it.
   SmallVector<SmallVector<const FunctionRoofline *>> charts;
@@ -388,6 +391,6 @@ void roof::printSvgReport(ArrayRef<FunctionRoofline> reports,
                      kHeight * charts.size());
   os << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
   for (auto [index, chart] : llvm::enumerate(charts))
-    printChart(chart, kHeight * index, os);
+    printChart(chart, options, kHeight * index, os);
   os << "</svg>\n";
 }

@@ -144,7 +144,10 @@ private:
                 llvm::MapVector<OperationName, MissingModel> &missingModels) {
     Operation *op = record.op;
     if (record.cost) {
-      auto attr = CostAttr::get(&getContext(), *record.cost);
+      const OpCost &cost = *record.cost;
+      auto attr = CostAttr::get(&getContext(), cost.flops,
+                                cost.transcendentals, cost.bytesRead,
+                                cost.bytesWritten, cost.weightBytesRead);
       if (!reportOnly) {
         op->setAttr(kCostAttrName, attr);
         if (record.prepared)

@@ -6,14 +6,14 @@
 
 #include "roof/Transforms/Passes.h"
 
-#include "roof/Analysis/NamedDims.h"
 #include "roof/CostModels/CostModels.h"
-#include "roof/Report/Generation.h"
-#include "roof/Report/MeasuredMatch.h"
+#include "roof/Measure/MeasuredMatch.h"
+#include "roof/Pricing/Sweep.h"
 #include "roof/Report/ReportPrinter.h"
 #include "roof/Support/OutputFile.h"
 #include "roof/Target/TargetLoader.h"
 #include "roof/Transforms/EpilogueFusion.h"
+#include "roof/Transforms/SpecializeDims.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringExtras.h"
@@ -91,33 +91,46 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
       loaded.push_back(std::move(*target));
     }
 
+    SmallVector<const Target *> targetList;
+    for (const Target &target : loaded)
+      targetList.push_back(&target);
+
     RooflineOptions options = getRooflineOptions();
     if (failed(checkBatchedInputs(module, options)))
       return signalPassFailure();
-    // Copies of the module with named dims bound, which the reports point
-    // into until they are written.
-    std::vector<OwningOpRef<ModuleOp>> specializedModules;
-    std::vector<GenerationReport> generation;
-    FailureOr<std::vector<FunctionRoofline>> priced =
-        generate.empty()
-            ? priceModule(module, loaded, options, specializedModules)
-            : priceGeneration(module, loaded, options, specializedModules,
-                              generation);
+    auto bind = [&](FunctionOpInterface fn, const DimSizes &dims,
+                    FunctionOpInterface &bound) {
+      return bindDims(fn, dims, bound);
+    };
+    FailureOr<PricedModule> priced;
+    if (generate.empty()) {
+      SweepOptions sweep;
+      sweep.batchSizes = *batchSizes;
+      sweep.dimSweep = dimSweep;
+      priced = priceModule(module, targetList, options, sweep, bind);
+    } else {
+      SmallVector<int64_t> batches;
+      for (const DimSizes &dims : dimSweep)
+        batches.push_back(dims.at("batch"));
+      priced = priceGeneration(module, targetList, options, generate[0],
+                               generate[1], batches, bind);
+    }
     if (failed(priced))
       return signalPassFailure();
-    std::vector<FunctionRoofline> &reports = *priced;
-    if (!measured.empty() && failed(attachMeasurements(module, reports)))
-      return signalPassFailure();
+    std::vector<FunctionRoofline> &reports = priced->reports;
 
     ReportFormatOptions formatOptions = getFormatOptions(module);
-    formatOptions.generation = generation;
+    formatOptions.generation = priced->generation;
+    if (!measured.empty() &&
+        failed(attachMeasurements(module, reports, formatOptions)))
+      return signalPassFailure();
     std::string error = writeOutputFile(output, [&](llvm::raw_ostream &os) {
       if (format == "json")
         printJsonReport(reports, formatOptions, os);
       else if (format == "csv")
-        printCsvReport(reports, os);
+        printCsvReport(reports, formatOptions, os);
       else if (format == "svg")
-        printSvgReport(reports, os);
+        printSvgReport(reports, formatOptions, os);
       else if (format == "html")
         printHtmlReport(reports, formatOptions, os);
       else
@@ -192,198 +205,25 @@ private:
     return copy;
   }
 
-  /// One evaluation of the module: the pricing, and the named dims' sizes
-  /// when sweeping them.
-  struct Evaluation {
-    RooflineOptions options;
-    std::optional<DimSizes> dims;
-  };
-
-  /// The evaluations the sweep options ask for (one without a sweep).
-  SmallVector<Evaluation> getEvaluations(const RooflineOptions &options) {
-    SmallVector<Evaluation> evaluations;
-    // batch-sizes binds every dynamic dim to each size.
-    for (int64_t size : batchSizes) {
-      evaluations.push_back({options, std::nullopt});
-      evaluations.back().options.cost.dynamicDimSize = size;
-      evaluations.back().options.batch = size;
-    }
-    // sizes= binds dims by name; a dim named batch is the batch.
-    for (DimSizes &dims : dimSweep) {
-      evaluations.push_back({options, dims});
-      auto batchDim = dims.find("batch");
-      if (batchDim != dims.end())
-        evaluations.back().options.batch =
-            std::max<int64_t>(batchDim->second, 1);
-    }
-    if (evaluations.empty())
-      evaluations.push_back({options, std::nullopt});
-    return evaluations;
-  }
-
-  /// Every function of `module` priced on every target, once per
-  /// evaluation: each function is analyzed once per evaluation, in one
-  /// context per evaluation for the module, and priced on each target. The
-  /// copies a sweep over named dims prices go to `specializedModules`.
-  /// Fails when a function does not take a swept size.
-  FailureOr<std::vector<FunctionRoofline>>
-  priceModule(ModuleOp module, const std::deque<Target> &loaded,
-              const RooflineOptions &options,
-              std::vector<OwningOpRef<ModuleOp>> &specializedModules) {
-    SmallVector<Evaluation> evaluations = getEvaluations(options);
-    std::deque<WeightAnalysis> weights;
-    std::deque<CostContext> contexts;
-    for (const Evaluation &evaluation : evaluations)
-      contexts.emplace_back(
-          evaluation.options.cost,
-          weights.emplace_back(evaluation.options.cost.weights));
-    std::vector<FunctionRoofline> reports;
-    WalkResult walk = module.walk([&](FunctionOpInterface fn) {
-      if (fn.isExternal())
-        return WalkResult::advance();
-      // A sweep over named dims evaluates each function once per
-      // combination of the dims it names.
-      std::vector<std::string> names = getDimNames(fn);
-      std::set<DimSizes> seen;
-      std::vector<std::pair<Evaluation, FunctionKernels>> kernels;
-      for (auto [evaluation, ctx] : llvm::zip(evaluations, contexts)) {
-        Evaluation own = evaluation;
-        FunctionOpInterface priced = fn;
-        if (own.dims) {
-          own.dims->clear();
-          for (const auto &[name, size] : *evaluation.dims)
-            if (llvm::is_contained(names, name))
-              (*own.dims)[name] = size;
-          if (!seen.insert(*own.dims).second)
-            continue;
-          if (!own.dims->count("batch"))
-            own.options.batch = options.batch;
-          OwningOpRef<ModuleOp> copy = bindDims(fn, *own.dims, priced);
-          if (!copy)
-            return WalkResult::interrupt();
-          specializedModules.push_back(std::move(copy));
-        }
-        kernels.emplace_back(own, analyzeKernels(priced, ctx, own.options));
-      }
-      for (const Target &target : loaded)
-        for (const auto &[evaluation, analyzed] : kernels) {
-          reports.push_back(
-              priceFunction(analyzed, target, evaluation.options));
-          if (evaluation.dims)
-            reports.back().dimSizes = *evaluation.dims;
-        }
-      return WalkResult::advance();
-    });
-    if (walk.wasInterrupted())
-      return failure();
-    return reports;
-  }
-
-  /// generate=P,D: each function that names seq and past, at each batch of
-  /// sizes=batch:... (else as the function is), priced at the prefill, a
-  /// step with an empty cache and the decode points (Generation.h). Returns
-  /// the reports of every step, and per function, target and batch the
-  /// generation summary in `generation`.
-  FailureOr<std::vector<FunctionRoofline>>
-  priceGeneration(ModuleOp module, const std::deque<Target> &loaded,
-                  const RooflineOptions &options,
-                  std::vector<OwningOpRef<ModuleOp>> &specializedModules,
-                  std::vector<GenerationReport> &generation) {
-    uint64_t prompt = generate[0], tokens = generate[1];
-    SmallVector<uint64_t> points = getDecodePoints(prompt, tokens);
-    SmallVector<std::optional<int64_t>> batches;
-    for (const DimSizes &dims : dimSweep)
-      batches.push_back(dims.at("batch"));
-    if (batches.empty())
-      batches.push_back(std::nullopt);
-    WeightAnalysis weights(options.cost.weights);
-    CostContext ctx(options.cost, weights);
-    std::vector<FunctionRoofline> reports;
-    WalkResult walk = module.walk([&](FunctionOpInterface fn) {
-      if (fn.isExternal())
-        return WalkResult::advance();
-      std::vector<std::string> names = getDimNames(fn);
-      auto named = [&](StringRef name) {
-        return llvm::is_contained(names, name);
-      };
-      if (!named("seq") || !named("past")) {
-        emitError(fn.getLoc())
-            << "roof-report: generate= prices @" << fn.getName()
-            << " at a prompt and at each step of a growing cache, but its "
-               "arguments do not name the dims seq and past (roof-import-onnx "
-               "--keep-dynamic seq,past,total --input-shape total=past+seq)";
-        return WalkResult::interrupt();
-      }
-      for (std::optional<int64_t> batchSize : batches) {
-        auto step = [&](uint64_t seq, uint64_t past) {
-          DimSizes dims = {{"seq", seq}, {"past", past}};
-          if (named("total"))
-            dims["total"] = seq + past;
-          // A named batch without sizes=batch: takes batch=.
-          if (named("batch"))
-            dims["batch"] = batchSize ? *batchSize : int64_t(batch);
-          return dims;
-        };
-        // The prefill, a step with an empty cache (what a step holds
-        // besides the cache), then the decode points.
-        SmallVector<DimSizes> steps = {step(prompt, 0), step(1, 0)};
-        for (uint64_t past : points)
-          steps.push_back(step(1, past));
-        RooflineOptions own = options;
-        if (batchSize)
-          own.batch = *batchSize;
-        std::vector<FunctionKernels> analyses;
-        for (const DimSizes &dims : steps) {
-          FunctionOpInterface priced;
-          OwningOpRef<ModuleOp> copy = bindDims(fn, dims, priced);
-          if (!copy)
-            return WalkResult::interrupt();
-          analyses.push_back(analyzeKernels(priced, ctx, own));
-          specializedModules.push_back(std::move(copy));
-        }
-        // The last step's cache, over its tokens.
-        uint64_t perToken = getKvCacheBytes(analyses.back().function, own) /
-                            (own.batch * points.back());
-        for (const Target &target : loaded) {
-          size_t first = reports.size();
-          for (auto [dims, analysis] : llvm::zip(steps, analyses)) {
-            reports.push_back(priceFunction(analysis, target, own));
-            reports.back().dimSizes = dims;
-          }
-          SmallVector<std::pair<uint64_t, const FunctionRoofline *>> decode;
-          for (auto [i, past] : llvm::enumerate(points))
-            decode.emplace_back(past, &reports[first + 2 + i]);
-          generation.push_back(
-              summarizeGeneration(reports[first], reports[first + 1], decode,
-                                  own.batch, prompt, tokens, perToken));
-        }
-      }
-      return WalkResult::advance();
-    });
-    if (walk.wasInterrupted())
-      return failure();
-    return reports;
-  }
-
   /// The measured= profile matched to the reports. The profile is of one
   /// model: it names the ops of the function that model became; other
   /// functions go without. Fails (with a message) when it names none.
   LogicalResult attachMeasurements(ModuleOp module,
-                                   std::vector<FunctionRoofline> &reports) {
+                                   ArrayRef<FunctionRoofline> reports,
+                                   ReportFormatOptions &formatOptions) {
     std::string error;
     FailureOr<MeasuredProfile> profile = loadMeasuredProfile(measured, error);
     if (failed(profile))
       return optionError(error);
     bool matched = false;
-    for (FunctionRoofline &report : reports) {
+    for (const FunctionRoofline &report : reports) {
       FailureOr<std::optional<FunctionMeasurement>> measurement =
           matchMeasurements(report, *profile, error);
       if (failed(measurement))
         return emitError(module.getLoc()) << "roof-report: " << error;
       if (!*measurement)
         continue;
-      report.measured =
-          std::make_shared<FunctionMeasurement>(std::move(**measurement));
+      formatOptions.measured.try_emplace(&report, std::move(**measurement));
       matched = true;
     }
     if (!matched)

@@ -12,9 +12,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Fit.h"
 #include "HostFacts.h"
 #include "Microbenchmarks.h"
+
+#include "roof/Measure/CalibrationFit.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/FileSystem.h"
@@ -29,6 +30,7 @@
 #include <optional>
 
 using namespace roof::calibrate;
+using mlir::roof::fitTarget;
 
 static constexpr const char *kUsage =
     R"(usage: roof-calibrate [-o FILE] [--threads N] [--quick]

@@ -1,17 +1,15 @@
 //===- NamedDims.h - Binding dynamic dims by name ---------------*- C++ -*-===//
 //
 // A function's arguments may name their dynamic dims (`roof.dim_names`, as
-// roof-import-onnx --keep-dynamic writes them). Binding names to sizes gives
-// a copy of the module in which that function takes static arguments and
-// TOSA shape inference has carried the sizes through its ops, ready to cost.
+// roof-import-onnx --keep-dynamic writes them): reading those names, and
+// parsing the sizes a sweep binds them to. Binding itself is a
+// transformation (roof/Transforms/SpecializeDims.h).
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef ROOF_ANALYSIS_NAMEDDIMS_H
 #define ROOF_ANALYSIS_NAMEDDIMS_H
 
-#include "mlir/IR/BuiltinOps.h"
-#include "mlir/IR/OwningOpRef.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 
 #include <map>
@@ -19,10 +17,6 @@
 #include <vector>
 
 namespace mlir::roof {
-
-/// On a function argument: an array with a name per dim ("" for a dim
-/// without one).
-inline constexpr llvm::StringLiteral kDimNamesAttrName = "roof.dim_names";
 
 /// Sizes by dim name, ordered by name.
 using DimSizes = std::map<std::string, int64_t>;
@@ -42,17 +36,6 @@ SmallVector<StringRef> getArgDimNames(FunctionOpInterface fn, unsigned i);
 
 /// The names `fn`'s arguments give their dims, sorted, without repeats.
 std::vector<std::string> getDimNames(FunctionOpInterface fn);
-
-/// A copy of `fn`'s module in which `fn` takes `sizes` for its named dims
-/// (names it does not use are ignored, dims it does not name stay dynamic)
-/// and shapes are inferred from there: TOSA shape inference in rounds, while
-/// shapes read from dims (tosa.dim, tosa.concat_shape) fold to constants;
-/// concatenations drop inputs without elements (an empty cache). The copy's
-/// `fn` in `specialized`. Null, with errors emitted at the function, when
-/// the sizes do not fit it.
-OwningOpRef<ModuleOp> specializeDims(FunctionOpInterface fn,
-                                     const DimSizes &sizes,
-                                     FunctionOpInterface &specialized);
 
 } // namespace mlir::roof
 

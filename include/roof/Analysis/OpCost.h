@@ -7,37 +7,9 @@
 #ifndef ROOF_ANALYSIS_OPCOST_H
 #define ROOF_ANALYSIS_OPCOST_H
 
-#include "llvm/Support/MathExtras.h"
-
-#include <cstdint>
-#include <string>
+#include "roof/Support/Counts.h"
 
 namespace mlir::roof {
-
-/// The count that stands for "past 2^64 - 1": count arithmetic saturates
-/// there instead of wrapping, and a cost holding it is reported as an
-/// overflow, never as a number.
-inline constexpr uint64_t kCountOverflow = UINT64_MAX;
-
-/// a + b, or kCountOverflow.
-inline uint64_t addCounts(uint64_t a, uint64_t b) {
-  return llvm::SaturatingAdd(a, b);
-}
-/// a - b for a >= b; an overflowed a stays overflowed.
-inline uint64_t subCounts(uint64_t a, uint64_t b) {
-  return a == kCountOverflow ? a : a - b;
-}
-/// A count as reports print it: its digits, or `overflow`.
-std::string formatCount(uint64_t count);
-/// The product of the counts, or kCountOverflow.
-template <typename... Counts>
-inline uint64_t mulCounts(uint64_t a, uint64_t b, Counts... rest) {
-  uint64_t product = llvm::SaturatingMultiply(a, b);
-  if constexpr (sizeof...(rest) == 0)
-    return product;
-  else
-    return mulCounts(product, static_cast<uint64_t>(rest)...);
-}
 
 /// FLOPs and bytes of one execution of an op. Counts are exact integers; a
 /// multiply-accumulate is 2 FLOPs. `weightBytesRead` is the part of

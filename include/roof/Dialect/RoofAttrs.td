@@ -38,12 +38,6 @@ def Roof_CostAttr : Roof_Attr<"Cost", "cost"> {
   );
   let hasCustomAssemblyFormat = 1;
   let genVerifyDecl = 1;
-  let extraClassDeclaration = [{
-    /// Reads the attribute back as the analysis' value type.
-    ::mlir::roof::OpCost getCost() const;
-    static CostAttr get(::mlir::MLIRContext *context,
-                        const ::mlir::roof::OpCost &cost);
-  }];
 }
 
 def Roof_UnknownCostAttr : Roof_Attr<"UnknownCost", "unknown"> {

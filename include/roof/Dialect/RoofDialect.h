@@ -7,7 +7,7 @@
 #ifndef ROOF_DIALECT_ROOFDIALECT_H
 #define ROOF_DIALECT_ROOFDIALECT_H
 
-#include "roof/Analysis/OpCost.h"
+#include "roof/Support/Counts.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Dialect.h"
@@ -34,6 +34,10 @@ inline constexpr llvm::StringLiteral kPreparedAttrName = "roof.prepared";
 /// attention=true): its tiles of scores stay on chip where the target has
 /// room for them (docs/fusion.md).
 inline constexpr llvm::StringLiteral kAttentionAttrName = "roof.attention";
+/// On a function argument: an array with a name per dim ("" for a dim
+/// without one), as roof-import-onnx --keep-dynamic writes it; a sweep binds
+/// dims by these names (roof/Analysis/NamedDims.h).
+inline constexpr llvm::StringLiteral kDimNamesAttrName = "roof.dim_names";
 } // namespace mlir::roof
 
 #endif // ROOF_DIALECT_ROOFDIALECT_H

@@ -7,8 +7,12 @@
 #ifndef ROOF_REPORT_REPORTPRINTER_H
 #define ROOF_REPORT_REPORTPRINTER_H
 
-#include "roof/Report/Generation.h"
-#include "roof/Report/Roofline.h"
+#include "roof/Measure/MeasuredMatch.h"
+#include "roof/Pricing/ActivationTimeline.h"
+#include "roof/Pricing/Generation.h"
+#include "roof/Pricing/Roofline.h"
+
+#include "llvm/ADT/DenseMap.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -32,6 +36,15 @@ struct ReportFormatOptions {
   /// With generate=: the generation summaries, which the text report
   /// prints instead of the reports of each step and JSON adds.
   ArrayRef<GenerationReport> generation;
+  /// With measured=: the comparison of each report that the profile names
+  /// (MeasuredMatch.h).
+  llvm::DenseMap<const FunctionRoofline *, FunctionMeasurement> measured;
+
+  /// The comparison of `r` with the profile; null without one.
+  const FunctionMeasurement *getMeasurement(const FunctionRoofline &r) const {
+    auto found = measured.find(&r);
+    return found == measured.end() ? nullptr : &found->second;
+  }
 };
 
 /// For people: per function and target the roofs, the top kernels by time
@@ -44,11 +57,13 @@ void printJsonReport(ArrayRef<FunctionRoofline> reports,
                      const ReportFormatOptions &options, llvm::raw_ostream &os);
 
 /// One row per kernel and target.
-void printCsvReport(ArrayRef<FunctionRoofline> reports, llvm::raw_ostream &os);
+void printCsvReport(ArrayRef<FunctionRoofline> reports,
+                    const ReportFormatOptions &options, llvm::raw_ostream &os);
 
 /// A log-log roofline chart per function: each target's roofs and knees,
 /// each kernel a point at (intensity, attained FLOP/s) sized by its time.
-void printSvgReport(ArrayRef<FunctionRoofline> reports, llvm::raw_ostream &os);
+void printSvgReport(ArrayRef<FunctionRoofline> reports,
+                    const ReportFormatOptions &options, llvm::raw_ostream &os);
 
 /// A self-contained page: the charts and a sortable table per function and
 /// target.

@@ -1,0 +1,283 @@
+//===- PricingTypes.h - What pricing takes and gives ------------*- C++ -*-===//
+//
+// The value types of pricing, in one place: the options a pricing runs with,
+// what is known of a kernel and a function before a target is chosen
+// (KernelFacts, FunctionKernels), and what pricing gives on a target
+// (KernelTime, FunctionRoofline). The functions that fill them are in
+// Roofline.h and the files it names; the formulas in docs/roofline.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_PRICING_PRICINGTYPES_H
+#define ROOF_PRICING_PRICINGTYPES_H
+
+#include "roof/Analysis/FunctionCost.h"
+#include "roof/Analysis/NamedDims.h"
+#include "roof/Pricing/NodeRoles.h"
+#include "roof/Target/Target.h"
+
+#include "mlir/Interfaces/FunctionInterfaces.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mlir::roof {
+
+struct ActivationTimeline;
+
+/// How an op's element type maps onto a target's rates.
+enum class DtypePolicy {
+  /// The op's own type.
+  AsIs,
+  /// f32 contractions run as tf32 on the matrix engine.
+  Tf32,
+  /// The model's f32 values deployed at `RooflineOptions::deployDtype`
+  /// (quantized or cast): f32 kernels run at that dtype's rate and move that
+  /// dtype's bytes; weights and activations shrink alike.
+  Deploy,
+};
+
+struct RooflineOptions {
+  CostOptions cost;
+  DtypePolicy dtypePolicy = DtypePolicy::AsIs;
+  /// With DtypePolicy::Deploy: f16, bf16, f8, i8 or i4.
+  std::optional<Dtype> deployDtype;
+  /// Weights at their own dtype (f16, bf16, f8, i8, i4), unset for the
+  /// activations' (weight-only quantization): contractions read them at
+  /// this width and compute at the activations' rate.
+  std::optional<Dtype> weightDtype;
+  /// The KV cache (KvCache.h) stored and read at its own dtype (f16, bf16,
+  /// f8, i8, i4); unset: as the activations.
+  std::optional<Dtype> kvDtype;
+  /// With weightDtype: weights per group sharing one 16-bit scale, whose
+  /// bytes count as weight bytes; 0 for none.
+  unsigned weightGroup = 0;
+  /// Inferences per call of the function, for throughput.
+  uint64_t batch = 1;
+  /// Serve intermediates that fit in on-chip memory from there
+  /// (OnChipResidency.h); false charges every byte to off-chip memory.
+  bool residency = true;
+};
+
+/// One kernel (an op, with the executions of the loops around it) on a
+/// target.
+struct KernelTime {
+  Operation *op = nullptr;
+  /// Cost of all its executions.
+  OpCost cost;
+  /// The dtype it runs at, as printed; `rated` when it is one targets rate.
+  std::string dtype;
+  std::optional<Dtype> rated;
+  Engine engine = Engine::Vector;
+  /// The derated peak it runs at; std::nullopt when the target has no rate
+  /// for its dtype and it does FLOPs (then its time is unknown).
+  std::optional<double> rate;
+  /// The fraction of the engine's units its tiles keep busy
+  /// (WaveQuantization.h); T_compute is FLOPs / (rate x this).
+  double parallelEfficiency = 1;
+  /// The fraction of the matrix engine's MAC array the contraction keeps
+  /// busy (ArrayOccupancy.h); T_compute on the matrix engine is FLOPs /
+  /// (rate x parallelEfficiency x this). Below 1 on a kernel of the vector
+  /// engine: the contraction ran there because the array would be slower.
+  double arrayEfficiency = 1;
+  double computeSeconds = 0;
+  double memorySeconds = 0;
+  /// max(compute, memory) + the target's launch overhead.
+  double seconds = 0;
+  /// Of the bytes moved, those served by on-chip memory (OnChipResidency.h);
+  /// the rest cross the off-chip interface.
+  uint64_t onChipBytes = 0;
+  /// Of its weight bytes, those that stream over the target's weight link
+  /// (WeightStreaming.h); their time bounds the memory time.
+  uint64_t streamedWeightBytes = 0;
+  /// The time with every byte moved through off-chip memory.
+  double compulsorySeconds = 0;
+  /// The second traffic model: a contraction whose inputs exceed on-chip
+  /// memory re-reads them, moving at least FLOPs x e / sqrt(S / e) bytes
+  /// (e bytes per element, S bytes on chip); equal to the compulsory bytes
+  /// otherwise.
+  uint64_t bytesWithRereads = 0;
+  double secondsWithRereads = 0;
+
+  /// The kind of work it does (getKernelClass) and its part in its source
+  /// node.
+  llvm::StringRef kernelClass;
+  KernelRole role;
+  /// Under a calibrated target, the pricing of its class.
+  std::optional<ClassCalibration> calibration;
+  /// Seconds added to its time when it is its node's principal kernel: the
+  /// target's launch overhead, or under a calibration its class's overhead.
+  double fixedSeconds = 0;
+  /// Its bytes written at the off-chip bandwidth (a calibration's output
+  /// term).
+  double outputSeconds = 0;
+
+  bool hasTime() const { return rate || cost.flops == 0; }
+  /// The kernel's time with a memory time of `memory`: max(T_compute,
+  /// `memory`) + fixed seconds; under a calibration, fixed seconds + the
+  /// class's multiples of T_compute, `memory` and the output time, and 0 for
+  /// a layout kernel of a contraction's node (docs/validation.md).
+  double timeWith(double memory) const {
+    if (!calibration)
+      return std::max(computeSeconds, memory) + fixedSeconds;
+    if (role.layoutOfContraction)
+      return 0;
+    return fixedSeconds + calibration->compute * computeSeconds +
+           calibration->memory * memory + calibration->output * outputSeconds;
+  }
+  /// seconds = timeWith(T_memory).
+  void updateSeconds() { seconds = timeWith(memorySeconds); }
+  uint64_t offChipBytes() const { return cost.bytesMoved() - onChipBytes; }
+  bool isComputeBound() const { return computeSeconds > memorySeconds; }
+  /// FLOPs over its time (0 without a time).
+  double attainedFlops() const {
+    return seconds > 0 ? cost.flops / seconds : 0;
+  }
+};
+
+/// A function on a target.
+struct FunctionRoofline {
+  std::string function;
+  const Target *target = nullptr;
+  /// Inferences per call of the function (throughput = batch / latency).
+  uint64_t batch = 1;
+  /// The sizes its named dims were bound to, in a sweep over them.
+  DimSizes dimSizes;
+  std::vector<KernelTime> kernels;
+  FunctionCost totals;
+  /// Sum of the kernel times (with launch overheads) of kernels with a time,
+  /// plus the target's call overhead.
+  double latencySeconds = 0;
+  /// The same under the re-read traffic model.
+  double latencyWithRereadsSeconds = 0;
+  /// The same with every byte moved through off-chip memory.
+  double latencyCompulsorySeconds = 0;
+  /// Bytes the kernels move through on-chip memory, and the most of them
+  /// held at once (at most the usable on-chip capacity).
+  uint64_t onChipBytes = 0;
+  uint64_t peakOnChipBytes = 0;
+  /// Weight bytes that stream over the target's weight link on every call.
+  uint64_t streamedWeightBytes = 0;
+  /// Kernels whose traffic the re-read model raises.
+  unsigned kernelsWithRereads = 0;
+  /// When the function has fused kernels: the same function with every
+  /// kernel inlined, evaluated on the same target.
+  std::optional<double> unfusedLatencySeconds;
+  std::optional<uint64_t> unfusedBytes;
+  /// Tiled kernels, which stay whole in that comparison.
+  unsigned tiledKernels = 0;
+  /// Fused attention kernels whose tiles do not fit on chip, and the most
+  /// on-chip bytes one of them needed.
+  unsigned spilledAttention = 0;
+  uint64_t spilledAttentionTileBytes = 0;
+  /// Kernels whose dtype has no rate on the target.
+  unsigned kernelsWithoutRate = 0;
+  /// The source nodes its kernels come from (principal kernels with a
+  /// time): each pays the launch overhead once, or under a calibration the
+  /// node overhead.
+  unsigned nodes = 0;
+  /// Bytes of weights, and the peak of live activations over the op order.
+  uint64_t weightBytes = 0;
+  uint64_t peakActivationBytes = 0;
+  /// Where the peak is and what makes it up (shared with the analysis).
+  std::shared_ptr<const ActivationTimeline> activations;
+  /// The memory that holds them: off-chip, or on-chip without off-chip.
+  double capacityBytes = 0;
+  bool weightsFitOnChip = false;
+
+  bool fits() const {
+    return weightBytes + peakActivationBytes <= capacityBytes;
+  }
+  double energyJoules() const { return target->power * latencySeconds; }
+  double throughput() const {
+    return latencySeconds > 0 ? batch / latencySeconds : 0;
+  }
+  /// A kernel's time over the latency, in [0, 1] (0 without a time).
+  double getShare(const KernelTime &kernel) const {
+    return latencySeconds > 0 && kernel.hasTime()
+               ? kernel.seconds / latencySeconds
+               : 0;
+  }
+  /// The part of the unfused latency fusion saves (0 without one).
+  double getFusionSaving() const {
+    if (!unfusedLatencySeconds || *unfusedLatencySeconds <= 0)
+      return 0;
+    double saving = 1 - latencySeconds / *unfusedLatencySeconds;
+    // Equal latencies summed in another order differ in the last bits.
+    return std::abs(saving) < 1e-9 ? 0 : saving;
+  }
+  /// price_per_hour x latency / batch, when the target has a price.
+  std::optional<double> costPerInference() const {
+    if (!target->pricePerHour)
+      return std::nullopt;
+    return *target->pricePerHour / 3600 * latencySeconds / batch;
+  }
+  /// The part of the latency spent in compute-bound kernels, in [0, 1].
+  double computeBoundShare() const;
+};
+
+/// What pricing knows of a kernel before a target is chosen: computed once
+/// per kernel and priced on every target.
+struct KernelFacts {
+  Operation *op = nullptr;
+  /// The op it is priced as (getKernelRoot).
+  Operation *root = nullptr;
+  /// Cost of all its executions; its bytes as deployed under
+  /// DtypePolicy::Deploy.
+  OpCost cost;
+  KernelRole role;
+  /// The dtype after the policy (tf32, the deployment dtype), as printed;
+  /// `rated` when it is one targets rate.
+  std::string dtype;
+  std::optional<Dtype> rated;
+  Engine engine = Engine::Vector;
+  llvm::StringRef kernelClass;
+  /// Whether the policy deploys its f32 values at another dtype.
+  bool deployed = false;
+  /// Bits per element of its operands, for the re-read model.
+  std::optional<uint64_t> elementBits;
+  /// A fused attention (kAttentionAttrName): the on-chip bytes one set of
+  /// its tiles needs, and its cost with every score through memory, which
+  /// it pays on a target with less usable on-chip memory than that.
+  std::optional<uint64_t> attentionTileBytes;
+  OpCost spilledCost;
+};
+
+/// A tensor written by one kernel and read by later ones (kernels by their
+/// position in the function's run order): on a target with on-chip memory it
+/// may stay there (OnChipResidency.h).
+struct Intermediate {
+  unsigned producer = 0;
+  unsigned last = 0;
+  uint64_t bytes = 0;
+  /// Sorted, without the producer.
+  SmallVector<unsigned> consumers;
+};
+
+/// What roof-annotate-cost's walk says about a function before any target
+/// is chosen: its kernels with the cost of all their executions, its totals
+/// (deployed under DtypePolicy::Deploy), weights and peak activations.
+/// Computed once and priced on each target.
+struct FunctionKernels {
+  FunctionOpInterface function;
+  SmallVector<KernelFacts> kernels;
+  /// The tensors its kernels pass each other, for on-chip residency.
+  SmallVector<Intermediate> intermediates;
+  FunctionCost totals;
+  uint64_t weightBytes = 0;
+  /// Live activation bytes over its ops (not for the unfused view).
+  std::shared_ptr<const ActivationTimeline> activations;
+  /// When the function has fused kernels: the same function with each
+  /// roof.kernel's members as kernels of their own, for the comparison.
+  std::shared_ptr<FunctionKernels> unfused;
+  /// Kernels materialized as tiled loops: whole in `unfused` too.
+  unsigned tiledKernels = 0;
+};
+
+} // namespace mlir::roof
+
+#endif // ROOF_PRICING_PRICINGTYPES_H
