@@ -113,54 +113,55 @@ roof::findIntermediates(FunctionOpInterface fn, ArrayRef<KernelFacts> kernels,
 void roof::applyOnChipResidency(ArrayRef<Intermediate> intermediates,
                                 FunctionRoofline &r) {
   const Target &target = *r.target;
-  // Without off-chip memory every byte is on chip already.
-  if (target.offChip.capacity <= 0) {
-    for (KernelTime &kernel : r.kernels)
-      kernel.onChipBytes = kernel.cost.bytesMoved();
+  ArrayRef<MemoryLevel> caches = target.getCacheLevels();
+  if (caches.empty() || r.kernels.empty())
     return;
-  }
-  double capacity = target.onChip.capacity * target.onChip.usable;
-  if (capacity <= 0 || r.kernels.empty())
-    return;
+  unsigned main = target.levels.size() - 1;
 
-  SmallVector<uint64_t> held(r.kernels.size(), 0);
-  // Bytes of each kernel's reads and writes still charged off chip.
+  // Bytes each cache level holds while each kernel runs.
+  SmallVector<SmallVector<uint64_t>> held(
+      caches.size(), SmallVector<uint64_t>(r.kernels.size(), 0));
+  // Bytes of each kernel's reads and writes still charged to main memory.
   SmallVector<uint64_t> reads, writes;
   for (const KernelTime &kernel : r.kernels) {
     reads.push_back(kernel.cost.bytesRead - kernel.cost.weightBytesRead);
     writes.push_back(kernel.cost.bytesWritten);
   }
   for (const Intermediate &tensor : intermediates) {
-    if (tensor.bytes > capacity)
-      continue;
-    auto span = ArrayRef(held).slice(tensor.producer,
-                                     tensor.last - tensor.producer + 1);
-    if (*llvm::max_element(span) + tensor.bytes > capacity)
+    // The innermost level with room for it over its whole life.
+    std::optional<unsigned> chosen;
+    for (auto [i, level] : llvm::enumerate(caches)) {
+      double usable = level.getUsableBytes();
+      auto span = ArrayRef(held[i]).slice(tensor.producer,
+                                          tensor.last - tensor.producer + 1);
+      if (tensor.bytes <= usable &&
+          *llvm::max_element(span) + tensor.bytes <= usable) {
+        chosen = i;
+        break;
+      }
+    }
+    if (!chosen)
       continue;
     for (unsigned i = tensor.producer; i <= tensor.last; ++i)
-      held[i] += tensor.bytes;
-    auto serve = [&](unsigned kernel, uint64_t &remaining) {
+      held[*chosen][i] += tensor.bytes;
+    auto serve = [&](unsigned kernel, uint64_t &remaining, bool write) {
       uint64_t bytes = std::min(tensor.bytes, remaining);
       remaining -= bytes;
-      r.kernels[kernel].onChipBytes += bytes;
+      SmallVector<LevelBytes, 2> &levels = r.kernels[kernel].levelBytes;
+      uint64_t LevelBytes::*side = write ? &LevelBytes::written
+                                         : &LevelBytes::read;
+      levels[*chosen].*side += bytes;
+      levels[main].*side -= bytes;
     };
-    serve(tensor.producer, writes[tensor.producer]);
+    serve(tensor.producer, writes[tensor.producer], /*write=*/true);
     for (unsigned consumer : tensor.consumers)
-      serve(consumer, reads[consumer]);
+      serve(consumer, reads[consumer], /*write=*/false);
   }
-  r.peakOnChipBytes = *llvm::max_element(held);
-
-  std::optional<double> offChip = target.getBandwidth();
-  std::optional<double> onChip = target.getOnChipBandwidth();
-  for (KernelTime &kernel : r.kernels) {
-    if (!kernel.onChipBytes || !kernel.hasTime() || !offChip)
-      continue;
-    // Off-chip bytes pass through on-chip memory too, so that level moves
-    // all of them.
-    kernel.memorySeconds = kernel.offChipBytes() / *offChip;
-    if (onChip)
-      kernel.memorySeconds =
-          std::max(kernel.memorySeconds, kernel.cost.bytesMoved() / *onChip);
-    kernel.updateSeconds();
+  SmallVector<uint64_t> together(r.kernels.size(), 0);
+  for (auto [i, levelHeld] : llvm::enumerate(held)) {
+    r.summary.levels[i].peakHeldBytes = *llvm::max_element(levelHeld);
+    for (auto [sum, bytes] : llvm::zip_equal(together, levelHeld))
+      sum += bytes;
   }
+  r.summary.peakOnChipBytes = *llvm::max_element(together);
 }

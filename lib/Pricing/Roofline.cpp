@@ -177,6 +177,69 @@ uint64_t roof::getAttentionTileBytes(uint64_t headDim, uint64_t elementBits) {
          4 * kRows * kRows + 4 * kRows * headDim;
 }
 
+/// Seconds `level` takes to move `bytes`: reads at its bandwidth, writes at
+/// its write bandwidth (the same one unless the level gives it apart); 0
+/// when it gives no bandwidth.
+static double getLevelSeconds(const Target &target, const MemoryLevel &level,
+                              const LevelBytes &bytes) {
+  std::optional<double> read = target.getBandwidth(level);
+  if (!read)
+    return 0;
+  if (!level.writeBandwidth)
+    return bytes.total() / *read;
+  return bytes.read / *read + bytes.written / *target.getWriteBandwidth(level);
+}
+
+/// The bytes that pass through each level of `target` for `kernel`: those
+/// it serves and those of every level outside it, which reach the engines
+/// through it.
+static SmallVector<LevelBytes, 2> getThroughBytes(const KernelTime &kernel) {
+  SmallVector<LevelBytes, 2> through(kernel.levelBytes.size());
+  LevelBytes outside;
+  for (size_t i = through.size(); i-- > 0;) {
+    outside.read = addCounts(outside.read, kernel.levelBytes[i].read);
+    outside.written = addCounts(outside.written, kernel.levelBytes[i].written);
+    through[i] = outside;
+  }
+  return through;
+}
+
+/// Sets T_memory of `kernel` from the bytes each level serves: the slowest
+/// level for the bytes passing through it (the outermost of equals), and
+/// the weight link for the weights streaming over it.
+static void setMemorySeconds(KernelTime &kernel, const Target &target) {
+  kernel.memorySeconds = 0;
+  kernel.memoryLevel = target.levels.size() - 1;
+  for (auto [i, bytes] : llvm::enumerate(getThroughBytes(kernel))) {
+    double seconds = getLevelSeconds(target, target.levels[i], bytes);
+    if (seconds > kernel.memorySeconds ||
+        (seconds == kernel.memorySeconds && seconds > 0)) {
+      kernel.memorySeconds = seconds;
+      kernel.memoryLevel = i;
+    }
+  }
+  if (!kernel.streamedWeightBytes || !target.weightLink)
+    return;
+  double link = kernel.streamedWeightBytes /
+                *target.getBandwidth(*target.weightLink);
+  if (link > kernel.memorySeconds) {
+    kernel.memorySeconds = link;
+    kernel.memoryLevel = target.levels.size();
+  }
+}
+
+/// Prices `kernel`'s memory time from its traffic by level, and its time.
+static void priceTraffic(KernelTime &kernel, const Target &target) {
+  kernel.onChipBytes = 0;
+  for (auto [level, bytes] : llvm::zip_equal(target.levels, kernel.levelBytes))
+    if (level.onChip)
+      kernel.onChipBytes = addCounts(kernel.onChipBytes, bytes.total());
+  if (!kernel.hasTime())
+    return;
+  setMemorySeconds(kernel, target);
+  kernel.updateSeconds();
+}
+
 KernelTime roof::priceKernel(const KernelFacts &facts, const Target &target,
                              const RooflineOptions &options) {
   KernelTime kernel;
@@ -184,7 +247,7 @@ KernelTime roof::priceKernel(const KernelFacts &facts, const Target &target,
   kernel.cost = facts.cost;
   // An attention whose tiles do not fit on chip writes its scores out.
   if (facts.attentionTileBytes &&
-      target.onChip.capacity * target.onChip.usable <
+      target.getUsableOnChipBytes() <
           static_cast<double>(*facts.attentionTileBytes)) {
     kernel.cost.bytesRead = facts.spilledCost.bytesRead;
     kernel.cost.bytesWritten = facts.spilledCost.bytesWritten;
@@ -234,8 +297,14 @@ KernelTime roof::priceKernel(const KernelFacts &facts, const Target &target,
       kernel.rate = f32;
     }
   }
-  if (!kernel.hasTime())
+  // Every byte from the main memory, until the function's kernels are
+  // priced together (OnChipResidency.h, WeightStreaming.h).
+  kernel.levelBytes.resize(target.levels.size());
+  kernel.levelBytes.back() = {kernel.cost.bytesRead, kernel.cost.bytesWritten};
+  if (!kernel.hasTime()) {
+    priceTraffic(kernel, target);
     return kernel;
+  }
   if (kernel.engine == Engine::Matrix)
     kernel.parallelEfficiency =
         getParallelEfficiency(facts.root, target, options.cost);
@@ -244,16 +313,15 @@ KernelTime roof::priceKernel(const KernelFacts &facts, const Target &target,
         kernel.cost.flops /
         (*kernel.rate * kernel.parallelEfficiency *
          (kernel.engine == Engine::Matrix ? kernel.arrayEfficiency : 1));
-  if (std::optional<double> bandwidth = target.getBandwidth()) {
-    kernel.memorySeconds = kernel.cost.bytesMoved() / *bandwidth;
+  if (std::optional<double> bandwidth = target.getBandwidth())
     kernel.outputSeconds = kernel.cost.bytesWritten / *bandwidth;
-  }
-  kernel.updateSeconds();
+  priceTraffic(kernel, target);
   kernel.compulsorySeconds = kernel.seconds;
 
   kernel.bytesWithRereads = kernel.cost.bytesMoved();
   kernel.secondsWithRereads = kernel.seconds;
-  double onChip = target.onChip.capacity;
+  const MemoryLevel *onChipMemory = target.getOnChipMemory();
+  double onChip = onChipMemory ? onChipMemory->capacity : 0;
   std::optional<uint64_t> bits = facts.elementBits;
   if (kernel.engine == Engine::Matrix && onChip > 0 && bits &&
       kernel.cost.bytesRead > onChip) {
@@ -495,6 +563,38 @@ FunctionKernels roof::analyzeKernels(FunctionOpInterface fn, CostContext &ctx,
   return result;
 }
 
+/// The parts of `r`'s summary its kernels and weights decide: the regime,
+/// and the contractions that leave units or the MAC array idle.
+static void summarize(FunctionRoofline &r) {
+  const Target &target = *r.target;
+  PricedSummary &summary = r.summary;
+  summary.usableOnChipBytes = target.getUsableOnChipBytes();
+  if (target.weightLink && r.streamedWeightBytes)
+    summary.regime = WeightRegime::OverLink;
+  else if (!target.getOnChipMemory())
+    summary.regime = WeightRegime::NoOnChipMemory;
+  else if (r.weightBytes <= summary.usableOnChipBytes)
+    summary.regime = WeightRegime::OnChip;
+  else
+    summary.regime = WeightRegime::Streamed;
+  for (const KernelTime &kernel : r.kernels) {
+    if (kernel.parallelEfficiency < 1) {
+      ++summary.underfilled;
+      summary.lowestParallelEfficiency =
+          std::min(summary.lowestParallelEfficiency, kernel.parallelEfficiency);
+    }
+    if (kernel.arrayEfficiency >= 1)
+      continue;
+    if (kernel.engine == Engine::Vector) {
+      ++summary.movedToVector;
+      continue;
+    }
+    ++summary.padded;
+    summary.lowestArrayEfficiency =
+        std::min(summary.lowestArrayEfficiency, kernel.arrayEfficiency);
+  }
+}
+
 FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
                                      const Target &target,
                                      const RooflineOptions &options) {
@@ -525,10 +625,22 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
         addCounts(subCounts(total.bytesWritten, facts.cost.bytesWritten),
                   priced.bytesWritten);
   }
+  PricedSummary &summary = result.summary;
+  for (const MemoryLevel &level : target.levels)
+    summary.levels.push_back({&level});
+  // The traffic of every kernel assigned to levels, then priced once.
   if (options.residency)
     applyOnChipResidency(analysis.intermediates, result);
   applyWeightStreaming(result);
   for (KernelTime &kernel : result.kernels) {
+    priceTraffic(kernel, target);
+    for (auto [level, served, through] :
+         llvm::zip_equal(summary.levels, kernel.levelBytes,
+                         getThroughBytes(kernel))) {
+      level.bytes = addCounts(level.bytes, served.total());
+      if (kernel.hasTime())
+        level.seconds += getLevelSeconds(target, *level.level, through);
+    }
     if (!kernel.hasTime()) {
       ++result.kernelsWithoutRate;
       continue;
@@ -554,10 +666,8 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
     result.latencyWithRereadsSeconds += perCall;
     result.latencyCompulsorySeconds += perCall;
   }
-  result.capacityBytes = target.offChip.capacity > 0 ? target.offChip.capacity
-                                                     : target.onChip.capacity;
-  result.weightsFitOnChip = target.onChip.capacity > 0 &&
-                            result.weightBytes <= target.onChip.capacity;
+  result.capacityBytes = target.getMainMemory().capacity;
+  summarize(result);
   if (analysis.unfused) {
     FunctionRoofline plain = priceFunction(*analysis.unfused, target, options);
     result.unfusedLatencySeconds = plain.latencySeconds;

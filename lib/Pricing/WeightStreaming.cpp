@@ -13,7 +13,7 @@ void roof::applyWeightStreaming(FunctionRoofline &r) {
     return;
   // The deployment compiler places weights on chip in program order until
   // the memory is full (the Edge TPU compiler's parameter caching).
-  double cached = std::max(0.0, target.onChip.capacity * target.onChip.usable);
+  double cached = std::max(0.0, target.getUsableOnChipBytes());
   for (KernelTime &kernel : r.kernels) {
     uint64_t weights = kernel.cost.weightBytesRead;
     uint64_t onChip = static_cast<uint64_t>(
@@ -21,11 +21,5 @@ void roof::applyWeightStreaming(FunctionRoofline &r) {
     cached -= onChip;
     kernel.streamedWeightBytes = weights - onChip;
     r.streamedWeightBytes += kernel.streamedWeightBytes;
-    if (!kernel.streamedWeightBytes || !kernel.hasTime())
-      continue;
-    kernel.memorySeconds =
-        std::max(kernel.memorySeconds,
-                 kernel.streamedWeightBytes / target.weightLink->bandwidth);
-    kernel.updateSeconds();
   }
 }

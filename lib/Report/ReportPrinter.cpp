@@ -3,13 +3,14 @@
 #include "roof/Report/ReportPrinter.h"
 
 #include "roof/Dialect/RoofDialect.h"
-#include "roof/Pricing/Breakdown.h"
 #include "roof/Measure/MeasuredMatch.h"
+#include "roof/Pricing/Breakdown.h"
 #include "roof/Pricing/TargetComparison.h"
 #include "roof/Report/Units.h"
 
 #include "mlir/IR/Location.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
@@ -91,6 +92,13 @@ StringRef roof::getBound(const KernelTime &kernel) {
   if (!kernel.hasTime())
     return "no rate";
   return kernel.isComputeBound() ? "compute" : "memory";
+}
+
+StringRef roof::getMemoryLevelName(const KernelTime &kernel,
+                                   const Target &target) {
+  if (kernel.memoryLevel < target.levels.size())
+    return target.levels[kernel.memoryLevel].name;
+  return target.weightLink->name;
 }
 
 //===----------------------------------------------------------------------===//
@@ -181,46 +189,58 @@ static void printSummary(const FunctionRoofline &r,
     os << "calibrated: the target's kernel times are fitted to measurements "
           "(roof-calibrate --fit, docs/validation.md): an estimate, not a "
           "bound\n";
-  if (r.onChipBytes && target.offChip.capacity > 0)
-    os << llvm::format(
-        "traffic: %.3f MB off chip, %.3f MB served on chip (at most %.3f MB "
-        "held of %.3f MB usable); with every byte off chip: latency %s\n",
-        (r.totals.total.bytesMoved() - r.onChipBytes) / 1e6,
-        r.onChipBytes / 1e6, r.peakOnChipBytes / 1e6,
-        target.onChip.capacity * target.onChip.usable / 1e6,
-        formatSeconds(r.latencyCompulsorySeconds).c_str());
-  unsigned underfilled = 0;
-  double lowest = 1;
-  for (const KernelTime &kernel : r.kernels) {
-    if (kernel.parallelEfficiency >= 1)
-      continue;
-    ++underfilled;
-    lowest = std::min(lowest, kernel.parallelEfficiency);
+  const PricedSummary &summary = r.summary;
+  if (r.onChipBytes && target.hasOffChipMemory()) {
+    os << llvm::format("traffic: %.3f MB off chip, %.3f MB served on chip",
+                       (r.totals.total.bytesMoved() - r.onChipBytes) / 1e6,
+                       r.onChipBytes / 1e6);
+    // The cache levels that serve bytes, each with its peak.
+    SmallVector<const LevelTraffic *> serving;
+    for (const LevelTraffic &level : ArrayRef(summary.levels).drop_back())
+      if (level.bytes)
+        serving.push_back(&level);
+    auto held = [&](const LevelTraffic &level) {
+      return llvm::format("at most %.3f MB held of %.3f MB usable",
+                          level.peakHeldBytes / 1e6,
+                          level.level->getUsableBytes() / 1e6);
+    };
+    if (target.getCacheLevels().size() == 1) {
+      os << " (" << held(summary.levels.front()) << ")";
+    } else {
+      os << ":";
+      for (const LevelTraffic *level : serving)
+        os << " " << level->level->name
+           << llvm::format(" %.3f MB (", level->bytes / 1e6) << held(*level)
+           << ")" << (level == serving.back() ? "" : ",");
+    }
+    os << "; with every byte off chip: latency "
+       << formatSeconds(r.latencyCompulsorySeconds) << "\n";
+    // Each level's bytes and time at its bandwidth.
+    os << "levels:";
+    for (const LevelTraffic &level : summary.levels) {
+      os << " " << level.level->name << " " << formatMegabytes(level.bytes);
+      if (target.getBandwidth(*level.level))
+        os << " in " << formatSeconds(level.seconds);
+      else
+        os << " (no bandwidth given)";
+      os << (&level == &summary.levels.back() ? "\n" : ";");
+    }
   }
-  if (underfilled)
+  if (summary.underfilled)
     os << llvm::format("parallelism: %u contractions keep part of the %u "
                        "matrix units idle (down to %.1f %% busy)\n",
-                       underfilled, target.matrixUnits, 100 * lowest);
-  if (target.matrixArray) {
-    unsigned padded = 0, moved = 0;
-    double least = 1;
-    for (const KernelTime &kernel : r.kernels) {
-      if (kernel.arrayEfficiency >= 1)
-        continue;
-      ++(kernel.engine == Engine::Vector ? moved : padded);
-      if (kernel.engine == Engine::Matrix)
-        least = std::min(least, kernel.arrayEfficiency);
-    }
-    if (padded)
-      os << llvm::format("array: %u contractions fill part of the %ux%u MAC "
-                         "array (down to %.1f %% busy)\n",
-                         padded, target.matrixArray->first,
-                         target.matrixArray->second, 100 * least);
-    if (moved)
-      os << llvm::format("array: %u contractions run on the vector engine, "
-                         "faster there than on their share of the array\n",
-                         moved);
-  }
+                       summary.underfilled, target.matrixUnits,
+                       100 * summary.lowestParallelEfficiency);
+  if (summary.padded)
+    os << llvm::format("array: %u contractions fill part of the %ux%u MAC "
+                       "array (down to %.1f %% busy)\n",
+                       summary.padded, target.matrixArray->first,
+                       target.matrixArray->second,
+                       100 * summary.lowestArrayEfficiency);
+  if (summary.movedToVector)
+    os << llvm::format("array: %u contractions run on the vector engine, "
+                       "faster there than on their share of the array\n",
+                       summary.movedToVector);
   uint64_t used = r.weightBytes + r.peakActivationBytes;
   os << llvm::format("memory: weights %s + peak activations %s = %s of %s "
                      "(%.2f %%): ",
@@ -240,38 +260,43 @@ static void printSummary(const FunctionRoofline &r,
         formatCount(r.totals.prepared.bytesMoved()).c_str(),
         formatCount(r.totals.parameters.preparedParams).c_str(),
         formatCount(r.totals.parameters.params).c_str());
-  if (target.weightLink && r.streamedWeightBytes)
+  std::string weights = formatMegabytes(r.weightBytes);
+  std::string usable = formatMegabytes(summary.usableOnChipBytes);
+  switch (summary.regime) {
+  case WeightRegime::OverLink: {
+    double link = *target.getBandwidth(*target.weightLink);
     os << llvm::format(
         "regime: weights (%s) exceed on-chip memory (%s usable): %s stream "
         "over %s (%.3f GB/s) on every call, at least %s\n",
-        formatMegabytes(r.weightBytes).c_str(),
-        formatMegabytes(target.onChip.capacity * target.onChip.usable).c_str(),
+        weights.c_str(), usable.c_str(),
         formatMegabytes(r.streamedWeightBytes).c_str(),
-        target.weightLink->name.c_str(), target.weightLink->bandwidth / 1e9,
-        formatSeconds(r.streamedWeightBytes / target.weightLink->bandwidth)
-            .c_str());
-  else if (target.onChip.capacity <= 0)
+        target.weightLink->name.c_str(), link / 1e9,
+        formatSeconds(r.streamedWeightBytes / link).c_str());
+    break;
+  }
+  case WeightRegime::NoOnChipMemory:
     os << llvm::format("regime: weights (%s); the target gives no "
                        "on-chip memory, so they stream through the data\n",
-                       formatMegabytes(r.weightBytes).c_str());
-  else if (r.weightsFitOnChip)
+                       weights.c_str());
+    break;
+  case WeightRegime::OnChip:
     os << llvm::format("regime: weights (%s) fit in on-chip memory "
-                       "(%s): data streams through the weights\n",
-                       formatMegabytes(r.weightBytes).c_str(),
-                       formatMegabytes(target.onChip.capacity).c_str());
-  else
+                       "(%s usable): data streams through the weights\n",
+                       weights.c_str(), usable.c_str());
+    break;
+  case WeightRegime::Streamed:
     os << llvm::format("regime: weights (%s) exceed on-chip memory "
-                       "(%s): the weights stream through the data\n",
-                       formatMegabytes(r.weightBytes).c_str(),
-                       formatMegabytes(target.onChip.capacity).c_str());
+                       "(%s usable): the weights stream through the data\n",
+                       weights.c_str(), usable.c_str());
+    break;
+  }
   if (r.spilledAttention) {
     bool one = r.spilledAttention == 1;
     os << formatCountOf(r.spilledAttention, "fused attention kernel")
        << (one ? " needs " : " need ") << r.spilledAttentionTileBytes
        << " B on chip for " << (one ? "its" : "their")
        << " tiles, more than the "
-       << static_cast<uint64_t>(target.onChip.capacity * target.onChip.usable)
-       << " B usable: " << (one ? "its" : "their")
+       << static_cast<uint64_t>(summary.usableOnChipBytes) << " B usable: " << (one ? "its" : "their")
        << " scores go through memory as if unfused\n";
   }
   if (r.unfusedLatencySeconds && r.kernelsWithoutRate)
@@ -300,15 +325,22 @@ static void printSummary(const FunctionRoofline &r,
     os << llvm::format("with on-chip re-reads (%.3f MB on chip): latency "
                        "%s; %u contractions re-read operands that do "
                        "not fit\n",
-                       target.onChip.capacity / 1e6,
+                       target.getOnChipMemory()->capacity / 1e6,
                        formatSeconds(r.latencyWithRereadsSeconds).c_str(),
                        r.kernelsWithRereads);
   if (r.kernelsWithoutRate)
     printMissingRates(r, os);
-  if (r.onChipBytes && target.offChip.capacity > 0 && !target.onChip.bandwidth)
-    os << "residency: the target gives no on-chip bandwidth, so bytes served "
-          "on chip take no time (the latency stays a bound, looser by what "
-          "that level costs)\n";
+  if (r.onChipBytes && target.hasOffChipMemory()) {
+    SmallVector<StringRef> free;
+    for (const LevelTraffic &level : ArrayRef(summary.levels).drop_back())
+      if (level.bytes && !level.level->bandwidth)
+        free.push_back(level.level->name);
+    if (!free.empty())
+      os << "residency: the target gives no bandwidth for "
+         << llvm::join(free, ", ")
+         << ", so bytes served there take no time (the latency stays a "
+            "bound, looser by what that level costs)\n";
+  }
   if (r.totals.opsUnknown)
     os << "unknown: " << r.totals.opsUnknown
        << " ops could not be costed (see roof-annotate-cost's remarks)\n";
@@ -654,6 +686,21 @@ static void printJsonMeasurement(const FunctionRoofline &r,
   });
 }
 
+/// The JSON name of `regime` (docs/report-schema.md).
+static StringRef getRegimeName(WeightRegime regime) {
+  switch (regime) {
+  case WeightRegime::OverLink:
+    return "weights-over-link";
+  case WeightRegime::NoOnChipMemory:
+    return "no-on-chip-memory";
+  case WeightRegime::OnChip:
+    return "weights-on-chip";
+  case WeightRegime::Streamed:
+    return "weights-stream";
+  }
+  llvm_unreachable("every regime is named");
+}
+
 /// A report's target: its name, file and hash, and the figures its
 /// pricing used.
 static void writeTarget(llvm::json::OStream &json, const Target &target) {
@@ -665,8 +712,25 @@ static void writeTarget(llvm::json::OStream &json, const Target &target) {
     json.attribute("bandwidth_bytes_per_s", target.getBandwidth().value_or(0));
     json.attribute("on_chip_bandwidth_bytes_per_s",
                    target.getOnChipBandwidth().value_or(0));
-    json.attribute("on_chip_usable_bytes",
-                   target.onChip.capacity * target.onChip.usable);
+    json.attribute("on_chip_usable_bytes", target.getUsableOnChipBytes());
+    json.attributeArray("memory_levels", [&] {
+      for (const MemoryLevel &level : target.levels)
+        json.object([&] {
+          json.attribute("name", level.name);
+          json.attribute("on_chip", level.onChip);
+          json.attribute("capacity_bytes", level.capacity);
+          json.attribute("usable_bytes", level.getUsableBytes());
+          json.attribute("bandwidth_bytes_per_s",
+                         target.getBandwidth(level).value_or(0));
+          if (level.writeBandwidth)
+            json.attribute("write_bandwidth_bytes_per_s",
+                           *target.getWriteBandwidth(level));
+          if (level.latency)
+            json.attribute("latency_s", *level.latency);
+          if (level.energyPerByte)
+            json.attribute("energy_j_per_byte", *level.energyPerByte);
+        });
+    });
     json.attribute("launch_overhead_s", target.launchOverhead);
     json.attribute("call_overhead_s", target.callOverhead);
     json.attribute("matrix_units", static_cast<uint64_t>(target.matrixUnits));
@@ -703,6 +767,11 @@ static void writeKernel(llvm::json::OStream &json, const KernelTime *kernel,
     writeCount(json, "bytes_written", kernel->cost.bytesWritten);
     writeCount(json, "on_chip_bytes", kernel->onChipBytes);
     writeCount(json, "off_chip_bytes", kernel->offChipBytes());
+    json.attributeObject("bytes_by_level", [&] {
+      for (auto [level, bytes] :
+           llvm::zip_equal(r.target->levels, kernel->levelBytes))
+        writeCount(json, level.name, bytes.total());
+    });
     // JSON has no infinity: a kernel with FLOPs and no bytes
     // has intensity null.
     double intensity = kernel->cost.intensity();
@@ -722,6 +791,7 @@ static void writeKernel(llvm::json::OStream &json, const KernelTime *kernel,
     json.attribute("attained_flop_per_s", kernel->attainedFlops());
     writeCount(json, "bytes_with_rereads", kernel->bytesWithRereads);
     json.attribute("time_with_rereads_s", kernel->secondsWithRereads);
+    json.attribute("memory_level", getMemoryLevelName(*kernel, *r.target));
     json.attribute("share", r.getShare(*kernel));
   });
 }
@@ -747,15 +817,23 @@ static void writeSummary(llvm::json::OStream &json, const FunctionRoofline &r) {
     writeCount(json, "on_chip_bytes", r.onChipBytes);
     writeCount(json, "off_chip_bytes",
                subCounts(r.totals.total.bytesMoved(), r.onChipBytes));
-    writeCount(json, "peak_on_chip_bytes", r.peakOnChipBytes);
+    writeCount(json, "peak_on_chip_bytes", r.summary.peakOnChipBytes);
+    json.attributeArray("levels", [&] {
+      for (const LevelTraffic &level : r.summary.levels)
+        json.object([&] {
+          json.attribute("name", level.level->name);
+          writeCount(json, "bytes", level.bytes);
+          writeCount(json, "peak_held_bytes", level.peakHeldBytes);
+          json.attribute("time_s", level.seconds);
+        });
+    });
     writeCount(json, "weight_bytes", r.weightBytes);
     writeCount(json, "peak_activation_bytes", r.peakActivationBytes);
     if (r.activations)
       writeActivations(json, *r.activations);
     json.attribute("capacity_bytes", r.capacityBytes);
     json.attribute("fits", r.fits());
-    json.attribute("regime",
-                   r.weightsFitOnChip ? "weights-on-chip" : "weights-stream");
+    json.attribute("regime", getRegimeName(r.summary.regime));
     json.attribute("kernels_without_rate",
                    static_cast<uint64_t>(r.kernelsWithoutRate));
     json.attribute("spilled_attention_kernels",

@@ -2,9 +2,11 @@
 //
 // One log-log chart per function: x is arithmetic intensity (FLOP/B), y is
 // FLOP/s. Each target draws the roofs of the (engine, dtype) pairs its
-// kernels use, min(peak, intensity x bandwidth), with a mark at each knee;
-// each kernel is a circle at (intensity, attained FLOP/s) whose area grows
-// with its time. With a measured profile, each group of kernels is also a
+// kernels use, min(peak, intensity x bandwidth), with a mark at each knee,
+// and a dashed bandwidth roof for each inner memory level that gives a
+// bandwidth (a hierarchical roofline); each kernel is a circle at
+// (intensity, attained FLOP/s) whose area grows with its time, named with
+// the level that sets its memory time. With a measured profile, each group of kernels is also a
 // square at the FLOP/s it reached, joined to its predicted point.
 //
 //===----------------------------------------------------------------------===//
@@ -181,6 +183,28 @@ void printRoofs(const FunctionRoofline &r, const Axes &axes, const char *color,
                        axes.y(peak) - 6, color, getEngineName(engine).data(),
                        getDtypeName(dtype).data(), knee);
   }
+  // The inner levels' bandwidth roofs, up to the highest peak used: a
+  // kernel served there can rise above the main memory's slope.
+  double top = 0;
+  for (auto [engine, dtype] : getUsedRoofs(r))
+    top = std::max(top, *r.target->getRate(engine, dtype));
+  for (const MemoryLevel &level : ArrayRef(r.target->levels).drop_back()) {
+    double inner = r.target->getBandwidth(level).value_or(0);
+    double knee = top / inner;
+    if (!isPlottable(top) || !isPlottable(inner) || !isPlottable(knee))
+      continue;
+    double xStart = std::max(axes.xMin, axes.yMin / inner);
+    os << llvm::format("<polyline class=\"level-roof\" fill=\"none\" "
+                       "stroke=\"%s\" stroke-width=\"1.5\" "
+                       "stroke-dasharray=\"6,3\" points=\"%.1f,%.1f "
+                       "%.1f,%.1f\"/><text x=\"%.1f\" y=\"%.1f\" "
+                       "font-size=\"10\" fill=\"%s\">",
+                       color, axes.x(xStart), axes.y(xStart * inner),
+                       axes.x(knee), axes.y(top), axes.x(xStart) + 4,
+                       axes.y(xStart * inner) - 4, color)
+       << escapeMarkup(level.name)
+       << llvm::format(" %.3g GB/s</text>\n", inner / 1e9);
+  }
 }
 
 /// Each kernel of `r` with FLOPs and a time as a circle whose area grows
@@ -201,8 +225,10 @@ void printKernels(const FunctionRoofline &r, const Axes &axes, double slowest,
                        "stroke=\"%s\"><title>",
                        cx, cy, radius, color, color)
        << escapeMarkup(name)
-       << llvm::format(": %.3f us, %.2f FLOP/B</title></circle>\n",
-                       kernel->seconds * 1e6, kernel->cost.intensity());
+       << llvm::format(": %.3f us, %.2f FLOP/B, memory time at ",
+                       kernel->seconds * 1e6, kernel->cost.intensity())
+       << escapeMarkup(getMemoryLevelName(*kernel, *r.target))
+       << "</title></circle>\n";
     if (labelled++ < kLabelled)
       labels.tryPlace(cx, cy, radius, getChartLabel(kernel->op));
   }

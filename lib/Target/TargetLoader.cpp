@@ -32,17 +32,36 @@ std::optional<double> Target::getRate(Engine engine, Dtype dtype) const {
   return *rate * computeDerate;
 }
 
-std::optional<double> Target::getBandwidth() const {
-  const MemoryLevel &level = offChip.capacity > 0 ? offChip : onChip;
+const MemoryLevel *Target::getOnChipMemory() const {
+  for (const MemoryLevel &level : llvm::reverse(levels))
+    if (level.onChip)
+      return &level;
+  return nullptr;
+}
+
+double Target::getUsableOnChipBytes() const {
+  const MemoryLevel *onChip = getOnChipMemory();
+  return onChip ? onChip->getUsableBytes() : 0;
+}
+
+std::optional<double> Target::getBandwidth(const MemoryLevel &level) const {
   if (!level.bandwidth)
     return std::nullopt;
   return *level.bandwidth * bandwidthDerate;
 }
 
+std::optional<double>
+Target::getWriteBandwidth(const MemoryLevel &level) const {
+  if (!level.writeBandwidth)
+    return getBandwidth(level);
+  return *level.writeBandwidth * bandwidthDerate;
+}
+
 std::optional<double> Target::getOnChipBandwidth() const {
-  if (offChip.capacity <= 0 || !onChip.bandwidth)
+  const MemoryLevel *onChip = getOnChipMemory();
+  if (!hasOffChipMemory() || !onChip)
     return std::nullopt;
-  return *onChip.bandwidth * bandwidthDerate;
+  return getBandwidth(*onChip);
 }
 
 //===----------------------------------------------------------------------===//
@@ -51,7 +70,7 @@ std::optional<double> Target::getOnChipBandwidth() const {
 
 namespace {
 /// What a figure measures; each kind accepts its own units.
-enum class Quantity { Rate, Bytes, Bandwidth, Power, Time, Price };
+enum class Quantity { Rate, Bytes, Bandwidth, Power, Time, Price, EnergyPerByte };
 
 /// The SI factor of `unit` for `kind`, or std::nullopt when `unit` does not
 /// measure `kind`.
@@ -95,6 +114,14 @@ std::optional<double> getUnitFactor(Quantity kind, StringRef unit) {
         .Default(std::nullopt);
   case Quantity::Price:
     return unit == "USD" ? std::optional<double>(1.0) : std::nullopt;
+  case Quantity::EnergyPerByte:
+    return llvm::StringSwitch<std::optional<double>>(unit)
+        .Case("J/B", 1.0)
+        .Case("mJ/B", 1e-3)
+        .Cases({"uJ/B", "µJ/B"}, 1e-6)
+        .Case("nJ/B", 1e-9)
+        .Case("pJ/B", 1e-12)
+        .Default(std::nullopt);
   }
   return std::nullopt;
 }
@@ -113,6 +140,8 @@ StringRef describe(Quantity kind) {
     return "a time (s, ms, us, ns)";
   case Quantity::Price:
     return "a price (USD)";
+  case Quantity::EnergyPerByte:
+    return "an energy per byte (pJ/B, nJ/B, …)";
   }
   return "";
 }
@@ -246,49 +275,111 @@ public:
     return true;
   }
 
-  bool memory(const llvm::json::Object &memories, StringRef key,
-              MemoryLevel &out) {
-    std::string field = ("memory." + key).str();
-    const llvm::json::Object *level = object(memories, key, field, false);
-    if (!level)
-      return error.empty();
-    if (!onlyKnown(*level, field + ".", {"capacity", "bandwidth", "usable"}))
+  /// One entry of memory.levels or memory.links at `field`: a name, a
+  /// capacity (levels only), bandwidths, latency, energy per byte, usable
+  /// share and, on the outermost level, whether it is on chip.
+  bool level(const llvm::json::Value &value, const std::string &field,
+             bool isLink, bool outermost, MemoryLevel &out) {
+    const llvm::json::Object *entry = value.getAsObject();
+    if (!entry)
+      return fail(field, "must be an object");
+    SmallVector<StringRef> known = {"name", "bandwidth", "write_bandwidth",
+                                    "latency", "energy_per_byte"};
+    if (isLink)
+      known.push_back("carries");
+    else
+      known.append({"capacity", "usable"});
+    if (outermost)
+      known.push_back("on_chip");
+    if (!onlyKnown(*entry, field + ".", known) ||
+        !string(*entry, "name", field + ".name", out.name))
       return false;
     std::optional<double> capacity;
-    if (!quantity(*level, "capacity", field + ".capacity", Quantity::Bytes,
-                  capacity, true) ||
-        !quantity(*level, "bandwidth", field + ".bandwidth",
-                  Quantity::Bandwidth, out.bandwidth, false) ||
-        !fraction(*level, "usable", field + ".usable", out.usable))
+    if ((!isLink && !quantity(*entry, "capacity", field + ".capacity",
+                              Quantity::Bytes, capacity, true)) ||
+        !quantity(*entry, "bandwidth", field + ".bandwidth",
+                  Quantity::Bandwidth, out.bandwidth, isLink) ||
+        !quantity(*entry, "write_bandwidth", field + ".write_bandwidth",
+                  Quantity::Bandwidth, out.writeBandwidth, false) ||
+        !quantity(*entry, "latency", field + ".latency", Quantity::Time,
+                  out.latency, false) ||
+        !quantity(*entry, "energy_per_byte", field + ".energy_per_byte",
+                  Quantity::EnergyPerByte, out.energyPerByte, false) ||
+        !fraction(*entry, "usable", field + ".usable", out.usable))
       return false;
-    out.capacity = *capacity;
+    for (auto [key, figure] : {std::pair{"bandwidth", out.bandwidth},
+                               std::pair{"write_bandwidth", out.writeBandwidth}})
+      if (figure && *figure <= 0)
+        return fail(field + "." + key, "must be positive");
+    if (out.writeBandwidth && !out.bandwidth)
+      return fail(field + ".write_bandwidth",
+                  "needs bandwidth (the read bandwidth) too");
+    out.capacity = capacity.value_or(0);
+    if (outermost) {
+      const llvm::json::Value *onChip = entry->get("on_chip");
+      if (onChip && !onChip->getAsBoolean())
+        return fail(field + ".on_chip", "must be true or false");
+      out.onChip = onChip && *onChip->getAsBoolean();
+    }
     return true;
   }
 
-  /// "weight_link": {"name": "USB 3.0", "bandwidth": "0.5 GB/s"}: weights
-  /// past the on-chip capacity stream over it; only for a chip without
-  /// off-chip memory, whose weights would otherwise have nowhere to be.
-  bool weightLink(const llvm::json::Object &memories, Target &target) {
-    const llvm::json::Object *link =
-        object(memories, "weight_link", "memory.weight_link", false);
-    if (!link)
-      return error.empty();
-    if (!onlyKnown(*link, "memory.weight_link.", {"name", "bandwidth"}))
+  /// "levels": [{"name": "L2", "capacity": "50 MB", "usable": 0.75},
+  /// {"name": "HBM3", "capacity": "80 GB", "bandwidth": "3.35 TB/s"}],
+  /// innermost first; "links": [{"name": "USB 3.0", "bandwidth":
+  /// "0.5 GB/s", "carries": "weights"}].
+  bool memory(const llvm::json::Object &memories, Target &target) {
+    if (!onlyKnown(memories, "memory.", {"levels", "links"}))
       return false;
-    WeightLink out;
-    std::optional<double> bandwidth;
-    if (!string(*link, "name", "memory.weight_link.name", out.name) ||
-        !quantity(*link, "bandwidth", "memory.weight_link.bandwidth",
-                  Quantity::Bandwidth, bandwidth, true))
-      return false;
-    if (*bandwidth <= 0)
-      return fail("memory.weight_link.bandwidth", "must be positive");
-    if (target.offChip.capacity > 0)
-      return fail("memory.weight_link",
-                  "is for chips without off-chip memory; with off_chip, "
-                  "weights stream from there");
-    out.bandwidth = *bandwidth;
-    target.weightLink = std::move(out);
+    const llvm::json::Value *levels = memories.get("levels");
+    const llvm::json::Array *list = levels ? levels->getAsArray() : nullptr;
+    if (!list || list->empty())
+      return fail("memory.levels",
+                  levels ? "must be a non-empty list of levels, innermost "
+                           "first"
+                         : "missing");
+    for (auto [i, value] : llvm::enumerate(*list)) {
+      std::string field = ("memory.levels[" + Twine(i) + "]").str();
+      MemoryLevel &out = target.levels.emplace_back();
+      if (!level(value, field, /*isLink=*/false, i + 1 == list->size(), out))
+        return false;
+      for (const MemoryLevel &inner : ArrayRef(target.levels).drop_back())
+        if (inner.name == out.name)
+          return fail(field + ".name", "'" + out.name +
+                                           "' names an inner level already");
+    }
+    if (!target.getBandwidth())
+      return fail("memory.levels[" + Twine(list->size() - 1) + "].bandwidth",
+                  "missing: the outermost level holds the model, and every "
+                  "byte no inner level serves crosses it");
+    const llvm::json::Value *links = memories.get("links");
+    if (!links)
+      return true;
+    const llvm::json::Array *linkList = links->getAsArray();
+    if (!linkList)
+      return fail("memory.links", "must be a list of links");
+    for (auto [i, value] : llvm::enumerate(*linkList)) {
+      std::string field = ("memory.links[" + Twine(i) + "]").str();
+      MemoryLevel link;
+      if (!level(value, field, /*isLink=*/true, false, link))
+        return false;
+      std::string carries;
+      if (!string(*value.getAsObject(), "carries", field + ".carries",
+                  carries))
+        return false;
+      // Host and device-to-device links are for the multi-device and
+      // batch-1 views, which do not price them yet.
+      if (carries != "weights")
+        return fail(field + ".carries",
+                    "'" + carries + "' is not priced (known: weights)");
+      if (target.weightLink)
+        return fail(field, "a second link carries weights");
+      if (target.hasOffChipMemory())
+        return fail(field, "carries weights, which is for chips without "
+                           "off-chip memory; with an off-chip level, weights "
+                           "stream from there");
+      target.weightLink = std::move(link);
+    }
     return true;
   }
 
@@ -427,16 +518,26 @@ public:
       std::optional<StringRef> name = entry.getAsString();
       if (!name)
         return fail("estimated", "must hold field names (strings)");
-      // The name must lead, object by object, to a field of this file.
-      const llvm::json::Object *parent = &top;
+      // The name must lead, object by object, to a field of this file; in
+      // a list, a key picks the entry of that name
+      // ("memory.levels.HBM3.bandwidth").
       const llvm::json::Value *field = nullptr;
+      const llvm::json::Value whole = llvm::json::Object(top);
+      const llvm::json::Value *current = &whole;
       SmallVector<StringRef> path;
       name->split(path, '.');
       for (StringRef key : path) {
-        field = parent ? parent->get(key) : nullptr;
+        field = nullptr;
+        if (const llvm::json::Object *object = current->getAsObject())
+          field = object->get(key);
+        else if (const llvm::json::Array *list = current->getAsArray())
+          for (const llvm::json::Value &entry : *list)
+            if (const llvm::json::Object *object = entry.getAsObject())
+              if (object->getString("name") == key)
+                field = &entry;
         if (!field)
           break;
-        parent = field->getAsObject();
+        current = field;
       }
       if (!field)
         return fail("estimated", "'" + *name + "' names no field of this file");
@@ -470,8 +571,19 @@ public:
     std::string schema;
     if (!string(*top, "schema", "schema", schema))
       return failure();
-    if (schema != "roof-target/1") {
-      fail("schema", "'" + schema + "' is not supported (use roof-target/1)");
+    if (schema == "roof-target/1") {
+      fail("schema",
+           "roof-target/1 gave two fixed memories; roof-target/2 lists them: "
+           "write \"schema\": \"roof-target/2\" and replace memory.on_chip "
+           "and memory.off_chip by \"levels\": [ON_CHIP, OFF_CHIP], each "
+           "with the same fields and a \"name\" (an SRAM-only chip: "
+           "[ON_CHIP] with \"on_chip\": true), and memory.weight_link by "
+           "\"links\": [{\"name\": …, \"bandwidth\": …, \"carries\": "
+           "\"weights\"}] (docs/targets.md, \"From roof-target/1\")");
+      return failure();
+    }
+    if (schema != "roof-target/2") {
+      fail("schema", "'" + schema + "' is not supported (use roof-target/2)");
       return failure();
     }
     if (!onlyKnown(*top, "",
@@ -496,18 +608,7 @@ public:
       return failure();
 
     const llvm::json::Object *memories = object(*top, "memory", "memory", true);
-    if (!memories ||
-        !onlyKnown(*memories, "memory.",
-                   {"off_chip", "on_chip", "weight_link"}) ||
-        !memory(*memories, "off_chip", target.offChip) ||
-        !memory(*memories, "on_chip", target.onChip))
-      return failure();
-    if (!target.getBandwidth()) {
-      fail("memory", "needs off_chip (or, without off-chip memory, on_chip) "
-                     "with a bandwidth");
-      return failure();
-    }
-    if (!weightLink(*memories, target))
+    if (!memories || !memory(*memories, target))
       return failure();
 
     std::optional<double> power, launch, call, price;

@@ -7,16 +7,21 @@
 // RUN: not roof-calibrate --threads many 2>&1 | FileCheck %s --check-prefix=BAD
 // RUN: roof-calibrate --help | FileCheck %s --check-prefix=HELP
 
-// FILE: "schema": "roof-target/1",
+// FILE: "schema": "roof-target/2",
 // FILE-NEXT: "name": "This machine: {{.+}}, 1 thread(s)",
 // FILE-NEXT: "kind": "cpu",
 // FILE: "matrix": {
 // FILE-NEXT: "f32": "{{[0-9.]+}} GFLOP/s"
-// FILE: "off_chip": {
+// The levels, innermost first: the caches faster than every level outside
+// them (at least none, at most L1 to L3), then DRAM.
+// FILE: "levels": [
+// FILE: "name": "DRAM",
 // FILE-NEXT: "capacity": "{{[0-9]+}} B",
 // FILE-NEXT: "bandwidth": "{{[0-9.]+}} GB/s"
+// FILE-NEXT: }
+// FILE-NEXT: ]
 // FILE: "compute": "measured by roof-calibrate on {{[0-9-]+}}: f32 FMA loop ({{128|256|512}}-bit vectors, 12 independent chains per thread): {{[0-9.]+}} GFLOP/s with 1 thread
-// FILE-NEXT: "memory": "measured by roof-calibrate on {{[0-9-]+}}: STREAM triad (12 B per element), 1 thread / 1 threads: L1 ({{[0-9]+}} KiB per thread) {{.*}}; memory ({{[0-9]+}} KiB per thread) {{[0-9.]+}} GB/s / {{[0-9.]+}} GB/s"
+// FILE-NEXT: "memory": "measured by roof-calibrate on {{[0-9-]+}}: STREAM triad (12 B per element), 1 thread / 1 threads: L1 ({{[0-9]+}} KiB per thread) {{.*}}; DRAM ({{[0-9]+}} KiB per thread) {{[0-9.]+}} GB/s / {{[0-9.]+}} GB/s"
 
 // CHECK: == @f on This machine: {{.+}}, 1 thread(s) (cpu, {{.*}}.json)
 // CHECK: latency {{[0-9.]+}} us (1 kernel)

@@ -27,7 +27,7 @@
 // the chart says how it chose them.
 // SVG-DAG: <text class="label" {{.*}}>matmul @ line {{[0-9]+}}</text>
 // SVG-DAG: <text class="label" {{.*}}>add @ line {{[0-9]+}}</text>
-// SVG-DAG: <title>linalg.matmul at chart-html.mlir:{{[0-9]+}}: 21.475 us, 128.00 FLOP/B</title>
+// SVG-DAG: <title>linalg.matmul at chart-html.mlir:{{[0-9]+}}: 21.475 us, 128.00 FLOP/B, memory time at DRAM</title>
 // SVG-DAG: labels: the 8 slowest kernels of each</text>
 // SVG: </svg>
 // Two kernels on two targets.

@@ -35,6 +35,24 @@
 // CHECK: "bandwidth_bytes_per_s": 1000000000000,
 // CHECK-NEXT: "on_chip_bandwidth_bytes_per_s": 0,
 // CHECK-NEXT: "on_chip_usable_bytes": 8000000,
+// The levels as target A gives them: 8 MB of SRAM without a bandwidth, then
+// 16 GB of DRAM at 1 TB/s.
+// CHECK-NEXT: "memory_levels": [
+// CHECK-NEXT: {
+// CHECK-NEXT: "name": "SRAM",
+// CHECK-NEXT: "on_chip": true,
+// CHECK-NEXT: "capacity_bytes": 8000000,
+// CHECK-NEXT: "usable_bytes": 8000000,
+// CHECK-NEXT: "bandwidth_bytes_per_s": 0
+// CHECK-NEXT: },
+// CHECK-NEXT: {
+// CHECK-NEXT: "name": "DRAM",
+// CHECK-NEXT: "on_chip": false,
+// CHECK-NEXT: "capacity_bytes": 16000000000,
+// CHECK-NEXT: "usable_bytes": 16000000000,
+// CHECK-NEXT: "bandwidth_bytes_per_s": 1000000000000
+// CHECK-NEXT: }
+// CHECK-NEXT: ],
 // CHECK-NEXT: "launch_overhead_s": 0,
 // CHECK-NEXT: "call_overhead_s": 0,
 // CHECK-NEXT: "matrix_units": 0,
@@ -49,6 +67,10 @@
 // CHECK-NEXT: "bytes_written": 4194304,
 // CHECK-NEXT: "on_chip_bytes": 4194304,
 // CHECK-NEXT: "off_chip_bytes": 12582912,
+// CHECK-NEXT: "bytes_by_level": {
+// CHECK-NEXT: "SRAM": 4194304,
+// CHECK-NEXT: "DRAM": 12582912
+// CHECK-NEXT: },
 // CHECK-NEXT: "intensity_flop_per_byte": 128,
 // CHECK-NEXT: "bound": "compute",
 // CHECK-NEXT: "peak_flop_per_s": 100000000000000,
@@ -58,6 +80,8 @@
 // CHECK-NEXT: "t_memory_s": 1.2582912{{[0-9]*}}e-05,
 // CHECK-NEXT: "time_s": 2.147483648e-05,
 // CHECK-NEXT: "time_compulsory_s": 2.147483648e-05,
+// Its memory time is DRAM's (the SRAM gives no bandwidth).
+// CHECK: "memory_level": "DRAM",
 // CHECK: "op": "linalg.add",
 // CHECK: "on_chip_bytes": 4194304,
 // CHECK: "bound": "memory",
@@ -81,6 +105,22 @@
 // CHECK: "on_chip_bytes": 8388608,
 // CHECK-NEXT: "off_chip_bytes": 20971520,
 // CHECK-NEXT: "peak_on_chip_bytes": 4194304,
+// By level: the SRAM serves 8388608 B, at most 4194304 held, in no time;
+// DRAM 20971520 B in 20971520 / 1e12 = 2.097152e-05 s.
+// CHECK-NEXT: "levels": [
+// CHECK-NEXT: {
+// CHECK-NEXT: "name": "SRAM",
+// CHECK-NEXT: "bytes": 8388608,
+// CHECK-NEXT: "peak_held_bytes": 4194304,
+// CHECK-NEXT: "time_s": 0
+// CHECK-NEXT: },
+// CHECK-NEXT: {
+// CHECK-NEXT: "name": "DRAM",
+// CHECK-NEXT: "bytes": 20971520,
+// CHECK-NEXT: "peak_held_bytes": 0,
+// CHECK-NEXT: "time_s": 2.09715{{[0-9]*}}e-05
+// CHECK-NEXT: }
+// CHECK-NEXT: ],
 // CHECK: "fits": true,
 
 // CSV: function,target,kernel,engine,dtype,flops,bytes_read,bytes_written,intensity_flop_per_byte,t_compute_s,t_memory_s,time_s,bound,on_chip_bytes,parallel_efficiency

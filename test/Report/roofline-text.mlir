@@ -32,6 +32,9 @@
 // Off chip: 29360128 - 2 * 4194304 = 20971520 B. With every byte off chip:
 // 21.475 + 12.583 = 34.058 us.
 // CHECK-NEXT: traffic: 20.972 MB off chip, 8.389 MB served on chip (at most 4.194 MB held of 8.000 MB usable); with every byte off chip: latency 34.058 us
+// Per level: the SRAM serves 8.389 MB and gives no bandwidth; DRAM serves
+// 20.971520 MB at 1 TB/s: 20.972 us.
+// CHECK-NEXT: levels: SRAM 8.389 MB (no bandwidth given); DRAM 20.972 MB in 20.972 us
 // Weights: argument 1 (4 MiB = 4.194 MB). Peak activations: A, C and the
 // matmul's result live together (3 x 4194304 = 12.583 MB); 16.777 MB of
 // 16000 MB = 0.10 %.
@@ -42,10 +45,10 @@
 // op 4, the return: the sum (2.3: the third block).
 // CHECK-NEXT: activations over 4 ops: █▆█▃
 // CHECK-NEXT: peak 12.583 MB at op 1 (linalg.matmul at roofline-text.mlir:{{[0-9]+}}); live then: argument #0 4.194 MB, argument #2 4.194 MB, linalg.matmul at roofline-text.mlir:{{[0-9]+}} 4.194 MB,
-// CHECK-NEXT: regime: weights (4.194 MB) fit in on-chip memory (8.000 MB): data streams through the weights
+// CHECK-NEXT: regime: weights (4.194 MB) fit in on-chip memory (8.000 MB usable): data streams through the weights
 // Target A gives no on-chip bandwidth: the bytes it serves on chip take no
 // time, and the report says so.
-// CHECK: residency: the target gives no on-chip bandwidth, so bytes served on chip take no time (the latency stays a bound, looser by what that level costs)
+// CHECK: residency: the target gives no bandwidth for SRAM, so bytes served there take no time (the latency stays a bound, looser by what that level costs)
 // The breakdown by op type: each type's time over all kernel time, so the
 // shares sum to 100 %: 21.475 / 29.863 = 71.9 %, 8.389 / 29.863 = 28.1 %.
 // CHECK-NEXT: time by op type (2):
@@ -71,7 +74,7 @@
 // The same timeline on every target.
 // CHECK-NEXT: activations over 4 ops: █▆█▃
 // CHECK-NEXT: peak 12.583 MB at op 1
-// CHECK-NEXT: regime: weights (4.194 MB) exceed on-chip memory (1.000 MB): the weights stream through the data
+// CHECK-NEXT: regime: weights (4.194 MB) exceed on-chip memory (1.000 MB usable): the weights stream through the data
 // Re-read model: the matmul reads 12582912 B > 1 MB on chip, so it moves at
 // least FLOPs * e / sqrt(S / e) = 2147483648 * 4 / sqrt(1e6 / 4) = 17179869 B
 // (> 16777216 compulsory): 17179869 / 5e10 s = 343.597 us + 2 = 345.597 us;

@@ -22,10 +22,37 @@
 // FIXED: "name": "NVIDIA A100 SXM 80GB",
 // FIXED: "on_chip_bandwidth_bytes_per_s": 4500000000000,
 // FIXED-NEXT: "on_chip_usable_bytes": 30000000,
+// Its levels: that L2, then 80 GB of HBM2e at 2039 GB/s.
+// FIXED-NEXT: "memory_levels": [
+// FIXED-NEXT: {
+// FIXED-NEXT: "name": "L2",
+// FIXED-NEXT: "on_chip": true,
+// FIXED-NEXT: "capacity_bytes": 40000000,
+// FIXED-NEXT: "usable_bytes": 30000000,
+// FIXED-NEXT: "bandwidth_bytes_per_s": 4500000000000
+// FIXED-NEXT: },
+// FIXED-NEXT: {
+// FIXED-NEXT: "name": "HBM2e",
+// FIXED-NEXT: "on_chip": false,
+// FIXED-NEXT: "capacity_bytes": 80000000000,
+// FIXED-NEXT: "usable_bytes": 80000000000,
+// FIXED-NEXT: "bandwidth_bytes_per_s": 2039000000000
+// FIXED-NEXT: }
+// FIXED-NEXT: ],
 // FIXED-NEXT: "launch_overhead_s": {{5.0*e-07|4.99*[0-9]*e-07}},
 // FIXED-NEXT: "call_overhead_s": 0,
 // FIXED-NEXT: "matrix_units": 108,
+// The Edge TPU's one level is its 8 MB SRAM, on chip, at 8.73 GB/s.
 // FIXED: "name": "Google Coral Edge TPU",
+// FIXED: "memory_levels": [
+// FIXED-NEXT: {
+// FIXED-NEXT: "name": "SRAM",
+// FIXED-NEXT: "on_chip": true,
+// FIXED-NEXT: "capacity_bytes": 8000000,
+// FIXED-NEXT: "usable_bytes": 8000000,
+// FIXED-NEXT: "bandwidth_bytes_per_s": 8730000000
+// FIXED-NEXT: }
+// FIXED-NEXT: ],
 // FIXED: "call_overhead_s": {{0.0003|0.000299+[0-9]*}},
 
 func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {

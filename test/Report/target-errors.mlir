@@ -14,6 +14,13 @@
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-array.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ARRAY
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-taps.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TAPS
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-parallelism.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=PARALLELISM
+// Memory levels: a file of the old two-level schema says how to migrate; the
+// outermost level needs a bandwidth; a link says what it carries; an inner
+// level is on chip and cannot say otherwise.
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-schema-1.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=SCHEMA-1
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-main-bandwidth.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=MAIN-BANDWIDTH
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-carries.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=CARRIES
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-inner-off-chip.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=INNER
 // A misspelt or unknown field is an error, not a figure silently dropped.
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-field.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=FIELD
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-top-field.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TOP-FIELD
@@ -31,20 +38,24 @@
 // RUN: not roof-opt %s -roof-report="targets=h100-sxm format=xml" -o /dev/null 2>&1 | FileCheck %s --check-prefix=FORMAT
 
 // MISSING: error: roof-report: {{.*}}bad-missing-power.json: power: missing
-// UNIT: error: roof-report: {{.*}}bad-unit.json: memory.off_chip.bandwidth: unit 'TB' is not a bandwidth (B/s, GB/s, TB/s, GiB/s, …)
+// UNIT: error: roof-report: {{.*}}bad-unit.json: memory.levels[1].bandwidth: unit 'TB' is not a bandwidth (B/s, GB/s, TB/s, GiB/s, …)
 // NEGATIVE: error: roof-report: {{.*}}bad-negative.json: compute.matrix.f32: must not be negative, got -5
 // DTYPE: error: roof-report: {{.*}}bad-dtype.json: compute.vector.f24: unknown dtype 'f24' (known: f64, f32, tf32, f16, bf16, f8, i8, i4)
 // KIND: error: roof-report: {{.*}}bad-kind.json: kind: 'fpga' is not one of gpu, npu, dsp, cpu
 // NUMBER: error: roof-report: {{.*}}bad-no-number.json: power: 'lots W' is not a number followed by a unit, e.g. "3.35 TB/s"
 // CAL-CLASS: error: roof-report: {{.*}}bad-calibration-class.json: calibration.classes.convolution: unknown kernel class (known: conv, depthwise_conv, matmul, reduction, pow, elementwise, movement)
 // CAL-COMPUTE: error: roof-report: {{.*}}bad-calibration-compute.json: calibration.classes.conv.compute: must be a number in [1, 1e6]
-// USABLE: error: roof-report: {{.*}}bad-usable.json: memory.on_chip.usable: must be a number in (0, 1]
+// USABLE: error: roof-report: {{.*}}bad-usable.json: memory.levels[0].usable: must be a number in (0, 1]
+// SCHEMA-1: error: roof-report: {{.*}}bad-schema-1.json: schema: roof-target/1 gave two fixed memories; roof-target/2 lists them: write "schema": "roof-target/2" and replace memory.on_chip and memory.off_chip by "levels": [ON_CHIP, OFF_CHIP], each with the same fields and a "name" (an SRAM-only chip: [ON_CHIP] with "on_chip": true), and memory.weight_link by "links": [{"name": …, "bandwidth": …, "carries": "weights"}] (docs/targets.md, "From roof-target/1")
+// MAIN-BANDWIDTH: error: roof-report: {{.*}}bad-main-bandwidth.json: memory.levels[1].bandwidth: missing: the outermost level holds the model, and every byte no inner level serves crosses it
+// CARRIES: error: roof-report: {{.*}}bad-carries.json: memory.links[0].carries: 'activations' is not priced (known: weights)
+// INNER: error: roof-report: {{.*}}bad-inner-off-chip.json: memory.levels[0].on_chip: unknown field (known: name, bandwidth, write_bandwidth, latency, energy_per_byte, capacity, usable)
 // UNITS: error: roof-report: {{.*}}bad-units.json: parallelism.units: must be a positive whole number
 // TILE: error: roof-report: {{.*}}bad-tile.json: parallelism.tiles: each tile must be "ROWSxCOLUMNS" with positive sizes, e.g. "128x128"
 // ARRAY: error: roof-report: {{.*}}bad-array.json: parallelism.array: must be "DEPTHxWIDTH" with positive sizes, e.g. "32x32"
 // TAPS: error: roof-report: {{.*}}bad-taps.json: parallelism.taps: must be "flattened" or "separate"
 // PARALLELISM: error: roof-report: {{.*}}bad-parallelism.json: parallelism: must give units and tiles, or array
-// FIELD: error: roof-report: {{.*}}bad-field.json: memory.off_chip.bandwith: unknown field (known: capacity, bandwidth, usable)
+// FIELD: error: roof-report: {{.*}}bad-field.json: memory.levels[0].bandwith: unknown field (known: name, bandwidth, write_bandwidth, latency, energy_per_byte, capacity, usable, on_chip)
 // TOP-FIELD: error: roof-report: {{.*}}bad-top-field.json: comment: unknown field (known: schema, name, kind, compute, memory, parallelism, power, derate, launch_overhead, call_overhead, calibration, estimated, price_per_hour, sources)
 // DEEP: error: roof-report: {{.*}}deep.json: (file): nested deeper than 256 levels
 // DEEP-PROFILE: error: roof-report: {{.*}}deep.json: nested deeper than 256 levels

@@ -1,14 +1,15 @@
 //===- roof-calibrate.cpp - This machine as a Roof target -----------------===//
 //
-// Measures this machine's roofs and writes them as a roof-target/1 file:
+// Measures this machine's roofs and writes them as a roof-target/2 file:
 // peak f32 FLOP/s of an FMA loop (and i8 / bf16 dot products where the CPU
 // has them), and STREAM-triad bandwidth of each cache level and of memory,
 // for one thread and for the threads asked for. The target's roofs are
 // those at the threads asked for: matrix and vector f32 at the FMA peak (a
 // CPU's contractions and elementwise ops share its SIMD units), matrix i8
-// and bf16 at the dot-product peaks, off-chip bandwidth = the memory triad,
-// on-chip = the outermost cache whose triad is at least 1.5x memory's, with the
-// capacity the threads reach. docs/targets.md describes the file.
+// and bf16 at the dot-product peaks, and a memory level for DRAM (its triad)
+// and for each cache whose triad beats those of every level outside it (its
+// triad, with the capacity the threads reach). docs/targets.md describes the
+// file.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,6 +19,8 @@
 #include "roof/Measure/CalibrationFit.h"
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -25,6 +28,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <optional>
@@ -37,7 +41,7 @@ static constexpr const char *kUsage =
        roof-calibrate --fit REPORT.json... [-o FILE]
 
 Measures this machine's roofs (peak f32 FLOP/s with an FMA loop, bandwidth of
-each memory level with a STREAM triad) and writes them as a roof-target/1
+each memory level with a STREAM triad) and writes them as a roof-target/2
 file for roof-report targets=FILE.
 
 With --fit, reads roof-report JSON reports made with measured=PROFILE on an
@@ -183,23 +187,24 @@ int main(int argc, char **argv) {
     lastCache = std::max(lastCache, cache.size);
   }
   uint64_t memoryBytes = std::max<uint64_t>(4 * lastCache, uint64_t(256) << 20);
-  levels.push_back({"memory", memoryBytes / threads});
+  levels.push_back({"DRAM", memoryBytes / threads});
   for (Level &level : levels) {
     level.one = measureTriad(
-        host, level.perThread * (level.name == "memory" ? threads : 1), 1,
+        host, level.perThread * (&level == &levels.back() ? threads : 1), 1,
         effort);
     level.all = threads == 1
                     ? level.one
                     : measureTriad(host, level.perThread, threads, effort);
   }
-  const Level &memory = levels.back();
-  // The on-chip level: the outermost cache that moves data clearly faster
-  // than memory (1.5x its triad); a last-level cache shared with other
-  // tenants may not.
-  const Level *onChip = nullptr;
-  for (const Level &level : llvm::ArrayRef(levels).drop_back())
-    if (level.all >= 1.5 * memory.all)
-      onChip = &level;
+  // The levels of the target, innermost first: memory, and each cache that
+  // moves data faster than every level outside it. A cache whose triad does
+  // not (a last-level cache shared with other tenants, a noisy run) would
+  // price the bytes it serves slower than memory does: it is left out.
+  std::vector<const Level *> kept = {&levels.back()};
+  for (const Level &level : llvm::reverse(llvm::ArrayRef(levels).drop_back()))
+    if (level.all > kept.back()->all)
+      kept.push_back(&level);
+  std::reverse(kept.begin(), kept.end());
 
   std::string compute =
       llvm::formatv("measured by roof-calibrate on {0}: f32 FMA loop "
@@ -231,7 +236,7 @@ int main(int argc, char **argv) {
 
   llvm::json::OStream json(os, 2);
   json.object([&] {
-    json.attribute("schema", "roof-target/1");
+    json.attribute("schema", "roof-target/2");
     json.attribute("name", llvm::formatv("This machine: {0}, {1} thread(s)",
                                          host.cpuModel, threads)
                                .str());
@@ -246,16 +251,18 @@ int main(int argc, char **argv) {
           "vector", [&] { json.attribute("f32", formatRate(peak, "FLOP/s")); });
     });
     json.attributeObject("memory", [&] {
-      json.attributeObject("off_chip", [&] {
-        json.attribute("capacity", llvm::formatv("{0} B", host.memory).str());
-        json.attribute("bandwidth", formatRate(memory.all, "B/s"));
+      json.attributeArray("levels", [&] {
+        for (const Level *level : kept)
+          json.object([&] {
+            bool dram = level == &levels.back();
+            json.attribute("name", level->name);
+            json.attribute(
+                "capacity",
+                llvm::formatv("{0} B", dram ? host.memory : level->capacity)
+                    .str());
+            json.attribute("bandwidth", formatRate(level->all, "B/s"));
+          });
       });
-      if (onChip)
-        json.attributeObject("on_chip", [&] {
-          json.attribute("capacity",
-                         llvm::formatv("{0} B", onChip->capacity).str());
-          json.attribute("bandwidth", formatRate(onChip->all, "B/s"));
-        });
     });
     json.attribute("power", "0 W");
     json.attributeObject("sources", [&] {
@@ -265,13 +272,16 @@ int main(int argc, char **argv) {
           "system",
           llvm::formatv("{0}, {1} cores, {2}-bit SIMD{3}; caches from "
                         "/sys/devices/system/cpu/cpu0/cache; memory from "
-                        "/proc/meminfo; on chip: {4}",
+                        "/proc/meminfo; levels: {4} (each cache whose "
+                        "triad beats those of every level outside it)",
                         host.cpuModel, host.cores, host.simdBits,
                         host.fma ? " with FMA" : "",
-                        onChip ? onChip->name +
-                                     ", the outermost cache with at least "
-                                     "1.5x the memory triad"
-                               : std::string("none faster than memory"))
+                        llvm::join(llvm::map_range(
+                                       kept,
+                                       [](const Level *level) {
+                                         return level->name;
+                                       }),
+                                   ", "))
               .str());
       json.attribute("power", "not measured: 0 W, so energy reads 0");
     });

@@ -21,9 +21,10 @@ using namespace mlir;
 using namespace mlir::roof;
 
 static constexpr llvm::StringLiteral kTarget = R"json({
-  "schema": "roof-target/1", "name": "Test chip", "kind": "npu",
+  "schema": "roof-target/2", "name": "Test chip", "kind": "npu",
   "compute": {"matrix": {"f16": "100 TFLOP/s"}, "vector": {"f32": "1 TFLOP/s"}},
-  "memory": {"off_chip": {"capacity": "1 GiB", "bandwidth": "2 TB/s"}},
+  "memory": {"levels": [{"name": "DRAM", "capacity": "1 GiB",
+                         "bandwidth": "2 TB/s"}]},
   "power": "50 W", "derate": {"compute": 0.5},
   "launch_overhead": "1 us", "sources": {"all": "a test"}
 })json";
@@ -36,7 +37,10 @@ TEST(Target, ParsesUnits) {
   // 100 TFLOP/s derated by 0.5.
   EXPECT_DOUBLE_EQ(*target->getRate(Engine::Matrix, Dtype::F16), 50e12);
   EXPECT_FALSE(target->getRate(Engine::Matrix, Dtype::BF16).has_value());
-  EXPECT_DOUBLE_EQ(target->offChip.capacity, 1024.0 * 1024 * 1024);
+  ASSERT_EQ(target->levels.size(), 1u);
+  EXPECT_EQ(target->getMainMemory().name, "DRAM");
+  EXPECT_FALSE(target->getMainMemory().onChip);
+  EXPECT_DOUBLE_EQ(target->getMainMemory().capacity, 1024.0 * 1024 * 1024);
   EXPECT_DOUBLE_EQ(*target->getBandwidth(), 2e12);
   EXPECT_DOUBLE_EQ(target->launchOverhead, 1e-6);
   EXPECT_DOUBLE_EQ(target->power, 50);
@@ -54,7 +58,7 @@ static std::string getBandwidthError(StringRef bandwidth) {
 
 TEST(Target, ErrorsNameFileFieldProblem) {
   EXPECT_EQ(getBandwidthError("2 TB"),
-            "bad.json: memory.off_chip.bandwidth: unit 'TB' is not a "
+            "bad.json: memory.levels[0].bandwidth: unit 'TB' is not a "
             "bandwidth (B/s, GB/s, TB/s, GiB/s, …)");
 }
 
@@ -72,7 +76,7 @@ TEST(Dtype, NamesAndBits) {
 
 TEST(Target, NonFiniteFiguresAreNamed) {
   EXPECT_EQ(getBandwidthError("nan TB/s"),
-            "bad.json: memory.off_chip.bandwidth: must be a finite "
+            "bad.json: memory.levels[0].bandwidth: must be a finite "
             "number, got nan");
 }
 
@@ -127,11 +131,12 @@ TEST(Roofline, PricesAKernelBuiltInMemory) {
 }
 
 static constexpr llvm::StringLiteral kTiledTarget = R"json({
-  "schema": "roof-target/1", "name": "Tiled chip", "kind": "gpu",
+  "schema": "roof-target/2", "name": "Tiled chip", "kind": "gpu",
   "compute": {"matrix": {"f32": "100 TFLOP/s"}, "vector": {"f32": "10 TFLOP/s"}},
-  "memory": {"off_chip": {"capacity": "1 GB", "bandwidth": "1 TB/s"},
-             "on_chip": {"capacity": "1 MB", "usable": 0.5,
-                         "bandwidth": "4 TB/s"}},
+  "memory": {"levels": [{"name": "L2", "capacity": "1 MB", "usable": 0.5,
+                         "bandwidth": "4 TB/s"},
+                        {"name": "DRAM", "capacity": "1 GB",
+                         "bandwidth": "1 TB/s"}]},
   "parallelism": {"units": 4, "tiles": ["128x128", "64x256"]},
   "power": "50 W", "derate": {"bandwidth": 0.5},
   "call_overhead": "20 us", "sources": {"all": "a test"}
@@ -141,7 +146,10 @@ TEST(Target, ParsesOnChipParallelismAndCallOverhead) {
   std::string error;
   FailureOr<Target> target = parseTarget(kTiledTarget, "tiled.json", error);
   ASSERT_TRUE(succeeded(target)) << error;
-  EXPECT_DOUBLE_EQ(target->onChip.usable, 0.5);
+  ASSERT_EQ(target->levels.size(), 2u);
+  EXPECT_DOUBLE_EQ(target->levels[0].usable, 0.5);
+  EXPECT_DOUBLE_EQ(target->getUsableOnChipBytes(), 0.5e6);
+  EXPECT_EQ(target->getCacheLevels().size(), 1u);
   // 4 TB/s derated by the bandwidth derate, 0.5.
   EXPECT_DOUBLE_EQ(*target->getOnChipBandwidth(), 2e12);
   EXPECT_EQ(target->matrixUnits, 4u);
@@ -151,13 +159,16 @@ TEST(Target, ParsesOnChipParallelismAndCallOverhead) {
   // Without off-chip memory the on-chip level is the memory, not a second
   // one.
   std::string sramOnly = kTiledTarget.str();
-  StringRef offChip =
-      R"("off_chip": {"capacity": "1 GB", "bandwidth": "1 TB/s"},)";
+  StringRef offChip = R"(},
+                        {"name": "DRAM", "capacity": "1 GB",
+                         "bandwidth": "1 TB/s"})";
   size_t at = sramOnly.find(offChip);
   ASSERT_NE(at, std::string::npos);
-  sramOnly.erase(at, offChip.size());
+  sramOnly.replace(at, offChip.size(), R"(, "on_chip": true})");
   target = parseTarget(sramOnly, "sram.json", error);
   ASSERT_TRUE(succeeded(target)) << error;
+  EXPECT_FALSE(target->hasOffChipMemory());
+  EXPECT_TRUE(target->getCacheLevels().empty());
   EXPECT_FALSE(target->getOnChipBandwidth().has_value());
   EXPECT_DOUBLE_EQ(*target->getBandwidth(), 2e12);
 }
@@ -246,7 +257,12 @@ TEST_F(ReportOnIrTest, IntermediatesStayOnChipWhileTheyFit) {
   EXPECT_EQ(r.kernels[3].onChipBytes, 0u);
   EXPECT_EQ(r.kernels[4].onChipBytes, 0u);
   EXPECT_EQ(r.onChipBytes, 4 * kSmall);
-  EXPECT_EQ(r.peakOnChipBytes, 2 * kSmall);
+  EXPECT_EQ(r.summary.peakOnChipBytes, 2 * kSmall);
+  ASSERT_EQ(r.summary.levels.size(), 2u);
+  EXPECT_EQ(r.summary.levels[0].bytes, 4 * kSmall);
+  EXPECT_EQ(r.summary.levels[0].peakHeldBytes, 2 * kSmall);
+  EXPECT_EQ(r.summary.levels[1].bytes,
+            r.totals.total.bytesMoved() - 4 * kSmall);
   // k1 moves its bytes at max(off-chip / 0.5 TB/s, all / 2 TB/s).
   const KernelTime &k1 = r.kernels[1];
   EXPECT_DOUBLE_EQ(k1.memorySeconds, std::max(k1.offChipBytes() / 0.5e12,
@@ -262,11 +278,12 @@ TEST_F(ReportOnIrTest, IntermediatesStayOnChipWhileTheyFit) {
 /// An SRAM-only chip whose weights beyond 1 MB stream over a 1 GB/s link.
 static std::string linkTarget(StringRef capacity) {
   return (R"json({
-  "schema": "roof-target/1", "name": "Link chip", "kind": "npu",
+  "schema": "roof-target/2", "name": "Link chip", "kind": "npu",
   "compute": {"matrix": {"f32": "100 TFLOP/s"}, "vector": {"f32": "1 TFLOP/s"}},
-  "memory": {"on_chip": {"capacity": ")json" +
-          capacity + R"json(", "bandwidth": "1 TB/s"},
-             "weight_link": {"name": "Test link", "bandwidth": "1 GB/s"}},
+  "memory": {"levels": [{"name": "SRAM", "capacity": ")json" +
+          capacity + R"json(", "bandwidth": "1 TB/s", "on_chip": true}],
+             "links": [{"name": "Test link", "bandwidth": "1 GB/s",
+                        "carries": "weights"}]},
   "power": "1 W", "sources": {"all": "a test"}
 })json")
       .str();
@@ -323,14 +340,14 @@ TEST_F(ReportOnIrTest, WeightsStreamOverTheLinkPastOnChipCapacity) {
 TEST(Target, WeightLinkNeedsAChipWithoutOffChipMemory) {
   std::string error;
   std::string withDram = linkTarget("1 MB");
-  withDram.replace(withDram.find("\"on_chip\""), 9,
-                   "\"off_chip\": {\"capacity\": \"1 GB\", \"bandwidth\": "
-                   "\"1 TB/s\"}, \"on_chip\"");
+  StringRef onChip = "\"on_chip\": true";
+  withDram.replace(withDram.find(onChip), onChip.size(), "\"on_chip\": false");
   EXPECT_TRUE(failed(parseTarget(withDram, "dram.json", error)));
-  EXPECT_EQ(error, "dram.json: memory.weight_link: is for chips without "
-                   "off-chip memory; with off_chip, weights stream from there");
+  EXPECT_EQ(error, "dram.json: memory.links[0]: carries weights, which is for "
+                   "chips without off-chip memory; with an off-chip level, "
+                   "weights stream from there");
   std::string stopped = linkTarget("1 MB");
   stopped.replace(stopped.find("\"1 GB/s\""), 8, "\"0 GB/s\"");
   EXPECT_TRUE(failed(parseTarget(stopped, "zero.json", error)));
-  EXPECT_EQ(error, "zero.json: memory.weight_link.bandwidth: must be positive");
+  EXPECT_EQ(error, "zero.json: memory.links[0].bandwidth: must be positive");
 }

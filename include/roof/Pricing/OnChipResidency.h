@@ -1,10 +1,11 @@
 //===- OnChipResidency.h - Intermediates kept in on-chip memory -*- C++ -*-===//
 //
 // A tensor one kernel writes and later kernels read need not go through
-// off-chip memory when it stays in the target's on-chip memory (a GPU's L2,
-// an NPU's SRAM, a DSP's VTCM) until its last read. This decides which
-// intermediates of a function stay there and moves their bytes from the
-// off-chip interface to on-chip memory. The rule is in docs/roofline.md.
+// off-chip memory when it stays in one of the target's on-chip levels (a
+// GPU's L2, an NPU's SRAM, a DSP's VTCM, a CPU's L1, L2 or L3) until its last
+// read. This decides which intermediates of a function stay on chip, and in
+// which level, and moves their bytes from the main memory to that level. The
+// rule is in docs/roofline.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,12 +25,13 @@ SmallVector<Intermediate> findIntermediates(FunctionOpInterface fn,
                                             ArrayRef<KernelFacts> kernels,
                                             const RooflineOptions &options);
 
-/// Serves from on-chip memory each of `intermediates` (of the function `r`
-/// prices) that fits beside the intermediates already kept over its
-/// lifetime, in order, in the usable on-chip capacity. Updates the kernels of
-/// `r` (their on-chip bytes, memory time and time) and `r.peakOnChipBytes`;
-/// on a chip without off-chip memory every byte is on-chip and no time
-/// changes.
+/// Serves each of `intermediates` (of the function `r` prices), in order,
+/// from the innermost cache level of the target (Target::getCacheLevels)
+/// whose usable bytes hold it beside the intermediates already kept there
+/// over its lifetime. Moves the bytes it serves in the kernels of `r` from
+/// the main memory to that level, and sets each cache level's peak in
+/// `r.summary`; their times follow from the traffic (priceFunction). On a
+/// chip without off-chip memory every byte is on chip already.
 void applyOnChipResidency(ArrayRef<Intermediate> intermediates,
                           FunctionRoofline &r);
 

@@ -63,6 +63,14 @@ struct RooflineOptions {
   bool residency = true;
 };
 
+/// Bytes read and written at one memory level.
+struct LevelBytes {
+  uint64_t read = 0;
+  uint64_t written = 0;
+
+  uint64_t total() const { return addCounts(read, written); }
+};
+
 /// One kernel (an op, with the executions of the loops around it) on a
 /// target.
 struct KernelTime {
@@ -88,9 +96,16 @@ struct KernelTime {
   double memorySeconds = 0;
   /// max(compute, memory) + the target's launch overhead.
   double seconds = 0;
-  /// Of the bytes moved, those served by on-chip memory (OnChipResidency.h);
-  /// the rest cross the off-chip interface.
+  /// The bytes moved, by the level of the target that serves them (in the
+  /// target's order, innermost first): the main memory's unless an on-chip
+  /// level keeps them between kernels (OnChipResidency.h).
+  SmallVector<LevelBytes, 2> levelBytes;
+  /// Of the bytes moved, those served on chip; the rest cross the off-chip
+  /// interface.
   uint64_t onChipBytes = 0;
+  /// The level whose traffic sets the memory time (an index into the
+  /// target's levels; their count for the weight link).
+  unsigned memoryLevel = 0;
   /// Of its weight bytes, those that stream over the target's weight link
   /// (WeightStreaming.h); their time bounds the memory time.
   uint64_t streamedWeightBytes = 0;
@@ -139,6 +154,54 @@ struct KernelTime {
   }
 };
 
+/// Where a function's weights are while it runs (docs/roofline.md,
+/// "Regime").
+enum class WeightRegime {
+  /// Those beyond the usable on-chip memory stream over the target's weight
+  /// link on every call.
+  OverLink,
+  /// The target gives no on-chip memory: they stream through the data.
+  NoOnChipMemory,
+  /// They fit in the usable on-chip memory: the data streams through them.
+  OnChip,
+  /// They exceed it: they stream through the data.
+  Streamed,
+};
+
+/// One memory level's part in a function on a target.
+struct LevelTraffic {
+  const MemoryLevel *level = nullptr;
+  /// Bytes it serves, and the most of them it holds at once between
+  /// kernels (at most its usable bytes; 0 for the main memory).
+  uint64_t bytes = 0;
+  uint64_t peakHeldBytes = 0;
+  /// The kernels' time at its bandwidth for the bytes that pass through it
+  /// (its own and those of the levels outside it), summed; 0 without a
+  /// bandwidth.
+  double seconds = 0;
+};
+
+/// What every format prints of a function on a target beyond its kernels,
+/// decided once when it is priced.
+struct PricedSummary {
+  WeightRegime regime = WeightRegime::NoOnChipMemory;
+  /// Usable bytes of the largest on-chip level (Target::getUsableOnChipBytes).
+  double usableOnChipBytes = 0;
+  /// One per level of the target, in its order.
+  SmallVector<LevelTraffic, 2> levels;
+  /// The most bytes the cache levels hold at once, together.
+  uint64_t peakOnChipBytes = 0;
+  /// Contractions that leave matrix units idle (WaveQuantization.h), and
+  /// the lowest busy fraction among them.
+  unsigned underfilled = 0;
+  double lowestParallelEfficiency = 1;
+  /// Contractions that fill part of the MAC array (ArrayOccupancy.h) and the
+  /// lowest fill among them; those moved to the vector engine instead.
+  unsigned padded = 0;
+  double lowestArrayEfficiency = 1;
+  unsigned movedToVector = 0;
+};
+
 /// A function on a target.
 struct FunctionRoofline {
   std::string function;
@@ -156,10 +219,8 @@ struct FunctionRoofline {
   double latencyWithRereadsSeconds = 0;
   /// The same with every byte moved through off-chip memory.
   double latencyCompulsorySeconds = 0;
-  /// Bytes the kernels move through on-chip memory, and the most of them
-  /// held at once (at most the usable on-chip capacity).
+  /// Bytes the kernels move through on-chip memory.
   uint64_t onChipBytes = 0;
-  uint64_t peakOnChipBytes = 0;
   /// Weight bytes that stream over the target's weight link on every call.
   uint64_t streamedWeightBytes = 0;
   /// Kernels whose traffic the re-read model raises.
@@ -185,9 +246,10 @@ struct FunctionRoofline {
   uint64_t peakActivationBytes = 0;
   /// Where the peak is and what makes it up (shared with the analysis).
   std::shared_ptr<const ActivationTimeline> activations;
-  /// The memory that holds them: off-chip, or on-chip without off-chip.
+  /// The memory that holds them: the target's main memory.
   double capacityBytes = 0;
-  bool weightsFitOnChip = false;
+  /// Regime, traffic by level, underfill: what the printers read.
+  PricedSummary summary;
 
   bool fits() const {
     return weightBytes + peakActivationBytes <= capacityBytes;

@@ -84,6 +84,10 @@ std::string describeLiveValue(const LiveValue &value);
 SmallVector<const KernelTime *> sortByTime(const FunctionRoofline &r);
 /// "compute", "memory" or "no rate".
 llvm::StringRef getBound(const KernelTime &kernel);
+/// The name of the level (or the weight link) whose traffic sets the
+/// kernel's memory time on `target`.
+llvm::StringRef getMemoryLevelName(const KernelTime &kernel,
+                                   const Target &target);
 
 /// `text` as SVG/HTML character data or attribute value: markup characters
 /// escaped, control characters XML forbids (NUL and most below U+0020)

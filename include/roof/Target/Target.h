@@ -11,6 +11,7 @@
 
 #include "roof/Target/Dtype.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -25,25 +26,30 @@ namespace mlir::roof {
 /// contractions, vector (SIMD, HVX) for everything else.
 enum class Engine { Matrix, Vector };
 
-/// One memory level.
+/// One level of a target's memory hierarchy (a cache, a scratchpad, main
+/// memory), or a link off the device, which is a level of the same kind
+/// without a capacity.
 struct MemoryLevel {
-  /// Bytes; 0 when the level does not exist.
-  double capacity = 0;
-  /// Bytes per second; unset when not published.
-  std::optional<double> bandwidth;
-  /// The fraction of the capacity that can hold a program's intermediates
-  /// between kernels (the rest is set aside by the hardware or runtime), in
-  /// (0, 1].
-  double usable = 1;
-};
-
-/// The link weights stream over when they do not fit on chip, on a chip
-/// without memory of its own for them (a USB or PCIe accelerator).
-struct WeightLink {
-  /// What the link is ("USB 3.0", "PCIe Gen2 x1").
+  /// What it is ("L2", "HBM3", "VTCM", "USB 3.0").
   std::string name;
-  /// Bytes per second.
-  double bandwidth = 0;
+  /// Bytes; 0 for a link.
+  double capacity = 0;
+  /// The fraction of the capacity that can hold a program's values between
+  /// kernels (the rest is set aside by the hardware or runtime), in (0, 1].
+  double usable = 1;
+  /// Bytes per second, for reads and writes alike, or for reads only when
+  /// `writeBandwidth` is given; unset when not published (its traffic then
+  /// takes no time).
+  std::optional<double> bandwidth;
+  std::optional<double> writeBandwidth;
+  /// Seconds to the first byte, and joules per byte moved, when given.
+  std::optional<double> latency;
+  std::optional<double> energyPerByte;
+  /// On the chip: every level but the outermost is, and the outermost is
+  /// on a chip without off-chip memory (an SRAM-only NPU).
+  bool onChip = true;
+
+  double getUsableBytes() const { return capacity * usable; }
 };
 
 /// The kinds of work a calibrated target prices apart (getKernelClass):
@@ -91,11 +97,15 @@ struct Target {
   using Rates = std::array<std::optional<double>, kNumDtypes>;
   Rates matrixRates;
   Rates vectorRates;
-  MemoryLevel offChip;
-  MemoryLevel onChip;
-  /// Where weights beyond the on-chip capacity come from on every call,
-  /// when the chip has such a link.
-  std::optional<WeightLink> weightLink;
+  /// The memory hierarchy, innermost (nearest the engines) first. The
+  /// outermost holds the model: weights and activations; the others are
+  /// on chip and can keep a kernel's output for the kernels that read it
+  /// (OnChipResidency.h). Never empty.
+  llvm::SmallVector<MemoryLevel, 2> levels;
+  /// The link weights beyond the on-chip memory stream over on every call,
+  /// on a chip without memory of its own for them (a USB or PCIe
+  /// accelerator).
+  std::optional<MemoryLevel> weightLink;
   /// Watts.
   double power = 0;
   /// Achievable fractions of the peaks, in (0, 1].
@@ -134,11 +144,33 @@ struct Target {
   /// The peak of `engine` for `dtype`, derated; std::nullopt when the target
   /// has no rate for it.
   std::optional<double> getRate(Engine engine, Dtype dtype) const;
-  /// Off-chip bandwidth, derated (the on-chip one when there is no off-chip
-  /// memory, as on an SRAM-only chip).
-  std::optional<double> getBandwidth() const;
-  /// On-chip bandwidth, derated, when the chip has off-chip memory too and the
-  /// on-chip figure is published.
+  /// The outermost level, which holds the model.
+  const MemoryLevel &getMainMemory() const { return levels.back(); }
+  /// Whether the main memory is off the chip (else everything is on it).
+  bool hasOffChipMemory() const { return !getMainMemory().onChip; }
+  /// The levels that keep values between kernels: those inside an off-chip
+  /// main memory (none without one, where every byte is on chip already).
+  llvm::ArrayRef<MemoryLevel> getCacheLevels() const {
+    return llvm::ArrayRef(levels).drop_back(hasOffChipMemory() ? 1
+                                                               : levels.size());
+  }
+  /// The largest on-chip level: the outermost that is on chip (a GPU's L2,
+  /// an NPU's SRAM, the main memory of an SRAM-only chip); null when the
+  /// target gives none.
+  const MemoryLevel *getOnChipMemory() const;
+  /// Its usable bytes (0 without one): what intermediates, weights kept on
+  /// chip and attention tiles can use.
+  double getUsableOnChipBytes() const;
+  /// The bandwidth of the main memory, derated.
+  std::optional<double> getBandwidth() const {
+    return getBandwidth(getMainMemory());
+  }
+  /// The read bandwidth of `level`, and its write bandwidth (its read one
+  /// unless given apart), derated; unset when the level gives none.
+  std::optional<double> getBandwidth(const MemoryLevel &level) const;
+  std::optional<double> getWriteBandwidth(const MemoryLevel &level) const;
+  /// On-chip bandwidth, derated: of the largest on-chip level, when the
+  /// chip has off-chip memory and that figure is published.
   std::optional<double> getOnChipBandwidth() const;
 };
 
