@@ -14,7 +14,8 @@ Models: resnet18, resnet34, resnet50 (and resnet50_299, resnet50_b4: 299x299,
 batch 4; resnet34_1280x768_b2: the backbone at 1280x768, batch 2),
 mobilenet_v1, mobilenet_v2, mobilenet_v2_1p4, mobilenet_v3_large,
 squeezenet1_1, googlenet (TF-slim's Inception v1: no LRN, a 3x3 in the
-"5x5" branch), inception_v3_224, inception_v3_299, vgg16, regnetx_200mf.
+"5x5" branch), inception_v3_224, inception_v3_299, vgg16, regnetx_200mf,
+densenet121 (its batch norms before convolutions kept: they cannot fold).
 """
 
 import argparse
@@ -104,6 +105,13 @@ class Builder:
 
     def concat(self, xs):
         return self.op("Concat", xs, axis=1)
+
+    def batch_norm_relu(self, x, channels):
+        """A batch norm that no convolution precedes (so none can absorb
+        it), then ReLU."""
+        stats = [self.weight([channels]) for _ in range(4)]
+        return self.op("Relu", [self.op("BatchNormalization", [x, *stats],
+                                        epsilon=1e-5)])
 
     def model(self, output):
         out = onnx.ValueInfoProto()
@@ -338,6 +346,31 @@ def vgg16():
     return b.model(b.dense(x, 4096, 1000))
 
 
+def densenet121():
+    """Huang et al. 2017, torchvision's densenet121: growth 32, blocks of 6,
+    12, 24 and 16 layers, each a batch norm, ReLU and 1x1 convolution to 128
+    channels on the concatenation of every earlier output, then (the second
+    batch norm folded into that convolution) ReLU and a 3x3 convolution to
+    32; transitions halve the channels and pool. The batch norms before a
+    convolution stay as nodes: deployed, only one after a convolution folds
+    into it."""
+    b = Builder("densenet121", [1, 3, 224, 224])
+    x, c = b.maxpool(b.conv("x", 3, 64, 7, 2, 3), 3, 2, 1), 64
+    for stage, layers in enumerate([6, 12, 24, 16]):
+        features = [x]
+        for layer in range(layers):
+            cin = c + 32 * layer
+            joined = features[0] if len(features) == 1 else b.concat(features)
+            y = b.conv(b.batch_norm_relu(joined, cin), cin, 128, 1)
+            features.append(b.conv(y, 128, 32, 3, act=None))
+        x, c = b.concat(features), c + 32 * layers
+        if stage < 3:
+            y = b.conv(b.batch_norm_relu(x, c), c, c // 2, 1, act=None)
+            x, c = b.avgpool(y, 2, 2), c // 2
+    x = b.global_pool(b.batch_norm_relu(x, c))
+    return b.model(b.dense(x, c, 1000))
+
+
 def regnetx_200mf():
     """Radosavovic et al. 2020 (pycls): depths, widths, group width 8."""
     b = Builder("regnetx_200mf", [1, 3, 224, 224])
@@ -371,6 +404,7 @@ MODELS = {
     "inception_v3_299": lambda: inception_v3(299),
     "vgg16": vgg16,
     "regnetx_200mf": regnetx_200mf,
+    "densenet121": densenet121,
 }
 
 
