@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Roof's predictions against ONNX Runtime on this machine: for each model
-(the light model zoo in ../shared/models/onnx and the PP-OCR det/cls/rec
-models), with 1 thread and with every core, measure it (scripts/measure),
+(the light model zoo in ../shared/models/onnx, the PP-OCR det/cls/rec
+models, and DenseNet-121 and ResNet-50 as scripts/gen_cnn.py writes them),
+with 1 thread and with every core, measure it (scripts/measure),
 calibrate this machine as a target (roof-calibrate), import and report with
 measured=. Per model it prints the measured latency; the roofline bound
 (Roof's default pipeline: epilogues fused, uncalibrated host target) and
@@ -19,7 +20,8 @@ table goes into docs/validation.md.
 
 --profiles DIR prices profiles and host targets measured before (DIR/MODEL-T.json,
 DIR/host-T.json, as --keep writes them, or the same gzipped) instead of
-measuring: bench/profiles/2026-11-30 holds those of docs/validation.md.
+measuring, for the models DIR has profiles of: bench/profiles/2026-12-07
+holds those of docs/validation.md (2026-11-30 the earlier table's).
 """
 
 import argparse
@@ -40,6 +42,8 @@ ZOO = ["bvlc_alexnet", "inception_v1", "inception_v2", "shufflenet",
 OCR = {"ocr_det": ("ch_PP-OCRv4_det_infer.onnx", "x=1,3,640,640"),
        "ocr_cls": ("ch_ppocr_mobile_v2.0_cls_infer.onnx", "x=1,3,48,192"),
        "ocr_rec": ("ch_PP-OCRv4_rec_infer.onnx", "x=1,3,48,320")}
+# Written by scripts/gen_cnn.py (static 1x3x224x224 inputs).
+CNN = ["densenet121", "resnet50"]
 
 
 def run(*cmd):
@@ -95,6 +99,16 @@ def main():
         work = args.keep or scratch
         os.makedirs(work, exist_ok=True)
         source = args.profiles or work
+        for name in CNN:
+            if args.models and name not in args.models.split(","):
+                continue
+            path = os.path.join(work, name + ".onnx")
+            run("/usr/bin/python3", os.path.join(ROOT, "scripts", "gen_cnn.py"),
+                name, "-o", path)
+            models[name] = (path, None)
+        if args.profiles:
+            models = {m: v for m, v in models.items()
+                      if any(f.startswith(m + "-") for f in os.listdir(source))}
         thread_counts = sorted({1, cores})
         if args.profiles:
             thread_counts = sorted(

@@ -203,7 +203,7 @@ void printRoofs(const FunctionRoofline &r, const Axes &axes, const char *color,
                        axes.x(knee), axes.y(top), axes.x(xStart) + 4,
                        axes.y(xStart * inner) - 4, color)
        << escapeMarkup(level.name)
-       << llvm::format(" %.3g GB/s</text>\n", inner / 1e9);
+       << llvm::format(" %.4g GB/s</text>\n", inner / 1e9);
   }
 }
 

@@ -7,6 +7,7 @@
 // RUN: roof-opt %s -roof-report="targets=%t.l1.json format=json" -o /dev/null > %t.json
 // RUN: %debian_python %S/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
 // RUN: FileCheck %s --check-prefix=JSON < %t.json
+// RUN: roof-opt %s -roof-report="targets=%t.l1.json format=svg" -o /dev/null | FileCheck %s --check-prefix=SVG
 // RUN: %debian_python -c "import json, sys; t = json.load(open(sys.argv[1])); t['name'] = 'Round L1 slow writes'; t['memory']['levels'][-1]['write_bandwidth'] = '0.5 TB/s'; json.dump(t, open(sys.argv[2], 'w'))" %t.l1.json %t.writes.json
 // RUN: roof-opt %s -roof-report="targets=%t.writes.json" -o /dev/null | FileCheck %s --check-prefix=WRITES
 
@@ -88,6 +89,14 @@
 // JSON-NEXT: "bytes": 10485760,
 // JSON-NEXT: "peak_held_bytes": 0,
 // JSON-NEXT: "time_s": {{1\.04857[0-9]*}}e-05
+
+// The chart draws a dashed roof for each inner level with a bandwidth,
+// beside the main memory's, and names the level that sets each kernel's
+// memory time.
+// SVG-DAG: <polyline class="level-roof" {{.*}}>L1 4000 GB/s</text>
+// SVG-DAG: <polyline class="level-roof" {{.*}}>L2 1500 GB/s</text>
+// SVG-DAG: FLOP/B, memory time at L2</title>
+// SVG-DAG: FLOP/B, memory time at DRAM</title>
 
 // DRAM writing at 0.5 TB/s: k1 writes 4194304 B there, 8.389 us (through
 // L2: 8388608 / 1.5e12 = 5.592 us); k3 writes 1048576 B, 2.097 us; k0 and

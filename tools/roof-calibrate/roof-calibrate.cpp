@@ -167,34 +167,49 @@ int main(int argc, char **argv) {
         threads == 1 ? dot.one : measurePeakDot(dot.type, threads, effort);
   }
 
-  // A level's arrays fill half of what one thread's share of it holds; memory
-  // is tested well beyond the last cache.
+  // A cache's arrays fill from twice what one thread's share of the level
+  // inside it holds (4 KiB for L1) to half of its own share, in powers of
+  // two, and its bandwidth is the best of them: a cache shared with other
+  // tenants serves half its capacity slower than the working sets that fit
+  // it well, and a bound takes the fastest. Memory is tested well beyond
+  // the last cache.
   struct Level {
     std::string name;
-    uint64_t perThread;
+    /// The smallest and largest arrays tried, bytes per thread.
+    uint64_t smallest, perThread;
     /// Bytes of this level the threads reach together.
     uint64_t capacity = 0;
     double one = 0, all = 0;
   };
   std::vector<Level> levels;
-  uint64_t lastCache = 0;
+  uint64_t lastCache = 0, innerShare = 2 << 10;
   for (const CacheLevel &cache : host.caches) {
     unsigned sharedBy = std::max(1u, cache.sharedBy);
     uint64_t share = cache.size / std::min(sharedBy, threads);
     uint64_t instances = (threads + sharedBy - 1) / sharedBy;
-    levels.push_back(
-        {"L" + std::to_string(cache.level), share / 2, cache.size * instances});
+    levels.push_back({"L" + std::to_string(cache.level),
+                      std::min(2 * innerShare, share / 2), share / 2,
+                      cache.size * instances});
+    innerShare = share;
     lastCache = std::max(lastCache, cache.size);
   }
   uint64_t memoryBytes = std::max<uint64_t>(4 * lastCache, uint64_t(256) << 20);
-  levels.push_back({"DRAM", memoryBytes / threads});
+  levels.push_back({"DRAM", memoryBytes / threads, memoryBytes / threads});
+  auto best = [&](const Level &level, unsigned running) {
+    double fastest = 0;
+    for (uint64_t bytes = level.smallest; bytes <= level.perThread;
+         bytes *= 2) {
+      // One thread alone on memory streams the arrays of all of them.
+      uint64_t perThread =
+          &level == &levels.back() && running == 1 ? bytes * threads : bytes;
+      fastest =
+          std::max(fastest, measureTriad(host, perThread, running, effort));
+    }
+    return fastest;
+  };
   for (Level &level : levels) {
-    level.one = measureTriad(
-        host, level.perThread * (&level == &levels.back() ? threads : 1), 1,
-        effort);
-    level.all = threads == 1
-                    ? level.one
-                    : measureTriad(host, level.perThread, threads, effort);
+    level.one = best(level, 1);
+    level.all = threads == 1 ? level.one : best(level, threads);
   }
   // The levels of the target, innermost first: memory, and each cache that
   // moves data faster than every level outside it. A cache whose triad does
@@ -222,13 +237,17 @@ int main(int argc, char **argv) {
                       formatRate(dot.all, dot.unit), threads)
             .str();
   std::string bandwidth = llvm::formatv("measured by roof-calibrate on {0}: "
-                                        "STREAM triad (12 B per element), "
+                                        "STREAM triad (12 B per element, the best "
+                                        "of the array sizes tried), "
                                         "1 thread / {1} threads:",
                                         date, threads)
                               .str();
   for (const Level &level : levels)
     bandwidth +=
-        llvm::formatv(" {0} ({1} KiB per thread) {2} / {3};", level.name,
+        llvm::formatv(" {0} ({1}{2} KiB per thread) {3} / {4};", level.name,
+                      level.smallest == level.perThread
+                          ? std::string()
+                          : std::to_string(level.smallest >> 10) + "-",
                       level.perThread >> 10, formatRate(level.one, "B/s"),
                       formatRate(level.all, "B/s"))
             .str();
