@@ -25,6 +25,40 @@
 using namespace mlir;
 using namespace mlir::roof;
 
+/// The deployment dtype `choice` names, if it names one.
+static std::optional<Dtype> getDeployDtype(DtypePolicyChoice choice) {
+  switch (choice) {
+  case DtypePolicyChoice::AsIs:
+  case DtypePolicyChoice::Tf32:
+    return std::nullopt;
+  case DtypePolicyChoice::F16:
+    return Dtype::F16;
+  case DtypePolicyChoice::BF16:
+    return Dtype::BF16;
+  case DtypePolicyChoice::F8:
+    return Dtype::F8;
+  case DtypePolicyChoice::I8:
+    return Dtype::I8;
+  case DtypePolicyChoice::I4:
+    return Dtype::I4;
+  }
+  llvm_unreachable("every choice is handled");
+}
+
+void roof::setDtypePolicy(RooflineOptions &options, DtypePolicyChoice choice) {
+  options.deployDtype = getDeployDtype(choice);
+  options.dtypePolicy = options.deployDtype ? DtypePolicy::Deploy
+                        : choice == DtypePolicyChoice::Tf32
+                            ? DtypePolicy::Tf32
+                            : DtypePolicy::AsIs;
+}
+
+StringRef roof::getDtypePolicyName(DtypePolicyChoice choice) {
+  if (std::optional<Dtype> dtype = getDeployDtype(choice))
+    return getDtypeName(*dtype);
+  return choice == DtypePolicyChoice::Tf32 ? "tf32" : "as-is";
+}
+
 Operation *roof::getKernelRoot(Operation *op) {
   auto kernel = dyn_cast<KernelOp>(op);
   if (!kernel)

@@ -101,6 +101,23 @@ StringRef roof::getMemoryLevelName(const KernelTime &kernel,
   return target.weightLink->name;
 }
 
+void roof::printReport(ReportFormat format, ArrayRef<FunctionRoofline> reports,
+                       const ReportFormatOptions &options,
+                       llvm::raw_ostream &os) {
+  switch (format) {
+  case ReportFormat::Text:
+    return printTextReport(reports, options, os);
+  case ReportFormat::Json:
+    return printJsonReport(reports, options, os);
+  case ReportFormat::Csv:
+    return printCsvReport(reports, options, os);
+  case ReportFormat::Svg:
+    return printSvgReport(reports, options, os);
+  case ReportFormat::Html:
+    return printHtmlReport(reports, options, os);
+  }
+}
+
 //===----------------------------------------------------------------------===//
 // Text
 //===----------------------------------------------------------------------===//

@@ -125,16 +125,7 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
         failed(attachMeasurements(module, reports, formatOptions)))
       return signalPassFailure();
     std::string error = writeOutputFile(output, [&](llvm::raw_ostream &os) {
-      if (format == "json")
-        printJsonReport(reports, formatOptions, os);
-      else if (format == "csv")
-        printCsvReport(reports, formatOptions, os);
-      else if (format == "svg")
-        printSvgReport(reports, formatOptions, os);
-      else if (format == "html")
-        printHtmlReport(reports, formatOptions, os);
-      else
-        printTextReport(reports, formatOptions, os);
+      printReport(format, reports, formatOptions, os);
     });
     if (!error.empty())
       return failOption(error);
@@ -148,11 +139,7 @@ private:
       options.cost.dynamicDimSize = dynamicDim;
     options.cost.weights.paramArgs.assign(paramArgs.begin(), paramArgs.end());
     options.cost.weights.asWritten = asWritten;
-    options.dtypePolicy = dtypePolicy == "as-is"  ? DtypePolicy::AsIs
-                          : dtypePolicy == "tf32" ? DtypePolicy::Tf32
-                                                  : DtypePolicy::Deploy;
-    if (options.dtypePolicy == DtypePolicy::Deploy)
-      options.deployDtype = parseDtype(dtypePolicy);
+    setDtypePolicy(options, dtypePolicy);
     if (!weightDtype.empty())
       options.weightDtype = parseDtype(weightDtype);
     if (!kvDtype.empty())
@@ -247,7 +234,7 @@ private:
       formatOptions.input = file.getFilename().str();
     llvm::raw_string_ostream pipeline(formatOptions.pipeline);
     printAsTextualPipeline(pipeline);
-    formatOptions.dtypePolicy = dtypePolicy;
+    formatOptions.dtypePolicy = getDtypePolicyName(dtypePolicy).str();
     return formatOptions;
   }
 
@@ -269,20 +256,11 @@ private:
       return fail("name at least one target, e.g. targets=h100-sxm (shipped: " +
                   llvm::join(listBuiltinTargets(), ", ") + ")");
     }
-    if (!llvm::is_contained({"text", "json", "csv", "svg", "html"},
-                            format.getValue()))
-      return fail("format must be text, json, csv, svg or html; got '" +
-                  format.getValue() + "'");
     // Deployment dtypes: those narrower than f32.
     auto isDeployable = [](StringRef name) {
       std::optional<Dtype> dtype = parseDtype(name);
       return dtype && getDtypeBits(*dtype) < 32;
     };
-    if (dtypePolicy != "as-is" && dtypePolicy != "tf32" &&
-        !isDeployable(dtypePolicy))
-      return fail("dtype-policy must be as-is, tf32, f16, bf16, f8, i8 or i4; "
-                  "got '" +
-                  dtypePolicy.getValue() + "'");
     if (!weightDtype.empty() && !isDeployable(weightDtype))
       return fail("weight-dtype must be f16, bf16, f8, i8 or i4; got '" +
                   weightDtype.getValue() + "'");
@@ -338,7 +316,7 @@ private:
           (dimSweep.front().size() != 1 || !dimSweep.front().count("batch")))
         return fail("generate= sets seq, past and total itself; with it "
                     "sizes= may only sweep batch (sizes=batch:1,8)");
-      if (format == "csv" || format == "svg")
+      if (format == ReportFormat::Csv || format == ReportFormat::Svg)
         return fail("generate= prints text, json or html (its steps are "
                     "not kernels of one function to chart or list)");
     }

@@ -42,7 +42,7 @@
 // WIDEN: 0.001 {{.*}} memory vector i8/f32 256 512
 // WIDEN: no rate: 1 kernel needs rates the target does not give (matrix i8: 1)
 
-// BAD: dtype-policy must be as-is, tf32, f16, bf16, f8, i8 or i4; got 'int8'
+// BAD: for the --dtype-policy option: Cannot find option named 'int8'!
 
 func.func @mlp(%a: tensor<16x16xf32>, %b: tensor<16x16xf32> {roof.param}, %c: tensor<16x16xf32>) -> tensor<16x16xf32> {
   %m = linalg.matmul ins(%a, %b : tensor<16x16xf32>, tensor<16x16xf32>) outs(%c : tensor<16x16xf32>) -> tensor<16x16xf32>

@@ -64,7 +64,9 @@
 // ABSENT: error: roof-report: {{.*}}absent.json: (file): cannot be read: No such file or directory
 // NAME: {{^}}error: roof-report: unknown target 'no-such-chip' (shipped: a100-sxm, apple-m4-ane, arm-ethos-u55-256, edge-tpu, groq-lpu, h100-sxm, h200, hexagon-8elite, hexagon-8gen2, hexagon-8gen3, jetson-agx-orin-gpu, jetson-orin-nano, l4, mi300x, nvidia-dla-orin, rtx-4090, ti-tda4vm, tpu-v5e; or give a path to a .json file)
 // NONE: error: roof-report: name at least one target, e.g. targets=h100-sxm
-// FORMAT: error: roof-report: format must be text, json, csv, svg or html; got 'xml'
+// format= and dtype-policy= are enumerated options: a value not among them
+// is an error naming the option (--help lists the values).
+// FORMAT: for the --format option: Cannot find option named 'xml'!
 
 func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
   %0 = arith.addf %x, %x : tensor<4xf32>

@@ -41,6 +41,10 @@ enum class DtypePolicy {
   Deploy,
 };
 
+/// What roof-report's dtype-policy= names: the op's own dtype, f32
+/// contractions at tf32, or the model deployed at a narrower dtype.
+enum class DtypePolicyChoice { AsIs, Tf32, F16, BF16, F8, I8, I4 };
+
 struct RooflineOptions {
   CostOptions cost;
   DtypePolicy dtypePolicy = DtypePolicy::AsIs;

@@ -16,6 +16,13 @@ namespace mlir::roof {
 
 class CostContext;
 
+/// Sets the dtype policy of `options` (and its deployment dtype) to
+/// `choice`.
+void setDtypePolicy(RooflineOptions &options, DtypePolicyChoice choice);
+/// The name dtype-policy= takes for `choice`: as-is, tf32, f16, bf16, f8,
+/// i8, i4.
+StringRef getDtypePolicyName(DtypePolicyChoice choice);
+
 /// The op that stands for `op` when pricing it: a fused roof.kernel's root
 /// (its first matrix-engine op, else its first op); `op` itself otherwise.
 Operation *getKernelRoot(Operation *op);

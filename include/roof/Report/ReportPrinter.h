@@ -11,6 +11,7 @@
 #include "roof/Pricing/ActivationTimeline.h"
 #include "roof/Pricing/Generation.h"
 #include "roof/Pricing/Roofline.h"
+#include "roof/Report/ReportFormat.h"
 
 #include "llvm/ADT/DenseMap.h"
 
@@ -46,6 +47,10 @@ struct ReportFormatOptions {
     return found == measured.end() ? nullptr : &found->second;
   }
 };
+
+/// `reports` in `format`: one of the printers below.
+void printReport(ReportFormat format, ArrayRef<FunctionRoofline> reports,
+                 const ReportFormatOptions &options, llvm::raw_ostream &os);
 
 /// For people: per function and target the roofs, the top kernels by time
 /// and the summary; a comparison table when there are several targets.

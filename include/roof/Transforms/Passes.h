@@ -8,6 +8,8 @@
 #define ROOF_TRANSFORMS_PASSES_H
 
 #include "roof/Dialect/RoofDialect.h"
+#include "roof/Pricing/PricingTypes.h"
+#include "roof/Report/ReportFormat.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"

@@ -111,9 +111,20 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
     ListOption<"targets", "targets", "std::string",
                "Targets to report on: shipped names (e.g. h100-sxm) or paths "
                "to target .json files.">,
-    Option<"format", "format", "std::string", /*default=*/"\"text\"",
-           "Output format: text, json, csv, svg (roofline chart) or html "
-           "(the chart and sortable tables in one page).">,
+    Option<"format", "format", "::mlir::roof::ReportFormat",
+           /*default=*/"::mlir::roof::ReportFormat::Text",
+           "Output format.",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::roof::ReportFormat::Text, "text",
+                        "for people (the default)"),
+             clEnumValN(::mlir::roof::ReportFormat::Json, "json",
+                        "the versioned document of docs/report-schema.md"),
+             clEnumValN(::mlir::roof::ReportFormat::Csv, "csv",
+                        "one row per kernel and target"),
+             clEnumValN(::mlir::roof::ReportFormat::Svg, "svg",
+                        "a roofline chart per function"),
+             clEnumValN(::mlir::roof::ReportFormat::Html, "html",
+                        "the charts and sortable tables in one page"))}]>,
     Option<"output", "output", "std::string", /*default=*/"\"-\"",
            "Where to write the report; - is standard output.">,
     Option<"batch", "batch", "uint64_t", /*default=*/"1",
@@ -124,12 +135,26 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "Also break the time down by name scope: kernels grouped by the "
            "first N parts of their node's name, split at '/' and '.' "
            "(layer3.1.conv2 at 1 is layer3); 0: no such breakdown.">,
-    Option<"dtypePolicy", "dtype-policy", "std::string",
-           /*default=*/"\"as-is\"",
-           "as-is: each op at its own dtype's rate; tf32: f32 contractions "
-           "at the matrix engine's tf32 rate; f16, bf16, f8, i8, i4: the "
-           "model's f32 values deployed at that dtype (f32 kernels at its "
-           "rate, moving its bytes; weights and activations shrink alike).">,
+    Option<"dtypePolicy", "dtype-policy", "::mlir::roof::DtypePolicyChoice",
+           /*default=*/"::mlir::roof::DtypePolicyChoice::AsIs",
+           "The dtype each op is priced at.",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::roof::DtypePolicyChoice::AsIs, "as-is",
+                        "each op at its own dtype's rate (the default)"),
+             clEnumValN(::mlir::roof::DtypePolicyChoice::Tf32, "tf32",
+                        "f32 contractions at the matrix engine's tf32 rate"),
+             clEnumValN(::mlir::roof::DtypePolicyChoice::F16, "f16",
+                        "the model's f32 values deployed at f16 (f32 kernels "
+                        "at its rate, moving its bytes; weights and "
+                        "activations shrink alike)"),
+             clEnumValN(::mlir::roof::DtypePolicyChoice::BF16, "bf16",
+                        "deployed at bf16, likewise"),
+             clEnumValN(::mlir::roof::DtypePolicyChoice::F8, "f8",
+                        "deployed at an 8-bit float, likewise"),
+             clEnumValN(::mlir::roof::DtypePolicyChoice::I8, "i8",
+                        "deployed at i8 (quantized), likewise"),
+             clEnumValN(::mlir::roof::DtypePolicyChoice::I4, "i4",
+                        "deployed at i4, likewise"))}]>,
     Option<"weightDtype", "weight-dtype", "std::string",
            /*default=*/"\"\"",
            "Weights deployed at their own dtype (f16, bf16, f8, i8, i4), "
