@@ -9,6 +9,7 @@
 #include "roof/Pricing/ActivationTimeline.h"
 #include "roof/Pricing/ArrayOccupancy.h"
 #include "roof/Pricing/KvCache.h"
+#include "roof/Pricing/LevelTraffic.h"
 #include "roof/Pricing/OnChipResidency.h"
 #include "roof/Pricing/WaveQuantization.h"
 #include "roof/Pricing/WeightStreaming.h"
@@ -209,69 +210,6 @@ uint64_t roof::getAttentionTileBytes(uint64_t headDim, uint64_t elementBits) {
   constexpr uint64_t kRows = 64;
   return llvm::divideCeil(3 * kRows * headDim * elementBits, 8) +
          4 * kRows * kRows + 4 * kRows * headDim;
-}
-
-/// Seconds `level` takes to move `bytes`: reads at its bandwidth, writes at
-/// its write bandwidth (the same one unless the level gives it apart); 0
-/// when it gives no bandwidth.
-static double getLevelSeconds(const Target &target, const MemoryLevel &level,
-                              const LevelBytes &bytes) {
-  std::optional<double> read = target.getBandwidth(level);
-  if (!read)
-    return 0;
-  if (!level.writeBandwidth)
-    return bytes.total() / *read;
-  return bytes.read / *read + bytes.written / *target.getWriteBandwidth(level);
-}
-
-/// The bytes that pass through each level of `target` for `kernel`: those
-/// it serves and those of every level outside it, which reach the engines
-/// through it.
-static SmallVector<LevelBytes, 2> getThroughBytes(const KernelTime &kernel) {
-  SmallVector<LevelBytes, 2> through(kernel.levelBytes.size());
-  LevelBytes outside;
-  for (size_t i = through.size(); i-- > 0;) {
-    outside.read = addCounts(outside.read, kernel.levelBytes[i].read);
-    outside.written = addCounts(outside.written, kernel.levelBytes[i].written);
-    through[i] = outside;
-  }
-  return through;
-}
-
-/// Sets T_memory of `kernel` from the bytes each level serves: the slowest
-/// level for the bytes passing through it (the outermost of equals), and
-/// the weight link for the weights streaming over it.
-static void setMemorySeconds(KernelTime &kernel, const Target &target) {
-  kernel.memorySeconds = 0;
-  kernel.memoryLevel = target.levels.size() - 1;
-  for (auto [i, bytes] : llvm::enumerate(getThroughBytes(kernel))) {
-    double seconds = getLevelSeconds(target, target.levels[i], bytes);
-    if (seconds > kernel.memorySeconds ||
-        (seconds == kernel.memorySeconds && seconds > 0)) {
-      kernel.memorySeconds = seconds;
-      kernel.memoryLevel = i;
-    }
-  }
-  if (!kernel.streamedWeightBytes || !target.weightLink)
-    return;
-  double link = kernel.streamedWeightBytes /
-                *target.getBandwidth(*target.weightLink);
-  if (link > kernel.memorySeconds) {
-    kernel.memorySeconds = link;
-    kernel.memoryLevel = target.levels.size();
-  }
-}
-
-/// Prices `kernel`'s memory time from its traffic by level, and its time.
-static void priceTraffic(KernelTime &kernel, const Target &target) {
-  kernel.onChipBytes = 0;
-  for (auto [level, bytes] : llvm::zip_equal(target.levels, kernel.levelBytes))
-    if (level.onChip)
-      kernel.onChipBytes = addCounts(kernel.onChipBytes, bytes.total());
-  if (!kernel.hasTime())
-    return;
-  setMemorySeconds(kernel, target);
-  kernel.updateSeconds();
 }
 
 KernelTime roof::priceKernel(const KernelFacts &facts, const Target &target,

@@ -21,7 +21,7 @@
 // FILE-NEXT: }
 // FILE-NEXT: ]
 // FILE: "compute": "measured by roof-calibrate on {{[0-9-]+}}: f32 FMA loop ({{128|256|512}}-bit vectors, 12 independent chains per thread): {{[0-9.]+}} GFLOP/s with 1 thread
-// FILE-NEXT: "memory": "measured by roof-calibrate on {{[0-9-]+}}: STREAM triad (12 B per element, the best of the array sizes tried), 1 thread / 1 threads: L1 ({{[0-9]+}}-{{[0-9]+}} KiB per thread) {{.*}}; DRAM ({{[0-9]+}} KiB per thread) {{[0-9.]+}} GB/s / {{[0-9.]+}} GB/s"
+// FILE-NEXT: "memory": "measured by roof-calibrate on {{[0-9-]+}}: the better of a STREAM triad (12 B per element) and a read-only stream, the best of the array sizes tried, 1 thread / 1 threads: L1 ({{[0-9]+}}-{{[0-9]+}} KiB per thread) {{.*}}; DRAM ({{[0-9]+}} KiB per thread) {{[0-9.]+}} GB/s / {{[0-9.]+}} GB/s"
 
 // CHECK: == @f on This machine: {{.+}}, 1 thread(s) (cpu, {{.*}}.json)
 // CHECK: latency {{[0-9.]+}} us (1 kernel)

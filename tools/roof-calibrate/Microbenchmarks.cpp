@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <thread>
@@ -75,6 +76,34 @@ triad256(float *a, const float *b, const float *c, float s, size_t n) {
 void triad128(float *a, const float *b, const float *c, float s, size_t n) {
   ROOF_TRIAD(a, b, c, s, n)
 }
+
+// The sum of b[0..n) in four vector accumulators: a stream of reads alone,
+// as a kernel reading weights much larger than what it writes makes.
+#define ROOF_READ(Vector, b, n)                                                \
+  constexpr size_t lanes = sizeof(Vector) / sizeof(float);                     \
+  Vector acc[4] = {};                                                          \
+  size_t i = 0;                                                                \
+  for (; i + 4 * lanes <= n; i += 4 * lanes)                                   \
+    for (int k = 0; k < 4; ++k) {                                              \
+      Vector v;                                                                \
+      std::memcpy(&v, b + i + k * lanes, sizeof v);                            \
+      acc[k] += v;                                                             \
+    }                                                                          \
+  float sum = 0;                                                               \
+  for (int k = 0; k < 4; ++k)                                                  \
+    for (size_t l = 0; l < lanes; ++l)                                         \
+      sum += acc[k][l];                                                        \
+  for (; i < n; ++i)                                                           \
+    sum += b[i];                                                               \
+  return sum;
+
+__attribute__((target("avx512f"))) float read512(const float *b, size_t n) {
+  ROOF_READ(V16, b, n)
+}
+__attribute__((target("avx2"))) float read256(const float *b, size_t n) {
+  ROOF_READ(V8, b, n)
+}
+float read128(const float *b, size_t n) { ROOF_READ(V4, b, n) }
 
 volatile int gByte = 1;
 
@@ -205,6 +234,28 @@ double roof::calibrate::measureTriad(const HostFacts &host,
       for (uint64_t i = 0; i < count; ++i)
         triad(a, b, c, gScale, n);
       gSink = a[n / 2];
+    });
+  });
+}
+
+double roof::calibrate::measureRead(const HostFacts &host,
+                                    uint64_t bytesPerThread, unsigned threads,
+                                    const Effort &effort) {
+  size_t n = std::max<uint64_t>(bytesPerThread / 4, 1024);
+  float (*read)(const float *, size_t) = host.simdBits == 512   ? read512
+                                         : host.simdBits == 256 ? read256
+                                                                : read128;
+  std::vector<std::unique_ptr<float[]>> arrays(threads);
+  runTogether(threads, [&](unsigned t) {
+    arrays[t].reset(new float[n]);
+    std::fill_n(arrays[t].get(), n, 1.0f);
+  });
+  return bestRate(effort, 4.0 * n * threads, [&](uint64_t count) {
+    return runTogether(threads, [&](unsigned t) {
+      float sum = 0;
+      for (uint64_t i = 0; i < count; ++i)
+        sum += read(arrays[t].get(), n);
+      gSink = sum;
     });
   });
 }

@@ -43,6 +43,12 @@ double measurePeakDot(DotType type, unsigned threads, const Effort &effort);
 double measureTriad(const HostFacts &host, uint64_t bytesPerThread,
                     unsigned threads, const Effort &effort);
 
+/// Bytes/s of `threads` threads each summing its own f32 array of
+/// `bytesPerThread` bytes: reads alone, which a memory level may serve
+/// faster than a triad's mix of reads and writes.
+double measureRead(const HostFacts &host, uint64_t bytesPerThread,
+                   unsigned threads, const Effort &effort);
+
 } // namespace roof::calibrate
 
 #endif // ROOF_TOOLS_ROOFCALIBRATE_MICROBENCHMARKS_H

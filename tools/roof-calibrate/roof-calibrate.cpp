@@ -2,14 +2,14 @@
 //
 // Measures this machine's roofs and writes them as a roof-target/2 file:
 // peak f32 FLOP/s of an FMA loop (and i8 / bf16 dot products where the CPU
-// has them), and STREAM-triad bandwidth of each cache level and of memory,
-// for one thread and for the threads asked for. The target's roofs are
-// those at the threads asked for: matrix and vector f32 at the FMA peak (a
-// CPU's contractions and elementwise ops share its SIMD units), matrix i8
-// and bf16 at the dot-product peaks, and a memory level for DRAM (its triad)
-// and for each cache whose triad beats those of every level outside it (its
-// triad, with the capacity the threads reach). docs/targets.md describes the
-// file.
+// has them), and the bandwidth of each cache level and of memory (the
+// better of a STREAM triad and a read-only stream), for one thread and for
+// the threads asked for. The target's roofs are those at the threads asked
+// for: matrix and vector f32 at the FMA peak (a CPU's contractions and
+// elementwise ops share its SIMD units), matrix i8 and bf16 at the
+// dot-product peaks, and a memory level for DRAM and for each cache whose
+// bandwidth beats those of every level outside it (with the capacity the
+// threads reach). docs/targets.md describes the file.
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,8 +41,8 @@ static constexpr const char *kUsage =
        roof-calibrate --fit REPORT.json... [-o FILE]
 
 Measures this machine's roofs (peak f32 FLOP/s with an FMA loop, bandwidth of
-each memory level with a STREAM triad) and writes them as a roof-target/2
-file for roof-report targets=FILE.
+each memory level with a STREAM triad and a read-only stream) and writes them
+as a roof-target/2 file for roof-report targets=FILE.
 
 With --fit, reads roof-report JSON reports made with measured=PROFILE on an
 uncalibrated target and writes a copy of that target with a fitted
@@ -169,10 +169,11 @@ int main(int argc, char **argv) {
 
   // A cache's arrays fill from twice what one thread's share of the level
   // inside it holds (4 KiB for L1) to half of its own share, in powers of
-  // two, and its bandwidth is the best of them: a cache shared with other
-  // tenants serves half its capacity slower than the working sets that fit
-  // it well, and a bound takes the fastest. Memory is tested well beyond
-  // the last cache.
+  // two, and its bandwidth is the best of them, by a triad or by reads
+  // alone: a cache shared with other tenants serves half its capacity
+  // slower than the working sets that fit it well, a kernel streaming
+  // weights reads far more than it writes, and a bound takes the fastest.
+  // Memory is tested well beyond the last cache.
   struct Level {
     std::string name;
     /// The smallest and largest arrays tried, bytes per thread.
@@ -202,8 +203,9 @@ int main(int argc, char **argv) {
       // One thread alone on memory streams the arrays of all of them.
       uint64_t perThread =
           &level == &levels.back() && running == 1 ? bytes * threads : bytes;
-      fastest =
-          std::max(fastest, measureTriad(host, perThread, running, effort));
+      fastest = std::max({fastest,
+                          measureTriad(host, perThread, running, effort),
+                          measureRead(host, perThread, running, effort)});
     }
     return fastest;
   };
@@ -212,8 +214,7 @@ int main(int argc, char **argv) {
     level.all = threads == 1 ? level.one : best(level, threads);
   }
   // The levels of the target, innermost first: memory, and each cache that
-  // moves data faster than every level outside it. A cache whose triad does
-  // not (a last-level cache shared with other tenants, a noisy run) would
+  // moves data faster than every level outside it. A cache that does not (a last-level cache shared with other tenants, a noisy run) would
   // price the bytes it serves slower than memory does: it is left out.
   std::vector<const Level *> kept = {&levels.back()};
   for (const Level &level : llvm::reverse(llvm::ArrayRef(levels).drop_back()))
@@ -237,8 +238,9 @@ int main(int argc, char **argv) {
                       formatRate(dot.all, dot.unit), threads)
             .str();
   std::string bandwidth = llvm::formatv("measured by roof-calibrate on {0}: "
-                                        "STREAM triad (12 B per element, the best "
-                                        "of the array sizes tried), "
+                                        "the better of a STREAM triad (12 B "
+                                        "per element) and a read-only stream, "
+                                        "the best of the array sizes tried, "
                                         "1 thread / {1} threads:",
                                         date, threads)
                               .str();
@@ -292,7 +294,7 @@ int main(int argc, char **argv) {
           llvm::formatv("{0}, {1} cores, {2}-bit SIMD{3}; caches from "
                         "/sys/devices/system/cpu/cpu0/cache; memory from "
                         "/proc/meminfo; levels: {4} (each cache whose "
-                        "triad beats those of every level outside it)",
+                        "bandwidth beats those of every level outside it)",
                         host.cpuModel, host.cores, host.simdBits,
                         host.fma ? " with FMA" : "",
                         llvm::join(llvm::map_range(
