@@ -105,27 +105,27 @@ bool roof::widens(Operation *op, Value operand) {
   return bits > 1 && bits < wide;
 }
 
-StringRef roof::getKernelClass(Operation *op, bool movesOnly) {
+KernelClass roof::getKernelClass(Operation *op, bool movesOnly) {
   auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
   if (isContraction(op)) {
     if (isa<tosa::DepthwiseConv2DOp>(op))
-      return "depthwise_conv";
+      return KernelClass::DepthwiseConv;
     if (isa<tosa::Conv2DOp, tosa::Conv3DOp, tosa::TransposeConv2DOp>(op))
-      return "conv";
+      return KernelClass::Conv;
     // Named matmuls say what they are; inferring a generic's dimensions is
     // the slow path.
     if (isa<linalg::ContractionOpInterface>(op))
-      return "matmul";
+      return KernelClass::Matmul;
     if (linalgOp) {
       FailureOr<linalg::ConvolutionDimensions> dims =
           linalg::inferConvolutionDims(linalgOp);
       if (succeeded(dims) && !dims->outputImage.empty())
-        return dims->depth.empty() ? "conv" : "depthwise_conv";
+        return dims->depth.empty() ? KernelClass::Conv : KernelClass::DepthwiseConv;
     }
-    return "matmul";
+    return KernelClass::Matmul;
   }
   if (movesOnly || isa<tosa::ResizeOp>(op))
-    return "movement";
+    return KernelClass::Movement;
   auto isPow = [](Operation *inner) {
     return isa<tosa::PowOp, math::PowFOp, math::FPowIOp, math::IPowIOp>(inner);
   };
@@ -133,17 +133,17 @@ StringRef roof::getKernelClass(Operation *op, bool movesOnly) {
                     llvm::any_of(*linalgOp.getBlock(), [&](Operation &inner) {
                       return isPow(&inner);
                     })))
-    return "pow";
+    return KernelClass::Pow;
   // A linalg op is a reduction exactly when it has a reduction loop (its
   // elementwise test, the slow path, would say no more).
   if (linalgOp)
-    return linalgOp.getNumReductionLoops() > 0 ? "reduction" : "elementwise";
+    return linalgOp.getNumReductionLoops() > 0 ? KernelClass::Reduction : KernelClass::Elementwise;
   if (isElementwise(op))
-    return "elementwise";
+    return KernelClass::Elementwise;
   if (isa<tosa::AvgPool2dOp, tosa::MaxPool2dOp, tosa::ReduceSumOp,
           tosa::ReduceMaxOp, tosa::ReduceMinOp, tosa::ReduceProductOp,
           tosa::ReduceAllOp, tosa::ReduceAnyOp, tosa::ArgMaxOp,
           linalg::SoftmaxOp>(op))
-    return "reduction";
-  return "elementwise";
+    return KernelClass::Reduction;
+  return KernelClass::Elementwise;
 }

@@ -89,7 +89,8 @@ roof::matchMeasurements(const FunctionRoofline &r,
         group.roofSeconds +=
             std::max(kernel.computeSeconds, kernel.memorySeconds);
         if (!kernel.role.layoutOfContraction) {
-          ClassTerms &terms = group.terms[kernel.kernelClass.str()];
+          ClassTerms &terms =
+              group.terms[getKernelClassName(kernel.kernelClass).str()];
           terms.overheads += kernel.role.principal;
           terms.compute += kernel.computeSeconds;
           terms.memory += kernel.memorySeconds;

@@ -47,7 +47,9 @@ SmallVector<TimeShare> roof::getTimeByOpType(const FunctionRoofline &r) {
 
 SmallVector<TimeShare> roof::getTimeByClass(const FunctionRoofline &r) {
   return getTimeBy(r,
-                   [](const KernelTime &kernel) { return kernel.kernelClass; });
+                   [](const KernelTime &kernel) {
+                     return getKernelClassName(kernel.kernelClass);
+                   });
 }
 
 std::string roof::getScope(StringRef name, unsigned depth) {

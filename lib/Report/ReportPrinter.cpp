@@ -776,7 +776,7 @@ static void writeKernel(llvm::json::OStream &json, const KernelTime *kernel,
     json.attribute("op", kernel->op->getName().getStringRef());
     json.attribute("engine", getEngineName(kernel->engine));
     json.attribute("dtype", kernel->dtype);
-    json.attribute("class", kernel->kernelClass);
+    json.attribute("class", getKernelClassName(kernel->kernelClass));
     json.attribute("result_type", getResultType(kernel->op));
     writeCount(json, "flops", kernel->cost.flops);
     writeCount(json, "weight_bytes_read", kernel->cost.weightBytesRead);

@@ -479,10 +479,12 @@ public:
     for (const auto &entry : *classes) {
       StringRef name = entry.first;
       std::string field = ("calibration.classes." + name).str();
-      if (!llvm::is_contained(kKernelClasses, name))
-        return fail(field, "unknown kernel class (known: conv, "
-                           "depthwise_conv, matmul, reduction, pow, "
-                           "elementwise, movement)");
+      std::optional<KernelClass> kernelClass = parseKernelClass(name);
+      if (!kernelClass)
+        return fail(field, "unknown kernel class (known: " +
+                               llvm::join(std::begin(kKernelClassNames),
+                                          std::end(kKernelClassNames), ", ") +
+                               ")");
       const llvm::json::Object *terms = entry.second.getAsObject();
       if (!terms)
         return fail(field, "must be an object");
@@ -498,7 +500,7 @@ public:
           !factor(*terms, "output", field + ".output", 0, pricing.output))
         return false;
       pricing.overhead = overhead.value_or(0);
-      result.classes[name] = pricing;
+      result.classes[static_cast<unsigned>(*kernelClass)] = pricing;
     }
     target.calibration = std::move(result);
     return true;

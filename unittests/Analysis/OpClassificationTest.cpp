@@ -158,11 +158,11 @@ TEST_F(OpClassificationTest, KernelClasses) {
     }
   )mlir");
   ASSERT_EQ(ops.size(), 8u);
-  EXPECT_EQ(getKernelClass(ops[0], false), "matmul");
-  EXPECT_EQ(getKernelClass(ops[1], false), "conv");
-  EXPECT_EQ(getKernelClass(ops[2], false), "depthwise_conv");
-  EXPECT_EQ(getKernelClass(ops[3], false), "reduction");
-  EXPECT_EQ(getKernelClass(ops[4], false), "pow");
-  EXPECT_EQ(getKernelClass(ops[5], false), "elementwise");
-  EXPECT_EQ(getKernelClass(ops[7], true), "movement");
+  EXPECT_EQ(getKernelClass(ops[0], false), KernelClass::Matmul);
+  EXPECT_EQ(getKernelClass(ops[1], false), KernelClass::Conv);
+  EXPECT_EQ(getKernelClass(ops[2], false), KernelClass::DepthwiseConv);
+  EXPECT_EQ(getKernelClass(ops[3], false), KernelClass::Reduction);
+  EXPECT_EQ(getKernelClass(ops[4], false), KernelClass::Pow);
+  EXPECT_EQ(getKernelClass(ops[5], false), KernelClass::Elementwise);
+  EXPECT_EQ(getKernelClass(ops[7], true), KernelClass::Movement);
 }

@@ -9,6 +9,8 @@
 #ifndef ROOF_ANALYSIS_OPCLASSIFICATION_H
 #define ROOF_ANALYSIS_OPCLASSIFICATION_H
 
+#include "roof/Analysis/KernelClass.h"
+
 #include "mlir/IR/Operation.h"
 #include "mlir/IR/Value.h"
 
@@ -42,13 +44,12 @@ Value getViewSource(Operation *op);
 /// reads: a dequantization (i8/i4 to f16/f32 with a scale) or an up-cast.
 bool widens(Operation *op, Value operand);
 
-/// The kind of work `op` does, as a calibrated target prices it apart (one
-/// of kKernelClasses in roof/Target/Target.h): "conv" and "depthwise_conv"
-/// (contractions over an image, tosa or linalg), "matmul" (other
-/// contractions), "reduction" (pooling, reductions, softmax), "pow" (a power
-/// per element: a library call on CPUs), "movement" (`movesOnly`: no FLOPs;
-/// and resize), "elementwise" (the rest).
-llvm::StringRef getKernelClass(Operation *op, bool movesOnly);
+/// The kind of work `op` does, as a calibrated target prices it apart
+/// (KernelClass.h): Conv and DepthwiseConv (contractions over an image, tosa
+/// or linalg), Matmul (other contractions), Reduction (pooling, reductions,
+/// softmax), Pow (a power per element: a library call on CPUs), Movement
+/// (`movesOnly`: no FLOPs; and resize), Elementwise (the rest).
+KernelClass getKernelClass(Operation *op, bool movesOnly);
 
 } // namespace mlir::roof
 

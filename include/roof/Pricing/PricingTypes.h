@@ -124,7 +124,7 @@ struct KernelTime {
 
   /// The kind of work it does (getKernelClass) and its part in its source
   /// node.
-  llvm::StringRef kernelClass;
+  KernelClass kernelClass = KernelClass::Elementwise;
   KernelRole role;
   /// Under a calibrated target, the pricing of its class.
   std::optional<ClassCalibration> calibration;
@@ -301,7 +301,7 @@ struct KernelFacts {
   std::string dtype;
   std::optional<Dtype> rated;
   Engine engine = Engine::Vector;
-  llvm::StringRef kernelClass;
+  KernelClass kernelClass = KernelClass::Elementwise;
   /// Whether the policy deploys its f32 values at another dtype.
   bool deployed = false;
   /// Bits per element of its operands, for the re-read model.

@@ -9,6 +9,7 @@
 #ifndef ROOF_TARGET_TARGET_H
 #define ROOF_TARGET_TARGET_H
 
+#include "roof/Analysis/KernelClass.h"
 #include "roof/Target/Dtype.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -52,14 +53,6 @@ struct MemoryLevel {
   double getUsableBytes() const { return capacity * usable; }
 };
 
-/// The kinds of work a calibrated target prices apart (getKernelClass):
-/// convolutions, depthwise convolutions, other contractions, pooling and
-/// reductions, `pow` (a library call per element), other elementwise work,
-/// and kernels that only move data.
-inline constexpr const char *kKernelClasses[] = {
-    "conv", "depthwise_conv", "matmul",  "reduction",
-    "pow",  "elementwise",    "movement"};
-
 /// How a calibrated target prices one class of kernel:
 /// seconds = overhead (once per node: per operator of the source graph)
 ///         + compute x T_compute + memory x T_memory
@@ -78,13 +71,13 @@ struct ClassCalibration {
 struct Calibration {
   /// Seconds between nodes, added once per node to a function's latency.
   double nodeOverhead = 0;
-  /// Classes not listed are priced with the defaults of ClassCalibration.
-  llvm::StringMap<ClassCalibration> classes;
+  /// By kernel class (KernelClass.h); classes the file does not list keep
+  /// the defaults of ClassCalibration.
+  std::array<ClassCalibration, kNumKernelClasses> classes;
 
   /// The pricing of `kernelClass`.
-  ClassCalibration get(llvm::StringRef kernelClass) const {
-    auto it = classes.find(kernelClass);
-    return it == classes.end() ? ClassCalibration() : it->second;
+  ClassCalibration get(KernelClass kernelClass) const {
+    return classes[static_cast<unsigned>(kernelClass)];
   }
 };
 
