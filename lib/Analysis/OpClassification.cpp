@@ -2,6 +2,8 @@
 
 #include "roof/Analysis/OpClassification.h"
 
+#include "roof/Dialect/RoofDialect.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -103,6 +105,54 @@ bool roof::widens(Operation *op, Value operand) {
     wide = std::max(wide, getShapedElementBits(type));
   unsigned bits = getShapedElementBits(operand.getType());
   return bits > 1 && bits < wide;
+}
+
+bool roof::isAxisReduction(Operation *op) {
+  return isa<tosa::ReduceMaxOp, tosa::ReduceSumOp, linalg::ReduceOp>(op);
+}
+
+bool roof::isExponential(Operation *op) {
+  if (isa<tosa::ExpOp, math::ExpOp>(op))
+    return true;
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+  return linalgOp &&
+         llvm::any_of(linalgOp.getBlock()->getOperations(),
+                      [](Operation &inner) { return isa<math::ExpOp>(inner); });
+}
+
+bool roof::movesData(Operation *op) {
+  return isa<tosa::ConcatOp, tosa::ReshapeOp, tosa::TransposeOp, tosa::TileOp,
+             tosa::SliceOp, tensor::ConcatOp, tensor::ExpandShapeOp,
+             tensor::CollapseShapeOp, tensor::ExtractSliceOp,
+             tensor::InsertSliceOp>(op);
+}
+
+bool roof::isConcatenation(Operation *op) {
+  return isa<tosa::ConcatOp, tensor::ConcatOp>(op);
+}
+
+Operation *roof::getKernelRoot(Operation *op) {
+  auto kernel = dyn_cast<KernelOp>(op);
+  if (!kernel)
+    return op;
+  Block &body = kernel.getBody().front();
+  for (Operation &member : body.without_terminator())
+    if (isContraction(&member))
+      return &member;
+  if (!kernel.isTiled())
+    return &body.front();
+  // A tiled kernel's members sit in its loops: its contraction, or its
+  // first linalg op.
+  Operation *root = nullptr;
+  kernel.getBody().walk([&](Operation *member) {
+    if (isa<linalg::LinalgOp>(member) && !root)
+      root = member;
+    if (!isContraction(member))
+      return WalkResult::advance();
+    root = member;
+    return WalkResult::interrupt();
+  });
+  return root ? root : &body.front();
 }
 
 KernelClass roof::getKernelClass(Operation *op, bool movesOnly) {

@@ -2,6 +2,7 @@
 
 #include "roof/Pricing/Breakdown.h"
 
+#include "roof/Analysis/OpClassification.h"
 #include "roof/Pricing/NodeRoles.h"
 #include "roof/Pricing/Roofline.h"
 

@@ -3,9 +3,8 @@
 #include "roof/Pricing/KvCache.h"
 
 #include "roof/Analysis/NamedDims.h"
+#include "roof/Analysis/OpClassification.h"
 
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 
 using namespace mlir;
 using namespace mlir::roof;
@@ -13,15 +12,6 @@ using namespace mlir::roof;
 bool roof::isKvCacheArgument(FunctionOpInterface fn, unsigned i) {
   return fn.getArgAttr(i, kKvCacheAttrName) ||
          llvm::is_contained(getArgDimNames(fn, i), "past");
-}
-
-/// Ops that move a cache without computing on it: their result is the
-/// cache too.
-static bool movesData(Operation *op) {
-  return isa<tosa::ConcatOp, tosa::ReshapeOp, tosa::TransposeOp, tosa::TileOp,
-             tosa::SliceOp, tensor::ConcatOp, tensor::ExpandShapeOp,
-             tensor::CollapseShapeOp, tensor::ExtractSliceOp,
-             tensor::InsertSliceOp>(op);
 }
 
 llvm::DenseSet<Value> roof::findKvCache(FunctionOpInterface fn) {

@@ -14,9 +14,6 @@
 #include "roof/Pricing/WaveQuantization.h"
 #include "roof/Pricing/WeightStreaming.h"
 
-#include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
@@ -58,30 +55,6 @@ StringRef roof::getDtypePolicyName(DtypePolicyChoice choice) {
   if (std::optional<Dtype> dtype = getDeployDtype(choice))
     return getDtypeName(*dtype);
   return choice == DtypePolicyChoice::Tf32 ? "tf32" : "as-is";
-}
-
-Operation *roof::getKernelRoot(Operation *op) {
-  auto kernel = dyn_cast<KernelOp>(op);
-  if (!kernel)
-    return op;
-  Block &body = kernel.getBody().front();
-  for (Operation &member : body.without_terminator())
-    if (getEngine(&member) == Engine::Matrix)
-      return &member;
-  if (!kernel.isTiled())
-    return &body.front();
-  // A tiled kernel's members sit in its loops: its contraction, or its
-  // first linalg op.
-  Operation *root = nullptr;
-  kernel.getBody().walk([&](Operation *member) {
-    if (isa<linalg::LinalgOp>(member) && !root)
-      root = member;
-    if (getEngine(member) != Engine::Matrix)
-      return WalkResult::advance();
-    root = member;
-    return WalkResult::interrupt();
-  });
-  return root ? root : &body.front();
 }
 
 Engine roof::getEngine(Operation *op) {
@@ -348,7 +321,7 @@ roof::getKvCacheStoredBytes(Type type, const RooflineOptions &options) {
 
 /// Whether `op` is a concatenation that extends a cache argument.
 static bool appendsToCache(Operation *op, const llvm::DenseSet<Value> &cache) {
-  return isa<tosa::ConcatOp, tensor::ConcatOp>(op) &&
+  return isConcatenation(op) &&
          llvm::any_of(op->getOperands(), [&](Value input) {
            return isa<BlockArgument>(input) && cache.contains(input);
          });

@@ -2,6 +2,7 @@
 
 #include "roof/Report/ReportPrinter.h"
 
+#include "roof/Analysis/OpClassification.h"
 #include "roof/Dialect/RoofDialect.h"
 #include "roof/Measure/MeasuredMatch.h"
 #include "roof/Pricing/Breakdown.h"

@@ -13,6 +13,7 @@
 
 #include "roof/Report/ReportPrinter.h"
 
+#include "roof/Analysis/OpClassification.h"
 #include "roof/Measure/MeasuredMatch.h"
 
 #include "llvm/ADT/StringExtras.h"

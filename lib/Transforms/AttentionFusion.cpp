@@ -5,33 +5,16 @@
 #include "roof/Analysis/OpClassification.h"
 #include "roof/Transforms/EpilogueFusion.h"
 
-#include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace mlir;
 using namespace mlir::roof;
 
-/// A reduction along one axis: the max and the sum of a softmax.
-static bool isReduction(Operation *op) {
-  return isa<tosa::ReduceMaxOp, tosa::ReduceSumOp, linalg::ReduceOp>(op);
-}
-
-/// The exponential of a softmax: tosa.exp, or a linalg op computing one.
-static bool isExponential(Operation *op) {
-  if (isa<tosa::ExpOp, math::ExpOp>(op))
-    return true;
-  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
-  return linalgOp &&
-         llvm::any_of(linalgOp.getBlock()->getOperations(),
-                      [](Operation &inner) { return isa<math::ExpOp>(inner); });
-}
-
 /// What a softmax between the two contractions is made of.
 static bool isSoftmaxStep(Operation *op) {
   return op->getNumResults() == 1 &&
-         (isElementwise(op) || isReduction(op) || isEpilogueReshape(op) ||
+         (isElementwise(op) || isAxisReduction(op) || isEpilogueReshape(op) ||
           isa<tosa::TransposeOp>(op));
 }
 
@@ -59,7 +42,7 @@ SmallVector<Operation *> roof::growAttention(Operation *scores) {
       }
       if (!isSoftmaxStep(user))
         return {};
-      reduces |= isReduction(user);
+      reduces |= isAxisReduction(user);
       exponentiates |= isExponential(user);
       inside.insert(user);
       taken.push_back(user);

@@ -44,6 +44,27 @@ Value getViewSource(Operation *op);
 /// reads: a dequantization (i8/i4 to f16/f32 with a scale) or an up-cast.
 bool widens(Operation *op, Value operand);
 
+/// A reduction along one axis, as a softmax takes its max and its sum:
+/// tosa.reduce_max, tosa.reduce_sum, linalg.reduce.
+bool isAxisReduction(Operation *op);
+
+/// An exponential: tosa.exp, math.exp, or a linalg op computing one.
+bool isExponential(Operation *op);
+
+/// Whether `op` moves data without computing on it (concatenations,
+/// reshapes, transposes, tiles, slices): its result holds its inputs'
+/// values.
+bool movesData(Operation *op);
+
+/// A concatenation: tosa.concat, tensor.concat.
+bool isConcatenation(Operation *op);
+
+/// The op that stands for `op` when it is classified or priced: a fused
+/// roof.kernel's root (its first contraction, else its first op; in a tiled
+/// kernel's loops its contraction, else its first linalg op); `op` itself
+/// otherwise.
+Operation *getKernelRoot(Operation *op);
+
 /// The kind of work `op` does, as a calibrated target prices it apart
 /// (KernelClass.h): Conv and DepthwiseConv (contractions over an image, tosa
 /// or linalg), Matmul (other contractions), Reduction (pooling, reductions,

@@ -23,10 +23,6 @@ void setDtypePolicy(RooflineOptions &options, DtypePolicyChoice choice);
 /// i8, i4.
 StringRef getDtypePolicyName(DtypePolicyChoice choice);
 
-/// The op that stands for `op` when pricing it: a fused roof.kernel's root
-/// (its first matrix-engine op, else its first op); `op` itself otherwise.
-Operation *getKernelRoot(Operation *op);
-
 /// The engine and dtype an op runs with; the dtype is named as targets name
 /// it, or printed when it is not one of theirs (i32, complex<f32>).
 Engine getEngine(Operation *op);
