@@ -170,7 +170,8 @@ KernelClass roof::getKernelClass(Operation *op, bool movesOnly) {
       FailureOr<linalg::ConvolutionDimensions> dims =
           linalg::inferConvolutionDims(linalgOp);
       if (succeeded(dims) && !dims->outputImage.empty())
-        return dims->depth.empty() ? KernelClass::Conv : KernelClass::DepthwiseConv;
+        return dims->depth.empty() ? KernelClass::Conv
+                                   : KernelClass::DepthwiseConv;
     }
     return KernelClass::Matmul;
   }
@@ -187,7 +188,8 @@ KernelClass roof::getKernelClass(Operation *op, bool movesOnly) {
   // A linalg op is a reduction exactly when it has a reduction loop (its
   // elementwise test, the slow path, would say no more).
   if (linalgOp)
-    return linalgOp.getNumReductionLoops() > 0 ? KernelClass::Reduction : KernelClass::Elementwise;
+    return linalgOp.getNumReductionLoops() > 0 ? KernelClass::Reduction
+                                               : KernelClass::Elementwise;
   if (isElementwise(op))
     return KernelClass::Elementwise;
   if (isa<tosa::AvgPool2dOp, tosa::MaxPool2dOp, tosa::ReduceSumOp,

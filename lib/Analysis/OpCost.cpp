@@ -4,9 +4,7 @@
 
 using namespace mlir::roof;
 
-double OpCost::intensity() const {
-  return getIntensity(flops, bytesMoved());
-}
+double OpCost::intensity() const { return getIntensity(flops, bytesMoved()); }
 
 bool OpCost::overflowed() const {
   return flops == kCountOverflow || transcendentals == kCountOverflow ||

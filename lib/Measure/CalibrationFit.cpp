@@ -59,8 +59,7 @@ static double round4(double value) {
 }
 
 bool roof::fitTarget(const std::vector<std::string> &reports,
-                                llvm::raw_ostream &os,
-                                llvm::raw_ostream &errors) {
+                     llvm::raw_ostream &os, llvm::raw_ostream &errors) {
   std::vector<Sample> samples;
   std::vector<double> gaps;
   std::string targetFile, profiles;

@@ -47,10 +47,9 @@ SmallVector<TimeShare> roof::getTimeByOpType(const FunctionRoofline &r) {
 }
 
 SmallVector<TimeShare> roof::getTimeByClass(const FunctionRoofline &r) {
-  return getTimeBy(r,
-                   [](const KernelTime &kernel) {
-                     return getKernelClassName(kernel.kernelClass);
-                   });
+  return getTimeBy(r, [](const KernelTime &kernel) {
+    return getKernelClassName(kernel.kernelClass);
+  });
 }
 
 std::string roof::getScope(StringRef name, unsigned depth) {

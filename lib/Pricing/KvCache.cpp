@@ -5,7 +5,6 @@
 #include "roof/Analysis/NamedDims.h"
 #include "roof/Analysis/OpClassification.h"
 
-
 using namespace mlir;
 using namespace mlir::roof;
 

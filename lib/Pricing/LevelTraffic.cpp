@@ -42,8 +42,8 @@ static void setMemorySeconds(KernelTime &kernel, const Target &target) {
   }
   if (!kernel.streamedWeightBytes || !target.weightLink)
     return;
-  double link = kernel.streamedWeightBytes /
-                *target.getBandwidth(*target.weightLink);
+  double link =
+      kernel.streamedWeightBytes / *target.getBandwidth(*target.weightLink);
   if (link > kernel.memorySeconds) {
     kernel.memorySeconds = link;
     kernel.memoryLevel = target.levels.size();
@@ -60,4 +60,3 @@ void roof::priceTraffic(KernelTime &kernel, const Target &target) {
   setMemorySeconds(kernel, target);
   kernel.updateSeconds();
 }
-

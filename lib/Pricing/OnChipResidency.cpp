@@ -148,8 +148,8 @@ void roof::applyOnChipResidency(ArrayRef<Intermediate> intermediates,
       uint64_t bytes = std::min(tensor.bytes, remaining);
       remaining -= bytes;
       SmallVector<LevelBytes, 2> &levels = r.kernels[kernel].levelBytes;
-      uint64_t LevelBytes::*side = write ? &LevelBytes::written
-                                         : &LevelBytes::read;
+      uint64_t LevelBytes::*side =
+          write ? &LevelBytes::written : &LevelBytes::read;
       levels[*chosen].*side += bytes;
       levels[main].*side -= bytes;
     };

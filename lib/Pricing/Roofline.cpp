@@ -46,9 +46,8 @@ static std::optional<Dtype> getDeployDtype(DtypePolicyChoice choice) {
 void roof::setDtypePolicy(RooflineOptions &options, DtypePolicyChoice choice) {
   options.deployDtype = getDeployDtype(choice);
   options.dtypePolicy = options.deployDtype ? DtypePolicy::Deploy
-                        : choice == DtypePolicyChoice::Tf32
-                            ? DtypePolicy::Tf32
-                            : DtypePolicy::AsIs;
+                        : choice == DtypePolicyChoice::Tf32 ? DtypePolicy::Tf32
+                                                            : DtypePolicy::AsIs;
 }
 
 StringRef roof::getDtypePolicyName(DtypePolicyChoice choice) {
@@ -579,9 +578,8 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
   applyWeightStreaming(result);
   for (KernelTime &kernel : result.kernels) {
     priceTraffic(kernel, target);
-    for (auto [level, served, through] :
-         llvm::zip_equal(summary.levels, kernel.levelBytes,
-                         getThroughBytes(kernel))) {
+    for (auto [level, served, through] : llvm::zip_equal(
+             summary.levels, kernel.levelBytes, getThroughBytes(kernel))) {
       level.bytes = addCounts(level.bytes, served.total());
       if (kernel.hasTime())
         level.seconds += getLevelSeconds(target, *level.level, through);

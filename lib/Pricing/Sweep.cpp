@@ -95,10 +95,12 @@ FailureOr<PricedModule> roof::priceModule(ModuleOp module,
   return priced;
 }
 
-FailureOr<PricedModule> roof::priceGeneration(
-    ModuleOp module, ArrayRef<const Target *> targets,
-    const RooflineOptions &options, uint64_t prompt, uint64_t tokens,
-    ArrayRef<int64_t> batches, DimBinder bind) {
+FailureOr<PricedModule> roof::priceGeneration(ModuleOp module,
+                                              ArrayRef<const Target *> targets,
+                                              const RooflineOptions &options,
+                                              uint64_t prompt, uint64_t tokens,
+                                              ArrayRef<int64_t> batches,
+                                              DimBinder bind) {
   SmallVector<uint64_t> points = getDecodePoints(prompt, tokens);
   SmallVector<std::optional<int64_t>> batchSizes(batches.begin(),
                                                  batches.end());

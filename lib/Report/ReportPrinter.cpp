@@ -314,7 +314,8 @@ static void printSummary(const FunctionRoofline &r,
        << (one ? " needs " : " need ") << r.spilledAttentionTileBytes
        << " B on chip for " << (one ? "its" : "their")
        << " tiles, more than the "
-       << static_cast<uint64_t>(summary.usableOnChipBytes) << " B usable: " << (one ? "its" : "their")
+       << static_cast<uint64_t>(summary.usableOnChipBytes)
+       << " B usable: " << (one ? "its" : "their")
        << " scores go through memory as if unfused\n";
   }
   if (r.unfusedLatencySeconds && r.kernelsWithoutRate)

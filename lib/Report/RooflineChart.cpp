@@ -6,8 +6,9 @@
 // and a dashed bandwidth roof for each inner memory level that gives a
 // bandwidth (a hierarchical roofline); each kernel is a circle at
 // (intensity, attained FLOP/s) whose area grows with its time, named with
-// the level that sets its memory time. With a measured profile, each group of kernels is also a
-// square at the FLOP/s it reached, joined to its predicted point.
+// the level that sets its memory time. With a measured profile, each group of
+// kernels is also a square at the FLOP/s it reached, joined to its predicted
+// point.
 //
 //===----------------------------------------------------------------------===//
 
@@ -238,8 +239,7 @@ void printKernels(const FunctionRoofline &r, const Axes &axes, double slowest,
 /// The measured groups of `r`: a square at the FLOP/s they reached, joined
 /// to where the roofline put them (same intensity).
 void printMeasured(const FunctionRoofline &r, const FunctionMeasurement &m,
-                   const Axes &axes,
-                   const char *color, llvm::raw_ostream &os) {
+                   const Axes &axes, const char *color, llvm::raw_ostream &os) {
   for (const MeasuredGroup &group : m.groups) {
     if (!group.bytes || group.predictedSeconds <= 0 ||
         !isPlottable(group.attainedFlops()) ||

@@ -70,7 +70,15 @@ std::optional<double> Target::getOnChipBandwidth() const {
 
 namespace {
 /// What a figure measures; each kind accepts its own units.
-enum class Quantity { Rate, Bytes, Bandwidth, Power, Time, Price, EnergyPerByte };
+enum class Quantity {
+  Rate,
+  Bytes,
+  Bandwidth,
+  Power,
+  Time,
+  Price,
+  EnergyPerByte
+};
 
 /// The SI factor of `unit` for `kind`, or std::nullopt when `unit` does not
 /// measure `kind`.
@@ -307,8 +315,9 @@ public:
                   Quantity::EnergyPerByte, out.energyPerByte, false) ||
         !fraction(*entry, "usable", field + ".usable", out.usable))
       return false;
-    for (auto [key, figure] : {std::pair{"bandwidth", out.bandwidth},
-                               std::pair{"write_bandwidth", out.writeBandwidth}})
+    for (auto [key, figure] :
+         {std::pair{"bandwidth", out.bandwidth},
+          std::pair{"write_bandwidth", out.writeBandwidth}})
       if (figure && *figure <= 0)
         return fail(field + "." + key, "must be positive");
     if (out.writeBandwidth && !out.bandwidth)
@@ -345,8 +354,8 @@ public:
         return false;
       for (const MemoryLevel &inner : ArrayRef(target.levels).drop_back())
         if (inner.name == out.name)
-          return fail(field + ".name", "'" + out.name +
-                                           "' names an inner level already");
+          return fail(field + ".name",
+                      "'" + out.name + "' names an inner level already");
     }
     if (!target.getBandwidth())
       return fail("memory.levels[" + Twine(list->size() - 1) + "].bandwidth",
@@ -364,8 +373,7 @@ public:
       if (!level(value, field, /*isLink=*/true, false, link))
         return false;
       std::string carries;
-      if (!string(*value.getAsObject(), "carries", field + ".carries",
-                  carries))
+      if (!string(*value.getAsObject(), "carries", field + ".carries", carries))
         return false;
       // Host and device-to-device links are for the multi-device and
       // batch-1 views, which do not price them yet.

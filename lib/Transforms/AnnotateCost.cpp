@@ -145,9 +145,9 @@ private:
     Operation *op = record.op;
     if (record.cost) {
       const OpCost &cost = *record.cost;
-      auto attr = CostAttr::get(&getContext(), cost.flops,
-                                cost.transcendentals, cost.bytesRead,
-                                cost.bytesWritten, cost.weightBytesRead);
+      auto attr = CostAttr::get(&getContext(), cost.flops, cost.transcendentals,
+                                cost.bytesRead, cost.bytesWritten,
+                                cost.weightBytesRead);
       if (!reportOnly) {
         op->setAttr(kCostAttrName, attr);
         if (record.prepared)

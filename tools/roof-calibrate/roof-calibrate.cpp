@@ -203,9 +203,9 @@ int main(int argc, char **argv) {
       // One thread alone on memory streams the arrays of all of them.
       uint64_t perThread =
           &level == &levels.back() && running == 1 ? bytes * threads : bytes;
-      fastest = std::max({fastest,
-                          measureTriad(host, perThread, running, effort),
-                          measureRead(host, perThread, running, effort)});
+      fastest =
+          std::max({fastest, measureTriad(host, perThread, running, effort),
+                    measureRead(host, perThread, running, effort)});
     }
     return fastest;
   };
@@ -214,8 +214,9 @@ int main(int argc, char **argv) {
     level.all = threads == 1 ? level.one : best(level, threads);
   }
   // The levels of the target, innermost first: memory, and each cache that
-  // moves data faster than every level outside it. A cache that does not (a last-level cache shared with other tenants, a noisy run) would
-  // price the bytes it serves slower than memory does: it is left out.
+  // moves data faster than every level outside it. A cache that does not (a
+  // last-level cache shared with other tenants, a noisy run) would price the
+  // bytes it serves slower than memory does: it is left out.
   std::vector<const Level *> kept = {&levels.back()};
   for (const Level &level : llvm::reverse(llvm::ArrayRef(levels).drop_back()))
     if (level.all > kept.back()->all)
@@ -297,11 +298,10 @@ int main(int argc, char **argv) {
                         "bandwidth beats those of every level outside it)",
                         host.cpuModel, host.cores, host.simdBits,
                         host.fma ? " with FMA" : "",
-                        llvm::join(llvm::map_range(
-                                       kept,
-                                       [](const Level *level) {
-                                         return level->name;
-                                       }),
+                        llvm::join(llvm::map_range(kept,
+                                                   [](const Level *level) {
+                                                     return level->name;
+                                                   }),
                                    ", "))
               .str());
       json.attribute("power", "not measured: 0 W, so energy reads 0");

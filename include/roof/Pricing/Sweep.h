@@ -55,20 +55,17 @@ struct PricedModule {
 FailureOr<PricedModule> priceModule(ModuleOp module,
                                     ArrayRef<const Target *> targets,
                                     const RooflineOptions &options,
-                                    const SweepOptions &sweep,
-                                    DimBinder bind);
+                                    const SweepOptions &sweep, DimBinder bind);
 
 /// generate=P,D: each function that names the dims seq and past, at each
 /// batch of `batches` (none: as the function is, a named batch taking
 /// options.batch), priced at a prompt of `prompt` tokens, a step with an
 /// empty cache and the decode points of `tokens` generated. Fails, with an
 /// error at the function, when one does not name seq and past.
-FailureOr<PricedModule> priceGeneration(ModuleOp module,
-                                        ArrayRef<const Target *> targets,
-                                        const RooflineOptions &options,
-                                        uint64_t prompt, uint64_t tokens,
-                                        ArrayRef<int64_t> batches,
-                                        DimBinder bind);
+FailureOr<PricedModule>
+priceGeneration(ModuleOp module, ArrayRef<const Target *> targets,
+                const RooflineOptions &options, uint64_t prompt,
+                uint64_t tokens, ArrayRef<int64_t> batches, DimBinder bind);
 
 } // namespace mlir::roof
 

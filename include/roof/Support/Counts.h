@@ -1,4 +1,4 @@
-//===- Counts.h - Exact counts that saturate instead of wrapping -*- C++ -*-===//
+//===- Counts.h - Exact counts that saturate --------------------*- C++ -*-===//
 //
 // FLOPs and bytes are exact unsigned counts. A model large enough, or an op
 // run in enough loops, can go past 2^64 - 1: the arithmetic here saturates
