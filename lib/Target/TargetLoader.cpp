@@ -347,6 +347,13 @@ public:
                   levels ? "must be a non-empty list of levels, innermost "
                            "first"
                          : "missing");
+    // Residency tracks every level at every kernel: a hierarchy no chip has
+    // would only cost memory.
+    constexpr size_t kMaxLevels = 16;
+    if (list->size() > kMaxLevels)
+      return fail("memory.levels", "has " + Twine(list->size()) +
+                                       " levels; at most " + Twine(kMaxLevels) +
+                                       " are priced");
     for (auto [i, value] : llvm::enumerate(*list)) {
       std::string field = ("memory.levels[" + Twine(i) + "]").str();
       MemoryLevel &out = target.levels.emplace_back();

@@ -21,6 +21,8 @@
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-main-bandwidth.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=MAIN-BANDWIDTH
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-carries.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=CARRIES
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-inner-off-chip.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=INNER
+// RUN: %debian_python -c "import json, sys; t = json.load(open(sys.argv[1])); t['memory']['levels'] = [{'name': 'L%d' % i, 'capacity': '1 MB'} for i in range(40)] + t['memory']['levels'][-1:]; json.dump(t, open(sys.argv[2], 'w'))" %S/Inputs/round-l2.json %t.deep-levels.json
+// RUN: not roof-opt %s -roof-report="targets=%t.deep-levels.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=LEVELS
 // A misspelt or unknown field is an error, not a figure silently dropped.
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-field.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=FIELD
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-top-field.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TOP-FIELD
@@ -49,6 +51,7 @@
 // SCHEMA-1: error: roof-report: {{.*}}bad-schema-1.json: schema: roof-target/1 gave two fixed memories; roof-target/2 lists them: write "schema": "roof-target/2" and replace memory.on_chip and memory.off_chip by "levels": [ON_CHIP, OFF_CHIP], each with the same fields and a "name" (an SRAM-only chip: [ON_CHIP] with "on_chip": true), and memory.weight_link by "links": [{"name": …, "bandwidth": …, "carries": "weights"}] (docs/targets.md, "From roof-target/1")
 // MAIN-BANDWIDTH: error: roof-report: {{.*}}bad-main-bandwidth.json: memory.levels[1].bandwidth: missing: the outermost level holds the model, and every byte no inner level serves crosses it
 // CARRIES: error: roof-report: {{.*}}bad-carries.json: memory.links[0].carries: 'activations' is not priced (known: weights)
+// LEVELS: error: roof-report: {{.*}}deep-levels.json: memory.levels: has 41 levels; at most 16 are priced
 // INNER: error: roof-report: {{.*}}bad-inner-off-chip.json: memory.levels[0].on_chip: unknown field (known: name, bandwidth, write_bandwidth, latency, energy_per_byte, capacity, usable)
 // UNITS: error: roof-report: {{.*}}bad-units.json: parallelism.units: must be a positive whole number
 // TILE: error: roof-report: {{.*}}bad-tile.json: parallelism.tiles: each tile must be "ROWSxCOLUMNS" with positive sizes, e.g. "128x128"
