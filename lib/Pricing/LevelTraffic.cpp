@@ -5,8 +5,11 @@
 using namespace mlir;
 using namespace mlir::roof;
 
-double roof::getLevelSeconds(const Target &target, const MemoryLevel &level,
-                             const LevelBytes &bytes) {
+/// Seconds `level` of `target` takes to move `bytes`: reads at its
+/// bandwidth, writes at its write bandwidth (the same one unless the level
+/// gives it apart), derated; 0 when it gives no bandwidth.
+static double getLevelSeconds(const Target &target, const MemoryLevel &level,
+                              const LevelBytes &bytes) {
   std::optional<double> read = target.getBandwidth(level);
   if (!read)
     return 0;
@@ -15,7 +18,9 @@ double roof::getLevelSeconds(const Target &target, const MemoryLevel &level,
   return bytes.read / *read + bytes.written / *target.getWriteBandwidth(level);
 }
 
-SmallVector<LevelBytes, 2> roof::getThroughBytes(const KernelTime &kernel) {
+/// The bytes that pass through each level for `kernel`, in the target's
+/// order: those the level serves and those of every level outside it.
+static SmallVector<LevelBytes, 2> getThroughBytes(const KernelTime &kernel) {
   SmallVector<LevelBytes, 2> through(kernel.levelBytes.size());
   LevelBytes outside;
   for (size_t i = through.size(); i-- > 0;) {
@@ -26,14 +31,14 @@ SmallVector<LevelBytes, 2> roof::getThroughBytes(const KernelTime &kernel) {
   return through;
 }
 
-/// Sets T_memory of `kernel` from the bytes each level serves: the slowest
-/// level for the bytes passing through it (the outermost of equals), and
-/// the weight link for the weights streaming over it.
-static void setMemorySeconds(KernelTime &kernel, const Target &target) {
+/// Sets T_memory of `kernel` from each level's time `levelSeconds`: the
+/// slowest level (the outermost of equals), and the weight link for the
+/// weights streaming over it.
+static void setMemorySeconds(KernelTime &kernel, const Target &target,
+                             ArrayRef<double> levelSeconds) {
   kernel.memorySeconds = 0;
   kernel.memoryLevel = target.levels.size() - 1;
-  for (auto [i, bytes] : llvm::enumerate(getThroughBytes(kernel))) {
-    double seconds = getLevelSeconds(target, target.levels[i], bytes);
+  for (auto [i, seconds] : llvm::enumerate(levelSeconds)) {
     if (seconds > kernel.memorySeconds ||
         (seconds == kernel.memorySeconds && seconds > 0)) {
       kernel.memorySeconds = seconds;
@@ -50,13 +55,19 @@ static void setMemorySeconds(KernelTime &kernel, const Target &target) {
   }
 }
 
-void roof::priceTraffic(KernelTime &kernel, const Target &target) {
+SmallVector<double, 2> roof::priceTraffic(KernelTime &kernel,
+                                          const Target &target) {
   kernel.onChipBytes = 0;
   for (auto [level, bytes] : llvm::zip_equal(target.levels, kernel.levelBytes))
     if (level.onChip)
       kernel.onChipBytes = addCounts(kernel.onChipBytes, bytes.total());
   if (!kernel.hasTime())
-    return;
-  setMemorySeconds(kernel, target);
+    return {};
+  SmallVector<double, 2> levelSeconds;
+  for (auto [level, bytes] :
+       llvm::zip_equal(target.levels, getThroughBytes(kernel)))
+    levelSeconds.push_back(getLevelSeconds(target, level, bytes));
+  setMemorySeconds(kernel, target, levelSeconds);
   kernel.updateSeconds();
+  return levelSeconds;
 }

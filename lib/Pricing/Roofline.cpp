@@ -577,13 +577,12 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
     applyOnChipResidency(analysis.intermediates, result);
   applyWeightStreaming(result);
   for (KernelTime &kernel : result.kernels) {
-    priceTraffic(kernel, target);
-    for (auto [level, served, through] : llvm::zip_equal(
-             summary.levels, kernel.levelBytes, getThroughBytes(kernel))) {
+    SmallVector<double, 2> levelSeconds = priceTraffic(kernel, target);
+    for (auto [level, served] :
+         llvm::zip_equal(summary.levels, kernel.levelBytes))
       level.bytes = addCounts(level.bytes, served.total());
-      if (kernel.hasTime())
-        level.seconds += getLevelSeconds(target, *level.level, through);
-    }
+    for (auto [level, seconds] : llvm::zip(summary.levels, levelSeconds))
+      level.seconds += seconds;
     if (!kernel.hasTime()) {
       ++result.kernelsWithoutRate;
       continue;

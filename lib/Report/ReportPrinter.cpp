@@ -212,11 +212,6 @@ static void printSummary(const FunctionRoofline &r,
     os << llvm::format("traffic: %.3f MB off chip, %.3f MB served on chip",
                        (r.totals.total.bytesMoved() - r.onChipBytes) / 1e6,
                        r.onChipBytes / 1e6);
-    // The cache levels that serve bytes, each with its peak.
-    SmallVector<const LevelTraffic *> serving;
-    for (const LevelTraffic &level : ArrayRef(summary.levels).drop_back())
-      if (level.bytes)
-        serving.push_back(&level);
     auto held = [&](const LevelTraffic &level) {
       return llvm::format("at most %.3f MB held of %.3f MB usable",
                           level.peakHeldBytes / 1e6,
@@ -225,11 +220,19 @@ static void printSummary(const FunctionRoofline &r,
     if (target.getCacheLevels().size() == 1) {
       os << " (" << held(summary.levels.front()) << ")";
     } else {
-      os << ":";
-      for (const LevelTraffic *level : serving)
-        os << " " << level->level->name
-           << llvm::format(" %.3f MB (", level->bytes / 1e6) << held(*level)
-           << ")" << (level == serving.back() ? "" : ",");
+      // The cache levels that serve bytes, each with its peak.
+      os << ": ";
+      llvm::interleave(
+          llvm::make_filter_range(
+              ArrayRef(summary.levels).drop_back(),
+              [](const LevelTraffic &level) { return level.bytes != 0; }),
+          os,
+          [&](const LevelTraffic &level) {
+            os << level.level->name
+               << llvm::format(" %.3f MB (", level.bytes / 1e6) << held(level)
+               << ")";
+          },
+          ", ");
     }
     os << "; with every byte off chip: latency "
        << formatSeconds(r.latencyCompulsorySeconds) << "\n";

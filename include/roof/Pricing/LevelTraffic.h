@@ -16,19 +16,12 @@
 
 namespace mlir::roof {
 
-/// Seconds `level` of `target` takes to move `bytes`: reads at its
-/// bandwidth, writes at its write bandwidth (the same one unless the level
-/// gives it apart), derated; 0 when it gives no bandwidth.
-double getLevelSeconds(const Target &target, const MemoryLevel &level,
-                       const LevelBytes &bytes);
-
-/// The bytes that pass through each level for `kernel`, in the target's
-/// order: those the level serves and those of every level outside it.
-SmallVector<LevelBytes, 2> getThroughBytes(const KernelTime &kernel);
-
 /// From `kernel`'s bytes by level (and its streamed weights): its on-chip
-/// bytes, T_memory and the level that sets it, and its time.
-void priceTraffic(KernelTime &kernel, const Target &target);
+/// bytes, T_memory and the level that sets it, and its time. Returns each
+/// level's time for the bytes passing through it (reads at its bandwidth,
+/// writes at its write bandwidth, derated; 0 without a bandwidth), in the
+/// target's order; empty for a kernel without a time.
+SmallVector<double, 2> priceTraffic(KernelTime &kernel, const Target &target);
 
 } // namespace mlir::roof
 
