@@ -181,13 +181,22 @@ private:
     auto fused = fn->getAttrOfType<DictionaryAttr>(kFuseAfterBindingAttrName);
     if (!copy || !fused)
       return copy;
-    PassManager pm(fn.getContext(), ModuleOp::getOperationName());
+    OpPassManager pm(ModuleOp::getOperationName());
     RoofFuseEpiloguesOptions fuseOptions;
     fuseOptions.paramArgs.assign(paramArgs.begin(), paramArgs.end());
     if (auto attention = fused.getAs<BoolAttr>("attention"))
       fuseOptions.attention = attention.getValue();
     pm.addNestedPass<func::FuncOp>(createRoofFuseEpilogues(fuseOptions));
-    if (failed(pm.run(*copy)))
+    // The fusion runs as a part of this pipeline, so that its verifier,
+    // timing, IR printing and crash reproducers cover it too; a pass may
+    // only run a pipeline on ops inside its own, so the copy is nested for
+    // that time.
+    ModuleOp nested = copy.release();
+    getOperation().push_back(nested);
+    LogicalResult result = runPipeline(pm, nested);
+    nested->remove();
+    copy = nested;
+    if (failed(result))
       return nullptr;
     return copy;
   }
