@@ -62,6 +62,7 @@ FailureOr<PricedModule> roof::priceModule(ModuleOp module,
     std::vector<std::string> names = getDimNames(fn);
     std::set<DimSizes> seen;
     std::vector<std::pair<Evaluation, FunctionKernels>> kernels;
+    std::vector<TrainingKernels> steps;
     for (auto [evaluation, ctx] : llvm::zip(evaluations, contexts)) {
       Evaluation own = evaluation;
       FunctionOpInterface bound = fn;
@@ -80,13 +81,20 @@ FailureOr<PricedModule> roof::priceModule(ModuleOp module,
         priced.boundModules.push_back(std::move(copy));
       }
       kernels.emplace_back(own, analyzeKernels(bound, ctx, own.options));
+      if (sweep.training.optimizer != Optimizer::None)
+        steps.push_back(analyzeTraining(kernels.back().second, ctx,
+                                        own.options, sweep.training));
     }
     for (const Target *target : targets)
-      for (const auto &[evaluation, analyzed] : kernels) {
+      for (auto [i, evaluated] : llvm::enumerate(kernels)) {
+        const auto &[evaluation, analyzed] = evaluated;
         priced.reports.push_back(
             priceFunction(analyzed, *target, evaluation.options));
         if (evaluation.dims)
           priced.reports.back().dimSizes = *evaluation.dims;
+        if (!steps.empty())
+          priced.training.push_back(priceTraining(
+              steps[i], priced.reports.back(), *target, evaluation.options));
       }
     return WalkResult::advance();
   });

@@ -7,6 +7,7 @@
 #include "roof/Measure/MeasuredMatch.h"
 #include "roof/Pricing/Breakdown.h"
 #include "roof/Pricing/TargetComparison.h"
+#include "roof/Report/TrainingPrinter.h"
 #include "roof/Report/Units.h"
 
 #include "mlir/IR/Location.h"
@@ -438,13 +439,12 @@ static void printMeasured(const FunctionRoofline &r,
   }
 }
 
-static void printKernels(const FunctionRoofline &r,
-                         const ReportFormatOptions &options,
-                         llvm::raw_ostream &os) {
+void roof::printKernelTable(const FunctionRoofline &r, unsigned top,
+                            llvm::raw_ostream &os) {
   // Kernels without a rate have no time to rank; the summary names them.
   SmallVector<const KernelTime *> kernels = sortByTime(r);
   unsigned timed = r.kernels.size() - r.kernelsWithoutRate;
-  unsigned shown = std::min<unsigned>(options.top, timed);
+  unsigned shown = std::min<unsigned>(top, timed);
   os << "kernels by time (" << shown << " of " << timed << "):\n";
   os << llvm::format("  %12s %7s %-8s %-6s %-5s %14s %14s %14s %9s %14s %14s "
                      "%14s  %s\n",
@@ -551,13 +551,23 @@ static void printGeneration(ArrayRef<GenerationReport> generation,
   }
 }
 
+/// With training=: the step of each report, after them.
+static void printTraining(ArrayRef<FunctionRoofline> reports,
+                          const ReportFormatOptions &options,
+                          llvm::raw_ostream &os) {
+  for (auto [step, forward] : llvm::zip(options.training, reports))
+    printTrainingText(step, forward, options.top, os);
+}
+
 void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
                            const ReportFormatOptions &options,
                            llvm::raw_ostream &os) {
   if (!options.generation.empty())
     return printGeneration(options.generation, os);
-  if (options.sweep)
-    return printSweep(reports, os);
+  if (options.sweep) {
+    printSweep(reports, os);
+    return printTraining(reports, options, os);
+  }
   // A target's roofs are the same for every function: listed once.
   llvm::SmallPtrSet<const Target *, 4> roofsListed;
   for (const FunctionRoofline &r : reports) {
@@ -567,7 +577,7 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
       printRoofs(*r.target, os);
     else
       os << "roofs: as listed above for " << r.target->name << "\n";
-    printKernels(r, options, os);
+    printKernelTable(r, options.top, os);
     printSummary(r, options, os);
     printBreakdown(getTimeByOpType(r), "op type", "op", os);
     printBreakdown(getTimeByClass(r), "kernel class", "class", os);
@@ -578,6 +588,7 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
       printMeasured(r, options, os);
     os << "\n";
   }
+  printTraining(reports, options, os);
 
   // Several targets for one function: which is fastest, most efficient, fits.
   for (const TargetComparison &comparison : compareTargets(reports)) {
@@ -941,6 +952,8 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
           writeSummary(json, r);
           if (const FunctionMeasurement *m = options.getMeasurement(r))
             printJsonMeasurement(r, *m, json);
+          if (!options.training.empty())
+            writeTrainingJson(json, options.training[&r - reports.data()]);
         });
     });
     if (!options.generation.empty())

@@ -38,6 +38,15 @@ std::string mlir::roof::formatMegabytes(double bytes) {
   return formatScaled(bytes, {{1e9, "GB"}, {1e6, "MB"}});
 }
 
+std::string mlir::roof::formatFlops(double flops) {
+  return formatScaled(flops, {{1e15, "PFLOP"},
+                              {1e12, "TFLOP"},
+                              {1e9, "GFLOP"},
+                              {1e6, "MFLOP"},
+                              {1e3, "kFLOP"},
+                              {1, "FLOP"}});
+}
+
 std::string mlir::roof::formatCountOf(uint64_t count, llvm::StringRef noun) {
   return std::to_string(count) + " " + noun.str() + (count == 1 ? "" : "s");
 }

@@ -107,6 +107,7 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
       SweepOptions sweep;
       sweep.batchSizes = *batchSizes;
       sweep.dimSweep = dimSweep;
+      sweep.training = getTrainingOptions();
       priced = priceModule(module, targetList, options, sweep, bind);
     } else {
       SmallVector<int64_t> batches;
@@ -121,6 +122,7 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
 
     ReportFormatOptions formatOptions = getFormatOptions(module);
     formatOptions.generation = priced->generation;
+    formatOptions.training = priced->training;
     if (!measured.empty() &&
         failed(attachMeasurements(module, reports, formatOptions)))
       return signalPassFailure();
@@ -231,6 +233,42 @@ private:
     return success();
   }
 
+  /// training=, master-dtype= and grad-accum=.
+  LogicalResult checkTrainingOptions() {
+    auto fail = [&](const Twine &message) { return optionError(message); };
+    if (training == Optimizer::None) {
+      if (!masterDtype.empty() || gradAccum != 1)
+        return fail("master-dtype= and grad-accum= describe a training "
+                    "step; name the optimizer too (training=adam)");
+      return success();
+    }
+    if (!generate.empty())
+      return fail("training= prices a step of training the function; "
+                  "generate= prices inference, token by token: give one");
+    if (format != ReportFormat::Text && format != ReportFormat::Json)
+      return fail("training= prints text or json");
+    if (!masterDtype.empty()) {
+      std::optional<Dtype> dtype = parseDtype(masterDtype);
+      if (!dtype || isIntegerDtype(*dtype) || *dtype == Dtype::TF32 ||
+          *dtype == Dtype::F8)
+        return fail("master-dtype must be f64, f32, bf16 or f16; got '" +
+                    masterDtype.getValue() + "'");
+    }
+    if (gradAccum < 1)
+      return fail("grad-accum must be at least 1");
+    return success();
+  }
+
+  /// What training= and its options ask for.
+  TrainingOptions getTrainingOptions() {
+    TrainingOptions options;
+    options.optimizer = training;
+    if (!masterDtype.empty())
+      options.masterDtype = parseDtype(masterDtype);
+    options.gradAccum = gradAccum;
+    return options;
+  }
+
   /// How the printers lay the reports out, and what made them.
   ReportFormatOptions getFormatOptions(ModuleOp module) {
     ReportFormatOptions formatOptions;
@@ -329,6 +367,8 @@ private:
         return fail("generate= prints text, json or html (its steps are "
                     "not kernels of one function to chart or list)");
     }
+    if (failed(checkTrainingOptions()))
+      return failure();
     // A sweep binds dynamic dims; without any, every size would repeat the
     // same numbers under a different label.
     if (!batchSizes.empty() && !hasDynamicDim(module))

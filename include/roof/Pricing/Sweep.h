@@ -14,6 +14,7 @@
 
 #include "roof/Pricing/Generation.h"
 #include "roof/Pricing/PricingTypes.h"
+#include "roof/Pricing/TrainingStep.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
@@ -35,6 +36,8 @@ struct SweepOptions {
   /// Binds dims by name, each combination in turn; a dim named batch is
   /// the batch.
   ArrayRef<DimSizes> dimSweep;
+  /// With an optimizer: each evaluation is also priced as a training step.
+  TrainingOptions training;
 };
 
 /// The reports of a module and what they point into.
@@ -44,6 +47,8 @@ struct PricedModule {
   std::vector<FunctionRoofline> reports;
   /// With generation: per function, batch and target, the summary.
   std::vector<GenerationReport> generation;
+  /// With training: per report, its training step.
+  std::vector<TrainingReport> training;
   /// The copies with named dims bound that reports point into.
   std::vector<OwningOpRef<ModuleOp>> boundModules;
 };

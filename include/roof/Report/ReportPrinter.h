@@ -11,6 +11,7 @@
 #include "roof/Pricing/ActivationTimeline.h"
 #include "roof/Pricing/Generation.h"
 #include "roof/Pricing/Roofline.h"
+#include "roof/Pricing/TrainingStep.h"
 #include "roof/Report/ReportFormat.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -37,6 +38,9 @@ struct ReportFormatOptions {
   /// With generate=: the generation summaries, which the text report
   /// prints instead of the reports of each step and JSON adds.
   ArrayRef<GenerationReport> generation;
+  /// With training=: a training step per report, which text prints after
+  /// the reports and JSON adds.
+  ArrayRef<TrainingReport> training;
   /// With measured=: the comparison of each report that the profile names
   /// (MeasuredMatch.h).
   llvm::DenseMap<const FunctionRoofline *, FunctionMeasurement> measured;
@@ -74,6 +78,10 @@ void printSvgReport(ArrayRef<FunctionRoofline> reports,
 /// target.
 void printHtmlReport(ArrayRef<FunctionRoofline> reports,
                      const ReportFormatOptions &options, llvm::raw_ostream &os);
+
+/// The `top` kernels of `r` by time, as a table for people.
+void printKernelTable(const FunctionRoofline &r, unsigned top,
+                      llvm::raw_ostream &os);
 
 /// What every format shows of a kernel, computed in one place:
 /// "matrix" or "vector";

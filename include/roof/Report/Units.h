@@ -26,6 +26,10 @@ std::string formatJoules(double joules);
 /// datasheets give capacities).
 std::string formatMegabytes(double bytes);
 
+/// FLOPs in the largest of FLOP, kFLOP, MFLOP, GFLOP, TFLOP and PFLOP they
+/// reach; 3 decimals.
+std::string formatFlops(double flops);
+
 /// "1 kernel", "3 kernels".
 std::string formatCountOf(uint64_t count, llvm::StringRef noun);
 

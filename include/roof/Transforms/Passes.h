@@ -8,6 +8,7 @@
 #define ROOF_TRANSFORMS_PASSES_H
 
 #include "roof/Dialect/RoofDialect.h"
+#include "roof/Pricing/Optimizer.h"
 #include "roof/Pricing/PricingTypes.h"
 #include "roof/Report/ReportFormat.h"
 

@@ -214,7 +214,38 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
                "linearly between; prints time per output token, tokens/s, "
                "the KV cache and the largest batch and context that fit. "
                "With sizes=batch:1,8 at each batch (a named batch dim "
-               "otherwise takes batch=).">
+               "otherwise takes batch=).">,
+    Option<"training", "training", "::mlir::roof::Optimizer",
+           /*default=*/"::mlir::roof::Optimizer::None",
+           "Also price a step of training each function with this "
+           "optimizer: the forward pass, a backward pass derived op by op, "
+           "the optimizer's update; peak memory of weights, gradients, "
+           "optimizer state, saved activations and gradients in flight "
+           "(docs/training.md).",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::roof::Optimizer::None, "none",
+                        "inference only (the default)"),
+             clEnumValN(::mlir::roof::Optimizer::Sgd, "sgd",
+                        "plain SGD: no state"),
+             clEnumValN(::mlir::roof::Optimizer::Momentum, "momentum",
+                        "SGD with momentum: one value per weight"),
+             clEnumValN(::mlir::roof::Optimizer::Adam, "adam",
+                        "Adam: two moments per weight"),
+             clEnumValN(::mlir::roof::Optimizer::AdamW, "adamw",
+                        "Adam with decoupled weight decay"),
+             clEnumValN(::mlir::roof::Optimizer::Lamb, "lamb",
+                        "LAMB: Adam's moments, a trust ratio per tensor"),
+             clEnumValN(::mlir::roof::Optimizer::Adafactor, "adafactor",
+                        "Adafactor: a matrix's second moment factored "
+                        "into a row and a column"))}]>,
+    Option<"masterDtype", "master-dtype", "std::string", /*default=*/"\"\"",
+           "With training: the dtype of the weights the optimizer updates "
+           "and of its state (mixed precision: master-dtype=f32 with "
+           "dtype-policy=bf16 keeps an f32 copy of each bf16 weight); "
+           "empty: the weights' own.">,
+    Option<"gradAccum", "grad-accum", "unsigned", /*default=*/"1",
+           "With training: forward and backward passes per optimizer "
+           "update (gradient accumulation).">
   ];
 }
 

@@ -1,0 +1,47 @@
+//===- Backward.h - The backward pass of a forward function -----*- C++ -*-===//
+//
+// A training step runs the forward function, then its backward pass: the
+// gradient of every value that a trainable weight flows into, back to the
+// weights. Roof derives the backward kernels from the forward ones, op by
+// op from what each op computes (a contraction's data and weight
+// gradients, an elementwise op's derivative, a data movement's inverse),
+// one group per forward kernel so that what the forward fused stays fused.
+// They are priced like any kernel. The rules are in docs/training.md,
+// "Backward kernels".
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_PRICING_BACKWARD_H
+#define ROOF_PRICING_BACKWARD_H
+
+#include "roof/Pricing/PricingTypes.h"
+
+namespace mlir::roof {
+
+class CostContext;
+
+/// The backward pass of one function.
+struct BackwardPass {
+  /// Its kernels, for the forward function; no intermediates between them
+  /// are kept on chip.
+  FunctionKernels kernels;
+  /// The trainable weights: the distinct floating-point weight values
+  /// (WeightAnalysis) the forward kernels read, in their order.
+  SmallVector<Value> trainable;
+  /// The forward values its kernels read, kept from the forward pass to the
+  /// backward (saved activations), and their bytes as deployed.
+  SmallVector<Value> saved;
+  uint64_t savedBytes = 0;
+  /// The most bytes one backward kernel reads of its gradient and writes of
+  /// gradients, as deployed: the transient memory on top of the saved
+  /// activations.
+  uint64_t transientBytes = 0;
+};
+
+/// Derives the backward pass of `forward` (analyzeKernels with `ctx`).
+BackwardPass deriveBackward(const FunctionKernels &forward, CostContext &ctx,
+                            const RooflineOptions &options);
+
+} // namespace mlir::roof
+
+#endif // ROOF_PRICING_BACKWARD_H

@@ -1,0 +1,110 @@
+//===- TrainingStep.h - One step of training on a target --------*- C++ -*-===//
+//
+// A step of training runs the forward function, its backward pass
+// (Backward.h) and the optimizer's update (Optimizer.h), `gradAccum` times
+// forward and backward per update. Its memory is the model state, the
+// activations the backward pass reads (kept from the forward), and the
+// gradients in flight. The formulas are in docs/training.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_PRICING_TRAININGSTEP_H
+#define ROOF_PRICING_TRAININGSTEP_H
+
+#include "roof/Pricing/Backward.h"
+#include "roof/Pricing/Optimizer.h"
+
+#include <memory>
+
+namespace mlir::roof {
+
+/// What roof-report's training options ask for.
+struct TrainingOptions {
+  Optimizer optimizer = Optimizer::None;
+  /// The dtype of the weights the optimizer updates, when wider than the
+  /// model's (mixed precision: f32); unset: the weights themselves.
+  std::optional<Dtype> masterDtype;
+  /// Forward and backward passes per optimizer update (gradient
+  /// accumulation).
+  unsigned gradAccum = 1;
+};
+
+/// What a step is before a target is chosen: its backward pass, model state
+/// and the optimizer's update as a kernel.
+struct TrainingKernels {
+  TrainingOptions options;
+  BackwardPass backward;
+  ModelState state;
+  KernelFacts update;
+};
+
+/// Derives the step of `forward` (analyzeKernels with `ctx`).
+TrainingKernels analyzeTraining(const FunctionKernels &forward,
+                                CostContext &ctx,
+                                const RooflineOptions &options,
+                                const TrainingOptions &training);
+
+/// One step on one target.
+struct TrainingReport {
+  std::string function;
+  const Target *target = nullptr;
+  TrainingOptions options;
+  /// Samples of one forward pass (the report's batch).
+  uint64_t batch = 1;
+  /// The forward and backward passes, priced like any function, and the
+  /// optimizer's update.
+  double forwardSeconds = 0;
+  double backwardSeconds = 0;
+  double updateSeconds = 0;
+  uint64_t forwardFlops = 0;
+  uint64_t backwardFlops = 0;
+  uint64_t updateFlops = 0;
+  /// The fastest matrix rate the forward's kernels run at: the peak model
+  /// FLOPs utilization is taken against.
+  double peakFlops = 0;
+  /// The backward kernels on the target, for the top kernels.
+  FunctionRoofline backward;
+  ModelState state;
+  uint64_t savedActivationBytes = 0;
+  uint64_t transientBytes = 0;
+  double capacityBytes = 0;
+  /// Kernels without a rate or ops without a cost, which the times leave
+  /// out.
+  bool incomplete = false;
+
+  double stepSeconds() const {
+    return options.gradAccum * (forwardSeconds + backwardSeconds) +
+           updateSeconds;
+  }
+  uint64_t samplesPerStep() const { return options.gradAccum * batch; }
+  double samplesPerSecond() const {
+    return stepSeconds() > 0 ? samplesPerStep() / stepSeconds() : 0;
+  }
+  /// FLOPs of the forward and backward passes of a step.
+  double modelFlops() const {
+    return static_cast<double>(options.gradAccum) *
+           (static_cast<double>(forwardFlops) + backwardFlops);
+  }
+  /// modelFlops over the step's time at the peak, in [0, 1].
+  double modelFlopsUtilization() const {
+    return stepSeconds() > 0 && peakFlops > 0
+               ? modelFlops() / (stepSeconds() * peakFlops)
+               : 0;
+  }
+  uint64_t peakBytes() const {
+    return state.weightBytes + state.gradientBytes + state.optimizerBytes() +
+           savedActivationBytes + transientBytes;
+  }
+  bool fits() const { return peakBytes() <= capacityBytes; }
+};
+
+/// Prices `step` on `target`; `forward` is its forward function priced
+/// there.
+TrainingReport priceTraining(const TrainingKernels &step,
+                             const FunctionRoofline &forward,
+                             const Target &target,
+                             const RooflineOptions &options);
+
+} // namespace mlir::roof
+
+#endif // ROOF_PRICING_TRAININGSTEP_H

@@ -1,0 +1,30 @@
+//===- TrainingPrinter.h - A training step as text and JSON -----*- C++ -*-===//
+//
+// The training view of roof-report (docs/training.md, "Output"): the step's
+// time by part, its FLOPs and utilization, its peak memory by part, and the
+// backward kernels by time.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_REPORT_TRAININGPRINTER_H
+#define ROOF_REPORT_TRAININGPRINTER_H
+
+#include "roof/Pricing/TrainingStep.h"
+
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace mlir::roof {
+
+/// The training step of `forward`'s function on its target, for people,
+/// with the `top` backward kernels by time.
+void printTrainingText(const TrainingReport &step,
+                       const FunctionRoofline &forward, unsigned top,
+                       llvm::raw_ostream &os);
+
+/// The "training" object of a report (docs/report-schema.md).
+void writeTrainingJson(llvm::json::OStream &json, const TrainingReport &step);
+
+} // namespace mlir::roof
+
+#endif // ROOF_REPORT_TRAININGPRINTER_H

@@ -1,0 +1,297 @@
+//===- Backward.cpp - The backward pass of a forward function -------------===//
+
+#include "roof/Pricing/Backward.h"
+#include "roof/Analysis/CostContext.h"
+#include "roof/Analysis/OpClassification.h"
+#include "roof/Dialect/RoofDialect.h"
+#include "roof/Pricing/Roofline.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/Interfaces/DestinationStyleOpInterface.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SetVector.h"
+
+using namespace mlir;
+using namespace mlir::roof;
+
+/// Elements of a statically shaped float tensor: the values that can carry
+/// a gradient (integer tensors, such as indices, do not).
+static std::optional<uint64_t> getFloatElements(Value value) {
+  auto type = dyn_cast<ShapedType>(value.getType());
+  if (!type || !type.hasStaticShape() || !isa<FloatType>(type.getElementType()))
+    return std::nullopt;
+  return type.getNumElements();
+}
+
+static uint64_t getElements(Value value) {
+  auto type = dyn_cast<ShapedType>(value.getType());
+  return type && type.hasStaticShape() ? type.getNumElements() : 0;
+}
+
+/// Bytes of `value` at its own dtype (0 unless statically shaped): what a
+/// kernel's cost counts before a dtype policy deploys it.
+static uint64_t getOwnBytes(Value value) {
+  return getDeployedBytes(value.getType(), RooflineOptions()).value_or(0);
+}
+
+namespace {
+/// The values a gradient flows back into: trainable weights, and every
+/// float value computed from one.
+class GradientFlow {
+public:
+  GradientFlow(FunctionOpInterface fn, const WeightAnalysis &weights)
+      : weights(weights) {
+    // In post-order a fused kernel's members come before the kernel, and a
+    // region op's results carry what its regions yield.
+    fn.walk([&](Operation *op) {
+      bool flows = llvm::any_of(op->getOperands(),
+                                [&](Value v) { return carries(v); });
+      for (Region &region : op->getRegions())
+        for (Block &block : region)
+          if (!block.empty() && block.back().hasTrait<OpTrait::IsTerminator>())
+            flows |= llvm::any_of(block.back().getOperands(),
+                                  [&](Value v) { return carries(v); });
+      for (Value result : op->getResults())
+        if (flows && getFloatElements(result))
+          flowing.insert(result);
+    });
+  }
+
+  bool isTrainable(Value value) const {
+    return getFloatElements(value) && weights.isWeight(value);
+  }
+  bool carries(Value value) const {
+    return flowing.contains(value) || isTrainable(value);
+  }
+
+private:
+  const WeightAnalysis &weights;
+  llvm::DenseSet<Value> flowing;
+};
+
+/// Backward work of one forward kernel that runs as one backward kernel:
+/// FLOPs, the forward values it reads besides the kernel's gradient, and
+/// the bytes of gradients it writes.
+struct BackwardPart {
+  uint64_t flops = 0;
+  llvm::SetVector<Value> reads;
+  uint64_t written = 0;
+};
+
+/// The backward work of one forward kernel: a part per gradient of its
+/// contraction (on the matrix engine), and the rest (its other ops'
+/// derivatives) fused with them, or on its own without a contraction.
+struct KernelBackward {
+  SmallVector<BackwardPart> contraction;
+  BackwardPart rest;
+};
+} // namespace
+
+/// The ops of a forward kernel: a fused kernel's members (a tiled one's
+/// root), or the op itself.
+static SmallVector<Operation *> getMembers(Operation *kernel) {
+  auto fused = dyn_cast<KernelOp>(kernel);
+  if (!fused)
+    return {kernel};
+  if (fused.isTiled())
+    return {getKernelRoot(kernel)};
+  SmallVector<Operation *> members;
+  for (Operation &op : fused.getBody().front().without_terminator())
+    members.push_back(&op);
+  return members;
+}
+
+/// What `op` reads: a destination-style op's inputs, then the inits it
+/// accumulates into where a gradient reaches them (an empty tensor or a
+/// fill does not hold one); any other op's operands.
+static SmallVector<Value> getInputs(Operation *op, const GradientFlow &flow) {
+  auto dps = dyn_cast<DestinationStyleOpInterface>(op);
+  if (!dps)
+    return SmallVector<Value>(op->getOperands());
+  SmallVector<Value> inputs(dps.getDpsInputs());
+  for (Value init : dps.getDpsInits())
+    if (flow.carries(init))
+      inputs.push_back(init);
+  return inputs;
+}
+
+/// Ops whose gradient is the result's gradient, summed over what they
+/// broadcast or spread over what they reduce: no forward value needed.
+static bool isLinear(Operation *op) {
+  return isa<tosa::AddOp, tosa::SubOp, tosa::NegateOp, tosa::ReduceSumOp,
+             tosa::CastOp, linalg::AddOp, linalg::SubOp, linalg::NegFOp>(op);
+}
+
+/// The backward work of `op`, a member of `kernel`, into `backward`.
+static void deriveOp(Operation *op, Operation *kernel, const OpCost &cost,
+                     const GradientFlow &flow, KernelBackward &backward) {
+  if (op->getNumResults() == 0)
+    return;
+  Value result = op->getResult(0);
+  uint64_t outElements = getElements(result);
+  SmallVector<Value> inputs = getInputs(op, flow);
+  // A gradient is written for the kernel's inputs; one between members of
+  // a fused kernel stays in registers, as the forward value did.
+  auto isInput = [&](Value v) {
+    return kernel == op || !kernel->isAncestor(v.getParentBlock()->getParentOp());
+  };
+  BackwardPart &rest = backward.rest;
+  auto addGradient = [&](BackwardPart &part, Value x) {
+    if (isInput(x))
+      part.written += getOwnBytes(x);
+  };
+  if (isContraction(op)) {
+    // The gradient of each of its two operands is a contraction of the
+    // result's gradient with the other: as many FLOPs as the forward.
+    for (unsigned i = 0; i < 2 && i < inputs.size(); ++i) {
+      if (!flow.carries(inputs[i]))
+        continue;
+      BackwardPart &part = backward.contraction.emplace_back();
+      part.flops = cost.flops;
+      if (inputs.size() > 1)
+        part.reads.insert(inputs[1 - i]);
+      addGradient(part, inputs[i]);
+    }
+    // What it adds (a bias, an accumulator) takes the result's gradient,
+    // summed over the dims it was broadcast along.
+    for (Value x : llvm::drop_begin(inputs, 2)) {
+      if (!flow.carries(x))
+        continue;
+      if (getElements(x) < outElements)
+        rest.flops += outElements;
+      addGradient(rest, x);
+    }
+    return;
+  }
+  bool anyGradient = false;
+  for (Value x : inputs) {
+    if (!flow.carries(x))
+      continue;
+    anyGradient = true;
+    uint64_t elements = getElements(x);
+    if (cost.flops == 0 || isLinear(op)) {
+      // A data movement's gradient moves back (a view's costs nothing); a
+      // sum's is the gradient itself, summed where x was broadcast.
+      if (cost.flops == 0 && cost.bytesMoved() == 0)
+        continue;
+      if (elements < outElements && cost.flops != 0)
+        rest.flops += outElements;
+      if (elements != outElements || cost.flops == 0)
+        addGradient(rest, x);
+      continue;
+    }
+    if (isa<tosa::MulOp, linalg::MulOp>(op)) {
+      // d(a*b)/da = b: one product per element, reading the other factor.
+      rest.flops += outElements;
+      for (Value other : inputs)
+        if (other != x && getElements(other) > 1)
+          rest.reads.insert(other);
+      addGradient(rest, x);
+      continue;
+    }
+    // Any other op: its derivative costs what it does, plus the product
+    // with the result's gradient; it reads the forward's inputs, or an
+    // exponential its result.
+    rest.flops += cost.flops + outElements;
+    if (isExponential(op))
+      rest.reads.insert(result);
+    else
+      for (Value v : inputs)
+        if (getElements(v) > 1)
+          rest.reads.insert(v);
+    addGradient(rest, x);
+  }
+  // A gather's gradient scatters into its table by the same indices.
+  if (anyGradient && cost.flops == 0)
+    for (Value v : inputs)
+      if (getElements(v) && !getFloatElements(v))
+        rest.reads.insert(v);
+}
+
+BackwardPass roof::deriveBackward(const FunctionKernels &forward,
+                                  CostContext &ctx,
+                                  const RooflineOptions &options) {
+  BackwardPass pass;
+  FunctionKernels &kernels = pass.kernels;
+  kernels.function = forward.function;
+  kernels.totals.parameters = forward.totals.parameters;
+  kernels.weightBytes = forward.weightBytes;
+  const WeightAnalysis &weights = ctx.getWeights();
+  GradientFlow flow(forward.function, weights);
+  llvm::SetVector<Value> trainable, saved;
+  auto &records = ctx.getRecords();
+  auto deployedBytes = [&](Value v) {
+    return getDeployedBytes(v.getType(), options).value_or(0);
+  };
+  for (const KernelFacts &facts : forward.kernels) {
+    Operation *kernel = facts.op;
+    // The gradient of what the kernel writes, where it flows to the loss.
+    uint64_t gradientBytes = 0, deployedGradientBytes = 0;
+    for (Value result : kernel->getResults())
+      if (flow.carries(result)) {
+        gradientBytes += getOwnBytes(result);
+        deployedGradientBytes += deployedBytes(result);
+      }
+    if (gradientBytes == 0)
+      continue;
+    KernelBackward backward;
+    for (Operation *op : getMembers(kernel)) {
+      auto found = records.find(op);
+      if (found == records.end() || !found->second.cost)
+        continue;
+      for (Value v : op->getOperands())
+        if (flow.isTrainable(v))
+          trainable.insert(v);
+      deriveOp(op, kernel, *found->second.cost, flow, backward);
+    }
+    auto found = records.find(kernel);
+    uint64_t runs = found != records.end() && found->second.executions
+                        ? *found->second.executions
+                        : 1;
+    auto addKernel = [&](uint64_t flops, ArrayRef<const BackwardPart *> reads,
+                         uint64_t written, bool onMatrix) {
+      OpCost cost;
+      cost.flops = flops;
+      cost.bytesRead = gradientBytes;
+      cost.bytesWritten = written;
+      llvm::SetVector<Value> read;
+      for (const BackwardPart *part : reads)
+        read.insert(part->reads.begin(), part->reads.end());
+      for (Value v : read) {
+        uint64_t bytes = getOwnBytes(v);
+        cost.bytesRead += bytes;
+        if (weights.isWeight(v))
+          cost.weightBytesRead += bytes;
+        else if (!v.getDefiningOp() ||
+                 !v.getDefiningOp()->hasTrait<OpTrait::ConstantLike>())
+          saved.insert(v);
+      }
+      KernelFacts backwardFacts =
+          getKernelFacts(kernel, cost.scaled(runs), options, facts.role);
+      if (!onMatrix) {
+        backwardFacts.engine = Engine::Vector;
+        backwardFacts.kernelClass =
+            flops ? KernelClass::Elementwise : KernelClass::Movement;
+      }
+      pass.transientBytes =
+          std::max(pass.transientBytes,
+                   deployedGradientBytes + backwardFacts.cost.bytesWritten);
+      kernels.totals.total += backwardFacts.cost;
+      kernels.kernels.push_back(std::move(backwardFacts));
+    };
+    // The other ops' derivatives run in the contraction's gradients (their
+    // FLOPs and writes once, in the first); alone without one.
+    const BackwardPart &rest = backward.rest;
+    for (auto [i, part] : llvm::enumerate(backward.contraction))
+      addKernel(part.flops + (i == 0 ? rest.flops : 0), {&part, &rest},
+                part.written + (i == 0 ? rest.written : 0), true);
+    if (backward.contraction.empty() && (rest.flops || rest.written))
+      addKernel(rest.flops, {&rest}, rest.written, false);
+  }
+  pass.trainable = trainable.takeVector();
+  pass.saved = saved.takeVector();
+  for (Value v : pass.saved)
+    pass.savedBytes += deployedBytes(v);
+  return pass;
+}

@@ -1,0 +1,78 @@
+//===- TrainingStep.cpp - One step of training on a target ----------------===//
+
+#include "roof/Pricing/TrainingStep.h"
+#include "roof/Pricing/Roofline.h"
+
+using namespace mlir;
+using namespace mlir::roof;
+
+TrainingKernels roof::analyzeTraining(const FunctionKernels &forward,
+                                      CostContext &ctx,
+                                      const RooflineOptions &options,
+                                      const TrainingOptions &training) {
+  TrainingKernels step;
+  step.options = training;
+  step.backward = deriveBackward(forward, ctx, options);
+  // Each weight at its element width as deployed.
+  SmallVector<TrainableWeight> weights;
+  std::optional<Dtype> weightDtype;
+  for (Value weight : step.backward.trainable) {
+    auto type = cast<ShapedType>(weight.getType());
+    uint64_t bytes = getDeployedBytes(type, options).value_or(0);
+    weights.push_back({type.getShape(),
+                       static_cast<unsigned>(llvm::divideCeil(
+                           bytes, std::max<int64_t>(type.getNumElements(), 1)))});
+    if (!weightDtype)
+      weightDtype = options.dtypePolicy == DtypePolicy::Deploy
+                        ? options.deployDtype
+                        : getElementDtype(type.getElementType());
+  }
+  step.state = getModelState(training.optimizer, weights, training.masterDtype);
+
+  // The update runs elementwise at the dtype of what it updates.
+  KernelFacts &update = step.update;
+  update.cost = step.state.update;
+  update.engine = Engine::Vector;
+  update.kernelClass = KernelClass::Elementwise;
+  update.rated = training.masterDtype ? training.masterDtype : weightDtype;
+  update.dtype = update.rated ? getDtypeName(*update.rated).str() : "none";
+  return step;
+}
+
+TrainingReport roof::priceTraining(const TrainingKernels &step,
+                                   const FunctionRoofline &forward,
+                                   const Target &target,
+                                   const RooflineOptions &options) {
+  TrainingReport report;
+  report.function = forward.function;
+  report.target = &target;
+  report.options = step.options;
+  report.batch = forward.batch;
+  report.forwardSeconds = forward.latencySeconds;
+  report.forwardFlops = forward.totals.total.flops;
+  report.backward = priceFunction(step.backward.kernels, target, options);
+  report.backwardSeconds = report.backward.latencySeconds;
+  report.backwardFlops = step.backward.kernels.totals.total.flops;
+  KernelTime update = priceKernel(step.update, target, options);
+  report.updateSeconds = update.hasTime() ? update.seconds : 0;
+  report.updateFlops = step.state.update.flops;
+  // Utilization is against the matrix engine's rate where the forward uses
+  // one, as MFU is quoted.
+  double matrixPeak = 0, anyPeak = 0;
+  for (const KernelTime &kernel : forward.kernels) {
+    if (!kernel.rate)
+      continue;
+    anyPeak = std::max(anyPeak, *kernel.rate);
+    if (kernel.engine == Engine::Matrix)
+      matrixPeak = std::max(matrixPeak, *kernel.rate);
+  }
+  report.peakFlops = matrixPeak > 0 ? matrixPeak : anyPeak;
+  report.state = step.state;
+  report.savedActivationBytes = step.backward.savedBytes;
+  report.transientBytes = step.backward.transientBytes;
+  report.capacityBytes = target.getMainMemory().capacity;
+  report.incomplete = forward.kernelsWithoutRate ||
+                      report.backward.kernelsWithoutRate ||
+                      forward.totals.opsUnknown || !update.hasTime();
+  return report;
+}

@@ -1,0 +1,112 @@
+//===- TrainingPrinter.cpp - A training step as text and JSON -------------===//
+
+#include "roof/Report/TrainingPrinter.h"
+#include "roof/Report/ReportPrinter.h"
+#include "roof/Report/Units.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
+
+using namespace mlir;
+using namespace mlir::roof;
+
+/// "adam", "adam (master f32, grad-accum 4)".
+static std::string describeOptimizer(const TrainingOptions &options) {
+  std::string text = getOptimizerName(options.optimizer).str();
+  SmallVector<std::string> notes;
+  if (options.masterDtype)
+    notes.push_back("master " + getDtypeName(*options.masterDtype).str());
+  if (options.gradAccum > 1)
+    notes.push_back("grad-accum " + std::to_string(options.gradAccum));
+  if (!notes.empty())
+    text += " (" + llvm::join(notes, ", ") + ")";
+  return text;
+}
+
+void roof::printTrainingText(const TrainingReport &step,
+                             const FunctionRoofline &forward, unsigned top,
+                             llvm::raw_ostream &os) {
+  os << "== @" << step.function << " on " << step.target->name
+     << ": a step of training with " << describeOptimizer(step.options);
+  for (const auto &[name, size] : forward.dimSizes)
+    os << " " << name << "=" << size;
+  os << "\n";
+  os << "step:    " << formatSeconds(step.stepSeconds());
+  if (step.options.gradAccum > 1)
+    os << " = " << step.options.gradAccum << " x";
+  else
+    os << " =";
+  os << " (forward " << formatSeconds(step.forwardSeconds) << " + backward "
+     << formatSeconds(step.backwardSeconds) << ") + update "
+     << formatSeconds(step.updateSeconds)
+     << llvm::format("; %.1f samples/s, ", step.samplesPerSecond())
+     << formatCountOf(step.samplesPerStep(), "sample") << " per step\n";
+  os << "FLOPs:   forward " << formatFlops(step.forwardFlops) << ", backward "
+     << formatFlops(step.backwardFlops);
+  if (step.forwardFlops)
+    os << llvm::format(" (%.2fx forward)",
+                       static_cast<double>(step.backwardFlops) /
+                           step.forwardFlops);
+  os << ", update " << formatFlops(step.updateFlops)
+     << llvm::format("; model FLOPs utilization %.1f %% of %.1f TFLOP/s\n",
+                     100 * step.modelFlopsUtilization(),
+                     step.peakFlops / 1e12);
+  auto mb = [](uint64_t bytes) {
+    return formatMegabytes(static_cast<double>(bytes));
+  };
+  os << "memory:  peak " << mb(step.peakBytes()) << " = weights "
+     << mb(step.state.weightBytes) << " + gradients "
+     << mb(step.state.gradientBytes) << " + optimizer state "
+     << mb(step.state.optimizerBytes()) << " + saved activations "
+     << mb(step.savedActivationBytes) << " + gradients in flight "
+     << mb(step.transientBytes) << " of "
+     << formatMegabytes(step.capacityBytes) << ": "
+     << (step.fits() ? "fits" : "does-not-fit") << "\n";
+  os << "state:   " << formatCountOf(step.state.parameters, "parameter")
+     << "; optimizer state " << mb(step.state.stateBytes) << ", master copy "
+     << mb(step.state.masterBytes) << "\n";
+  if (step.incomplete)
+    os << "incomplete: kernels without a rate or ops without a cost, which "
+          "the times leave out\n";
+  os << "backward ";
+  printKernelTable(step.backward, top, os);
+  os << "\n";
+}
+
+void roof::writeTrainingJson(llvm::json::OStream &json,
+                             const TrainingReport &step) {
+  json.attributeObject("training", [&] {
+    json.attribute("optimizer", getOptimizerName(step.options.optimizer));
+    if (step.options.masterDtype)
+      json.attribute("master_dtype", getDtypeName(*step.options.masterDtype));
+    json.attribute("grad_accum", static_cast<uint64_t>(step.options.gradAccum));
+    json.attribute("step_s", step.stepSeconds());
+    json.attribute("forward_s", step.forwardSeconds);
+    json.attribute("backward_s", step.backwardSeconds);
+    json.attribute("update_s", step.updateSeconds);
+    json.attribute("samples_per_s", step.samplesPerSecond());
+    json.attributeObject("flops", [&] {
+      json.attribute("forward", step.forwardFlops);
+      json.attribute("backward", step.backwardFlops);
+      json.attribute("update", step.updateFlops);
+      json.attribute("model", step.modelFlops());
+    });
+    json.attribute("model_flops_utilization", step.modelFlopsUtilization());
+    json.attribute("peak_flops", step.peakFlops);
+    json.attribute("parameters", step.state.parameters);
+    json.attributeObject("memory", [&] {
+      json.attribute("weights", step.state.weightBytes);
+      json.attribute("gradients", step.state.gradientBytes);
+      json.attribute("optimizer_state", step.state.optimizerBytes());
+      json.attribute("master_copy", step.state.masterBytes);
+      json.attribute("saved_activations", step.savedActivationBytes);
+      json.attribute("transient", step.transientBytes);
+      json.attribute("peak", step.peakBytes());
+      json.attribute("capacity", step.capacityBytes);
+      json.attribute("fits", step.fits());
+    });
+    json.attribute("backward_kernels",
+                   static_cast<uint64_t>(step.backward.kernels.size()));
+    json.attribute("incomplete", step.incomplete);
+  });
+}
