@@ -172,12 +172,14 @@ static void deriveOp(Operation *op, Operation *kernel, const OpCost &cost,
     uint64_t elements = getElements(x);
     if (cost.flops == 0 || isLinear(op)) {
       // A data movement's gradient moves back (a view's costs nothing); a
-      // sum's is the gradient itself, summed where x was broadcast.
+      // sum's is the gradient itself, summed where x was broadcast, and
+      // written only where it is not the result's gradient already: in
+      // another shape, or from inside a fused kernel.
       if (cost.flops == 0 && cost.bytesMoved() == 0)
         continue;
       if (elements < outElements && cost.flops != 0)
         rest.flops += outElements;
-      if (elements != outElements || cost.flops == 0)
+      if (elements != outElements || cost.flops == 0 || kernel != op)
         addGradient(rest, x);
       continue;
     }

@@ -53,8 +53,10 @@ TrainingReport roof::priceTraining(const TrainingKernels &step,
   report.backward = priceFunction(step.backward.kernels, target, options);
   report.backwardSeconds = report.backward.latencySeconds;
   report.backwardFlops = step.backward.kernels.totals.total.flops;
+  // Without trainable weights there is nothing to update.
   KernelTime update = priceKernel(step.update, target, options);
-  report.updateSeconds = update.hasTime() ? update.seconds : 0;
+  if (step.state.parameters && update.hasTime())
+    report.updateSeconds = update.seconds;
   report.updateFlops = step.state.update.flops;
   // Utilization is against the matrix engine's rate where the forward uses
   // one, as MFU is quoted.
@@ -73,6 +75,7 @@ TrainingReport roof::priceTraining(const TrainingKernels &step,
   report.capacityBytes = target.getMainMemory().capacity;
   report.incomplete = forward.kernelsWithoutRate ||
                       report.backward.kernelsWithoutRate ||
-                      forward.totals.opsUnknown || !update.hasTime();
+                      forward.totals.opsUnknown ||
+                      (step.state.parameters && !update.hasTime());
   return report;
 }

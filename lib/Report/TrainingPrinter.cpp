@@ -65,6 +65,9 @@ void roof::printTrainingText(const TrainingReport &step,
   os << "state:   " << formatCountOf(step.state.parameters, "parameter")
      << "; optimizer state " << mb(step.state.stateBytes) << ", master copy "
      << mb(step.state.masterBytes) << "\n";
+  if (!step.state.parameters)
+    os << "note: no trainable weight (a float constant, global or "
+          "roof.param argument that a kernel reads): nothing to update\n";
   if (step.incomplete)
     os << "incomplete: kernels without a rate or ops without a cost, which "
           "the times leave out\n";
