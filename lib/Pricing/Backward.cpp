@@ -45,8 +45,8 @@ public:
     // In post-order a fused kernel's members come before the kernel, and a
     // region op's results carry what its regions yield.
     fn.walk([&](Operation *op) {
-      bool flows = llvm::any_of(op->getOperands(),
-                                [&](Value v) { return carries(v); });
+      bool flows =
+          llvm::any_of(op->getOperands(), [&](Value v) { return carries(v); });
       for (Region &region : op->getRegions())
         for (Block &block : region)
           if (!block.empty() && block.back().hasTrait<OpTrait::IsTerminator>())
@@ -134,7 +134,8 @@ static void deriveOp(Operation *op, Operation *kernel, const OpCost &cost,
   // A gradient is written for the kernel's inputs; one between members of
   // a fused kernel stays in registers, as the forward value did.
   auto isInput = [&](Value v) {
-    return kernel == op || !kernel->isAncestor(v.getParentBlock()->getParentOp());
+    return kernel == op ||
+           !kernel->isAncestor(v.getParentBlock()->getParentOp());
   };
   BackwardPart &rest = backward.rest;
   auto addGradient = [&](BackwardPart &part, Value x) {

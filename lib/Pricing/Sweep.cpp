@@ -82,8 +82,8 @@ FailureOr<PricedModule> roof::priceModule(ModuleOp module,
       }
       kernels.emplace_back(own, analyzeKernels(bound, ctx, own.options));
       if (sweep.training.optimizer != Optimizer::None)
-        steps.push_back(analyzeTraining(kernels.back().second, ctx,
-                                        own.options, sweep.training));
+        steps.push_back(analyzeTraining(kernels.back().second, ctx, own.options,
+                                        sweep.training));
     }
     for (const Target *target : targets)
       for (auto [i, evaluated] : llvm::enumerate(kernels)) {

@@ -19,9 +19,10 @@ TrainingKernels roof::analyzeTraining(const FunctionKernels &forward,
   for (Value weight : step.backward.trainable) {
     auto type = cast<ShapedType>(weight.getType());
     uint64_t bytes = getDeployedBytes(type, options).value_or(0);
-    weights.push_back({type.getShape(),
-                       static_cast<unsigned>(llvm::divideCeil(
-                           bytes, std::max<int64_t>(type.getNumElements(), 1)))});
+    weights.push_back(
+        {type.getShape(),
+         static_cast<unsigned>(llvm::divideCeil(
+             bytes, std::max<int64_t>(type.getNumElements(), 1)))});
     if (!weightDtype)
       weightDtype = options.dtypePolicy == DtypePolicy::Deploy
                         ? options.deployDtype
@@ -73,9 +74,8 @@ TrainingReport roof::priceTraining(const TrainingKernels &step,
   report.savedActivationBytes = step.backward.savedBytes;
   report.transientBytes = step.backward.transientBytes;
   report.capacityBytes = target.getMainMemory().capacity;
-  report.incomplete = forward.kernelsWithoutRate ||
-                      report.backward.kernelsWithoutRate ||
-                      forward.totals.opsUnknown ||
-                      (step.state.parameters && !update.hasTime());
+  report.incomplete =
+      forward.kernelsWithoutRate || report.backward.kernelsWithoutRate ||
+      forward.totals.opsUnknown || (step.state.parameters && !update.hasTime());
   return report;
 }

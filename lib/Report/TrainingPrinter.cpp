@@ -49,8 +49,7 @@ void roof::printTrainingText(const TrainingReport &step,
                            step.forwardFlops);
   os << ", update " << formatFlops(step.updateFlops)
      << llvm::format("; model FLOPs utilization %.1f %% of %.1f TFLOP/s\n",
-                     100 * step.modelFlopsUtilization(),
-                     step.peakFlops / 1e12);
+                     100 * step.modelFlopsUtilization(), step.peakFlops / 1e12);
   auto mb = [](uint64_t bytes) {
     return formatMegabytes(static_cast<double>(bytes));
   };
@@ -59,9 +58,8 @@ void roof::printTrainingText(const TrainingReport &step,
      << mb(step.state.gradientBytes) << " + optimizer state "
      << mb(step.state.optimizerBytes()) << " + saved activations "
      << mb(step.savedActivationBytes) << " + gradients in flight "
-     << mb(step.transientBytes) << " of "
-     << formatMegabytes(step.capacityBytes) << ": "
-     << (step.fits() ? "fits" : "does-not-fit") << "\n";
+     << mb(step.transientBytes) << " of " << formatMegabytes(step.capacityBytes)
+     << ": " << (step.fits() ? "fits" : "does-not-fit") << "\n";
   os << "state:   " << formatCountOf(step.state.parameters, "parameter")
      << "; optimizer state " << mb(step.state.stateBytes) << ", master copy "
      << mb(step.state.masterBytes) << "\n";

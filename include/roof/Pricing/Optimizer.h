@@ -1,4 +1,4 @@
-//===- Optimizer.h - What an optimizer keeps and does per weight -*- C++ -*-===//
+//===- Optimizer.h - What an optimizer keeps per weight ---------*- C++ -*-===//
 //
 // A training step ends with the optimizer updating every trainable weight
 // from its gradient. What that costs depends only on the optimizer, the
