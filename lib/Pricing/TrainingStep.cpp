@@ -1,6 +1,7 @@
 //===- TrainingStep.cpp - One step of training on a target ----------------===//
 
 #include "roof/Pricing/TrainingStep.h"
+#include "roof/Analysis/CostContext.h"
 #include "roof/Pricing/Roofline.h"
 
 using namespace mlir;
@@ -13,6 +14,8 @@ TrainingKernels roof::analyzeTraining(const FunctionKernels &forward,
   TrainingKernels step;
   step.options = training;
   step.backward = deriveBackward(forward, ctx, options);
+  applyRecompute(step.backward, forward, ctx.getWeights(), training.recompute,
+                 training.scopeDepth, options);
   // Each weight at its element width as deployed.
   SmallVector<TrainableWeight> weights;
   std::optional<Dtype> weightDtype;
@@ -53,7 +56,9 @@ TrainingReport roof::priceTraining(const TrainingKernels &step,
   report.forwardFlops = forward.totals.total.flops;
   report.backward = priceFunction(step.backward.kernels, target, options);
   report.backwardSeconds = report.backward.latencySeconds;
-  report.backwardFlops = step.backward.kernels.totals.total.flops;
+  report.recomputeFlops = step.backward.recomputeFlops;
+  report.backwardFlops =
+      step.backward.kernels.totals.total.flops - report.recomputeFlops;
   // Without trainable weights there is nothing to update.
   KernelTime update = priceKernel(step.update, target, options);
   if (step.state.parameters && update.hasTime())
@@ -78,4 +83,13 @@ TrainingReport roof::priceTraining(const TrainingKernels &step,
       forward.kernelsWithoutRate || report.backward.kernelsWithoutRate ||
       forward.totals.opsUnknown || (step.state.parameters && !update.hasTime());
   return report;
+}
+
+uint64_t TrainingReport::maxBatch() const {
+  double room = capacityBytes - (state.weightBytes + state.gradientBytes +
+                                 state.optimizerBytes());
+  double perSample =
+      static_cast<double>(savedActivationBytes + transientBytes) / batch;
+  return room > 0 && perSample > 0 ? static_cast<uint64_t>(room / perSample)
+                                   : 0;
 }

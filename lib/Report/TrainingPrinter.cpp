@@ -18,6 +18,8 @@ static std::string describeOptimizer(const TrainingOptions &options) {
     notes.push_back("master " + getDtypeName(*options.masterDtype).str());
   if (options.gradAccum > 1)
     notes.push_back("grad-accum " + std::to_string(options.gradAccum));
+  if (options.recompute != Recompute::None)
+    notes.push_back("recompute " + getRecomputeName(options.recompute).str());
   if (!notes.empty())
     text += " (" + llvm::join(notes, ", ") + ")";
   return text;
@@ -47,9 +49,15 @@ void roof::printTrainingText(const TrainingReport &step,
     os << llvm::format(" (%.2fx forward)",
                        static_cast<double>(step.backwardFlops) /
                            step.forwardFlops);
+  if (step.recomputeFlops)
+    os << " + recompute " << formatFlops(step.recomputeFlops);
   os << ", update " << formatFlops(step.updateFlops)
-     << llvm::format("; model FLOPs utilization %.1f %% of %.1f TFLOP/s\n",
-                     100 * step.modelFlopsUtilization(), step.peakFlops / 1e12);
+     << llvm::format("; model FLOPs utilization %.1f %%",
+                     100 * step.modelFlopsUtilization());
+  if (step.recomputeFlops)
+    os << llvm::format(", hardware %.1f %%",
+                       100 * step.hardwareFlopsUtilization());
+  os << llvm::format(" of %.1f TFLOP/s\n", step.peakFlops / 1e12);
   auto mb = [](uint64_t bytes) {
     return formatMegabytes(static_cast<double>(bytes));
   };
@@ -59,7 +67,8 @@ void roof::printTrainingText(const TrainingReport &step,
      << mb(step.state.optimizerBytes()) << " + saved activations "
      << mb(step.savedActivationBytes) << " + gradients in flight "
      << mb(step.transientBytes) << " of " << formatMegabytes(step.capacityBytes)
-     << ": " << (step.fits() ? "fits" : "does-not-fit") << "\n";
+     << ": " << (step.fits() ? "fits" : "does-not-fit")
+     << "; at most a batch of " << step.maxBatch() << "\n";
   os << "state:   " << formatCountOf(step.state.parameters, "parameter")
      << "; optimizer state " << mb(step.state.stateBytes) << ", master copy "
      << mb(step.state.masterBytes) << "\n";
@@ -81,6 +90,7 @@ void roof::writeTrainingJson(llvm::json::OStream &json,
     if (step.options.masterDtype)
       json.attribute("master_dtype", getDtypeName(*step.options.masterDtype));
     json.attribute("grad_accum", static_cast<uint64_t>(step.options.gradAccum));
+    json.attribute("recompute", getRecomputeName(step.options.recompute));
     json.attribute("step_s", step.stepSeconds());
     json.attribute("forward_s", step.forwardSeconds);
     json.attribute("backward_s", step.backwardSeconds);
@@ -90,9 +100,13 @@ void roof::writeTrainingJson(llvm::json::OStream &json,
       json.attribute("forward", step.forwardFlops);
       json.attribute("backward", step.backwardFlops);
       json.attribute("update", step.updateFlops);
+      json.attribute("recompute", step.recomputeFlops);
       json.attribute("model", step.modelFlops());
+      json.attribute("hardware", step.hardwareFlops());
     });
     json.attribute("model_flops_utilization", step.modelFlopsUtilization());
+    json.attribute("hardware_flops_utilization",
+                   step.hardwareFlopsUtilization());
     json.attribute("peak_flops", step.peakFlops);
     json.attribute("parameters", step.state.parameters);
     json.attributeObject("memory", [&] {
@@ -105,6 +119,7 @@ void roof::writeTrainingJson(llvm::json::OStream &json,
       json.attribute("peak", step.peakBytes());
       json.attribute("capacity", step.capacityBytes);
       json.attribute("fits", step.fits());
+      json.attribute("max_batch", step.maxBatch());
     });
     json.attribute("backward_kernels",
                    static_cast<uint64_t>(step.backward.kernels.size()));

@@ -237,11 +237,16 @@ private:
   LogicalResult checkTrainingOptions() {
     auto fail = [&](const Twine &message) { return optionError(message); };
     if (training == Optimizer::None) {
-      if (!masterDtype.empty() || gradAccum != 1)
-        return fail("master-dtype= and grad-accum= describe a training "
-                    "step; name the optimizer too (training=adam)");
+      if (!masterDtype.empty() || gradAccum != 1 ||
+          recompute != Recompute::None)
+        return fail("master-dtype=, grad-accum= and recompute= describe a "
+                    "training step; name the optimizer too (training=adam)");
       return success();
     }
+    if (recompute == Recompute::Full && scopeDepth == 0)
+      return fail("recompute=full keeps each block's inputs: name the blocks "
+                  "with scope-depth=N, the depth of the layers in the node "
+                  "names (1 for /layers.3/...)");
     if (!generate.empty())
       return fail("training= prices a step of training the function; "
                   "generate= prices inference, token by token: give one");
@@ -266,6 +271,8 @@ private:
     if (!masterDtype.empty())
       options.masterDtype = parseDtype(masterDtype);
     options.gradAccum = gradAccum;
+    options.recompute = recompute;
+    options.scopeDepth = scopeDepth;
     return options;
   }
 

@@ -8,7 +8,7 @@
 
 // MASTER: error: roof-report: master-dtype must be f64, f32, bf16 or f16; got 'i8'
 // ACCUM: error: roof-report: grad-accum must be at least 1
-// ALONE: error: roof-report: master-dtype= and grad-accum= describe a training step; name the optimizer too (training=adam)
+// ALONE: error: roof-report: master-dtype=, grad-accum= and recompute= describe a training step; name the optimizer too (training=adam)
 // GENERATE: error: roof-report: training= prices a step of training the function; generate= prices inference, token by token: give one
 // FORMAT: error: roof-report: training= prints text or json
 // UNKNOWN: for the --training option: Cannot find option named 'rmsprop'!

@@ -35,17 +35,19 @@
 // dW1's 1024 + 2048 = 3072 B.
 // Adam: gradients 3584 B, two moments 7168 B; its update 12 FLOPs per
 // parameter = 10752.
-// Peak: 3584 + 3584 + 7168 + 2560 + 3072 = 19968 B.
+// Peak: 3584 + 3584 + 7168 + 2560 + 3072 = 19968 B. The largest batch
+// that fits in 80 GB, activations (2560 + 3072 per batch of the report,
+// batch=1) growing with it: (80e9 - 14336) / 5632 = 14204542.
 // TEXT: == @mlp on NVIDIA H100 SXM5 80GB: a step of training with adam
 // TEXT-NEXT: step: {{.*}} = (forward {{.*}} + backward {{.*}}) + update {{.*}}; {{.*}} samples/s, 1 sample per step
 // TEXT-NEXT: FLOPs: forward 10.752 kFLOP, backward 12.800 kFLOP (1.19x forward), update 10.752 kFLOP
-// TEXT-NEXT: memory: peak 0.020 MB = weights 0.004 MB + gradients 0.004 MB + optimizer state 0.007 MB + saved activations 0.003 MB + gradients in flight 0.003 MB of 80.000 GB: fits
+// TEXT-NEXT: memory: peak 0.020 MB = weights 0.004 MB + gradients 0.004 MB + optimizer state 0.007 MB + saved activations 0.003 MB + gradients in flight 0.003 MB of 80.000 GB: fits; at most a batch of 14204542
 // TEXT-NEXT: state: 896 parameters; optimizer state 0.007 MB, master copy 0.000 MB
 // TEXT-NEXT: backward kernels by time (4 of 4):
-// TEXT-DAG: vector f32 8192 3584 {{.*}} linalg.matmul at {{.*}}training.mlir:[[#@LINE+66]]
-// TEXT-DAG: vector f32 512 3072 {{.*}} linalg.generic at {{.*}}training.mlir:[[#@LINE+67]]
-// TEXT-DAG: vector f32 2048 1664 {{.*}} linalg.matmul at {{.*}}training.mlir:[[#@LINE+74]]
-// TEXT-DAG: vector f32 2048 1664 {{.*}} linalg.matmul at {{.*}}training.mlir:[[#@LINE+73]]
+// TEXT-DAG: vector f32 8192 3584 {{.*}} linalg.matmul at {{.*}}training.mlir:[[#@LINE+70]]
+// TEXT-DAG: vector f32 512 3072 {{.*}} linalg.generic at {{.*}}training.mlir:[[#@LINE+71]]
+// TEXT-DAG: vector f32 2048 1664 {{.*}} linalg.matmul at {{.*}}training.mlir:[[#@LINE+78]]
+// TEXT-DAG: vector f32 2048 1664 {{.*}} linalg.matmul at {{.*}}training.mlir:[[#@LINE+77]]
 
 // ADAM: "training": {
 // ADAM-NEXT: "optimizer": "adam",
@@ -54,6 +56,7 @@
 // ADAM-NEXT: "forward": 10752,
 // ADAM-NEXT: "backward": 12800,
 // ADAM-NEXT: "update": 10752,
+// ADAM-NEXT: "recompute": 0,
 // ADAM-NEXT: "model": 23552
 // ADAM: "parameters": 896,
 // ADAM-NEXT: "memory": {
@@ -64,6 +67,9 @@
 // ADAM-NEXT: "saved_activations": 2560,
 // ADAM-NEXT: "transient": 3072,
 // ADAM-NEXT: "peak": 19968,
+// ADAM-NEXT: "capacity": 80000000000,
+// ADAM-NEXT: "fits": true,
+// ADAM-NEXT: "max_batch": 14204542
 // ADAM: "backward_kernels": 4,
 // VALID: valid
 

@@ -36,6 +36,10 @@ struct BackwardPass {
   /// gradients, as deployed: the transient memory on top of the saved
   /// activations.
   uint64_t transientBytes = 0;
+  /// Forward kernels run again in the backward pass (Recompute.h), which are
+  /// among `kernels`, and their FLOPs.
+  unsigned recomputedKernels = 0;
+  uint64_t recomputeFlops = 0;
 };
 
 /// Derives the backward pass of `forward` (analyzeKernels with `ctx`).

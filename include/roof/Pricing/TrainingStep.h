@@ -13,6 +13,7 @@
 
 #include "roof/Pricing/Backward.h"
 #include "roof/Pricing/Optimizer.h"
+#include "roof/Pricing/Recompute.h"
 
 #include <memory>
 
@@ -27,6 +28,10 @@ struct TrainingOptions {
   /// Forward and backward passes per optimizer update (gradient
   /// accumulation).
   unsigned gradAccum = 1;
+  /// What the backward pass recomputes instead of keeping, and for `full`
+  /// the name-scope depth of its blocks.
+  Recompute recompute = Recompute::None;
+  unsigned scopeDepth = 0;
 };
 
 /// What a step is before a target is chosen: its backward pass, model state
@@ -59,6 +64,9 @@ struct TrainingReport {
   uint64_t forwardFlops = 0;
   uint64_t backwardFlops = 0;
   uint64_t updateFlops = 0;
+  /// FLOPs of the forward kernels the backward pass runs again (in
+  /// backwardSeconds, not in backwardFlops).
+  uint64_t recomputeFlops = 0;
   /// The fastest matrix rate the forward's kernels run at: the peak model
   /// FLOPs utilization is taken against.
   double peakFlops = 0;
@@ -85,10 +93,19 @@ struct TrainingReport {
     return static_cast<double>(options.gradAccum) *
            (static_cast<double>(forwardFlops) + backwardFlops);
   }
-  /// modelFlops over the step's time at the peak, in [0, 1].
-  double modelFlopsUtilization() const {
+  /// modelFlops and the recomputation: what the hardware runs.
+  double hardwareFlops() const {
+    return modelFlops() +
+           static_cast<double>(options.gradAccum) * recomputeFlops;
+  }
+  /// modelFlops (hardwareFlops) over the step's time at the peak.
+  double modelFlopsUtilization() const { return getUtilization(modelFlops()); }
+  double hardwareFlopsUtilization() const {
+    return getUtilization(hardwareFlops());
+  }
+  double getUtilization(double flops) const {
     return stepSeconds() > 0 && peakFlops > 0
-               ? modelFlops() / (stepSeconds() * peakFlops)
+               ? flops / (stepSeconds() * peakFlops)
                : 0;
   }
   uint64_t peakBytes() const {
@@ -96,6 +113,11 @@ struct TrainingReport {
            savedActivationBytes + transientBytes;
   }
   bool fits() const { return peakBytes() <= capacityBytes; }
+  /// The largest batch (in units of `batch`'s samples) whose step fits,
+  /// the activations (saved and in flight) growing linearly with it and
+  /// the model state not: 0 when the state alone does not fit or nothing
+  /// grows.
+  uint64_t maxBatch() const;
 };
 
 /// Prices `step` on `target`; `forward` is its forward function priced

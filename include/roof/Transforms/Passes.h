@@ -10,6 +10,7 @@
 #include "roof/Dialect/RoofDialect.h"
 #include "roof/Pricing/Optimizer.h"
 #include "roof/Pricing/PricingTypes.h"
+#include "roof/Pricing/Recompute.h"
 #include "roof/Report/ReportFormat.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"

@@ -245,7 +245,19 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "empty: the weights' own.">,
     Option<"gradAccum", "grad-accum", "unsigned", /*default=*/"1",
            "With training: forward and backward passes per optimizer "
-           "update (gradient accumulation).">
+           "update (gradient accumulation).">,
+    Option<"recompute", "recompute", "::mlir::roof::Recompute",
+           /*default=*/"::mlir::roof::Recompute::None",
+           "With training: what the backward pass recomputes instead of "
+           "keeping from the forward (activation checkpointing).",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::roof::Recompute::None, "none",
+                        "keep every activation the backward pass reads"),
+             clEnumValN(::mlir::roof::Recompute::Selective, "selective",
+                        "recompute attention scores and their softmax"),
+             clEnumValN(::mlir::roof::Recompute::Full, "full",
+                        "keep each block's inputs only (blocks: the name "
+                        "scopes at scope-depth=N) and rerun its forward"))}]>
   ];
 }
 
