@@ -4,13 +4,16 @@
 #include "roof/Analysis/CostContext.h"
 #include "roof/Analysis/OpClassification.h"
 #include "roof/Dialect/RoofDialect.h"
+#include "roof/Pricing/NodeRoles.h"
 #include "roof/Pricing/Roofline.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Interfaces/DestinationStyleOpInterface.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace mlir;
 using namespace mlir::roof;
@@ -123,6 +126,166 @@ static bool isLinear(Operation *op) {
              tosa::CastOp, linalg::AddOp, linalg::SubOp, linalg::NegFOp>(op);
 }
 
+/// Whether `value` stays inside the source node that made it: a node
+/// imported as several ops (a layer norm, a softmax, a GELU), every user of
+/// the value in the same node.
+static bool isInsideNode(Value value) {
+  Operation *def = value.getDefiningOp();
+  StringRef node = def ? getNodeName(def) : StringRef();
+  if (node.empty())
+    return false;
+  return llvm::all_of(value.getUsers(), [&](Operation *user) {
+    return !user->hasTrait<OpTrait::IsTerminator>() &&
+           getNodeName(user) == node;
+  });
+}
+
+namespace {
+/// The source nodes of a function (ops sharing a node name, as an imported
+/// node's ops do): which are softmaxes, and the values that leave each.
+class SourceNodes {
+public:
+  explicit SourceNodes(FunctionOpInterface fn) {
+    fn.walk([&](Operation *op) {
+      StringRef node = getNodeName(op);
+      if (node.empty())
+        return;
+      Node &info = nodes[node];
+      info.exponential |= isExponential(op);
+      info.reduction |= isAxisReduction(op);
+      for (Value result : op->getResults())
+        if (!result.use_empty() && !isInsideNode(result))
+          info.outputs.push_back(result);
+    });
+  }
+
+  /// Whether `node` normalizes exponentials by their sum (a softmax): its
+  /// backward reads its output, dX = Y (dY - sum(dY Y)), as frameworks
+  /// keep it.
+  bool isSoftmax(StringRef node) const {
+    auto found = nodes.find(node);
+    return found != nodes.end() && found->second.exponential &&
+           found->second.reduction;
+  }
+  ArrayRef<Value> getOutputs(StringRef node) const {
+    auto found = nodes.find(node);
+    return found == nodes.end() ? ArrayRef<Value>() : found->second.outputs;
+  }
+
+private:
+  struct Node {
+    bool exponential = false;
+    bool reduction = false;
+    SmallVector<Value> outputs;
+  };
+  llvm::DenseMap<StringRef, Node> nodes;
+};
+} // namespace
+
+/// What a backward kernel keeps in place of `value`, into `sources`: a
+/// source node's backward, like its forward, runs from the node's inputs,
+/// so a value inside a node is recomputed from the node's inputs (and from
+/// what it makes from no input, such as random draws) instead of kept; a
+/// softmax's from its output.
+static void addKeptSources(Value value, const SourceNodes &nodes,
+                           llvm::SetVector<Value> &sources,
+                           llvm::DenseSet<Value> &visited) {
+  if (!visited.insert(value).second)
+    return;
+  Value made = value;
+  if (auto kernel = value.getDefiningOp<KernelOp>())
+    made = kernel.getBody().front().getTerminator()->getOperand(
+        cast<OpResult>(value).getResultNumber());
+  Operation *def = made.getDefiningOp();
+  if (!def || !isInsideNode(value)) {
+    sources.insert(value);
+    return;
+  }
+  StringRef node = getNodeName(def);
+  if (nodes.isSoftmax(node)) {
+    ArrayRef<Value> outputs = nodes.getOutputs(node);
+    sources.insert(outputs.begin(), outputs.end());
+    return;
+  }
+  auto dps = dyn_cast<DestinationStyleOpInterface>(def);
+  SmallVector<Value> inputs = dps ? SmallVector<Value>(dps.getDpsInputs())
+                                  : SmallVector<Value>(def->getOperands());
+  llvm::erase_if(inputs, [](Value v) { return !isa<ShapedType>(v.getType()); });
+  if (inputs.empty()) {
+    sources.insert(value);
+    return;
+  }
+  for (Value input : inputs)
+    addKeptSources(input, nodes, sources, visited);
+}
+
+/// Whether `scalar`, in a payload, is computed from `arg`.
+static bool dependsOn(Value scalar, BlockArgument arg) {
+  if (scalar == arg)
+    return true;
+  Operation *def = scalar.getDefiningOp();
+  return def && def->getBlock() == arg.getOwner() &&
+         llvm::any_of(def->getOperands(),
+                      [&](Value v) { return dependsOn(v, arg); });
+}
+
+/// Whether `scalar` is linear in `arg` (sums and differences of `arg`
+/// times factors computed without it); the block arguments of those factors
+/// go into `factors`.
+static bool isLinearIn(Value scalar, BlockArgument arg,
+                       llvm::SmallPtrSetImpl<Value> &factors) {
+  if (scalar == arg || !dependsOn(scalar, arg))
+    return true;
+  Operation *def = scalar.getDefiningOp();
+  auto addFactor = [&](Value factor) {
+    for (BlockArgument other : arg.getOwner()->getArguments())
+      if (dependsOn(factor, other))
+        factors.insert(other);
+  };
+  if (isa<arith::AddFOp, arith::SubFOp>(def))
+    return isLinearIn(def->getOperand(0), arg, factors) &&
+           isLinearIn(def->getOperand(1), arg, factors);
+  if (isa<arith::NegFOp>(def))
+    return isLinearIn(def->getOperand(0), arg, factors);
+  if (isa<arith::MulFOp, arith::DivFOp>(def)) {
+    Value lhs = def->getOperand(0), rhs = def->getOperand(1);
+    if (!dependsOn(rhs, arg)) {
+      addFactor(rhs);
+      return isLinearIn(lhs, arg, factors);
+    }
+    if (isa<arith::MulFOp>(def) && !dependsOn(lhs, arg)) {
+      addFactor(lhs);
+      return isLinearIn(rhs, arg, factors);
+    }
+  }
+  return false;
+}
+
+/// For an elementwise generic whose result is linear in its input `x`
+/// (a scaling, a dropout's mask, a bias): the inputs its gradient reads,
+/// the factors of `x`; std::nullopt otherwise.
+static std::optional<SmallVector<Value>> getLinearFactors(Operation *op,
+                                                          Value x) {
+  auto generic = dyn_cast<linalg::GenericOp>(op);
+  if (!generic || generic.getNumReductionLoops() || generic.getNumResults() != 1)
+    return std::nullopt;
+  OpOperand *operand = llvm::find_if(generic->getOpOperands(), [&](OpOperand &o) {
+    return o.get() == x;
+  });
+  if (operand == generic->getOpOperands().end())
+    return std::nullopt;
+  BlockArgument arg = generic.getMatchingBlockArgument(operand);
+  Value yielded = generic.getBlock()->getTerminator()->getOperand(0);
+  llvm::SmallPtrSet<Value, 4> factors;
+  if (!isLinearIn(yielded, arg, factors))
+    return std::nullopt;
+  SmallVector<Value> reads;
+  for (OpOperand *input : generic.getDpsInputOperands())
+    if (factors.contains(generic.getMatchingBlockArgument(input)))
+      reads.push_back(input->get());
+  return reads;
+}
+
 /// The backward work of `op`, a member of `kernel`, into `backward`.
 static void deriveOp(Operation *op, Operation *kernel, const OpCost &cost,
                      const GradientFlow &flow, KernelBackward &backward) {
@@ -193,6 +356,15 @@ static void deriveOp(Operation *op, Operation *kernel, const OpCost &cost,
       addGradient(rest, x);
       continue;
     }
+    if (std::optional<SmallVector<Value>> factors = getLinearFactors(op, x)) {
+      // A payload linear in x: the gradient is dY times x's factors.
+      rest.flops += outElements;
+      for (Value factor : *factors)
+        if (getElements(factor) > 1)
+          rest.reads.insert(factor);
+      addGradient(rest, x);
+      continue;
+    }
     // Any other op: its derivative costs what it does, plus the product
     // with the result's gradient; it reads the forward's inputs, or an
     // exponential its result.
@@ -222,6 +394,7 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
   kernels.weightBytes = forward.weightBytes;
   const WeightAnalysis &weights = ctx.getWeights();
   GradientFlow flow(forward.function, weights);
+  SourceNodes nodes(forward.function);
   llvm::SetVector<Value> trainable, saved;
   auto &records = ctx.getRecords();
   auto deployedBytes = [&](Value v) {
@@ -259,8 +432,10 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
       cost.bytesRead = gradientBytes;
       cost.bytesWritten = written;
       llvm::SetVector<Value> read;
+      llvm::DenseSet<Value> visited;
       for (const BackwardPart *part : reads)
-        read.insert(part->reads.begin(), part->reads.end());
+        for (Value v : part->reads)
+          addKeptSources(v, nodes, read, visited);
       for (Value v : read) {
         uint64_t bytes = getOwnBytes(v);
         cost.bytesRead += bytes;

@@ -18,15 +18,15 @@
 //
 // Forward FLOPs per layer: four projections 4 * 512, q k^T 256, p v 256,
 // exp 16, sum 16, division 16 = 2608; 5216 for both.
-// Backward per layer: out 512 + 512, p v 256 + 256, division (two inputs,
-// each 16 + 16) 64, sum 16 + 4, exp 16 + 16, q k^T 256 + 256, projections
-// dW 3 * 512 = 3700; layer 1 adds dx of its three projections, 3 * 512:
-// 8936.
+// Backward per layer: out 512 + 512, p v 256 + 256, division (linear in e:
+// 16, a product with 1 / sum; in the sum: 16 + 16) 48, sum 16 + 4, exp 16 +
+// 16, q k^T 256 + 256, projections dW 3 * 512 = 3684; layer 1 adds dx of its
+// three projections, 3 * 512: 8904.
 // Saved without recompute, per layer: the layer's input, q, k, v, o (128
 // each), e, p (64 each) and the sum (16): 784; 1568 for both. The largest
 // gradients in flight: a projection's dW, dy 128 + dW 256 = 384.
 // NONE: "recompute": "none",
-// NONE: "backward": 8936,
+// NONE: "backward": 8904,
 // NONE-NEXT: "update": 1024,
 // NONE-NEXT: "recompute": 0,
 // NONE: "saved_activations": 1568,
@@ -37,8 +37,8 @@
 // 256, exp 16, sum 16, division 16 = 304 per layer, 608.
 // SELECTIVE: "recompute": "selective",
 // SELECTIVE: "recompute": 608,
-// SELECTIVE-NEXT: "model": 14152,
-// SELECTIVE-NEXT: "hardware": 14760
+// SELECTIVE-NEXT: "model": 14120,
+// SELECTIVE-NEXT: "hardware": 14728
 // SELECTIVE: "saved_activations": 1280,
 // SELECTIVE-NEXT: "transient": 384,
 
@@ -48,14 +48,14 @@
 // 656 = 1040. The whole forward runs again: 5216 FLOPs.
 // FULL: "recompute": "full",
 // FULL: "recompute": 5216,
-// FULL-NEXT: "model": 14152,
-// FULL-NEXT: "hardware": 19368
+// FULL-NEXT: "model": 14120,
+// FULL-NEXT: "hardware": 19336
 // FULL: "saved_activations": 256,
 // FULL-NEXT: "transient": 1040,
 // VALID: valid
 
 // TEXT: a step of training with sgd (recompute selective)
-// TEXT: FLOPs: forward 5.216 kFLOP, backward 8.936 kFLOP (1.71x forward) + recompute 608.000 FLOP, update 1.024 kFLOP; model FLOPs utilization {{.*}} %, hardware {{.*}} % of
+// TEXT: FLOPs: forward 5.216 kFLOP, backward 8.904 kFLOP (1.71x forward) + recompute 608.000 FLOP, update 1.024 kFLOP; model FLOPs utilization {{.*}} %, hardware {{.*}} % of
 
 // NOBLOCKS: error: roof-report: recompute=full keeps each block's inputs: name the blocks with scope-depth=N, the depth of the layers in the node names (1 for /layers.3/...)
 // ALONE: error: roof-report: master-dtype=, grad-accum= and recompute= describe a training step; name the optimizer too (training=adam)
