@@ -267,11 +267,11 @@ static bool isLinearIn(Value scalar, BlockArgument arg,
 static std::optional<SmallVector<Value>> getLinearFactors(Operation *op,
                                                           Value x) {
   auto generic = dyn_cast<linalg::GenericOp>(op);
-  if (!generic || generic.getNumReductionLoops() || generic.getNumResults() != 1)
+  if (!generic || generic.getNumReductionLoops() ||
+      generic.getNumResults() != 1)
     return std::nullopt;
-  OpOperand *operand = llvm::find_if(generic->getOpOperands(), [&](OpOperand &o) {
-    return o.get() == x;
-  });
+  OpOperand *operand = llvm::find_if(
+      generic->getOpOperands(), [&](OpOperand &o) { return o.get() == x; });
   if (operand == generic->getOpOperands().end())
     return std::nullopt;
   BlockArgument arg = generic.getMatchingBlockArgument(operand);
@@ -419,7 +419,16 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
       for (Value v : op->getOperands())
         if (flow.isTrainable(v))
           trainable.insert(v);
+      size_t reads = backward.rest.reads.size();
       deriveOp(op, kernel, *found->second.cost, flow, backward);
+      // A softmax's backward reads its output, whichever of its ops asks.
+      StringRef node = getNodeName(op);
+      if (backward.rest.reads.size() > reads && nodes.isSoftmax(node)) {
+        while (backward.rest.reads.size() > reads)
+          backward.rest.reads.pop_back();
+        backward.rest.reads.insert(nodes.getOutputs(node).begin(),
+                                   nodes.getOutputs(node).end());
+      }
     }
     auto found = records.find(kernel);
     uint64_t runs = found != records.end() && found->second.executions

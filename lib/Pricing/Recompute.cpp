@@ -39,6 +39,23 @@ static bool contractsActivations(Operation *op, const WeightAnalysis &weights) {
          !weights.isWeight(inputs[1]);
 }
 
+/// A tensor an op makes from scalars alone (a random draw from a seed, a
+/// fill): as cheap to make again as to keep.
+static bool isDrawnFromScalars(Value value) {
+  Operation *def = value.getDefiningOp();
+  auto type = dyn_cast<ShapedType>(value.getType());
+  if (!def || def->hasTrait<OpTrait::ConstantLike>() || !type ||
+      !type.hasStaticShape() || type.getNumElements() <= 1)
+    return false;
+  auto dps = dyn_cast<DestinationStyleOpInterface>(def);
+  SmallVector<Value> inputs = dps ? SmallVector<Value>(dps.getDpsInputs())
+                                  : SmallVector<Value>(def->getOperands());
+  return llvm::all_of(inputs, [](Value v) {
+    auto shaped = dyn_cast<ShapedType>(v.getType());
+    return !shaped || (shaped.hasStaticShape() && shaped.getNumElements() <= 1);
+  });
+}
+
 llvm::DenseSet<Value> roof::findAttentionScores(FunctionOpInterface fn,
                                                 const WeightAnalysis &weights) {
   // What a fused kernel's result is inside it: the value its body yields.
@@ -76,7 +93,14 @@ llvm::DenseSet<Value> roof::findAttentionScores(FunctionOpInterface fn,
     stack.append(op->operand_begin(), op->operand_end());
   while (!stack.empty()) {
     Value value = stack.pop_back_val();
-    if (!after.contains(value) || !scores.insert(value).second)
+    if (!after.contains(value)) {
+      // A draw the scores are computed with (a dropout's mask from a seed)
+      // is drawn again with them.
+      if (isDrawnFromScalars(value))
+        scores.insert(value);
+      continue;
+    }
+    if (!scores.insert(value).second)
       continue;
     Value source = inside(value);
     scores.insert(source);

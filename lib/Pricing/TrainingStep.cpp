@@ -61,6 +61,14 @@ TrainingReport roof::priceTraining(const TrainingKernels &step,
       step.backward.kernels.totals.total.flops - report.recomputeFlops;
   // Without trainable weights there is nothing to update.
   KernelTime update = priceKernel(step.update, target, options);
+  // A vector engine without that dtype's rate updates widened to f32, as
+  // optimizers compute.
+  if (!update.hasTime() && step.update.rated != Dtype::F32) {
+    KernelFacts widened = step.update;
+    widened.rated = Dtype::F32;
+    widened.dtype += "/f32";
+    update = priceKernel(widened, target, options);
+  }
   if (step.state.parameters && update.hasTime())
     report.updateSeconds = update.seconds;
   report.updateFlops = step.state.update.flops;
