@@ -71,3 +71,9 @@ SmallVector<double, 2> roof::priceTraffic(KernelTime &kernel,
   kernel.updateSeconds();
   return levelSeconds;
 }
+
+uint64_t roof::getServedBytes(const KernelTime &kernel) {
+  if (kernel.memoryLevel >= kernel.levelBytes.size())
+    return kernel.streamedWeightBytes;
+  return getThroughBytes(kernel)[kernel.memoryLevel].total();
+}

@@ -5,8 +5,9 @@
 // kernels use, min(peak, intensity x bandwidth), with a mark at each knee,
 // and a dashed bandwidth roof for each inner memory level that gives a
 // bandwidth (a hierarchical roofline); each kernel is a circle at
-// (intensity, attained FLOP/s) whose area grows with its time, named with
-// the level that sets its memory time. With a measured profile, each group of
+// (intensity at the level that sets its memory time, attained FLOP/s), so
+// under that level's roof, its area growing with its time. With a measured
+// profile, each group of
 // kernels is also a square at the FLOP/s it reached, joined to its predicted
 // point.
 //
@@ -16,6 +17,7 @@
 
 #include "roof/Analysis/OpClassification.h"
 #include "roof/Measure/MeasuredMatch.h"
+#include "roof/Pricing/LevelTraffic.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
@@ -66,7 +68,9 @@ std::optional<std::pair<double, double>>
 getKernelPoint(const KernelTime &kernel) {
   if (!kernel.hasTime() || kernel.seconds <= 0 || kernel.cost.flops == 0)
     return std::nullopt;
-  double intensity = kernel.cost.intensity();
+  uint64_t served = getServedBytes(kernel);
+  double intensity = served ? static_cast<double>(kernel.cost.flops) / served
+                            : kernel.cost.intensity();
   double attained = kernel.attainedFlops();
   if (!isPlottable(intensity) || !isPlottable(attained))
     return std::nullopt;
@@ -227,9 +231,11 @@ void printKernels(const FunctionRoofline &r, const Axes &axes, double slowest,
                        "stroke=\"%s\"><title>",
                        cx, cy, radius, color, color)
        << escapeMarkup(name)
-       << llvm::format(": %.3f us, %.2f FLOP/B, memory time at ",
-                       kernel->seconds * 1e6, kernel->cost.intensity())
+       << llvm::format(": %.3f us, %.2f FLOP/B over all its bytes, %.2f at ",
+                       kernel->seconds * 1e6, kernel->cost.intensity(),
+                       point->first)
        << escapeMarkup(getMemoryLevelName(*kernel, *r.target))
+       << ", which sets its memory time"
        << "</title></circle>\n";
     if (labelled++ < kLabelled)
       labels.tryPlace(cx, cy, radius, getChartLabel(kernel->op));

@@ -91,12 +91,14 @@
 // JSON-NEXT: "time_s": {{1\.04857[0-9]*}}e-05
 
 // The chart draws a dashed roof for each inner level with a bandwidth,
-// beside the main memory's, and names the level that sets each kernel's
-// memory time.
+// beside the main memory's, and places each kernel at its intensity at the
+// level that sets its memory time: k0 at L2, through which all its bytes
+// pass (262144 FLOPs / 2097152 B = 0.125); k2 at DRAM, which moves only
+// %y (262144 / 1048576 = 0.25), %c staying in L1.
 // SVG-DAG: <polyline class="level-roof" {{.*}}>L1 4000 GB/s</text>
 // SVG-DAG: <polyline class="level-roof" {{.*}}>L2 1500 GB/s</text>
-// SVG-DAG: FLOP/B, memory time at L2</title>
-// SVG-DAG: FLOP/B, memory time at DRAM</title>
+// SVG-DAG: levels.mlir:[[#@LINE+12]]: 5.592 us, 0.12 FLOP/B over all its bytes, 0.12 at L2, which sets its memory time</title>
+// SVG-DAG: levels.mlir:[[#@LINE+17]]: 1.049 us, 0.12 FLOP/B over all its bytes, 0.25 at DRAM, which sets its memory time</title>
 
 // DRAM writing at 0.5 TB/s: k1 writes 4194304 B there, 8.389 us (through
 // L2: 8388608 / 1.5e12 = 5.592 us); k3 writes 1048576 B, 2.097 us; k0 and

@@ -23,6 +23,12 @@ namespace mlir::roof {
 /// target's order; empty for a kernel without a time.
 SmallVector<double, 2> priceTraffic(KernelTime &kernel, const Target &target);
 
+/// The bytes of `kernel` at the level that sets its memory time
+/// (memoryLevel): those passing through it, or the streamed weights for the
+/// weight link. A hierarchical roofline places the kernel at FLOPs over
+/// these bytes, under that level's roof.
+uint64_t getServedBytes(const KernelTime &kernel);
+
 } // namespace mlir::roof
 
 #endif // ROOF_PRICING_LEVELTRAFFIC_H
