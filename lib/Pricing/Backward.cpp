@@ -146,7 +146,10 @@ namespace {
 class SourceNodes {
 public:
   explicit SourceNodes(FunctionOpInterface fn) {
+    // The ops on tensors; a payload's scalar ops belong to their op.
     fn.walk([&](Operation *op) {
+      if (isa_and_nonnull<linalg::LinalgOp>(op->getParentOp()))
+        return;
       StringRef node = getNodeName(op);
       if (node.empty())
         return;
@@ -154,7 +157,8 @@ public:
       info.exponential |= isExponential(op);
       info.reduction |= isAxisReduction(op);
       for (Value result : op->getResults())
-        if (!result.use_empty() && !isInsideNode(result))
+        if (isa<ShapedType>(result.getType()) && !result.use_empty() &&
+            !isInsideNode(result))
           info.outputs.push_back(result);
     });
   }
