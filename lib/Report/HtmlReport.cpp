@@ -9,6 +9,7 @@
 
 #include "roof/Measure/MeasuredMatch.h"
 #include "roof/Pricing/TargetComparison.h"
+#include "roof/Report/TrainingPrinter.h"
 #include "roof/Report/Units.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -204,6 +205,8 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
          << "</td></tr>\n";
     }
     os << "</tbody></table>\n";
+    if (!options.training.empty())
+      printTrainingHtml(options.training[&r - reports.data()], os);
     if (!measured)
       continue;
     os << "<table class=\"kernels measured\"><thead><tr>"

@@ -83,6 +83,48 @@ void roof::printTrainingText(const TrainingReport &step,
   os << "\n";
 }
 
+void roof::printTrainingHtml(const TrainingReport &step,
+                             llvm::raw_ostream &os) {
+  os << "<h3>A step of training with "
+     << escapeMarkup(describeOptimizer(step.options)) << "</h3>\n";
+  os << "<table class=\"training\"><thead><tr><th>part</th><th>time</th>"
+        "<th>FLOP</th></tr></thead><tbody>\n";
+  auto row = [&](StringRef part, double seconds, double flops) {
+    os << "<tr><td class=\"name\">" << part << "</td><td>"
+       << formatSeconds(seconds) << "</td><td>" << formatFlops(flops)
+       << "</td></tr>\n";
+  };
+  row("forward", step.forwardSeconds, step.forwardFlops);
+  row("backward (with recompute)", step.backwardSeconds,
+      static_cast<double>(step.backwardFlops) + step.recomputeFlops);
+  row("update", step.updateSeconds, step.updateFlops);
+  row("step", step.stepSeconds(), step.hardwareFlops() + step.updateFlops);
+  os << "</tbody></table>\n<p class=\"summary\">"
+     << llvm::format("%.1f samples/s, %llu per step; model FLOPs "
+                     "utilization %.1f %%, hardware %.1f %%",
+                     step.samplesPerSecond(),
+                     static_cast<unsigned long long>(step.samplesPerStep()),
+                     100 * step.modelFlopsUtilization(),
+                     100 * step.hardwareFlopsUtilization())
+     << "</p>\n";
+  os << "<table class=\"training\"><thead><tr><th>memory</th><th>bytes</th>"
+        "</tr></thead><tbody>\n";
+  auto bytes = [&](StringRef part, double value) {
+    os << "<tr><td class=\"name\">" << part << "</td><td>"
+       << formatMegabytes(value) << "</td></tr>\n";
+  };
+  bytes("weights", step.state.weightBytes);
+  bytes("gradients", step.state.gradientBytes);
+  bytes("optimizer state", step.state.optimizerBytes());
+  bytes("saved activations", step.savedActivationBytes);
+  bytes("gradients in flight", step.transientBytes);
+  bytes("peak", step.peakBytes());
+  bytes("capacity", step.capacityBytes);
+  os << "</tbody></table>\n<p class=\"summary\">"
+     << (step.fits() ? "fits" : "does not fit") << "; at most a batch of "
+     << step.maxBatch() << "</p>\n";
+}
+
 void roof::writeTrainingJson(llvm::json::OStream &json,
                              const TrainingReport &step) {
   json.attributeObject("training", [&] {

@@ -250,8 +250,9 @@ private:
     if (!generate.empty())
       return fail("training= prices a step of training the function; "
                   "generate= prices inference, token by token: give one");
-    if (format != ReportFormat::Text && format != ReportFormat::Json)
-      return fail("training= prints text or json");
+    if (format == ReportFormat::Csv || format == ReportFormat::Svg)
+      return fail("training= prints text, json or html (a step is not one "
+                  "function's kernels to chart or list)");
     if (!masterDtype.empty()) {
       std::optional<Dtype> dtype = parseDtype(masterDtype);
       if (!dtype || isIntegerDtype(*dtype) || *dtype == Dtype::TF32 ||

@@ -10,7 +10,7 @@
 // ACCUM: error: roof-report: grad-accum must be at least 1
 // ALONE: error: roof-report: master-dtype=, grad-accum= and recompute= describe a training step; name the optimizer too (training=adam)
 // GENERATE: error: roof-report: training= prices a step of training the function; generate= prices inference, token by token: give one
-// FORMAT: error: roof-report: training= prints text or json
+// FORMAT: error: roof-report: training= prints text, json or html (a step is not one function's kernels to chart or list)
 // UNKNOWN: for the --training option: Cannot find option named 'rmsprop'!
 
 func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {

@@ -14,6 +14,7 @@
 // RUN: roof-opt %s --roof-report="targets=h100-sxm training=lamb format=json" -o /dev/null | FileCheck %s --check-prefix=LAMB
 // RUN: roof-opt %s --roof-report="targets=h100-sxm training=adafactor format=json" -o /dev/null | FileCheck %s --check-prefix=ADAFACTOR
 // RUN: roof-opt %s --roof-report="targets=h100-sxm training=adam grad-accum=4" -o /dev/null | FileCheck %s --check-prefix=ACCUM
+// RUN: roof-opt %s --roof-report="targets=h100-sxm training=adam format=html" -o /dev/null | FileCheck %s --check-prefix=HTML
 
 // A two-layer MLP, f32, 8 samples: x 8x16 (an input: no gradient),
 // W1 16x32, b1 8x32 and W2 32x4 (parameters: 512 + 256 + 128 = 896, 3584 B).
@@ -103,6 +104,15 @@
 // LAMB: "optimizer_state": 7168,
 // ADAFACTOR: "update": 9856,
 // ADAFACTOR: "optimizer_state": 496,
+
+// The page has the same step and memory, as tables; the step's FLOPs are
+// the model's 23552 and the update's 10752.
+// HTML: <h3>A step of training with adam</h3>
+// HTML: <td class="name">backward (with recompute)</td><td>{{.*}}</td><td>12.800 kFLOP</td>
+// HTML: <td class="name">step</td><td>{{.*}}</td><td>34.304 kFLOP</td>
+// HTML: <td class="name">saved activations</td><td>0.003 MB</td>
+// HTML: <td class="name">peak</td><td>0.020 MB</td>
+// HTML: fits; at most a batch of 14204542
 
 // Four forward and backward passes per update: 4 samples per step.
 // ACCUM: step: {{.*}} = 4 x (forward {{.*}} + backward {{.*}}) + update {{.*}}; {{.*}} samples/s, 4 samples per step

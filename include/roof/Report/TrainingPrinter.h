@@ -1,8 +1,8 @@
 //===- TrainingPrinter.h - A training step as text and JSON -----*- C++ -*-===//
 //
 // The training view of roof-report (docs/training.md, "Output"): the step's
-// time by part, its FLOPs and utilization, its peak memory by part, and the
-// backward kernels by time.
+// time by part, its FLOPs and utilization, its peak memory by part, and (in
+// text) the backward kernels by time.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,6 +21,10 @@ namespace mlir::roof {
 void printTrainingText(const TrainingReport &step,
                        const FunctionRoofline &forward, unsigned top,
                        llvm::raw_ostream &os);
+
+/// The same as a section of the HTML page: the step's parts, FLOPs and
+/// memory in a table.
+void printTrainingHtml(const TrainingReport &step, llvm::raw_ostream &os);
 
 /// The "training" object of a report (docs/report-schema.md).
 void writeTrainingJson(llvm::json::OStream &json, const TrainingReport &step);
