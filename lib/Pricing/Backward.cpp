@@ -404,7 +404,9 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
   auto deployedBytes = [&](Value v) {
     return getDeployedBytes(v.getType(), options).value_or(0);
   };
-  for (const KernelFacts &facts : forward.kernels) {
+  pass.readsByKernel.resize(forward.kernels.size());
+  pass.inFlightByKernel.resize(forward.kernels.size());
+  for (auto [index, facts] : llvm::enumerate(forward.kernels)) {
     Operation *kernel = facts.op;
     // The gradient of what the kernel writes, where it flows to the loss.
     uint64_t gradientBytes = 0, deployedGradientBytes = 0;
@@ -452,11 +454,13 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
       for (Value v : read) {
         uint64_t bytes = getOwnBytes(v);
         cost.bytesRead += bytes;
-        if (weights.isWeight(v))
+        if (weights.isWeight(v)) {
           cost.weightBytesRead += bytes;
-        else if (!v.getDefiningOp() ||
-                 !v.getDefiningOp()->hasTrait<OpTrait::ConstantLike>())
+        } else if (!v.getDefiningOp() ||
+                   !v.getDefiningOp()->hasTrait<OpTrait::ConstantLike>()) {
           saved.insert(v);
+          pass.readsByKernel[index].push_back(v);
+        }
       }
       KernelFacts backwardFacts =
           getKernelFacts(kernel, cost.scaled(runs), options, facts.role);
@@ -465,9 +469,11 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
         backwardFacts.kernelClass =
             flops ? KernelClass::Elementwise : KernelClass::Movement;
       }
-      pass.transientBytes =
-          std::max(pass.transientBytes,
-                   deployedGradientBytes + backwardFacts.cost.bytesWritten);
+      uint64_t inFlight =
+          deployedGradientBytes + backwardFacts.cost.bytesWritten;
+      pass.transientBytes = std::max(pass.transientBytes, inFlight);
+      pass.inFlightByKernel[index] =
+          std::max(pass.inFlightByKernel[index], inFlight);
       kernels.totals.total += backwardFacts.cost;
       kernels.kernels.push_back(std::move(backwardFacts));
     };
@@ -485,4 +491,15 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
   for (Value v : pass.saved)
     pass.savedBytes += deployedBytes(v);
   return pass;
+}
+
+llvm::DenseMap<Value, unsigned>
+roof::mapProducers(const FunctionKernels &forward) {
+  llvm::DenseMap<Value, unsigned> producer;
+  for (auto [i, facts] : llvm::enumerate(forward.kernels))
+    facts.op->walk([&, i = i](Operation *op) {
+      for (Value result : op->getResults())
+        producer[result] = i;
+    });
+  return producer;
 }

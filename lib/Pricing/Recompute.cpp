@@ -116,14 +116,7 @@ void roof::applyRecompute(BackwardPass &pass, const FunctionKernels &forward,
                           unsigned scopeDepth, const RooflineOptions &options) {
   if (recompute == Recompute::None)
     return;
-  // The forward kernel that makes each value, a fused kernel's members'
-  // included.
-  llvm::DenseMap<Value, unsigned> producer;
-  for (auto [i, facts] : llvm::enumerate(forward.kernels))
-    facts.op->walk([&, i = i](Operation *op) {
-      for (Value result : op->getResults())
-        producer[result] = i;
-    });
+  llvm::DenseMap<Value, unsigned> producer = mapProducers(forward);
   auto bytes = [&](Value v) {
     return getDeployedBytes(v.getType(), options).value_or(0);
   };

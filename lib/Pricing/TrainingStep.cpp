@@ -7,6 +7,49 @@
 using namespace mlir;
 using namespace mlir::roof;
 
+/// The timeline of a step (docs/training.md, "Memory timeline").
+static MemoryTimeline getMemoryTimeline(const FunctionKernels &forward,
+                                        const BackwardPass &backward,
+                                        const ModelState &state,
+                                        const RooflineOptions &options) {
+  size_t kernels = forward.kernels.size();
+  // Each saved value is held from the kernel that makes it (the start, for
+  // an argument) until the backward of the first kernel that reads it.
+  llvm::DenseSet<Value> saved(backward.saved.begin(), backward.saved.end());
+  llvm::DenseMap<Value, unsigned> releasedAfter;
+  for (auto [i, reads] : llvm::enumerate(backward.readsByKernel))
+    for (Value v : reads)
+      if (saved.contains(v))
+        releasedAfter.try_emplace(v, i);
+  llvm::DenseMap<Value, unsigned> producer = mapProducers(forward);
+  uint64_t held = 0;
+  SmallVector<uint64_t> made(kernels), released(kernels);
+  for (Value v : backward.saved) {
+    uint64_t bytes = getDeployedBytes(v.getType(), options).value_or(0);
+    auto found = producer.find(v);
+    if (found == producer.end())
+      held += bytes;
+    else
+      made[found->second] += bytes;
+    // A block input kept for a full recompute is held to the end.
+    auto last = releasedAfter.find(v);
+    released[last == releasedAfter.end() ? 0 : last->second] += bytes;
+  }
+  uint64_t stateBytes =
+      state.weightBytes + state.gradientBytes + state.optimizerBytes();
+  MemoryTimeline timeline;
+  for (size_t i = 0; i < kernels; ++i) {
+    held += made[i];
+    timeline.forward.push_back(stateBytes + held);
+  }
+  for (size_t i = kernels; i-- > 0;) {
+    timeline.backward.push_back(stateBytes + held +
+                                backward.inFlightByKernel[i]);
+    held -= released[i];
+  }
+  return timeline;
+}
+
 TrainingKernels roof::analyzeTraining(const FunctionKernels &forward,
                                       CostContext &ctx,
                                       const RooflineOptions &options,
@@ -32,6 +75,9 @@ TrainingKernels roof::analyzeTraining(const FunctionKernels &forward,
                         : getElementDtype(type.getElementType());
   }
   step.state = getModelState(training.optimizer, weights, training.masterDtype);
+
+  step.timeline = std::make_shared<const MemoryTimeline>(
+      getMemoryTimeline(forward, step.backward, step.state, options));
 
   // The update runs elementwise at the dtype of what it updates.
   KernelFacts &update = step.update;
@@ -86,6 +132,7 @@ TrainingReport roof::priceTraining(const TrainingKernels &step,
   report.state = step.state;
   report.savedActivationBytes = step.backward.savedBytes;
   report.transientBytes = step.backward.transientBytes;
+  report.timeline = step.timeline;
   report.capacityBytes = target.getMainMemory().capacity;
   report.incomplete =
       forward.kernelsWithoutRate || report.backward.kernelsWithoutRate ||

@@ -69,6 +69,18 @@ void roof::printTrainingText(const TrainingReport &step,
      << mb(step.transientBytes) << " of " << formatMegabytes(step.capacityBytes)
      << ": " << (step.fits() ? "fits" : "does-not-fit")
      << "; at most a batch of " << step.maxBatch() << "\n";
+  if (const MemoryTimeline *timeline = step.timeline.get();
+      timeline && !timeline->backward.empty()) {
+    // The backward pass runs the forward kernels' gradients last first.
+    size_t most =
+        std::max_element(timeline->backward.begin(), timeline->backward.end()) -
+        timeline->backward.begin();
+    size_t kernel = timeline->backward.size() - 1 - most;
+    os << "timeline: " << mb(timeline->forward.back())
+       << " held after the forward pass; at most "
+       << mb(timeline->backward[most]) << ", in the backward of "
+       << describeKernel(forward.kernels[kernel].op) << "\n";
+  }
   os << "state:   " << formatCountOf(step.state.parameters, "parameter")
      << "; optimizer state " << mb(step.state.stateBytes) << ", master copy "
      << mb(step.state.masterBytes) << "\n";
@@ -163,6 +175,17 @@ void roof::writeTrainingJson(llvm::json::OStream &json,
       json.attribute("fits", step.fits());
       json.attribute("max_batch", step.maxBatch());
     });
+    if (step.timeline)
+      json.attributeObject("memory_timeline", [&] {
+        json.attribute("peak", step.timeline->peak());
+        for (auto [name, points] :
+             {std::make_pair("forward", &step.timeline->forward),
+              std::make_pair("backward", &step.timeline->backward)})
+          json.attributeArray(name, [&] {
+            for (uint64_t bytes : *points)
+              json.value(bytes);
+          });
+      });
     json.attribute("backward_kernels",
                    static_cast<uint64_t>(step.backward.kernels.size()));
     json.attribute("incomplete", step.incomplete);

@@ -43,6 +43,7 @@
 // TEXT-NEXT: step: {{.*}} = (forward {{.*}} + backward {{.*}}) + update {{.*}}; {{.*}} samples/s, 1 sample per step
 // TEXT-NEXT: FLOPs: forward 10.752 kFLOP, backward 12.800 kFLOP (1.19x forward), update 10.752 kFLOP
 // TEXT-NEXT: memory: peak 0.020 MB = weights 0.004 MB + gradients 0.004 MB + optimizer state 0.007 MB + saved activations 0.003 MB + gradients in flight 0.003 MB of 80.000 GB: fits; at most a batch of 14204542
+// TEXT-NEXT: timeline: 0.017 MB held after the forward pass; at most 0.018 MB, in the backward of linalg.matmul at {{.*}}training.mlir:{{[0-9]+}}
 // TEXT-NEXT: state: 896 parameters; optimizer state 0.007 MB, master copy 0.000 MB
 // TEXT-NEXT: backward kernels by time (4 of 4):
 // TEXT-DAG: vector f32 8192 3584 {{.*}} linalg.matmul at {{.*}}training.mlir:{{[0-9]+}}
@@ -71,6 +72,30 @@
 // ADAM-NEXT: "capacity": 80000000000,
 // ADAM-NEXT: "fits": true,
 // ADAM-NEXT: "max_batch": 14204542
+// The timeline: the model state 14336, x held from the start (512), a and
+// r from the kernels that make them (1024 each), over the six forward
+// kernels (two fills, matmul, add, relu, matmul); then, last kernel first,
+// each backward's gradients in flight on top, a value released after the
+// backward of its first reader: y's 1152 (dr), r released; the fill; the
+// relu's 2048, a released; the add (none); dW1's 3072, x released; the fill.
+// ADAM: "memory_timeline": {
+// ADAM-NEXT: "peak": 18048,
+// ADAM-NEXT: "forward": [
+// ADAM-NEXT: 14848,
+// ADAM-NEXT: 14848,
+// ADAM-NEXT: 15872,
+// ADAM-NEXT: 16896,
+// ADAM-NEXT: 16896,
+// ADAM-NEXT: 16896
+// ADAM-NEXT: ],
+// ADAM-NEXT: "backward": [
+// ADAM-NEXT: 18048,
+// ADAM-NEXT: 15872,
+// ADAM-NEXT: 17920,
+// ADAM-NEXT: 14848,
+// ADAM-NEXT: 17920,
+// ADAM-NEXT: 14336
+// ADAM-NEXT: ]
 // ADAM: "backward_kernels": 4,
 // VALID: valid
 

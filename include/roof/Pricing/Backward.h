@@ -40,7 +40,16 @@ struct BackwardPass {
   /// among `kernels`, and their FLOPs.
   unsigned recomputedKernels = 0;
   uint64_t recomputeFlops = 0;
+  /// Per forward kernel, in their order: the forward values its backward
+  /// kernels read, and the bytes of gradients they have in flight (as
+  /// deployed), for the memory timeline.
+  SmallVector<SmallVector<Value, 2>> readsByKernel;
+  SmallVector<uint64_t> inFlightByKernel;
 };
+
+/// The forward kernel (an index into `forward.kernels`) that makes each
+/// value, a fused kernel's members' included.
+llvm::DenseMap<Value, unsigned> mapProducers(const FunctionKernels &forward);
 
 /// Derives the backward pass of `forward` (analyzeKernels with `ctx`).
 BackwardPass deriveBackward(const FunctionKernels &forward, CostContext &ctx,

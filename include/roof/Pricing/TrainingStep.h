@@ -34,13 +34,35 @@ struct TrainingOptions {
   unsigned scopeDepth = 0;
 };
 
-/// What a step is before a target is chosen: its backward pass, model state
-/// and the optimizer's update as a kernel.
+/// The memory a step holds as it runs: the model state, the saved
+/// activations held (from the kernel that makes each until the backward of
+/// the first kernel that reads it), and in the backward pass the gradients
+/// in flight. Recomputed values are not in it.
+struct MemoryTimeline {
+  /// After each forward kernel, in their order.
+  SmallVector<uint64_t> forward;
+  /// During the backward of each forward kernel, in the order the backward
+  /// pass runs (the last forward kernel's first).
+  SmallVector<uint64_t> backward;
+
+  uint64_t peak() const {
+    uint64_t most = 0;
+    for (uint64_t bytes : forward)
+      most = std::max(most, bytes);
+    for (uint64_t bytes : backward)
+      most = std::max(most, bytes);
+    return most;
+  }
+};
+
+/// What a step is before a target is chosen: its backward pass, model state,
+/// the optimizer's update as a kernel, and its memory timeline.
 struct TrainingKernels {
   TrainingOptions options;
   BackwardPass backward;
   ModelState state;
   KernelFacts update;
+  std::shared_ptr<const MemoryTimeline> timeline;
 };
 
 /// Derives the step of `forward` (analyzeKernels with `ctx`).
@@ -75,6 +97,7 @@ struct TrainingReport {
   ModelState state;
   uint64_t savedActivationBytes = 0;
   uint64_t transientBytes = 0;
+  std::shared_ptr<const MemoryTimeline> timeline;
   double capacityBytes = 0;
   /// Kernels without a rate or ops without a cost, which the times leave
   /// out.
