@@ -15,6 +15,8 @@
 // RUN: roof-opt %s --roof-report="targets=h100-sxm training=adafactor format=json" -o /dev/null | FileCheck %s --check-prefix=ADAFACTOR
 // RUN: roof-opt %s --roof-report="targets=h100-sxm training=adam grad-accum=4" -o /dev/null | FileCheck %s --check-prefix=ACCUM
 // RUN: roof-opt %s --roof-report="targets=h100-sxm training=adam format=html" -o /dev/null | FileCheck %s --check-prefix=HTML
+// Stock mlir-opt prices the same step through the pass plugin.
+// RUN: %mlir_opt --load-pass-plugin=%roof_plugin --pass-pipeline="builtin.module(roof-report{targets=h100-sxm training=adam})" %s -o /dev/null | FileCheck %s --check-prefix=TEXT
 
 // A two-layer MLP, f32, 8 samples: x 8x16 (an input: no gradient),
 // W1 16x32, b1 8x32 and W2 32x4 (parameters: 512 + 256 + 128 = 896, 3584 B).
