@@ -154,22 +154,30 @@ public:
       if (node.empty())
         return;
       Node &info = nodes[node];
-      info.exponential |= isExponential(op);
+      if (isExponential(op) && op->getNumResults())
+        info.exponentials = getElements(op->getResult(0));
       info.reduction |= isAxisReduction(op);
       for (Value result : op->getResults())
         if (isa<ShapedType>(result.getType()) && !result.use_empty() &&
-            !isInsideNode(result))
+            !isInsideNode(result)) {
           info.outputs.push_back(result);
+          info.outputElements =
+              std::max(info.outputElements, getElements(result));
+        }
     });
   }
 
-  /// Whether `node` normalizes exponentials by their sum (a softmax): its
-  /// backward reads its output, dX = Y (dY - sum(dY Y)), as frameworks
-  /// keep it.
+  /// Whether `node` normalizes exponentials by their sum (a softmax: an
+  /// exponential, a reduction, an output as large as the exponentials; not
+  /// a log-sum-exp): its backward reads its output, dX = Y (dY - sum(dY
+  /// Y)), as frameworks keep it.
   bool isSoftmax(StringRef node) const {
     auto found = nodes.find(node);
-    return found != nodes.end() && found->second.exponential &&
-           found->second.reduction;
+    if (found == nodes.end())
+      return false;
+    const Node &info = found->second;
+    return info.exponentials && info.reduction &&
+           info.outputElements == info.exponentials;
   }
   ArrayRef<Value> getOutputs(StringRef node) const {
     auto found = nodes.find(node);
@@ -178,7 +186,10 @@ public:
 
 private:
   struct Node {
-    bool exponential = false;
+    /// Elements of its exponential's result (0 without one), and of its
+    /// largest output.
+    uint64_t exponentials = 0;
+    uint64_t outputElements = 0;
     bool reduction = false;
     SmallVector<Value> outputs;
   };
