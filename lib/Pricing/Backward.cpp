@@ -399,6 +399,48 @@ static void deriveOp(Operation *op, Operation *kernel, const OpCost &cost,
         rest.reads.insert(v);
 }
 
+/// A fused attention's backward as FlashAttention-2 runs it (Dao 2023,
+/// algorithm 2): one kernel that recomputes the scores and probabilities
+/// tile by tile from Q, K and the output's statistics instead of keeping
+/// them, so it reads the attention's inputs and output and writes their
+/// gradients. Its FLOPs: the scores again (F1) and four more products, dV
+/// and dP over the values' contraction (2 F2), dQ and dK over the scores'
+/// (2 F1), and twice the softmax's elementwise work. std::nullopt for any
+/// other kernel.
+static std::optional<BackwardPart>
+getFlashAttentionBackward(Operation *kernel,
+                          llvm::DenseMap<Operation *, OpCostRecord> &records,
+                          const GradientFlow &flow) {
+  auto fused = dyn_cast<KernelOp>(kernel);
+  if (!fused || !fused->hasAttr(kAttentionAttrName) || fused.isTiled())
+    return std::nullopt;
+  SmallVector<uint64_t, 2> contractions;
+  uint64_t elementwise = 0;
+  BackwardPart part;
+  for (Operation *op : getMembers(kernel)) {
+    auto found = records.find(op);
+    if (found == records.end() || !found->second.cost)
+      continue;
+    if (isContraction(op))
+      contractions.push_back(found->second.cost->flops);
+    else
+      elementwise += found->second.cost->flops;
+    // What enters it: the inputs of its members made outside it.
+    auto dps = dyn_cast<DestinationStyleOpInterface>(op);
+    for (Value v :
+         dps ? ValueRange(dps.getDpsInputs()) : ValueRange(op->getOperands()))
+      if (getElements(v) > 1 &&
+          !kernel->isAncestor(v.getParentBlock()->getParentOp()) &&
+          part.reads.insert(v) && flow.carries(v))
+        part.written += getOwnBytes(v);
+  }
+  if (contractions.size() != 2)
+    return std::nullopt;
+  part.flops = 3 * contractions[0] + 2 * contractions[1] + 2 * elementwise;
+  part.reads.insert(kernel->result_begin(), kernel->result_end());
+  return part;
+}
+
 BackwardPass roof::deriveBackward(const FunctionKernels &forward,
                                   CostContext &ctx,
                                   const RooflineOptions &options) {
@@ -488,6 +530,11 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
       kernels.totals.total += backwardFacts.cost;
       kernels.kernels.push_back(std::move(backwardFacts));
     };
+    if (std::optional<BackwardPart> flash =
+            getFlashAttentionBackward(kernel, records, flow)) {
+      addKernel(flash->flops, {&*flash}, flash->written, true);
+      continue;
+    }
     // The other ops' derivatives run in the contraction's gradients (their
     // FLOPs and writes once, in the first); alone without one.
     const BackwardPart &rest = backward.rest;
