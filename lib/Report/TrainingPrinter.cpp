@@ -32,6 +32,8 @@ void roof::printTrainingText(const TrainingReport &step,
      << ": a step of training with " << describeOptimizer(step.options);
   for (const auto &[name, size] : forward.dimSizes)
     os << " " << name << "=" << size;
+  if (forward.dimSizes.empty() && step.batch > 1)
+    os << " at batch " << step.batch;
   os << "\n";
   os << "step:    " << formatSeconds(step.stepSeconds());
   if (step.options.gradAccum > 1)

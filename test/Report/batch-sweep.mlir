@@ -49,5 +49,9 @@ func.func @projection(%x: tensor<?x4096xf32>, %w: tensor<4096x4096xf32>,
 // RUN: not roof-opt %S/../../examples/conv-block.mlir -roof-report="targets=%S/Inputs/round-a.json batch=4" -o /dev/null 2>&1 | FileCheck %s --check-prefix=STATIC-BATCH
 // STATIC-BATCH: error: roof-report: batch=4 but no input of @conv_block has 4 as its first dim
 // RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json batch=4 dynamic-dim=4 param-args=1" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BOUND
+// A training step per swept batch, labelled with it.
+// RUN: roof-opt %s --roof-report="targets=h100-sxm training=sgd batch-sizes=1,8" -o /dev/null | FileCheck %s --check-prefix=TRAIN
+// TRAIN: == @projection on NVIDIA H100 SXM5 80GB: a step of training with sgd{{$}}
+// TRAIN: == @projection on NVIDIA H100 SXM5 80GB: a step of training with sgd at batch 8{{$}}
 // BOUND-NOT: error
 // BOUND: throughput {{.*}} inferences/s at batch 4
