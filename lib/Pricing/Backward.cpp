@@ -427,8 +427,9 @@ getFlashAttentionBackward(Operation *kernel,
       elementwise += found->second.cost->flops;
     // What enters it: the inputs of its members made outside it.
     auto dps = dyn_cast<DestinationStyleOpInterface>(op);
-    for (Value v :
-         dps ? ValueRange(dps.getDpsInputs()) : ValueRange(op->getOperands()))
+    SmallVector<Value> inputs = dps ? SmallVector<Value>(dps.getDpsInputs())
+                                    : SmallVector<Value>(op->getOperands());
+    for (Value v : inputs)
       if (getElements(v) > 1 &&
           !kernel->isAncestor(v.getParentBlock()->getParentOp()) &&
           part.reads.insert(v) && flow.carries(v))
@@ -459,7 +460,9 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
   };
   pass.readsByKernel.resize(forward.kernels.size());
   pass.inFlightByKernel.resize(forward.kernels.size());
-  for (auto [index, facts] : llvm::enumerate(forward.kernels)) {
+  // Indices, not structured bindings: the lambda below captures them.
+  for (size_t index = 0; index < forward.kernels.size(); ++index) {
+    const KernelFacts &facts = forward.kernels[index];
     Operation *kernel = facts.op;
     // The gradient of what the kernel writes, where it flows to the loss.
     uint64_t gradientBytes = 0, deployedGradientBytes = 0;

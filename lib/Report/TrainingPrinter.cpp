@@ -180,13 +180,14 @@ void roof::writeTrainingJson(llvm::json::OStream &json,
     if (step.timeline)
       json.attributeObject("memory_timeline", [&] {
         json.attribute("peak", step.timeline->peak());
-        for (auto [name, points] :
-             {std::make_pair("forward", &step.timeline->forward),
-              std::make_pair("backward", &step.timeline->backward)})
+        auto writePoints = [&](StringRef name, ArrayRef<uint64_t> points) {
           json.attributeArray(name, [&] {
-            for (uint64_t bytes : *points)
+            for (uint64_t bytes : points)
               json.value(bytes);
           });
+        };
+        writePoints("forward", step.timeline->forward);
+        writePoints("backward", step.timeline->backward);
       });
     json.attribute("backward_kernels",
                    static_cast<uint64_t>(step.backward.kernels.size()));
