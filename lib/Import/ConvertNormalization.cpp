@@ -1,7 +1,7 @@
 //===- ConvertNormalization.cpp - ONNX normalizations to TOSA -------------===//
 //
-// BatchNormalization (inference form), LayerNormalization, Softmax,
-// LogSoftmax and LRN, written out in TOSA arithmetic and reductions.
+// BatchNormalization (inference and training form), LayerNormalization,
+// Softmax, LogSoftmax and LRN, written out in TOSA arithmetic and reductions.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,20 +12,73 @@ namespace mlir::roof::onnx_import {
 
 using onnx::NodeProto;
 
+/// BatchNormalization in training mode (opset 14's training_mode=1): the
+/// batch's mean and variance per channel, over every other dim,
+/// normalize it; the running statistics, when used, are updated with
+/// `momentum` as the operator's definition gives.
+static LogicalResult
+convertTrainingBatchNorm(GraphImporter &im, const NodeProto &node, bool nhwc) {
+  TosaEmitter &e = im.emit();
+  RankedTensorType xType = im.inputType(node, 0);
+  int64_t rank = xType.getRank();
+  Type t = xType.getElementType();
+  int64_t channel = nhwc ? rank - 1 : 1;
+  Value x = im.inputInLayout(node, 0, nhwc);
+  auto perChannelMean = [&](Value v) {
+    int64_t count = 1;
+    for (int64_t d = 0; d < rank; ++d) {
+      if (d == channel)
+        continue;
+      v = e.reduceSum(v, d);
+      count *= xType.getDimSize(d);
+    }
+    return e.mul(v, e.scalar(1.0 / count, t, rank));
+  };
+  Value mean = perChannelMean(x);
+  Value centered = e.sub(x, mean);
+  Value variance = perChannelMean(e.mul(centered, centered));
+  Value invStd = e.create<tosa::RsqrtOp>(
+      TosaEmitter::typeOf(variance),
+      e.add(variance, e.scalar(floatAttr(node, "epsilon", 1e-5f), t, rank)));
+  llvm::SmallVector<int64_t> channelShape(rank, 1);
+  channelShape[1] = xType.getDimSize(1);
+  auto perChannel = [&](int i) {
+    return im.toLayout(e.reshape(im.input(node, i), channelShape), nhwc);
+  };
+  // Named first: argument order would leave the ops' order to the compiler.
+  Value scale = perChannel(1);
+  Value shift = perChannel(2);
+  Value y = e.add(e.mul(e.mul(centered, invStd), scale), shift);
+  im.setOutputInLayout(node, 0, y, nhwc);
+  float momentum = floatAttr(node, "momentum", 0.9f);
+  llvm::SmallVector<int64_t> vector = {xType.getDimSize(1)};
+  for (auto [output, input, batch] :
+       {std::make_tuple(1, 3, mean), std::make_tuple(2, 4, variance)}) {
+    if (!im.isOutputUsed(node, output))
+      continue;
+    Value running =
+        e.add(e.mul(im.input(node, input), e.scalar(momentum, t, 1)),
+              e.mul(e.reshape(batch, vector), e.scalar(1 - momentum, t, 1)));
+    im.setOutput(node, output, running);
+  }
+  return success();
+}
+
 static LogicalResult convertBatchNorm(GraphImporter &im,
                                       const NodeProto &node) {
-  if (intAttr(node, "training_mode", 0) != 0)
-    return im.unsupported(node, "training_mode=1 is not supported");
-  for (int i = 1; i < node.output_size(); ++i)
-    if (im.isOutputUsed(node, i))
-      return im.unsupported(node, "the running mean/variance outputs are "
-                                  "not supported");
-  float epsilon = floatAttr(node, "epsilon", 1e-5f);
   RankedTensorType xType = im.inputType(node, 0);
   int64_t rank = xType.getRank();
   if (rank < 2)
     return im.unsupported(node, "the input needs a channel dim");
   bool nhwc = rank == 4 && im.prefersNHWC(node);
+  if (intAttr(node, "training_mode", 0) != 0)
+    return convertTrainingBatchNorm(im, node, nhwc);
+  for (int i = 1; i < node.output_size(); ++i)
+    if (im.isOutputUsed(node, i))
+      return im.unsupported(node, "the running mean/variance outputs are "
+                                  "written in training mode only "
+                                  "(training_mode=1)");
+  float epsilon = floatAttr(node, "epsilon", 1e-5f);
   TosaEmitter &e = im.emit();
   Type t = xType.getElementType();
 

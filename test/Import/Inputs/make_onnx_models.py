@@ -51,6 +51,29 @@ def conv_block(out):
          out, "conv_block.onnx")
 
 
+def train_block(out):
+    """The conv block as a training export writes it (opset 15): batch norm
+    in training mode, updating its running statistics."""
+    nodes = [
+        helper.make_node("Conv", ["x", "w"], ["c"], name="conv1",
+                         pads=[1, 1, 1, 1]),
+        helper.make_node("BatchNormalization", ["c", "s", "bb", "m", "v"],
+                         ["n", "running_mean", "running_var"], name="bn1",
+                         training_mode=1, momentum=0.9),
+        helper.make_node("Relu", ["n"], ["y"], name="relu1"),
+    ]
+    inits = [weights("w", (4, 3, 3, 3), 1), weights("s", (4,), 3),
+             weights("bb", (4,), 4), weights("m", (4,), 5),
+             numpy_helper.from_array(np.full(4, 2.0, np.float32), "v")]
+    graph = helper.make_graph(
+        nodes, "train_block",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, 3, 8, 8])],
+        [helper.make_tensor_value_info(name, TensorProto.FLOAT, None)
+         for name in ("y", "running_mean", "running_var")], inits)
+    save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 15)]),
+         out, "train_block.onnx")
+
+
 def conv1d(out):
     """A 1-D Conv (no bias) and MaxPool on [N, C, L]."""
     nodes = [
@@ -197,6 +220,7 @@ def damaged(out):
 if __name__ == "__main__":
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
-    for make in (conv_block, conv1d, shape_chain, unsupported, external_data,
-                 malformed_node, new_opset, placeholder_weights, damaged):
+    for make in (conv_block, train_block, conv1d, shape_chain, unsupported,
+                 external_data, malformed_node, new_opset, placeholder_weights,
+                 damaged):
         make(out)
