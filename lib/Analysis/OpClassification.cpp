@@ -120,6 +120,24 @@ bool roof::isExponential(Operation *op) {
                       [](Operation &inner) { return isa<math::ExpOp>(inner); });
 }
 
+SmallVector<Value> roof::getDataInputs(Operation *op) {
+  if (auto dps = dyn_cast<DestinationStyleOpInterface>(op))
+    return SmallVector<Value>(dps.getDpsInputs());
+  return SmallVector<Value>(op->getOperands());
+}
+
+bool roof::isMadeFromScalars(Operation *op) {
+  if (op->hasTrait<OpTrait::ConstantLike>() || op->getNumResults() != 1)
+    return false;
+  auto type = dyn_cast<ShapedType>(op->getResult(0).getType());
+  if (!type || !type.hasStaticShape() || type.getNumElements() <= 1)
+    return false;
+  return llvm::all_of(getDataInputs(op), [](Value v) {
+    auto shaped = dyn_cast<ShapedType>(v.getType());
+    return !shaped || (shaped.hasStaticShape() && shaped.getNumElements() <= 1);
+  });
+}
+
 bool roof::movesData(Operation *op) {
   return isa<tosa::ConcatOp, tosa::ReshapeOp, tosa::TransposeOp, tosa::TileOp,
              tosa::SliceOp, tensor::ConcatOp, tensor::ExpandShapeOp,

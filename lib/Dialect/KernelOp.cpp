@@ -47,3 +47,11 @@ bool KernelOp::isTiled() {
     return isa<LoopLikeOpInterface>(member);
   });
 }
+
+Value roof::lookThroughKernel(Value value) {
+  auto kernel = value.getDefiningOp<KernelOp>();
+  if (!kernel)
+    return value;
+  return kernel.getBody().front().getTerminator()->getOperand(
+      cast<OpResult>(value).getResultNumber());
+}

@@ -109,14 +109,18 @@ static SmallVector<Operation *> getMembers(Operation *kernel) {
 /// accumulates into where a gradient reaches them (an empty tensor or a
 /// fill does not hold one); any other op's operands.
 static SmallVector<Value> getInputs(Operation *op, const GradientFlow &flow) {
-  auto dps = dyn_cast<DestinationStyleOpInterface>(op);
-  if (!dps)
-    return SmallVector<Value>(op->getOperands());
-  SmallVector<Value> inputs(dps.getDpsInputs());
-  for (Value init : dps.getDpsInits())
-    if (flow.carries(init))
-      inputs.push_back(init);
+  SmallVector<Value> inputs = getDataInputs(op);
+  if (auto dps = dyn_cast<DestinationStyleOpInterface>(op))
+    for (Value init : dps.getDpsInits())
+      if (flow.carries(init))
+        inputs.push_back(init);
   return inputs;
+}
+
+/// Whether `value` enters `kernel` from outside it (for a kernel of one op,
+/// every operand does).
+static bool entersKernel(Value value, Operation *kernel) {
+  return !kernel->isAncestor(value.getParentBlock()->getParentOp());
 }
 
 /// Ops whose gradient is the result's gradient, summed over what they
@@ -207,10 +211,7 @@ static void addKeptSources(Value value, const SourceNodes &nodes,
                            llvm::DenseSet<Value> &visited) {
   if (!visited.insert(value).second)
     return;
-  Value made = value;
-  if (auto kernel = value.getDefiningOp<KernelOp>())
-    made = kernel.getBody().front().getTerminator()->getOperand(
-        cast<OpResult>(value).getResultNumber());
+  Value made = lookThroughKernel(value);
   Operation *def = made.getDefiningOp();
   if (!def || !isInsideNode(value)) {
     sources.insert(value);
@@ -222,11 +223,9 @@ static void addKeptSources(Value value, const SourceNodes &nodes,
     sources.insert(outputs.begin(), outputs.end());
     return;
   }
-  auto dps = dyn_cast<DestinationStyleOpInterface>(def);
-  SmallVector<Value> inputs = dps ? SmallVector<Value>(dps.getDpsInputs())
-                                  : SmallVector<Value>(def->getOperands());
+  SmallVector<Value> inputs = getDataInputs(def);
   llvm::erase_if(inputs, [](Value v) { return !isa<ShapedType>(v.getType()); });
-  if (inputs.empty()) {
+  if (inputs.empty() || isMadeFromScalars(def)) {
     sources.insert(value);
     return;
   }
@@ -311,13 +310,9 @@ static void deriveOp(Operation *op, Operation *kernel, const OpCost &cost,
   SmallVector<Value> inputs = getInputs(op, flow);
   // A gradient is written for the kernel's inputs; one between members of
   // a fused kernel stays in registers, as the forward value did.
-  auto isInput = [&](Value v) {
-    return kernel == op ||
-           !kernel->isAncestor(v.getParentBlock()->getParentOp());
-  };
   BackwardPart &rest = backward.rest;
   auto addGradient = [&](BackwardPart &part, Value x) {
-    if (isInput(x))
+    if (entersKernel(x, kernel))
       part.written += getOwnBytes(x);
   };
   if (isContraction(op)) {
@@ -426,12 +421,8 @@ getFlashAttentionBackward(Operation *kernel,
     else
       elementwise += found->second.cost->flops;
     // What enters it: the inputs of its members made outside it.
-    auto dps = dyn_cast<DestinationStyleOpInterface>(op);
-    SmallVector<Value> inputs = dps ? SmallVector<Value>(dps.getDpsInputs())
-                                    : SmallVector<Value>(op->getOperands());
-    for (Value v : inputs)
-      if (getElements(v) > 1 &&
-          !kernel->isAncestor(v.getParentBlock()->getParentOp()) &&
+    for (Value v : getDataInputs(op))
+      if (getElements(v) > 1 && entersKernel(v, kernel) &&
           part.reads.insert(v) && flow.carries(v))
         part.written += getOwnBytes(v);
   }

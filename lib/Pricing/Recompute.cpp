@@ -7,7 +7,6 @@
 #include "roof/Pricing/Breakdown.h"
 #include "roof/Pricing/Roofline.h"
 
-#include "mlir/Interfaces/DestinationStyleOpInterface.h"
 #include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringMap.h"
@@ -32,39 +31,13 @@ StringRef roof::getRecomputeName(Recompute recompute) {
 static bool contractsActivations(Operation *op, const WeightAnalysis &weights) {
   if (!isContraction(op))
     return false;
-  auto dps = dyn_cast<DestinationStyleOpInterface>(op);
-  SmallVector<Value> inputs = dps ? SmallVector<Value>(dps.getDpsInputs())
-                                  : SmallVector<Value>(op->getOperands());
+  SmallVector<Value> inputs = getDataInputs(op);
   return inputs.size() >= 2 && !weights.isWeight(inputs[0]) &&
          !weights.isWeight(inputs[1]);
 }
 
-/// A tensor an op makes from scalars alone (a random draw from a seed, a
-/// fill): as cheap to make again as to keep.
-static bool isDrawnFromScalars(Value value) {
-  Operation *def = value.getDefiningOp();
-  auto type = dyn_cast<ShapedType>(value.getType());
-  if (!def || def->hasTrait<OpTrait::ConstantLike>() || !type ||
-      !type.hasStaticShape() || type.getNumElements() <= 1)
-    return false;
-  auto dps = dyn_cast<DestinationStyleOpInterface>(def);
-  SmallVector<Value> inputs = dps ? SmallVector<Value>(dps.getDpsInputs())
-                                  : SmallVector<Value>(def->getOperands());
-  return llvm::all_of(inputs, [](Value v) {
-    auto shaped = dyn_cast<ShapedType>(v.getType());
-    return !shaped || (shaped.hasStaticShape() && shaped.getNumElements() <= 1);
-  });
-}
-
 llvm::DenseSet<Value> roof::findAttentionScores(FunctionOpInterface fn,
                                                 const WeightAnalysis &weights) {
-  // What a fused kernel's result is inside it: the value its body yields.
-  auto inside = [](Value v) -> Value {
-    if (auto kernel = v.getDefiningOp<KernelOp>())
-      return kernel.getBody().front().getTerminator()->getOperand(
-          cast<OpResult>(v).getResultNumber());
-    return v;
-  };
   // Values computed from a contraction of activations through ops that are
   // not contractions (in post-order, a kernel's members come first).
   llvm::DenseSet<Value> after;
@@ -72,7 +45,7 @@ llvm::DenseSet<Value> roof::findAttentionScores(FunctionOpInterface fn,
   fn.walk([&](Operation *op) {
     if (isa<KernelOp>(op)) {
       for (Value result : op->getResults())
-        if (after.contains(inside(result)))
+        if (after.contains(lookThroughKernel(result)))
           after.insert(result);
       return;
     }
@@ -96,13 +69,14 @@ llvm::DenseSet<Value> roof::findAttentionScores(FunctionOpInterface fn,
     if (!after.contains(value)) {
       // A draw the scores are computed with (a dropout's mask from a seed)
       // is drawn again with them.
-      if (isDrawnFromScalars(value))
+      Operation *def = value.getDefiningOp();
+      if (def && isMadeFromScalars(def))
         scores.insert(value);
       continue;
     }
     if (!scores.insert(value).second)
       continue;
-    Value source = inside(value);
+    Value source = lookThroughKernel(value);
     scores.insert(source);
     Operation *def = source.getDefiningOp();
     if (def && !isContraction(def))
@@ -112,11 +86,11 @@ llvm::DenseSet<Value> roof::findAttentionScores(FunctionOpInterface fn,
 }
 
 void roof::applyRecompute(BackwardPass &pass, const FunctionKernels &forward,
+                          const llvm::DenseMap<Value, unsigned> &producer,
                           const WeightAnalysis &weights, Recompute recompute,
                           unsigned scopeDepth, const RooflineOptions &options) {
   if (recompute == Recompute::None)
     return;
-  llvm::DenseMap<Value, unsigned> producer = mapProducers(forward);
   auto bytes = [&](Value v) {
     return getDeployedBytes(v.getType(), options).value_or(0);
   };

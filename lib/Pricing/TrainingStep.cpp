@@ -8,10 +8,11 @@ using namespace mlir;
 using namespace mlir::roof;
 
 /// The timeline of a step (docs/training.md, "Memory timeline").
-static MemoryTimeline getMemoryTimeline(const FunctionKernels &forward,
-                                        const BackwardPass &backward,
-                                        const ModelState &state,
-                                        const RooflineOptions &options) {
+static MemoryTimeline
+getMemoryTimeline(const FunctionKernels &forward,
+                  const llvm::DenseMap<Value, unsigned> &producer,
+                  const BackwardPass &backward, const ModelState &state,
+                  const RooflineOptions &options) {
   size_t kernels = forward.kernels.size();
   // Each saved value is held from the kernel that makes it (the start, for
   // an argument) until the backward of the first kernel that reads it.
@@ -21,7 +22,6 @@ static MemoryTimeline getMemoryTimeline(const FunctionKernels &forward,
     for (Value v : reads)
       if (saved.contains(v))
         releasedAfter.try_emplace(v, i);
-  llvm::DenseMap<Value, unsigned> producer = mapProducers(forward);
   uint64_t held = 0;
   SmallVector<uint64_t> made(kernels), released(kernels);
   for (Value v : backward.saved) {
@@ -57,8 +57,9 @@ TrainingKernels roof::analyzeTraining(const FunctionKernels &forward,
   TrainingKernels step;
   step.options = training;
   step.backward = deriveBackward(forward, ctx, options);
-  applyRecompute(step.backward, forward, ctx.getWeights(), training.recompute,
-                 training.scopeDepth, options);
+  llvm::DenseMap<Value, unsigned> producers = mapProducers(forward);
+  applyRecompute(step.backward, forward, producers, ctx.getWeights(),
+                 training.recompute, training.scopeDepth, options);
   // Each weight at its element width as deployed.
   SmallVector<TrainableWeight> weights;
   std::optional<Dtype> weightDtype;
@@ -76,8 +77,8 @@ TrainingKernels roof::analyzeTraining(const FunctionKernels &forward,
   }
   step.state = getModelState(training.optimizer, weights, training.masterDtype);
 
-  step.timeline = std::make_shared<const MemoryTimeline>(
-      getMemoryTimeline(forward, step.backward, step.state, options));
+  step.timeline = std::make_shared<const MemoryTimeline>(getMemoryTimeline(
+      forward, producers, step.backward, step.state, options));
 
   // The update runs elementwise at the dtype of what it updates.
   KernelFacts &update = step.update;

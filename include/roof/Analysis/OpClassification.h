@@ -59,6 +59,15 @@ bool movesData(Operation *op);
 /// A concatenation: tosa.concat, tensor.concat.
 bool isConcatenation(Operation *op);
 
+/// The values `op` computes from: a destination-style op's inputs (not the
+/// inits it writes into), any other op's operands.
+SmallVector<Value> getDataInputs(Operation *op);
+
+/// Whether `op` makes a tensor from scalars alone (inputs of at most one
+/// element): a fill, a random draw from a seed; as cheap to make again as
+/// to keep.
+bool isMadeFromScalars(Operation *op);
+
 /// The op that stands for `op` when it is classified or priced: a fused
 /// roof.kernel's root (its first contraction, else its first op; in a tiled
 /// kernel's loops its contraction, else its first linalg op); `op` itself

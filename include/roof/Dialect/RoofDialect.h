@@ -38,6 +38,10 @@ inline constexpr llvm::StringLiteral kAttentionAttrName = "roof.attention";
 /// without one), as roof-import-onnx --keep-dynamic writes it; a sweep binds
 /// dims by these names (roof/Analysis/NamedDims.h).
 inline constexpr llvm::StringLiteral kDimNamesAttrName = "roof.dim_names";
+
+/// What `value` is where it is made: for a roof.kernel's result, the value
+/// its body yields; any other value itself.
+Value lookThroughKernel(Value value);
 } // namespace mlir::roof
 
 #endif // ROOF_DIALECT_ROOFDIALECT_H

@@ -28,12 +28,14 @@ llvm::StringRef getRecomputeName(Recompute recompute);
 llvm::DenseSet<Value> findAttentionScores(FunctionOpInterface fn,
                                           const WeightAnalysis &weights);
 
-/// Applies `recompute` to `pass`, the backward pass of `forward`: drops the
-/// saved values it recomputes and adds the forward kernels that recompute
-/// them to its kernels. Blocks for `full` are the name scopes of the
-/// kernels' nodes at `scopeDepth` (Breakdown.h, getScope); a kernel without
-/// a name is a block of its own.
+/// Applies `recompute` to `pass`, the backward pass of `forward` (whose
+/// kernels make the values `producers` maps, mapProducers): drops the saved
+/// values it recomputes and adds the forward kernels that recompute them to
+/// its kernels. Blocks for `full` are the name scopes of the kernels' nodes
+/// at `scopeDepth` (Breakdown.h, getScope); a kernel without a name is in
+/// none.
 void applyRecompute(BackwardPass &pass, const FunctionKernels &forward,
+                    const llvm::DenseMap<Value, unsigned> &producers,
                     const WeightAnalysis &weights, Recompute recompute,
                     unsigned scopeDepth, const RooflineOptions &options);
 
