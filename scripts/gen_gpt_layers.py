@@ -8,7 +8,7 @@ has no random op), as its own node, so that the backward pass keeps the
 mask as frameworks do. Weights are `roof.param` arguments (their values are
 not needed to price the model); biases are left out, as in the paper's
 count (and in MPT). Ops carry node names `layers.N.<part>` (a block per
-layer at scope-depth=2). One sequence (b = 1).
+layer at scope-depth=2). --batch sequences of --seq tokens each.
 
 With --vocab V the model is whole: token ids in, an embedding (a gather),
 the layers, a final layer norm, the LM head and a cross-entropy loss's
@@ -31,31 +31,38 @@ MAPS = """#sh = affine_map<(d0, d1) -> (d0, d1)>
 #scalar3 = affine_map<(d0, d1, d2) -> ()>
 #ass = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
 #as_of_ass = affine_map<(d0, d1, d2) -> (d0, d1)>
-#proj_in = affine_map<(d0, d1, d2, d3) -> (d1, d3)>
-#proj_w = affine_map<(d0, d1, d2, d3) -> (d3, d0, d2)>
-#proj_out = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+#proj_in = affine_map<(d0, d1, d2, d3, d4) -> (d0, d2, d4)>
+#proj_w = affine_map<(d0, d1, d2, d3, d4) -> (d4, d1, d3)>
+#proj_out = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3)>
 #qk_q = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
 #qk_k = affine_map<(d0, d1, d2, d3) -> (d0, d2, d3)>
 #qk_s = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
 #pv_p = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
 #pv_v = affine_map<(d0, d1, d2, d3) -> (d0, d3, d2)>
 #pv_o = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
-#o_in = affine_map<(d0, d1, d2, d3) -> (d2, d0, d3)>
-#o_w = affine_map<(d0, d1, d2, d3) -> (d2, d3, d1)>
-#o_out = affine_map<(d0, d1, d2, d3) -> (d0, d1)>
-#s = affine_map<(d0) -> (d0)>"""
+#o_in = affine_map<(d0, d1, d2, d3, d4) -> (d0, d3, d1, d4)>
+#o_w = affine_map<(d0, d1, d2, d3, d4) -> (d3, d4, d2)>
+#o_out = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2)>
+#s = affine_map<(d0) -> (d0)>
+#bash = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#ad_of_bash = affine_map<(d0, d1, d2, d3) -> (d1, d3)>
+#sh_of_bsh = affine_map<(d0, d1, d2) -> (d1, d2)>
+#h_of_bsh = affine_map<(d0, d1, d2) -> (d2)>"""
 
 PAR2 = '"parallel", "parallel"'
 PAR3 = '"parallel", "parallel", "parallel"'
+PAR4 = '"parallel", "parallel", "parallel", "parallel"'
 CONTRACT4 = '"parallel", "parallel", "parallel", "reduction"'
+PROJECT5 = '"parallel", "parallel", "parallel", "parallel", "reduction"'
+MERGE5 = '"parallel", "parallel", "parallel", "reduction", "reduction"'
 
 
 class Emitter:
     """Writes the ops of one scope (`layers.N` or `final`): values are
     named after it, ops carry node names `<scope>.<part>`."""
 
-    def __init__(self, scope, lines, t):
-        self.scope, self.lines, self.t = scope, lines, t
+    def __init__(self, scope, lines, t, biases=False):
+        self.scope, self.lines, self.t, self.biases = scope, lines, t, biases
         self.prefix = "%" + scope.replace(".", "_") + "_"
 
     def v(self, name):
@@ -133,44 +140,71 @@ class Emitter:
         return self.generic(part, [maps[0]] * 3, iters, [(src, self.T(*shape)), (mask, self.T(*shape, elem="i8"))], shape,
                             f"    %mf = arith.uitofp %a1 : i8 to {t}\n    %x = arith.mulf %a0, %mf : {t}\n    %r = arith.mulf %x, %keep_scale : {t}\n    linalg.yield %r : {t}", part)
 
+    def bias(self, name, src, shape, bias, bias_shape, maps, part):
+        """`src` + a bias broadcast over the leading dims, when the model
+        has biases (the contraction's epilogue)."""
+        if not self.biases:
+            return src
+        t = self.t
+        iters = ", ".join(['"parallel"'] * len(shape))
+        return self.generic(name, maps, iters, [(src, self.T(*shape)), (bias, self.T(*bias_shape))], shape,
+                            f"    %r = arith.addf %a0, %a1 : {t}\n    linalg.yield %r : {t}", part)
+
+    def reshape(self, name, src, src_shape, shape, groups, part):
+        """Collapses or expands `src` (free: no bytes move)."""
+        op = "collapse_shape" if len(shape) < len(src_shape) else "expand_shape"
+        size = f" output_shape {shape}" if op == "expand_shape" else ""
+        self.w(f"  {self.v(name)} = tensor.{op} {src} {groups}{size} : {self.T(*src_shape)} into {self.T(*shape)} loc(\"{self.scope}.{part}\")")
+        return self.v(name)
+
     def add(self, part, lhs, rhs, shape):
         self.empty(part + "_e", shape)
         self.w(f"  {self.v(part)} = linalg.add ins({lhs}, {rhs} : {self.T(*shape)}, {self.T(*shape)}) outs({self.v(part + '_e')} : {self.T(*shape)}) -> {self.T(*shape)} loc(\"{self.scope}.{part}\")")
         return self.v(part)
 
 
-def layer(e, x, s, h, a):
-    t, d = e.t, h // a
-    y = e.layer_norm("ln1", x, s, h)
-    q, k, v = (e.contraction(p, ["#proj_in", "#proj_w", "#proj_out"], CONTRACT4,
-                             (y, e.T(s, h)), (e.v("w" + p), e.T(h, a, d)), [a, s, d], "attn." + p)
-               for p in "qkv")
+def layer(e, x, b, s, h, a):
+    """One layer over b sequences of s tokens: token-wise ops see the
+    b * s tokens as rows; attention sees b * a heads of s tokens."""
+    t, d, n, ba = e.t, h // a, b * s, b * a
+    y = e.layer_norm("ln1", x, n, h)
+    yb = e.reshape("ln1_b3", y, [n, h], [b, s, h], "[[0, 1], [2]]", "ln1")
+
+    def project(p):
+        heads = e.contraction(p + "_4", ["#proj_in", "#proj_w", "#proj_out"], PROJECT5,
+                              (yb, e.T(b, s, h)), (e.v("w" + p), e.T(h, a, d)), [b, a, s, d], "attn." + p)
+        return e.reshape(p, heads, [b, a, s, d], [ba, s, d], "[[0, 1], [2], [3]]", "attn." + p)
+
+    q, k, v = (project(p) for p in "qkv")
     scores = e.contraction("scores", ["#qk_q", "#qk_k", "#qk_s"], CONTRACT4,
-                           (q, e.T(a, s, d)), (k, e.T(a, s, d)), [a, s, s], "attn.scores")
+                           (q, e.T(ba, s, d)), (k, e.T(ba, s, d)), [ba, s, s], "attn.scores")
     sm = "attn.softmax"
-    mx = e.reduce("mx", scores, [a, s, s], "[2]", [a, s], "arith.maximumf", sm, init="%lowest")
-    ex = e.generic("exp", ["#ass", "#as_of_ass", "#ass"], PAR3, [(scores, e.T(a, s, s)), (mx, e.T(a, s))], [a, s, s],
+    mx = e.reduce("mx", scores, [ba, s, s], "[2]", [ba, s], "arith.maximumf", sm, init="%lowest")
+    ex = e.generic("exp", ["#ass", "#as_of_ass", "#ass"], PAR3, [(scores, e.T(ba, s, s)), (mx, e.T(ba, s))], [ba, s, s],
                    f"    %c = arith.subf %a0, %a1 : {t}\n    %z = arith.mulf %c, %inv_sqrt_d : {t}\n    %r = math.exp %z : {t}\n    linalg.yield %r : {t}", sm)
-    total = e.reduce("sum", ex, [a, s, s], "[2]", [a, s], "arith.addf", sm)
-    probs = e.generic("probs", ["#ass", "#as_of_ass", "#ass"], PAR3, [(ex, e.T(a, s, s)), (total, e.T(a, s))], [a, s, s],
+    total = e.reduce("sum", ex, [ba, s, s], "[2]", [ba, s], "arith.addf", sm)
+    probs = e.generic("probs", ["#ass", "#as_of_ass", "#ass"], PAR3, [(ex, e.T(ba, s, s)), (total, e.T(ba, s))], [ba, s, s],
                       f"    %r = arith.divf %a0, %a1 : {t}\n    linalg.yield %r : {t}", sm)
-    p2 = e.dropout("attn.dropout", probs, [a, s, s])
+    p2 = e.dropout("attn.dropout", probs, [ba, s, s])
     ctx = e.contraction("ctx", ["#pv_p", "#pv_v", "#pv_o"], CONTRACT4,
-                        (p2, e.T(a, s, s)), (v, e.T(a, s, d)), [a, s, d], "attn.pv")
-    proj = e.contraction("proj", ["#o_in", "#o_w", "#o_out"], '"parallel", "parallel", "reduction", "reduction"',
-                         (ctx, e.T(a, s, d)), (e.v("wo"), e.T(a, d, h)), [s, h], "attn.proj")
-    r1 = e.add("add1", x, e.dropout("attn.out_dropout", proj, [s, h]), [s, h])
-    y2 = e.layer_norm("ln2", r1, s, h)
-    fc1 = e.matmul("fc1", y2, e.v("w1"), s, h, 4 * h, "mlp.fc1")
-    gelu = e.generic("gelu", ["#sh", "#sh"], PAR2, [(fc1, e.T(s, 4 * h))], [s, 4 * h],
+                        (p2, e.T(ba, s, s)), (v, e.T(ba, s, d)), [ba, s, d], "attn.pv")
+    ctx4 = e.reshape("ctx4", ctx, [ba, s, d], [b, a, s, d], "[[0, 1], [2], [3]]", "attn.pv")
+    proj3 = e.contraction("proj3", ["#o_in", "#o_w", "#o_out"], MERGE5,
+                          (ctx4, e.T(b, a, s, d)), (e.v("wo"), e.T(a, d, h)), [b, s, h], "attn.proj")
+    proj = e.reshape("proj", proj3, [b, s, h], [n, h], "[[0, 1], [2]]", "attn.proj")
+    r1 = e.add("add1", x, e.dropout("attn.out_dropout", proj, [n, h]), [n, h])
+    y2 = e.layer_norm("ln2", r1, n, h)
+    fc1 = e.matmul("fc1", y2, e.v("w1"), n, h, 4 * h, "mlp.fc1")
+    gelu = e.generic("gelu", ["#sh", "#sh"], PAR2, [(fc1, e.T(n, 4 * h))], [n, 4 * h],
                      f"    %x2 = arith.mulf %a0, %a0 : {t}\n    %x3 = arith.mulf %x2, %a0 : {t}\n    %c3 = arith.mulf %x3, %gelu_c : {t}\n    %in = arith.addf %a0, %c3 : {t}\n    %sc = arith.mulf %in, %gelu_k : {t}\n    %th = math.tanh %sc : {t}\n    %one_th = arith.addf %th, %one : {t}\n    %hx = arith.mulf %a0, %half : {t}\n    %r = arith.mulf %hx, %one_th : {t}\n    linalg.yield %r : {t}", "mlp.gelu")
-    fc2 = e.matmul("fc2", gelu, e.v("w2"), s, 4 * h, h, "mlp.fc2")
-    return e.add("add2", r1, e.dropout("mlp.dropout", fc2, [s, h]), [s, h])
+    fc2 = e.matmul("fc2", gelu, e.v("w2"), n, 4 * h, h, "mlp.fc2")
+    return e.add("add2", r1, e.dropout("mlp.dropout", fc2, [n, h]), [n, h])
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--layers", type=int, default=1)
+    parser.add_argument("--batch", type=int, default=1, help="sequences")
     parser.add_argument("--seq", type=int, default=128)
     parser.add_argument("--hidden", type=int, default=64)
     parser.add_argument("--heads", type=int, default=4)
@@ -180,7 +214,8 @@ def main():
     parser.add_argument("--dropout", type=float, default=0.1)
     parser.add_argument("-o", "--output", required=True)
     args = parser.parse_args()
-    s, h, a, t, V = args.seq, args.hidden, args.heads, args.dtype, args.vocab
+    b, s, h, a, t, V = args.batch, args.seq, args.hidden, args.heads, args.dtype, args.vocab
+    n = b * s
     if h % a:
         parser.error("--hidden must be a multiple of --heads")
     d = h // a
@@ -193,14 +228,14 @@ def main():
                             ("w1", [h, 4 * h]), ("w2", [4 * h, h])]:
             params.append(f"%layers_{i}_{name}: {T(*shape)} {{roof.param}}")
     if V:
-        inputs = f"%ids: tensor<1x{s}xi32>"
+        inputs = f"%ids: tensor<1x{n}xi32>"
         params = [f"%embed: {T(1, V, h)} {{roof.param}}"] + params + [
             f"%final_ln_f_g: {T(h)} {{roof.param}}", f"%final_ln_f_b: {T(h)} {{roof.param}}",
             f"%final_lm_head_w: {T(h, V)} {{roof.param}}"]
-        result = T(s)
+        result = T(n)
     else:
-        inputs = f"%input: {T(s, h)}"
-        result = T(s, h)
+        inputs = f"%input: {T(n, h)}"
+        result = T(n, h)
     lines = [MAPS, f"func.func @gpt({inputs}, %seed: tensor<{t}>,\n    " +
              ",\n    ".join(params) + f") -> {result} {{"]
     consts = {"zero": 0.0, "lowest": -65504.0, "one": 1.0, "half": 0.5,
@@ -210,24 +245,24 @@ def main():
               "rate": args.dropout}
     for name, value in consts.items():
         lines.append(f"  %{name} = arith.constant {value:.8e} : {t}")
-    for size in sorted({s, h, a}):
+    for size in sorted({s, h, n, b * a}):
         lines.append(f"  %c{size} = arith.constant {size} : index")
     x = "%input"
     if V:
-        lines.append(f"  %embedded = tosa.gather %embed, %ids : ({T(1, V, h)}, tensor<1x{s}xi32>) -> {T(1, s, h)} loc(\"embed\")")
-        lines.append(f"  %input = tensor.collapse_shape %embedded [[0, 1], [2]] : {T(1, s, h)} into {T(s, h)} loc(\"embed\")")
+        lines.append(f"  %embedded = tosa.gather %embed, %ids : ({T(1, V, h)}, tensor<1x{n}xi32>) -> {T(1, n, h)} loc(\"embed\")")
+        lines.append(f"  %input = tensor.collapse_shape %embedded [[0, 1], [2]] : {T(1, n, h)} into {T(n, h)} loc(\"embed\")")
     for i in range(args.layers):
-        x = layer(Emitter(f"layers.{i}", lines, t), x, s, h, a)
+        x = layer(Emitter(f"layers.{i}", lines, t), x, b, s, h, a)
     if V:
         e = Emitter("final", lines, t)
-        y = e.layer_norm("ln_f", x, s, h)
-        logits = e.matmul("logits", y, e.v("lm_head_w"), s, h, V, "lm_head")
-        mx = e.reduce("loss_max", logits, [s, V], "[1]", [s], "arith.maximumf", "loss", init="%lowest")
-        ex = e.generic("loss_exp", ["#sh", "#s_of_sh", "#sh"], PAR2, [(logits, T(s, V)), (mx, T(s))], [s, V],
+        y = e.layer_norm("ln_f", x, n, h)
+        logits = e.matmul("logits", y, e.v("lm_head_w"), n, h, V, "lm_head")
+        mx = e.reduce("loss_max", logits, [n, V], "[1]", [n], "arith.maximumf", "loss", init="%lowest")
+        ex = e.generic("loss_exp", ["#sh", "#s_of_sh", "#sh"], PAR2, [(logits, T(n, V)), (mx, T(n))], [n, V],
                        f"    %c = arith.subf %a0, %a1 : {t}\n    %r = math.exp %c : {t}\n    linalg.yield %r : {t}", "loss")
-        total = e.reduce("loss_sum", ex, [s, V], "[1]", [s], "arith.addf", "loss")
+        total = e.reduce("loss_sum", ex, [n, V], "[1]", [n], "arith.addf", "loss")
         x = e.generic("loss", ["#s", "#s", "#s"], '"parallel"',
-                      [(total, T(s)), (mx, T(s))], [s],
+                      [(total, T(n)), (mx, T(n))], [n],
                       f"    %l = math.log %a0 : {t}\n    %r = arith.addf %l, %a1 : {t}\n    linalg.yield %r : {t}", "loss")
     lines.append(f"  return {x} : {result}\n}}")
     with open(args.output, "w") as f:

@@ -11,6 +11,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Interfaces/DestinationStyleOpInterface.h"
+
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -132,16 +133,23 @@ static bool isLinear(Operation *op) {
 
 /// Whether `value` stays inside the source node that made it: a node
 /// imported as several ops (a layer norm, a softmax, a GELU), every user of
-/// the value in the same node.
+/// the value in the same node. A view's users count as the value's: a
+/// node that reshapes its result (a linear layer lowered to a matmul and
+/// a reshape) hands the result on.
+static bool staysInNode(Value value, StringRef node) {
+  return llvm::all_of(value.getUsers(), [&](Operation *user) {
+    if (user->hasTrait<OpTrait::IsTerminator>() || getNodeName(user) != node)
+      return false;
+    return getViewSource(user) != value ||
+           llvm::all_of(user->getResults(),
+                        [&](Value view) { return staysInNode(view, node); });
+  });
+}
+
 static bool isInsideNode(Value value) {
   Operation *def = value.getDefiningOp();
   StringRef node = def ? getNodeName(def) : StringRef();
-  if (node.empty())
-    return false;
-  return llvm::all_of(value.getUsers(), [&](Operation *user) {
-    return !user->hasTrait<OpTrait::IsTerminator>() &&
-           getNodeName(user) == node;
-  });
+  return !node.empty() && staysInNode(value, node);
 }
 
 namespace {
@@ -205,10 +213,16 @@ private:
 /// source node's backward, like its forward, runs from the node's inputs,
 /// so a value inside a node is recomputed from the node's inputs (and from
 /// what it makes from no input, such as random draws) instead of kept; a
-/// softmax's from its output.
+/// softmax's from its output. A view (a reshape, a transpose) is kept as
+/// its source, as frameworks keep a view: the bytes are held once.
 static void addKeptSources(Value value, const SourceNodes &nodes,
                            llvm::SetVector<Value> &sources,
                            llvm::DenseSet<Value> &visited) {
+  while (Operation *def = value.getDefiningOp())
+    if (Value source = getViewSource(def))
+      value = source;
+    else
+      break;
   if (!visited.insert(value).second)
     return;
   Value made = lookThroughKernel(value);
@@ -553,5 +567,13 @@ roof::mapProducers(const FunctionKernels &forward) {
       for (Value result : op->getResults())
         producer[result] = i;
     });
+  // A view between kernels (a reshape, which moves no bytes and so is no
+  // kernel) is its source's, so a value read through it is held once.
+  forward.function->walk([&](Operation *op) {
+    Value source = getViewSource(op);
+    auto made = source ? producer.find(source) : producer.end();
+    if (made != producer.end() && op->getNumResults() == 1)
+      producer.try_emplace(op->getResult(0), made->second);
+  });
   return producer;
 }

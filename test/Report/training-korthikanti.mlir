@@ -18,6 +18,13 @@
 // RUN: roof-opt %t.mlir --roof-report="targets=h100-sxm training=adam dtype-policy=bf16 master-dtype=f32 format=json" -o /dev/null | FileCheck %s --check-prefix=NONE
 // RUN: roof-opt %t.mlir --roof-report="targets=h100-sxm training=adam dtype-policy=bf16 master-dtype=f32 recompute=selective format=json" -o /dev/null | FileCheck %s --check-prefix=SELECTIVE
 // RUN: roof-opt %t.mlir --roof-report="targets=h100-sxm training=adam dtype-policy=bf16 master-dtype=f32 recompute=full scope-depth=2 format=json" -o /dev/null | FileCheck %s --check-prefix=FULL
+//
+// Two sequences (b = 2): every term doubles. The generator reshapes b * s
+// token rows into b * a heads and back; a view is kept as its source, once.
+// RUN: %debian_python %roof_src_root/scripts/gen_gpt_layers.py --layers 2 --batch 2 --seq 2048 --hidden 1024 --heads 16 -o %t.b2.mlir
+// RUN: roof-opt %t.b2.mlir --roof-report="targets=h100-sxm training=adam dtype-policy=bf16 master-dtype=f32 format=json" -o /dev/null | FileCheck %s --check-prefix=NONE2
+// RUN: roof-opt %t.b2.mlir --roof-report="targets=h100-sxm training=adam dtype-policy=bf16 master-dtype=f32 recompute=selective format=json" -o /dev/null | FileCheck %s --check-prefix=SELECTIVE2
+// RUN: roof-opt %t.b2.mlir --roof-report="targets=h100-sxm training=adam dtype-policy=bf16 master-dtype=f32 recompute=full scope-depth=2 format=json" -o /dev/null | FileCheck %s --check-prefix=FULL2
 
 // NONE: "recompute": 0,
 // NONE: "saved_activations": 813694976,
@@ -25,3 +32,6 @@
 // FULL: "forward": 139636768768,
 // FULL: "recompute": 139636768768,
 // FULL: "saved_activations": 8388610,
+// NONE2: "saved_activations": 1627389952,
+// SELECTIVE2: "saved_activations": 285212672,
+// FULL2: "saved_activations": 16777218,

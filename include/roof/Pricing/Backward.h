@@ -48,7 +48,8 @@ struct BackwardPass {
 };
 
 /// The forward kernel (an index into `forward.kernels`) that makes each
-/// value, a fused kernel's members' included.
+/// value, a fused kernel's members' included, and a view's (a reshape of a
+/// kernel's result) the kernel of its source.
 llvm::DenseMap<Value, unsigned> mapProducers(const FunctionKernels &forward);
 
 /// Derives the backward pass of `forward` (analyzeKernels with `ctx`).
