@@ -163,16 +163,19 @@ class Emitter:
         return self.v(part)
 
 
-def layer(e, x, b, s, h, a):
+def layer(e, x, b, s, h, a, encoder):
     """One layer over b sequences of s tokens: token-wise ops see the
-    b * s tokens as rows; attention sees b * a heads of s tokens."""
+    b * s tokens as rows; attention sees b * a heads of s tokens. A
+    decoder normalizes before each sublayer (pre-LN), an encoder after
+    each residual add (post-LN, as BERT)."""
     t, d, n, ba = e.t, h // a, b * s, b * a
-    y = e.layer_norm("ln1", x, n, h)
-    yb = e.reshape("ln1_b3", y, [n, h], [b, s, h], "[[0, 1], [2]]", "ln1")
+    y = x if encoder else e.layer_norm("ln1", x, n, h)
+    yb = e.reshape("attn_in", y, [n, h], [b, s, h], "[[0, 1], [2]]", "attn.in")
 
     def project(p):
         heads = e.contraction(p + "_4", ["#proj_in", "#proj_w", "#proj_out"], PROJECT5,
                               (yb, e.T(b, s, h)), (e.v("w" + p), e.T(h, a, d)), [b, a, s, d], "attn." + p)
+        heads = e.bias(p + "_biased", heads, [b, a, s, d], e.v("b" + p), [a, d], ["#bash", "#ad_of_bash", "#bash"], "attn." + p)
         return e.reshape(p, heads, [b, a, s, d], [ba, s, d], "[[0, 1], [2], [3]]", "attn." + p)
 
     q, k, v = (project(p) for p in "qkv")
@@ -191,14 +194,63 @@ def layer(e, x, b, s, h, a):
     ctx4 = e.reshape("ctx4", ctx, [ba, s, d], [b, a, s, d], "[[0, 1], [2], [3]]", "attn.pv")
     proj3 = e.contraction("proj3", ["#o_in", "#o_w", "#o_out"], MERGE5,
                           (ctx4, e.T(b, a, s, d)), (e.v("wo"), e.T(a, d, h)), [b, s, h], "attn.proj")
-    proj = e.reshape("proj", proj3, [b, s, h], [n, h], "[[0, 1], [2]]", "attn.proj")
+    proj = e.reshape("proj_rows", proj3, [b, s, h], [n, h], "[[0, 1], [2]]", "attn.proj")
+    proj = e.bias("proj", proj, [n, h], e.v("bo"), [h], ["#sh", "#h_of_sh", "#sh"], "attn.proj")
     r1 = e.add("add1", x, e.dropout("attn.out_dropout", proj, [n, h]), [n, h])
-    y2 = e.layer_norm("ln2", r1, n, h)
+    if encoder:
+        r1 = e.layer_norm("ln1", r1, n, h)
+    y2 = r1 if encoder else e.layer_norm("ln2", r1, n, h)
     fc1 = e.matmul("fc1", y2, e.v("w1"), n, h, 4 * h, "mlp.fc1")
+    fc1 = e.bias("fc1_biased", fc1, [n, 4 * h], e.v("b1"), [4 * h], ["#sh", "#h_of_sh", "#sh"], "mlp.fc1")
     gelu = e.generic("gelu", ["#sh", "#sh"], PAR2, [(fc1, e.T(n, 4 * h))], [n, 4 * h],
                      f"    %x2 = arith.mulf %a0, %a0 : {t}\n    %x3 = arith.mulf %x2, %a0 : {t}\n    %c3 = arith.mulf %x3, %gelu_c : {t}\n    %in = arith.addf %a0, %c3 : {t}\n    %sc = arith.mulf %in, %gelu_k : {t}\n    %th = math.tanh %sc : {t}\n    %one_th = arith.addf %th, %one : {t}\n    %hx = arith.mulf %a0, %half : {t}\n    %r = arith.mulf %hx, %one_th : {t}\n    linalg.yield %r : {t}", "mlp.gelu")
     fc2 = e.matmul("fc2", gelu, e.v("w2"), n, 4 * h, h, "mlp.fc2")
-    return e.add("add2", r1, e.dropout("mlp.dropout", fc2, [n, h]), [n, h])
+    fc2 = e.bias("fc2_biased", fc2, [n, h], e.v("b2"), [h], ["#sh", "#h_of_sh", "#sh"], "mlp.fc2")
+    out = e.add("add2", r1, e.dropout("mlp.dropout", fc2, [n, h]), [n, h])
+    return e.layer_norm("ln2", out, n, h) if encoder else out
+
+
+def log_sum_exp(e, logits, rows, cols):
+    """A cross-entropy loss's log-sum-exp per row (its label term, one
+    element per row, left out)."""
+    t = e.t
+    mx = e.reduce("loss_max", logits, [rows, cols], "[1]", [rows], "arith.maximumf", "loss", init="%lowest")
+    ex = e.generic("loss_exp", ["#sh", "#s_of_sh", "#sh"], PAR2, [(logits, e.T(rows, cols)), (mx, e.T(rows))], [rows, cols],
+                   f"    %c = arith.subf %a0, %a1 : {t}\n    %r = math.exp %c : {t}\n    linalg.yield %r : {t}", "loss")
+    total = e.reduce("loss_sum", ex, [rows, cols], "[1]", [rows], "arith.addf", "loss")
+    return e.generic("loss", ["#s", "#s", "#s"], '"parallel"', [(total, e.T(rows)), (mx, e.T(rows))], [rows],
+                     f"    %l = math.log %a0 : {t}\n    %r = arith.addf %l, %a1 : {t}\n    linalg.yield %r : {t}", "loss")
+
+
+def embed_encoder(lines, b, s, h, t, vocab):
+    """BERT's embeddings: word + position + token type (every token of
+    type 0), then a layer norm and a dropout."""
+    e = Emitter("embed", lines, t, biases=True)
+    n = b * s
+    lines.append(f"  %embed_words = tosa.gather %embed, %ids_row : ({e.T(1, vocab, h)}, tensor<1x{n}xi32>) -> {e.T(1, n, h)} loc(\"embed.words\")")
+    words = e.reshape("words2", "%embed_words", [1, n, h], [n, h], "[[0, 1], [2]]", "words")
+    words = e.reshape("words3", words, [n, h], [b, s, h], "[[0, 1], [2]]", "words")
+    lines.append(f"  %embed_type0 = tensor.extract_slice %embed_types[0, 0] [1, {h}] [1, 1] : {e.T(2, h)} to {e.T(h)} loc(\"embed.types\")")
+    summed = e.generic("sum", ["#ass", "#sh_of_bsh", "#h_of_bsh", "#ass"], PAR3,
+                       [(words, e.T(b, s, h)), ("%embed_positions", e.T(s, h)), ("%embed_type0", e.T(h))], [b, s, h],
+                       f"    %p = arith.addf %a0, %a1 : {t}\n    %r = arith.addf %p, %a2 : {t}\n    linalg.yield %r : {t}", "sum")
+    rows = e.reshape("rows", summed, [b, s, h], [n, h], "[[0, 1], [2]]", "sum")
+    return e.dropout("dropout", e.layer_norm("ln", rows, n, h), [n, h])
+
+
+def classify(lines, x, b, s, h, t, labels):
+    """BERT's sequence classifier: the pooler (dense + tanh on each
+    sequence's first token), a dropout, the classifier and the loss."""
+    e = Emitter("head", lines, t, biases=True)
+    lines.append(f"  %head_cls = tensor.extract_slice {x}[0, 0] [{b}, {h}] [{s}, 1] : {e.T(b * s, h)} to {e.T(b, h)} loc(\"head.pooler\")")
+    pooled = e.matmul("pooled", "%head_cls", e.v("pooler_w"), b, h, h, "pooler")
+    pooled = e.bias("pooled_biased", pooled, [b, h], e.v("pooler_b"), [h], ["#sh", "#h_of_sh", "#sh"], "pooler")
+    pooled = e.generic("tanh", ["#sh", "#sh"], PAR2, [(pooled, e.T(b, h))], [b, h],
+                       f"    %r = math.tanh %a0 : {t}\n    linalg.yield %r : {t}", "pooler")
+    dropped = e.dropout("dropout", pooled, [b, h])
+    logits = e.matmul("logits", dropped, e.v("classifier_w"), b, h, labels, "classifier")
+    logits = e.bias("logits_biased", logits, [b, labels], e.v("classifier_b"), [labels], ["#sh", "#h_of_sh", "#sh"], "classifier")
+    return log_sum_exp(e, logits, b, labels)
 
 
 def main():
@@ -209,34 +261,53 @@ def main():
     parser.add_argument("--hidden", type=int, default=64)
     parser.add_argument("--heads", type=int, default=4)
     parser.add_argument("--vocab", type=int, default=0,
-                        help="a whole model: embedding, LM head and loss")
+                        help="a whole model: embeddings, head and loss")
+    parser.add_argument("--encoder", action="store_true",
+                        help="BERT-style: post-LN, biases; with --vocab, "
+                        "position and type embeddings and a sequence "
+                        "classifier")
+    parser.add_argument("--labels", type=int, default=2,
+                        help="the encoder's classes")
     parser.add_argument("--dtype", default="f32", choices=["f16", "bf16", "f32"])
     parser.add_argument("--dropout", type=float, default=0.1)
     parser.add_argument("-o", "--output", required=True)
     args = parser.parse_args()
     b, s, h, a, t, V = args.batch, args.seq, args.hidden, args.heads, args.dtype, args.vocab
-    n = b * s
+    n, enc = b * s, args.encoder
     if h % a:
         parser.error("--hidden must be a multiple of --heads")
     d = h // a
     T = lambda *shape: "tensor<" + "x".join(map(str, shape)) + f"x{t}>"
     params = []
+    layer_params = [("ln1_g", [h]), ("ln1_b", [h]), ("wq", [h, a, d]),
+                    ("wk", [h, a, d]), ("wv", [h, a, d]), ("wo", [a, d, h]),
+                    ("ln2_g", [h]), ("ln2_b", [h]), ("w1", [h, 4 * h]),
+                    ("w2", [4 * h, h])]
+    if enc:
+        layer_params += [("bq", [a, d]), ("bk", [a, d]), ("bv", [a, d]),
+                         ("bo", [h]), ("b1", [4 * h]), ("b2", [h])]
     for i in range(args.layers):
-        for name, shape in [("ln1_g", [h]), ("ln1_b", [h]), ("wq", [h, a, d]),
-                            ("wk", [h, a, d]), ("wv", [h, a, d]),
-                            ("wo", [a, d, h]), ("ln2_g", [h]), ("ln2_b", [h]),
-                            ("w1", [h, 4 * h]), ("w2", [4 * h, h])]:
+        for name, shape in layer_params:
             params.append(f"%layers_{i}_{name}: {T(*shape)} {{roof.param}}")
-    if V:
-        inputs = f"%ids: tensor<1x{n}xi32>"
+    if V and enc:
+        params = [f"%embed: {T(1, V, h)} {{roof.param}}",
+                  f"%embed_positions: {T(s, h)} {{roof.param}}",
+                  f"%embed_types: {T(2, h)} {{roof.param}}",
+                  f"%embed_ln_g: {T(h)} {{roof.param}}",
+                  f"%embed_ln_b: {T(h)} {{roof.param}}"] + params + [
+            f"%head_pooler_w: {T(h, h)} {{roof.param}}", f"%head_pooler_b: {T(h)} {{roof.param}}",
+            f"%head_classifier_w: {T(h, args.labels)} {{roof.param}}",
+            f"%head_classifier_b: {T(args.labels)} {{roof.param}}"]
+        result = T(b)
+    elif V:
         params = [f"%embed: {T(1, V, h)} {{roof.param}}"] + params + [
             f"%final_ln_f_g: {T(h)} {{roof.param}}", f"%final_ln_f_b: {T(h)} {{roof.param}}",
             f"%final_lm_head_w: {T(h, V)} {{roof.param}}"]
         result = T(n)
     else:
-        inputs = f"%input: {T(n, h)}"
         result = T(n, h)
-    lines = [MAPS, f"func.func @gpt({inputs}, %seed: tensor<{t}>,\n    " +
+    inputs = f"%ids: tensor<{b}x{s}xi32>" if V else f"%tokens: {T(b, s, h)}"
+    lines = [MAPS, f"func.func @{'encoder' if enc else 'gpt'}({inputs}, %seed: tensor<{t}>,\n    " +
              ",\n    ".join(params) + f") -> {result} {{"]
     consts = {"zero": 0.0, "lowest": -65504.0, "one": 1.0, "half": 0.5,
               "inv_h": 1.0 / h, "eps": 1e-5, "inv_sqrt_d": 1 / math.sqrt(d),
@@ -245,25 +316,28 @@ def main():
               "rate": args.dropout}
     for name, value in consts.items():
         lines.append(f"  %{name} = arith.constant {value:.8e} : {t}")
-    for size in sorted({s, h, n, b * a}):
+    for size in sorted({s, h, n, b * a, b}):
         lines.append(f"  %c{size} = arith.constant {size} : index")
     x = "%input"
+    if not V:
+        lines.append(f"  %input = tensor.collapse_shape %tokens [[0, 1], [2]] : {T(b, s, h)} into {T(n, h)}")
     if V:
-        lines.append(f"  %embedded = tosa.gather %embed, %ids : ({T(1, V, h)}, tensor<1x{n}xi32>) -> {T(1, n, h)} loc(\"embed\")")
+        # tosa.gather takes one row of indices: [b, s] -> [1, b * s].
+        lines.append(f"  %ids_flat = tensor.collapse_shape %ids [[0, 1]] : tensor<{b}x{s}xi32> into tensor<{n}xi32> loc(\"embed\")")
+        lines.append(f"  %ids_row = tensor.expand_shape %ids_flat [[0, 1]] output_shape [1, {n}] : tensor<{n}xi32> into tensor<1x{n}xi32> loc(\"embed\")")
+    if V and enc:
+        x = embed_encoder(lines, b, s, h, t, V)
+    elif V:
+        lines.append(f"  %embedded = tosa.gather %embed, %ids_row : ({T(1, V, h)}, tensor<1x{n}xi32>) -> {T(1, n, h)} loc(\"embed\")")
         lines.append(f"  %input = tensor.collapse_shape %embedded [[0, 1], [2]] : {T(1, n, h)} into {T(n, h)} loc(\"embed\")")
     for i in range(args.layers):
-        x = layer(Emitter(f"layers.{i}", lines, t), x, b, s, h, a)
-    if V:
+        x = layer(Emitter(f"layers.{i}", lines, t, biases=enc), x, b, s, h, a, enc)
+    if V and enc:
+        x = classify(lines, x, b, s, h, t, args.labels)
+    elif V:
         e = Emitter("final", lines, t)
         y = e.layer_norm("ln_f", x, n, h)
-        logits = e.matmul("logits", y, e.v("lm_head_w"), n, h, V, "lm_head")
-        mx = e.reduce("loss_max", logits, [n, V], "[1]", [n], "arith.maximumf", "loss", init="%lowest")
-        ex = e.generic("loss_exp", ["#sh", "#s_of_sh", "#sh"], PAR2, [(logits, T(n, V)), (mx, T(n))], [n, V],
-                       f"    %c = arith.subf %a0, %a1 : {t}\n    %r = math.exp %c : {t}\n    linalg.yield %r : {t}", "loss")
-        total = e.reduce("loss_sum", ex, [n, V], "[1]", [n], "arith.addf", "loss")
-        x = e.generic("loss", ["#s", "#s", "#s"], '"parallel"',
-                      [(total, T(n)), (mx, T(n))], [n],
-                      f"    %l = math.log %a0 : {t}\n    %r = arith.addf %l, %a1 : {t}\n    linalg.yield %r : {t}", "loss")
+        x = log_sum_exp(e, e.matmul("logits", y, e.v("lm_head_w"), n, h, V, "lm_head"), n, V)
     lines.append(f"  return {x} : {result}\n}}")
     with open(args.output, "w") as f:
         f.write("\n".join(lines) + "\n")
