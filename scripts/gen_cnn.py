@@ -9,6 +9,13 @@ them against published NPU and DSP latencies.
 
     scripts/gen_cnn.py resnet50 -o resnet50.onnx
     scripts/gen_cnn.py --all -o DIR
+    scripts/gen_cnn.py resnet50 --train --batch 256 -o resnet50_train.onnx
+
+With --train the graph is the one a training step runs forward: each
+convolution without bias, then a BatchNormalization in training mode
+(batch statistics, running statistics updated), and the classifier's
+log-softmax (a cross-entropy loss, less picking each image's label). docs/validation.md prices ResNet-50 so against
+published training throughput.
 
 Models: resnet18, resnet34, resnet50 (and resnet50_299, resnet50_b4: 299x299,
 batch 4; resnet34_1280x768_b2: the backbone at 1280x768, batch 2),
@@ -30,8 +37,9 @@ from onnx import TensorProto, helper, numpy_helper
 class Builder:
     """One NCHW float graph with input `x`."""
 
-    def __init__(self, name, shape):
+    def __init__(self, name, shape, train=False):
         self.name, self.nodes, self.inits, self.count = name, [], [], 0
+        self.train = train
         self.input = helper.make_tensor_value_info("x", TensorProto.FLOAT,
                                                    shape)
 
@@ -72,18 +80,36 @@ class Builder:
 
     def conv(self, x, cin, cout, kernel, stride=1, pad=None, groups=1,
              act="relu"):
-        """A convolution with its folded bias, then `act`; `kernel` and
-        `pad` are one size or (height, width)."""
+        """A convolution with its folded bias (in training, its batch norm
+        instead), then `act`; `kernel` and `pad` are one size or (height,
+        width)."""
         kh, kw = (kernel, kernel) if isinstance(kernel, int) else kernel
         if pad is None:
             pad = (kh // 2, kw // 2)
         if isinstance(pad, int):
             pad = (pad, pad)
-        y = self.op("Conv", [x, self.weight([cout, cin // groups, kh, kw]),
-                             self.weight([cout])],
+        weights = [x, self.weight([cout, cin // groups, kh, kw])]
+        if not self.train:
+            weights.append(self.weight([cout]))
+        y = self.op("Conv", weights,
                     kernel_shape=[kh, kw], strides=[stride, stride],
                     pads=[pad[0], pad[1], pad[0], pad[1]], group=groups)
+        if self.train:
+            y = self.batch_norm(y, cout)
         return self.activation(y, act)
+
+    def batch_norm(self, x, channels):
+        """Inference: running statistics; training: the batch's, and the
+        running ones updated (two more outputs, unused here)."""
+        stats = [self.weight([channels]) for _ in range(4)]
+        if not self.train:
+            return self.op("BatchNormalization", [x, *stats], epsilon=1e-5)
+        out = self.unique("BatchNormalization")
+        self.nodes.append(helper.make_node(
+            "BatchNormalization", [x, *stats],
+            [out, out + "_running_mean", out + "_running_var"], name=out,
+            epsilon=1e-5, training_mode=1))
+        return out
 
     def maxpool(self, x, kernel, stride, pad=0, ceil=0):
         return self.op("MaxPool", [x], kernel_shape=[kernel, kernel],
@@ -109,11 +135,11 @@ class Builder:
     def batch_norm_relu(self, x, channels):
         """A batch norm that no convolution precedes (so none can absorb
         it), then ReLU."""
-        stats = [self.weight([channels]) for _ in range(4)]
-        return self.op("Relu", [self.op("BatchNormalization", [x, *stats],
-                                        epsilon=1e-5)])
+        return self.op("Relu", [self.batch_norm(x, channels)])
 
     def model(self, output):
+        if self.train:
+            output = self.op("LogSoftmax", [output], axis=1)
         out = onnx.ValueInfoProto()
         out.name = output
         out.type.tensor_type.elem_type = TensorProto.FLOAT
@@ -124,11 +150,11 @@ class Builder:
         return onnx.shape_inference.infer_shapes(model)
 
 
-def resnet(depth, height=224, width=224, batch=1, head=True):
+def resnet(depth, height=224, width=224, batch=1, head=True, train=False):
     """He et al. 2016: basic blocks (18, 34) or bottlenecks (50)."""
     block, counts = {18: ("basic", [2, 2, 2, 2]), 34: ("basic", [3, 4, 6, 3]),
                      50: ("bottleneck", [3, 4, 6, 3])}[depth]
-    b = Builder("resnet%d" % depth, [batch, 3, height, width])
+    b = Builder("resnet%d" % depth, [batch, 3, height, width], train)
     x = b.maxpool(b.conv("x", 3, 64, 7, 2, 3), 3, 2, 1)
     channels = 64
     for stage, blocks in enumerate(counts):
@@ -413,10 +439,22 @@ def main():
     parser.add_argument("model", nargs="?", choices=sorted(MODELS))
     parser.add_argument("--all", action="store_true",
                         help="write every model into the folder -o names")
+    parser.add_argument("--train", action="store_true",
+                        help="a ResNet's training forward: batch norms in "
+                        "training mode, a loss")
+    parser.add_argument("--batch", type=int, default=1,
+                        help="a ResNet's batch")
     parser.add_argument("-o", "--output", required=True)
     args = parser.parse_args()
     if args.all == bool(args.model):
         sys.exit("gen_cnn.py: name one model, or --all")
+    if args.train or args.batch != 1:
+        if args.model not in ("resnet18", "resnet34", "resnet50"):
+            sys.exit("gen_cnn.py: --train and --batch take resnet18, "
+                     "resnet34 or resnet50")
+        onnx.save(resnet(int(args.model[6:]), batch=args.batch,
+                         train=args.train), args.output)
+        return
     if args.all:
         os.makedirs(args.output, exist_ok=True)
         for name, build in MODELS.items():
