@@ -11,7 +11,6 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Interfaces/DestinationStyleOpInterface.h"
-
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -213,16 +212,10 @@ private:
 /// source node's backward, like its forward, runs from the node's inputs,
 /// so a value inside a node is recomputed from the node's inputs (and from
 /// what it makes from no input, such as random draws) instead of kept; a
-/// softmax's from its output. A view (a reshape, a transpose) is kept as
-/// its source, as frameworks keep a view: the bytes are held once.
+/// softmax's from its output.
 static void addKeptSources(Value value, const SourceNodes &nodes,
                            llvm::SetVector<Value> &sources,
                            llvm::DenseSet<Value> &visited) {
-  while (Operation *def = value.getDefiningOp())
-    if (Value source = getViewSource(def))
-      value = source;
-    else
-      break;
   if (!visited.insert(value).second)
     return;
   Value made = lookThroughKernel(value);
@@ -245,6 +238,19 @@ static void addKeptSources(Value value, const SourceNodes &nodes,
   }
   for (Value input : inputs)
     addKeptSources(input, nodes, sources, visited);
+}
+
+/// What keeping `value` holds: a view (a reshape, a slice, a transpose)
+/// holds its source, as a framework's view keeps its base alive, so values
+/// read through views of one tensor are held once.
+static Value getHeldValue(Value value) {
+  while (Operation *def = value.getDefiningOp()) {
+    Value source = getViewSource(def);
+    if (!source)
+      break;
+    value = source;
+  }
+  return value;
 }
 
 /// Whether `scalar`, in a payload, is computed from `arg`.
@@ -519,8 +525,8 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
           cost.weightBytesRead += bytes;
         } else if (!v.getDefiningOp() ||
                    !v.getDefiningOp()->hasTrait<OpTrait::ConstantLike>()) {
-          saved.insert(v);
-          pass.readsByKernel[index].push_back(v);
+          saved.insert(getHeldValue(v));
+          pass.readsByKernel[index].push_back(getHeldValue(v));
         }
       }
       KernelFacts backwardFacts =
