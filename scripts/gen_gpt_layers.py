@@ -15,10 +15,17 @@ the layers, a final layer norm, the LM head and a cross-entropy loss's
 log-sum-exp per token out (its label term, one element per token, left
 out).
 
+With --encoder the layers are BERT's instead: post-LN (a layer norm after
+each residual add) and biases; with --vocab, BERT for sequence
+classification (word, position and type embeddings; pooler, classifier
+and loss).
+
     scripts/gen_gpt_layers.py --layers 2 --seq 2048 --hidden 2048 --heads 16 -o gpt.mlir
+    scripts/gen_gpt_layers.py --encoder --layers 24 --batch 4 --seq 512 --hidden 1024 --heads 16 --vocab 30522 -o bert.mlir
 
 docs/training.md compares its saved activations with the paper's
-sbh(34 + 5as/h) per layer; docs/validation.md prices MPT models with it.
+sbh(34 + 5as/h) per layer; docs/validation.md prices MPT and BERT-large
+with it.
 """
 
 import argparse
