@@ -47,8 +47,9 @@ CUDA_CONTEXT_MIB = 1343
 def mpt(layers, hidden, heads):
     """MPT (scripts/train/yamls/pretrain/mpt-*.yaml): a GPT decoder without
     biases, vocabulary 50368."""
-    return ["--layers", str(layers), "--hidden", str(hidden), "--heads",
-            str(heads), "--vocab", "50368", "--seq", str(MPT_SEQ)]
+    return ["gen_gpt_layers.py", "--layers", str(layers), "--hidden",
+            str(hidden), "--heads", str(heads), "--vocab", "50368", "--seq",
+            str(MPT_SEQ)]
 
 
 MPT = {
@@ -57,10 +58,16 @@ MPT = {
     "MPT-3B": mpt(32, 2560, 20), "MPT-7B": mpt(32, 4096, 32),
     "MPT-13B": mpt(40, 5120, 40),
 }
-BERT_LARGE = ["--encoder", "--layers", "24", "--hidden", "1024", "--heads",
+BERT_LARGE = ["gen_gpt_layers.py", "--encoder", "--layers", "24", "--hidden", "1024", "--heads",
               "16", "--vocab", "30522", "--seq", str(BERT_SEQ)]
+RESNET_50 = ["gen_cnn.py", "resnet50"]
 MPT_OPTIONS = "training=adamw dtype-policy=bf16 master-dtype=f32"
 AMP = "dtype-policy=f16 master-dtype=f32"
+# Every run's layer norms, batch norms and softmaxes are one kernel each, as
+# PyTorch's native ops and cuDNN run them (docs/fusion.md).
+NORMS = "normalizations=true"
+# gen_cnn.py needs the onnx module of Debian's python3.
+DEBIAN_PYTHON = "/usr/bin/python3"
 
 # (model, GPU as published, target, micro-batch, Roof's options, measured
 # tokens/s per GPU): llm-foundry's tables "A100 80GB with 1600 Gbps
@@ -79,6 +86,16 @@ MPT_ROWS = [
     ("MPT-13B", "H100 80GB", "h100-sxm", 2, "", 4792),
     ("MPT-7B", "A100 40GB", "a100-pcie-40gb", 12,
      "recompute=full scope-depth=2", 3679),
+]
+# (GPU as published, target, micro-batch, Roof's options, measured images/s):
+# NVIDIA DeepLearningExamples, PyTorch/Classification/ConvNets/resnet50v1.5
+# README, "Training performance" 1-GPU rows (DGX A100 80GB, DGX-1 V100
+# 16GB); the batch sizes are its configs.yml's. SGD with momentum.
+RESNET_ROWS = [
+    ("A100 80GB", "a100-sxm", 256, "dtype-policy=tf32", 938),
+    ("A100 80GB", "a100-sxm", 256, AMP, 2470),
+    ("V100 16GB", "v100-sxm", 112, "", 367),
+    ("V100 16GB", "v100-sxm", 256, AMP, 1200),
 ]
 # (run as the page names it, micro-batch, Roof's options, measured
 # samples/s, measured MiB or None): the runs whose optimizer and precision
@@ -106,17 +123,31 @@ class Pricer:
 
     def __init__(self, work):
         self.work, self.roof_opt = work, roof_tool("roof-opt")
+        self.importer = roof_tool("roof-import-onnx")
+
+    def write(self, name, generator, batch):
+        """The model's MLIR: from gen_gpt_layers.py, or for a CNN from
+        gen_cnn.py --train and the ONNX importer."""
+        path = os.path.join(self.work, "%s-b%d.mlir" % (name, batch))
+        if os.path.exists(path):
+            return path
+        script = os.path.join(ROOT, "scripts", generator[0])
+        if generator[0] == "gen_cnn.py":
+            onnx = path[:-len(".mlir")] + ".onnx"
+            subprocess.run([DEBIAN_PYTHON, script, *generator[1:], "--train",
+                            "--batch", str(batch), "-o", onnx], check=True)
+            subprocess.run([self.importer, onnx, "-o", path], check=True)
+        else:
+            subprocess.run([sys.executable, script, *generator[1:],
+                            "--batch", str(batch), "-o", path], check=True)
+        return path
 
     def step(self, name, generator, batch, fuse, report):
-        path = os.path.join(self.work, "%s-b%d.mlir" % (name, batch))
-        if not os.path.exists(path):
-            subprocess.run([sys.executable,
-                            os.path.join(ROOT, "scripts", "gen_gpt_layers.py"),
-                            *generator, "--batch", str(batch), "-o", path],
-                           check=True)
         out = subprocess.run(
-            [self.roof_opt, path, fuse, "--roof-report=%s batch=%d "
-             "format=json" % (report, batch), "-o", os.devnull],
+            [self.roof_opt, self.write(name, generator, batch),
+             "--roof-fuse-epilogues=" + fuse,
+             "--roof-report=%s batch=%d format=json" % (report, batch), "-o",
+             os.devnull],
             check=True, capture_output=True, text=True).stdout
         return json.loads(out)["reports"][0]["training"]
 
@@ -134,7 +165,7 @@ def main():
     ratios = []
     for model, gpu, target, batch, extra, measured in MPT_ROWS:
         step = pricer.step(model, MPT[model], batch,
-                           "--roof-fuse-epilogues=attention=true",
+                           "attention=true " + NORMS,
                            "targets=%s %s %s" % (target, MPT_OPTIONS, extra))
         predicted = batch * MPT_SEQ / (step["forward_s"] + step["backward_s"])
         ratios.append(predicted / measured)
@@ -143,8 +174,7 @@ def main():
             ratios[-1]))
     memory = []
     for run, batch, options, measured, mib in BERT_ROWS:
-        step = pricer.step("BERT-large", BERT_LARGE, batch,
-                           "--roof-fuse-epilogues",
+        step = pricer.step("BERT-large", BERT_LARGE, batch, NORMS,
                            "targets=v100-sxm " + options)
         ratios.append(step["samples_per_s"] / measured)
         print("%-9s %-10s %-5d %-26s %10.2f %10.2f %6.2f" % (
@@ -152,6 +182,14 @@ def main():
             step["samples_per_s"], ratios[-1]))
         if mib:
             memory.append((run, batch, mib, step["memory"]["peak"]))
+    for gpu, target, batch, options, measured in RESNET_ROWS:
+        step = pricer.step("ResNet-50", RESNET_50, batch, NORMS,
+                           "targets=%s training=momentum %s" % (target,
+                                                                options))
+        ratios.append(step["samples_per_s"] / measured)
+        print("%-9s %-10s %-5d %-26s %10.0f %10.0f %6.2f" % (
+            "ResNet-50", gpu, batch, options or "f32", measured,
+            step["samples_per_s"], ratios[-1]))
     print("bounds: %d of %d rows (ratio >= 1); median ratio %.2f" % (
         sum(r >= 1 for r in ratios), len(ratios), statistics.median(ratios)))
     print()

@@ -241,16 +241,21 @@ static void addKeptSources(Value value, const SourceNodes &nodes,
 }
 
 /// What keeping `value` holds: a view (a reshape, a slice, a transpose)
-/// holds its source, as a framework's view keeps its base alive, so values
-/// read through views of one tensor are held once.
+/// holds its source, as a framework's view keeps its base alive, and the
+/// value a kernel yields is its result, so values read through views of one
+/// tensor, or inside and outside its kernel, are held once.
 static Value getHeldValue(Value value) {
-  while (Operation *def = value.getDefiningOp()) {
-    Value source = getViewSource(def);
+  while (true) {
+    for (OpOperand &use : value.getUses())
+      if (isa<YieldOp>(use.getOwner()))
+        return getHeldValue(
+            use.getOwner()->getParentOp()->getResult(use.getOperandNumber()));
+    Operation *def = value.getDefiningOp();
+    Value source = def ? getViewSource(def) : Value();
     if (!source)
-      break;
+      return value;
     value = source;
   }
-  return value;
 }
 
 /// Whether `scalar`, in a payload, is computed from `arg`.
@@ -491,7 +496,7 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
         continue;
       for (Value v : op->getOperands())
         if (flow.isTrainable(v))
-          trainable.insert(v);
+          trainable.insert(getHeldValue(v));
       size_t reads = backward.rest.reads.size();
       deriveOp(op, kernel, *found->second.cost, flow, backward);
       // A softmax's backward reads its output, whichever of its ops asks.

@@ -18,8 +18,7 @@
 using namespace mlir;
 using namespace mlir::roof;
 
-/// Static, ranked tensor results only: fusion needs shapes it can compare.
-static bool hasStaticTensorResult(Operation *op) {
+bool roof::hasStaticTensorResult(Operation *op) {
   if (op->getNumResults() != 1)
     return false;
   auto type = dyn_cast<RankedTensorType>(op->getResult(0).getType());
@@ -263,11 +262,19 @@ FailureOr<KernelOp> roof::fuseIntoKernel(RewriterBase &rewriter,
   if (epilogue.empty() && prologue == 0 && softmax.empty())
     return failure();
 
+  KernelOp kernel = wrapInKernel(rewriter, members);
+  if (!softmax.empty())
+    kernel->setAttr(kAttentionAttrName, rewriter.getUnitAttr());
+  return kernel;
+}
+
+KernelOp roof::wrapInKernel(RewriterBase &rewriter,
+                            SmallVector<Operation *> members) {
   // The kernel stands where the last member was: everything the members use
   // is defined before it.
   llvm::sort(members,
              [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
-  last = members.back();
+  Operation *last = members.back();
   SmallVector<Location> locs;
   for (Operation *member : members)
     locs.push_back(member->getLoc());
@@ -281,7 +288,5 @@ FailureOr<KernelOp> roof::fuseIntoKernel(RewriterBase &rewriter,
     rewriter.moveOpBefore(member, body, body->end());
   rewriter.setInsertionPointToEnd(body);
   YieldOp::create(rewriter, last->getLoc(), last->getResult(0));
-  if (!softmax.empty())
-    kernel->setAttr(kAttentionAttrName, rewriter.getUnitAttr());
   return kernel;
 }

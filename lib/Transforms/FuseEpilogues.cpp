@@ -9,8 +9,10 @@
 #include "roof/Transforms/Passes.h"
 
 #include "roof/Analysis/NamedDims.h"
+#include "roof/Analysis/OpClassification.h"
 #include "roof/Transforms/AttentionFusion.h"
 #include "roof/Transforms/EpilogueFusion.h"
+#include "roof/Transforms/NormalizationFusion.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
@@ -42,9 +44,12 @@ struct RoofFuseEpiloguesPass
     warnedOfExtraSizes = false;
     if (!getDimNames(getOperation()).empty()) {
       Builder b(&getContext());
-      getOperation()->setAttr(kFuseAfterBindingAttrName,
-                              b.getDictionaryAttr(b.getNamedAttr(
-                                  "attention", b.getBoolAttr(attention))));
+      getOperation()->setAttr(
+          kFuseAfterBindingAttrName,
+          b.getDictionaryAttr(
+              {b.getNamedAttr("attention", b.getBoolAttr(attention)),
+               b.getNamedAttr("normalizations",
+                              b.getBoolAttr(normalizations))}));
     }
     weightOptions.paramArgs.assign(paramArgs.begin(), paramArgs.end());
     weights.emplace(weightOptions);
@@ -69,9 +74,31 @@ struct RoofFuseEpiloguesPass
         weights.emplace(weightOptions);
       }
     }
+    if (normalizations)
+      fuseNormalizations(rewriter);
   }
 
 private:
+  /// Each normalization node left outside the contractions' kernels, with
+  /// its activation, as one kernel (untiled).
+  void fuseNormalizations(IRRewriter &rewriter) {
+    SmallVector<Operation *> reductions;
+    getOperation()->walk([&](Operation *op) {
+      if (isAxisReduction(op))
+        reductions.push_back(op);
+    });
+    for (Operation *reduction : reductions) {
+      FailureOr<KernelOp> kernel = fuseNormalization(rewriter, reduction);
+      if (failed(kernel))
+        continue;
+      ++numKernels;
+      ++numNormalizations;
+      // Beside its first op, as a contraction's kernel counts beside its
+      // root; the yield is not fused.
+      numFused += kernel->getBody().front().getOperations().size() - 2;
+    }
+  }
+
   /// Which values are weights (roots, constants, globals and `roof.param`
   /// or param-args arguments); it caches values, so tiling, which erases
   /// ops, renews it.

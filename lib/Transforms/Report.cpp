@@ -188,6 +188,8 @@ private:
     fuseOptions.paramArgs.assign(paramArgs.begin(), paramArgs.end());
     if (auto attention = fused.getAs<BoolAttr>("attention"))
       fuseOptions.attention = attention.getValue();
+    if (auto normalizations = fused.getAs<BoolAttr>("normalizations"))
+      fuseOptions.normalizations = normalizations.getValue();
     pm.addNestedPass<func::FuncOp>(createRoofFuseEpilogues(fuseOptions));
     // The fusion runs as a part of this pipeline, so that its verifier,
     // timing, IR printing and crash reproducers cover it too; a pass may

@@ -21,6 +21,10 @@
 // RUN: %debian_python %roof_src_root/scripts/gen_gpt_layers.py --encoder --layers 1 --batch 2 --seq 16 --hidden 32 --heads 4 -o %t.mlir
 // RUN: roof-opt %t.mlir --roof-report="targets=v100-sxm training=sgd batch=2 format=json" -o /dev/null | FileCheck %s
 // RUN: roof-opt %t.mlir --roof-report="targets=v100-sxm training=sgd batch=2" -o /dev/null | FileCheck %s --check-prefix=TEXT
+// With the layer norms and the softmax one kernel each (the softmax's
+// kernel yields its output to the dropout), the same values are kept, each
+// once: a kernel's result and the value it yields are one tensor.
+// RUN: roof-opt %t.mlir --roof-fuse-epilogues=normalizations=true --roof-report="targets=v100-sxm training=sgd batch=2 format=json" -o /dev/null | FileCheck %s
 //
 // CHECK: "parameters": 12704,
 // CHECK: "saved_activations": 86016,

@@ -11,6 +11,10 @@
 // RUN: %debian_python %roof_src_root/scripts/gen_cnn.py resnet18 --train --batch 2 -o %t.onnx
 // RUN: roof-import-onnx %t.onnx -o %t.mlir
 // RUN: roof-opt %t.mlir --roof-fuse-epilogues --roof-report="targets=v100-sxm training=momentum batch=2" -o /dev/null | FileCheck %s
+// With each batch norm and its ReLU one kernel (normalizations=true), the
+// parameters are the same: a scale reached through reshapes inside the
+// kernel is one parameter.
+// RUN: roof-opt %t.mlir --roof-fuse-epilogues=normalizations=true --roof-report="targets=v100-sxm training=momentum batch=2" -o /dev/null | FileCheck %s
 // RUN: not %debian_python %roof_src_root/scripts/gen_cnn.py vgg16 --train -o %t.bad.onnx 2>&1 | FileCheck %s --check-prefix=ONLY
 
 // CHECK: a step of training with momentum at batch 2

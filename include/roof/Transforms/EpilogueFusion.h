@@ -23,6 +23,9 @@ namespace mlir::roof {
 inline constexpr llvm::StringLiteral kFuseAfterBindingAttrName =
     "roof.fuse_after_binding";
 
+/// One static, ranked tensor result: fusion needs shapes it can compare.
+bool hasStaticTensorResult(Operation *op);
+
 /// A contraction (Analysis/OpClassification.h) on tensors with one static
 /// result: what a kernel is built around.
 bool isFusionRoot(Operation *op);
@@ -66,6 +69,11 @@ SmallVector<Operation *> growEpilogue(Operation *root);
 FailureOr<KernelOp> fuseIntoKernel(RewriterBase &rewriter, Operation *root,
                                    const WeightAnalysis &weights,
                                    bool attention = false);
+
+/// Moves `members` (ops of one block, whose values other than the last
+/// one's are used only among them) into a roof.kernel where the last of
+/// them stood, yielding the last one's value, through `rewriter`.
+KernelOp wrapInKernel(RewriterBase &rewriter, SmallVector<Operation *> members);
 
 } // namespace mlir::roof
 

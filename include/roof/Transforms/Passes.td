@@ -317,12 +317,20 @@ def RoofFuseEpilogues
            "(scale, mask, max, exp, sum, normalize) and the product with V "
            "become one kernel (roof.attention), as a fused attention kernel "
            "runs them (online softmax): the score matrix stays on chip "
-           "(docs/fusion.md).">
+           "(docs/fusion.md).">,
+    Option<"normalizations", "normalizations", "bool", /*default=*/"false",
+           "Also fuse normalizations: the ops of one source node made of "
+           "reductions and elementwise ops (a batch norm, a layer norm, a "
+           "softmax), with the activation after it, become one kernel, as "
+           "cuDNN and PyTorch run them: one read of the input, one write "
+           "of the output (docs/fusion.md).">
   ];
   let statistics = [
     Statistic<"numKernels", "kernels", "Kernels formed">,
     Statistic<"numAttention", "attention-kernels",
               "Kernels that hold an attention">,
+    Statistic<"numNormalizations", "normalization-kernels",
+              "Kernels that hold a normalization">,
     Statistic<"numFused", "fused-ops",
               "Ops fused into a kernel beside its root">
   ];
