@@ -42,20 +42,51 @@ static LogicalResult convertIdentity(GraphImporter &im, const NodeProto &node) {
   return success();
 }
 
-/// Inference-mode Dropout: the identity, with an all-true mask.
+/// Dropout. In inference, or at ratio 0, the identity with an all-true
+/// mask. In training (training_mode true), y = x * mask / (1 - ratio): the
+/// mask is random, so it becomes an argument of the function (drawn by the
+/// runtime; one byte per element, 0 or 1, as PyTorch keeps a bool mask),
+/// and the node keeps it for its backward pass, as frameworks do.
 static LogicalResult convertDropout(GraphImporter &im, const NodeProto &node) {
+  bool training = false;
   if (im.hasInput(node, 2)) {
-    const HostTensor *training = im.constantInput(node, 2);
-    if (!training || training->size() != 1 || training->asInt(0) != 0)
-      return im.unsupported(node, "training-mode dropout (random) is not "
-                                  "supported");
+    const HostTensor *mode = im.constantInput(node, 2);
+    if (!mode || mode->size() != 1)
+      return im.unsupported(node, "training_mode must be a constant "
+                                  "scalar");
+    training = mode->asInt(0) != 0;
   }
-  im.aliasOutput(node, 0, 0);
-  if (im.isOutputUsed(node, 1)) {
-    RankedTensorType mask = im.outputType(node, 1);
-    im.setOutput(node, 1,
-                 im.emit().splat(mask.getShape(), 1, mask.getElementType()));
+  double ratio = 0.5;
+  if (im.hasInput(node, 1)) {
+    const HostTensor *given = im.constantInput(node, 1);
+    if (!given || given->size() != 1)
+      return im.unsupported(node, "ratio must be a constant scalar");
+    ratio = given->asDouble(0);
   }
+  if (training && (ratio < 0 || ratio >= 1))
+    return im.unsupported(node, "ratio must be in [0, 1), got " +
+                                    std::to_string(ratio));
+  RankedTensorType type = im.inputType(node, 0);
+  Type i1 = IntegerType::get(type.getContext(), 1);
+  if (!training || ratio == 0) {
+    im.aliasOutput(node, 0, 0);
+    if (im.isOutputUsed(node, 1))
+      im.setOutput(node, 1, im.emit().splat(type.getShape(), 1, i1));
+    return success();
+  }
+  Value mask = im.addRuntimeInput(
+      node, "mask",
+      RankedTensorType::get(type.getShape(),
+                            IntegerType::get(type.getContext(), 8)));
+  TosaEmitter &emit = im.emit();
+  Value kept =
+      emit.mul(im.input(node, 0), emit.cast(mask, type.getElementType()));
+  im.setOutput(
+      node, 0,
+      emit.mul(kept, emit.scalar(1 / (1 - ratio), type.getElementType(),
+                                 type.getRank())));
+  if (im.isOutputUsed(node, 1))
+    im.setOutput(node, 1, emit.cast(mask, i1));
   return success();
 }
 

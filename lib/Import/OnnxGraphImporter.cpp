@@ -490,6 +490,14 @@ LogicalResult GraphImporter::convertNode(const NodeProto &node,
   return success();
 }
 
+Value GraphImporter::addRuntimeInput(const NodeProto &node,
+                                     llvm::StringRef what,
+                                     RankedTensorType type) {
+  return entry->addArgument(
+      type, NameLoc::get(b.getStringAttr(node.name() + "." + what.str()),
+                         module.getLoc()));
+}
+
 LogicalResult GraphImporter::importGraph(llvm::StringRef functionName) {
   const onnx::GraphProto &graph = model.graph();
   collectTypes();
@@ -529,6 +537,7 @@ LogicalResult GraphImporter::importGraph(llvm::StringRef functionName) {
   auto func = func::FuncOp::create(b, fileLoc, functionName,
                                    b.getFunctionType(argTypes, {}));
   Block *body = func.addEntryBlock();
+  entry = body;
   for (auto [arg, loc, name] :
        llvm::zip(body->getArguments(), argLocs, argNames)) {
     arg.setLoc(loc);
@@ -564,7 +573,9 @@ LogicalResult GraphImporter::importGraph(llvm::StringRef functionName) {
     resultTypes.push_back(value.getType());
   }
   func::ReturnOp::create(b, fileLoc, results);
-  func.setFunctionType(b.getFunctionType(argTypes, resultTypes));
+  // The graph's inputs, then what its nodes draw at run time.
+  func.setFunctionType(
+      b.getFunctionType(body->getArgumentTypes(), resultTypes));
 
   // Layout changes made for a consumer that then used another form (a 1-D
   // window op's 3-D result when the next one takes its 4-D view) are dead;

@@ -104,6 +104,11 @@ public:
 
   /// Output `i`'s static type in ONNX layout.
   RankedTensorType outputType(const onnx::NodeProto &node, int i);
+  /// A value the model draws at run time, such as a training dropout's
+  /// random mask (MLIR has no random op): a new argument of the function,
+  /// after the graph's inputs, named `<node>.<what>`.
+  Value addRuntimeInput(const onnx::NodeProto &node, llvm::StringRef what,
+                        RankedTensorType type);
   void setOutput(const onnx::NodeProto &node, int i, Value value);
   void setOutputNHWC(const onnx::NodeProto &node, int i, Value value);
   /// Output `out` is input `in` itself, in whatever layouts it exists.
@@ -174,6 +179,8 @@ private:
   bool keepWeights;
   int64_t opsetVersion;
   std::unique_ptr<TosaEmitter> emitter;
+  /// The function's entry block, while the graph is imported.
+  Block *entry = nullptr;
 
   llvm::StringMap<ValueEntry> values;
   llvm::StringMap<RankedTensorType> types;

@@ -74,6 +74,28 @@ def train_block(out):
          out, "train_block.onnx")
 
 
+def train_dropout(out):
+    """A linear layer, then Dropout in training mode (opset 13: ratio and
+    training_mode are inputs) with its mask as an output, then Relu."""
+    nodes = [
+        helper.make_node("MatMul", ["x", "w"], ["h"], name="fc1"),
+        helper.make_node("Dropout", ["h", "ratio", "training"], ["d", "mask"],
+                         name="drop1"),
+        helper.make_node("Relu", ["d"], ["y"], name="relu1"),
+    ]
+    inits = [weights("w", (8, 16), 6),
+             numpy_helper.from_array(np.array(0.25, np.float32), "ratio"),
+             numpy_helper.from_array(np.array(True), "training")]
+    graph = helper.make_graph(
+        nodes, "train_dropout",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [4, 8])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, None),
+         helper.make_tensor_value_info("mask", TensorProto.BOOL, None)],
+        inits)
+    save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]),
+         out, "train_dropout.onnx")
+
+
 def conv1d(out):
     """A 1-D Conv (no bias) and MaxPool on [N, C, L]."""
     nodes = [
@@ -220,7 +242,7 @@ def damaged(out):
 if __name__ == "__main__":
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
-    for make in (conv_block, train_block, conv1d, shape_chain, unsupported,
+    for make in (conv_block, train_block, train_dropout, conv1d, shape_chain, unsupported,
                  external_data, malformed_node, new_opset, placeholder_weights,
                  damaged):
         make(out)
