@@ -240,24 +240,6 @@ static void addKeptSources(Value value, const SourceNodes &nodes,
     addKeptSources(input, nodes, sources, visited);
 }
 
-/// What keeping `value` holds: a view (a reshape, a slice, a transpose)
-/// holds its source, as a framework's view keeps its base alive, and the
-/// value a kernel yields is its result, so values read through views of one
-/// tensor, or inside and outside its kernel, are held once.
-static Value getHeldValue(Value value) {
-  while (true) {
-    for (OpOperand &use : value.getUses())
-      if (isa<YieldOp>(use.getOwner()))
-        return getHeldValue(
-            use.getOwner()->getParentOp()->getResult(use.getOperandNumber()));
-    Operation *def = value.getDefiningOp();
-    Value source = def ? getViewSource(def) : Value();
-    if (!source)
-      return value;
-    value = source;
-  }
-}
-
 /// Whether `scalar`, in a payload, is computed from `arg`.
 static bool dependsOn(Value scalar, BlockArgument arg) {
   if (scalar == arg)
@@ -568,6 +550,20 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
   for (Value v : pass.saved)
     pass.savedBytes += deployedBytes(v);
   return pass;
+}
+
+Value roof::getHeldValue(Value value) {
+  while (true) {
+    for (OpOperand &use : value.getUses())
+      if (isa<YieldOp>(use.getOwner()))
+        return getHeldValue(
+            use.getOwner()->getParentOp()->getResult(use.getOperandNumber()));
+    Operation *def = value.getDefiningOp();
+    Value source = def ? getViewSource(def) : Value();
+    if (!source)
+      return value;
+    value = source;
+  }
 }
 
 llvm::DenseMap<Value, unsigned>

@@ -85,6 +85,36 @@ llvm::DenseSet<Value> roof::findAttentionScores(FunctionOpInterface fn,
   return scores;
 }
 
+SmallVector<unsigned> roof::findRepeatedLayers(const FunctionKernels &forward) {
+  size_t n = forward.kernels.size();
+  SmallVector<llvm::hash_code> signature;
+  for (const KernelFacts &facts : forward.kernels) {
+    Operation *root = getKernelRoot(facts.op);
+    signature.push_back(llvm::hash_combine(
+        facts.op->getName().getAsOpaquePointer(),
+        root->getName().getAsOpaquePointer(),
+        llvm::hash_combine_range(facts.op->getResultTypes().begin(),
+                                 facts.op->getResultTypes().end())));
+  }
+  size_t bestPeriod = 0, bestStart = 0, bestCover = 0;
+  for (size_t period = 1; 2 * period <= n; ++period) {
+    // The longest run of kernels each equal to the one `period` later.
+    size_t run = 0;
+    for (size_t i = 0; i + period < n; ++i) {
+      run = signature[i] == signature[i + period] ? run + 1 : 0;
+      if (run >= period && run + period > bestCover) {
+        bestCover = run + period;
+        bestPeriod = period;
+        bestStart = i + 1 - run;
+      }
+    }
+  }
+  SmallVector<unsigned> layer(n, 0);
+  for (size_t i = bestStart; bestPeriod && i < bestStart + bestCover; ++i)
+    layer[i] = 1 + (i - bestStart) / bestPeriod;
+  return layer;
+}
+
 void roof::applyRecompute(BackwardPass &pass, const FunctionKernels &forward,
                           const llvm::DenseMap<Value, unsigned> &producer,
                           const WeightAnalysis &weights, Recompute recompute,
@@ -114,9 +144,14 @@ void roof::applyRecompute(BackwardPass &pass, const FunctionKernels &forward,
     // hand, is in none); what the backward pass reads inside a block is
     // recomputed from the block's inputs, which are kept.
     std::vector<std::string> blocks;
-    for (const KernelFacts &facts : forward.kernels) {
-      StringRef name = getNodeName(facts.op);
-      blocks.push_back(name.empty() ? "" : getScope(name, scopeDepth));
+    if (scopeDepth == 0) {
+      for (unsigned layer : findRepeatedLayers(forward))
+        blocks.push_back(layer ? "layer " + std::to_string(layer) : "");
+    } else {
+      for (const KernelFacts &facts : forward.kernels) {
+        StringRef name = getNodeName(facts.op);
+        blocks.push_back(name.empty() ? "" : getScope(name, scopeDepth));
+      }
     }
     llvm::StringSet<> recomputed;
     for (Value v : pass.saved) {
@@ -145,7 +180,7 @@ void roof::applyRecompute(BackwardPass &pass, const FunctionKernels &forward,
         if (made == producer.end() ? isa<BlockArgument>(v)
                                    : !blocks[made->second].empty() &&
                                          blocks[made->second] != blocks[i])
-          kept.insert(v);
+          kept.insert(getHeldValue(v));
       }
     }
     // The block whose backward runs holds its recomputed values meanwhile.

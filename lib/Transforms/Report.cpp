@@ -245,10 +245,6 @@ private:
                     "training step; name the optimizer too (training=adam)");
       return success();
     }
-    if (recompute == Recompute::Full && scopeDepth == 0)
-      return fail("recompute=full keeps each block's inputs: name the blocks "
-                  "with scope-depth=N, the depth of the layers in the node "
-                  "names (1 for /layers.3/...)");
     if (!generate.empty())
       return fail("training= prices a step of training the function; "
                   "generate= prices inference, token by token: give one");

@@ -18,6 +18,8 @@
 // RUN: roof-opt %t.mlir --roof-report="targets=h100-sxm training=adam dtype-policy=bf16 master-dtype=f32 format=json" -o /dev/null | FileCheck %s --check-prefix=NONE
 // RUN: roof-opt %t.mlir --roof-report="targets=h100-sxm training=adam dtype-policy=bf16 master-dtype=f32 recompute=selective format=json" -o /dev/null | FileCheck %s --check-prefix=SELECTIVE
 // RUN: roof-opt %t.mlir --roof-report="targets=h100-sxm training=adam dtype-policy=bf16 master-dtype=f32 recompute=full scope-depth=2 format=json" -o /dev/null | FileCheck %s --check-prefix=FULL
+// The two layers, found as repeated kernels without names, are the same blocks:
+// RUN: roof-opt %t.mlir --roof-report="targets=h100-sxm training=adam dtype-policy=bf16 master-dtype=f32 recompute=full format=json" -o /dev/null | FileCheck %s --check-prefix=FULL
 //
 // Two sequences (b = 2): every term doubles. The generator reshapes b * s
 // token rows into b * a heads and back; a view is kept as its source, once.

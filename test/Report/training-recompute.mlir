@@ -8,7 +8,7 @@
 // RUN: FileCheck %s --check-prefix=FULL < %t.json
 // RUN: %debian_python %S/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
 // RUN: roof-opt %s --roof-report="targets=h100-sxm training=sgd recompute=selective" -o /dev/null | FileCheck %s --check-prefix=TEXT
-// RUN: not roof-opt %s --roof-report="targets=h100-sxm training=sgd recompute=full" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NOBLOCKS
+// RUN: roof-opt %s --roof-report="targets=h100-sxm training=sgd recompute=full format=json" -o /dev/null | FileCheck %s --check-prefix=FULL
 // RUN: not roof-opt %s --roof-report="targets=h100-sxm recompute=selective" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ALONE
 
 // Two attention layers, f32, 4 tokens, width 8, named layer0/... and
@@ -42,7 +42,8 @@
 // SELECTIVE: "saved_activations": 1280,
 // SELECTIVE-NEXT: "transient": 384,
 
-// Full, blocks layer0 and layer1 (scope-depth=1): only the blocks' inputs
+// Full, blocks layer0 and layer1, named by scope-depth=1 or found without it
+// as the repeated layers (the same kernels, twice): only the blocks' inputs
 // are kept, x and layer 0's y: 256. While a block's backward runs it holds
 // what it recomputed: q, k, v, o, e, p and the sum, 656; in flight 384 +
 // 656 = 1040. The whole forward runs again: 5216 FLOPs.
@@ -57,7 +58,6 @@
 // TEXT: a step of training with sgd (recompute selective)
 // TEXT: FLOPs: forward 5.216 kFLOP, backward 8.904 kFLOP (1.71x forward) + recompute 608.000 FLOP, update 1.024 kFLOP; model FLOPs utilization {{.*}} %, hardware {{.*}} % of
 
-// NOBLOCKS: error: roof-report: recompute=full keeps each block's inputs: name the blocks with scope-depth=N, the depth of the layers in the node names (1 for /layers.3/...)
 // ALONE: error: roof-report: master-dtype=, grad-accum= and recompute= describe a training step; name the optimizer too (training=adam)
 
 #id2 = affine_map<(d0, d1) -> (d0, d1)>

@@ -47,6 +47,12 @@ struct BackwardPass {
   SmallVector<uint64_t> inFlightByKernel;
 };
 
+/// What keeping `value` holds: a view (a reshape, a slice, a transpose)
+/// holds its source, as a framework's view keeps its base alive, and the
+/// value a kernel yields is the kernel's result, so values read through
+/// views of one tensor, or inside and outside its kernel, are held once.
+Value getHeldValue(Value value);
+
 /// The forward kernel (an index into `forward.kernels`) that makes each
 /// value, a fused kernel's members' included, and a view's (a reshape of a
 /// kernel's result) the kernel of its source.

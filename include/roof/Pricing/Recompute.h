@@ -28,12 +28,20 @@ llvm::StringRef getRecomputeName(Recompute recompute);
 llvm::DenseSet<Value> findAttentionScores(FunctionOpInterface fn,
                                           const WeightAnalysis &weights);
 
+/// The repeated layers of `forward`: each kernel's block (0 for none, else
+/// 1 + its layer's index). A kernel's signature is its op and its result
+/// types; the layer length p is the period whose repeats cover the most
+/// kernels (a run of kernels equal to the kernel p later, plus p), at
+/// least two layers, the shortest of equal cover; the layers are the
+/// run's consecutive p kernels from its start.
+SmallVector<unsigned> findRepeatedLayers(const FunctionKernels &forward);
+
 /// Applies `recompute` to `pass`, the backward pass of `forward` (whose
 /// kernels make the values `producers` maps, mapProducers): drops the saved
 /// values it recomputes and adds the forward kernels that recompute them to
 /// its kernels. Blocks for `full` are the name scopes of the kernels' nodes
-/// at `scopeDepth` (Breakdown.h, getScope); a kernel without a name is in
-/// none.
+/// at `scopeDepth` (Breakdown.h, getScope; a kernel without a name is in
+/// none), or with `scopeDepth` 0 the repeated layers (findRepeatedLayers).
 void applyRecompute(BackwardPass &pass, const FunctionKernels &forward,
                     const llvm::DenseMap<Value, unsigned> &producers,
                     const WeightAnalysis &weights, Recompute recompute,

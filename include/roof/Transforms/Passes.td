@@ -257,7 +257,8 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
                         "recompute attention scores and their softmax"),
              clEnumValN(::mlir::roof::Recompute::Full, "full",
                         "keep each block's inputs only (blocks: the name "
-                        "scopes at scope-depth=N) and rerun its forward"))}]>
+                        "scopes at scope-depth=N, else the repeated "
+                        "layers) and rerun its forward"))}]>
   ];
 }
 
