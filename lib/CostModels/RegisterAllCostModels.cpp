@@ -11,6 +11,7 @@ void roof::registerAllCostModels(DialectRegistry &registry) {
   registerLinalgCostModels(registry);
   registerLlvmCostModels(registry);
   registerMemoryCostModels(registry);
+  registerShardCostModels(registry);
   registerTensorCostModels(registry);
   registerTosaCostModels(registry);
   registerVectorCostModels(registry);

@@ -152,6 +152,12 @@ KernelFacts roof::getKernelFacts(Operation *op, const OpCost &cost,
       element ? getElementBits(element) : std::nullopt;
   facts.rated = element ? getElementDtype(element) : std::nullopt;
   facts.engine = getEngine(op);
+  if (std::optional<CollectiveFacts> collective =
+          getCollectiveFacts(facts.root, options)) {
+    facts.collective =
+        std::make_shared<const CollectiveFacts>(std::move(*collective));
+    facts.kernelClass = KernelClass::Collective;
+  }
   facts.deployed =
       options.dtypePolicy == DtypePolicy::Deploy && facts.rated == Dtype::F32;
   if (options.dtypePolicy == DtypePolicy::Tf32 &&
@@ -245,6 +251,9 @@ KernelTime roof::priceKernel(const KernelFacts &facts, const Target &target,
   // priced together (OnChipResidency.h, WeightStreaming.h).
   kernel.levelBytes.resize(target.levels.size());
   kernel.levelBytes.back() = {kernel.cost.bytesRead, kernel.cost.bytesWritten};
+  if (facts.collective && target.system &&
+      checkCollective(*facts.collective, target).empty())
+    kernel.collective = priceCollective(*facts.collective, *target.system);
   if (!kernel.hasTime()) {
     priceTraffic(kernel, target);
     return kernel;

@@ -93,6 +93,10 @@ SmallVector<const KernelTime *> roof::sortByTime(const FunctionRoofline &r) {
 StringRef roof::getBound(const KernelTime &kernel) {
   if (!kernel.hasTime())
     return "no rate";
+  if (kernel.collective && kernel.collective->seconds >=
+                               std::max(kernel.computeSeconds,
+                                        kernel.memorySeconds))
+    return "link";
   return kernel.isComputeBound() ? "compute" : "memory";
 }
 
@@ -173,6 +177,40 @@ static void printMissingRates(const FunctionRoofline &r,
   os << " measured rates in your own target file (docs/targets.md)\n";
 }
 
+/// The system a multi-device target is, and what its collectives take.
+static void printCommunication(const FunctionRoofline &r,
+                               llvm::raw_ostream &os) {
+  const std::optional<System> &system = r.target->system;
+  if (!system)
+    return;
+  os << "system: " << system->devicesPerNode << " x " << system->deviceName
+     << (system->nodes > 1
+             ? " per node, " + std::to_string(system->nodes) + " nodes"
+             : std::string())
+     << "; the kernels are one device's\n";
+  std::map<std::string, std::pair<unsigned, uint64_t>> byLink;
+  for (const KernelTime &kernel : r.kernels)
+    if (kernel.collective && kernel.collective->link) {
+      auto &[count, bytes] = byLink[kernel.collective->link->link.name];
+      ++count;
+      bytes += kernel.collective->linkBytes;
+    }
+  if (byLink.empty())
+    return;
+  double seconds = r.communicationSeconds();
+  os << "communication: " << formatSeconds(seconds) << " on the links";
+  if (r.latencySeconds > 0)
+    os << llvm::format(" (%.1f %% of the latency)",
+                       100 * seconds / r.latencySeconds);
+  os << ", not overlapped with compute:";
+  llvm::interleaveComma(byLink, os, [&](const auto &entry) {
+    os << " " << formatCountOf(entry.second.first, "collective") << " over "
+       << entry.first << ", " << formatMegabytes(entry.second.second)
+       << " sent per device";
+  });
+  os << "\n";
+}
+
 static void printSummary(const FunctionRoofline &r,
                          const ReportFormatOptions &options,
                          llvm::raw_ostream &os) {
@@ -208,6 +246,7 @@ static void printSummary(const FunctionRoofline &r,
     os << "calibrated: the target's kernel times are fitted to measurements "
           "(roof-calibrate --fit, docs/validation.md): an estimate, not a "
           "bound\n";
+  printCommunication(r, os);
   const PricedSummary &summary = r.summary;
   if (r.onChipBytes && target.hasOffChipMemory()) {
     os << llvm::format("traffic: %.3f MB off chip, %.3f MB served on chip",
@@ -775,6 +814,29 @@ static void writeTarget(llvm::json::OStream &json, const Target &target) {
                      target.tapsInReduction ? "flattened" : "separate");
     }
     json.attribute("power_w", target.power);
+    if (const std::optional<System> &system = target.system)
+      json.attributeObject("system", [&] {
+        json.attribute("device", system->deviceName);
+        json.attribute("device_file", system->deviceFile);
+        json.attribute("devices_per_node",
+                       static_cast<uint64_t>(system->devicesPerNode));
+        json.attribute("nodes", static_cast<uint64_t>(system->nodes));
+        json.attributeArray("links", [&] {
+          for (auto [between, link] :
+               {std::pair{"devices", &system->nodeLink},
+                std::pair{"nodes", &system->networkLink}})
+            if (*link)
+              json.object([&] {
+                json.attribute("name", (*link)->link.name);
+                json.attribute("between", between);
+                json.attribute("bandwidth_bytes_per_s",
+                               *(*link)->link.bandwidth);
+                json.attribute("latency_s", *(*link)->link.latency);
+                json.attribute("in_switch_reduction",
+                               (*link)->inSwitchReduction);
+              });
+        });
+      });
     json.attribute("calibrated", target.calibration.has_value());
     json.attributeArray("estimated", [&] {
       for (const std::string &field : target.estimated)
@@ -826,6 +888,14 @@ static void writeKernel(llvm::json::OStream &json, const KernelTime *kernel,
     json.attribute("time_with_rereads_s", kernel->secondsWithRereads);
     json.attribute("memory_level", getMemoryLevelName(*kernel, *r.target));
     json.attribute("share", r.getShare(*kernel));
+    if (const std::optional<CollectiveTime> &collective = kernel->collective)
+      json.attributeObject("collective", [&] {
+        json.attribute("link", collective->link ? collective->link->link.name
+                                                : std::string());
+        json.attribute("algorithm", collective->algorithm);
+        writeCount(json, "bytes_sent", collective->linkBytes);
+        json.attribute("time_s", collective->seconds);
+      });
   });
 }
 
@@ -838,6 +908,8 @@ static void writeSummary(llvm::json::OStream &json, const FunctionRoofline &r) {
     json.attribute("energy_j", r.energyJoules());
     if (std::optional<double> cost = r.costPerInference())
       json.attribute("cost_usd_per_inference", *cost);
+    if (r.target->system)
+      json.attribute("communication_s", r.communicationSeconds());
     json.attribute("latency_with_rereads_s", r.latencyWithRereadsSeconds);
     json.attribute("latency_compulsory_s", r.latencyCompulsorySeconds);
     if (r.unfusedLatencySeconds) {

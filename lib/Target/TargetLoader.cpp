@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 using namespace mlir;
 using namespace mlir::roof;
@@ -285,16 +286,18 @@ public:
 
   /// One entry of memory.levels or memory.links at `field`: a name, a
   /// capacity (levels only), bandwidths, latency, energy per byte, usable
-  /// share and, on the outermost level, whether it is on chip.
+  /// share and, on the outermost level, whether it is on chip. A link's
+  /// entry may also have `linkFields`, which the caller reads.
   bool level(const llvm::json::Value &value, const std::string &field,
-             bool isLink, bool outermost, MemoryLevel &out) {
+             bool isLink, bool outermost, MemoryLevel &out,
+             ArrayRef<StringRef> linkFields = {"carries"}) {
     const llvm::json::Object *entry = value.getAsObject();
     if (!entry)
       return fail(field, "must be an object");
     SmallVector<StringRef> known = {"name", "bandwidth", "write_bandwidth",
                                     "latency", "energy_per_byte"};
     if (isLink)
-      known.push_back("carries");
+      known.append(linkFields.begin(), linkFields.end());
     else
       known.append({"capacity", "usable"});
     if (outermost)
@@ -577,6 +580,127 @@ public:
     return true;
   }
 
+  /// "sources": a non-empty object: where each figure comes from.
+  bool sources(const llvm::json::Object &top) {
+    const llvm::json::Object *table = object(top, "sources", "sources", true);
+    if (!table)
+      return false;
+    if (table->empty())
+      return fail("sources", "must name the source of the figures");
+    return true;
+  }
+
+  /// A positive whole number at `key` (at most 1e6), `fallback` when
+  /// absent.
+  bool count(const llvm::json::Object &parent, StringRef key,
+             unsigned fallback, unsigned &out) {
+    const llvm::json::Value *value = parent.get(key);
+    if (!value) {
+      out = fallback;
+      return true;
+    }
+    std::optional<int64_t> number = value->getAsInteger();
+    if (!number || *number <= 0 || *number > 1000000)
+      return fail(key, "must be a positive whole number");
+    out = static_cast<unsigned>(*number);
+    return true;
+  }
+
+  /// "links": [{"name": "NVLink 4", "between": "devices", "bandwidth":
+  /// "450 GB/s", "latency": "1 us", "in_switch_reduction": true}]: at most
+  /// one link between the devices of a node and one between nodes, each
+  /// present exactly when there is more than one of what it joins.
+  bool systemLinks(const llvm::json::Object &top, System &system) {
+    const llvm::json::Value *links = top.get("links");
+    const llvm::json::Array *list = links ? links->getAsArray() : nullptr;
+    if (links && !list)
+      return fail("links", "must be a list of links");
+    for (auto [i, value] : llvm::enumerate(list ? *list : llvm::json::Array())) {
+      std::string field = ("links[" + Twine(i) + "]").str();
+      Interconnect link;
+      if (!level(value, field, /*isLink=*/true, false, link.link,
+                 {"between", "in_switch_reduction"}))
+        return false;
+      const llvm::json::Object &entry = *value.getAsObject();
+      if (!link.link.latency)
+        return fail(field + ".latency",
+                    "missing: a collective pays it once per step");
+      std::string between;
+      if (!string(entry, "between", field + ".between", between))
+        return false;
+      if (between != "devices" && between != "nodes")
+        return fail(field + ".between",
+                    "'" + between + "' is not devices or nodes");
+      if (const llvm::json::Value *reduces = entry.get("in_switch_reduction")) {
+        if (!reduces->getAsBoolean())
+          return fail(field + ".in_switch_reduction", "must be true or false");
+        link.inSwitchReduction = *reduces->getAsBoolean();
+      }
+      std::optional<Interconnect> &slot =
+          between == "devices" ? system.nodeLink : system.networkLink;
+      if (slot)
+        return fail(field + ".between",
+                    "a second link between " + between);
+      slot = std::move(link);
+    }
+    for (auto [joined, several, link] :
+         {std::tuple{"devices", system.devicesPerNode > 1, &system.nodeLink},
+          std::tuple{"nodes", system.nodes > 1, &system.networkLink}}) {
+      if (several && !*link)
+        return fail("links", Twine("no link between ") + joined +
+                                 " (one with \"between\": \"" + joined +
+                                 "\")");
+      if (!several && *link)
+        return fail("links", Twine("a link between ") + joined +
+                                 ", but the system has one of them");
+    }
+    return true;
+  }
+
+  /// A roof-system/1 file: a device (a shipped target's name, or a path to
+  /// a file, relative to this one), devices per node, nodes and the links
+  /// that join them.
+  FailureOr<Target> readSystem(const llvm::json::Object &top) {
+    if (!onlyKnown(top, "",
+                   {"schema", "name", "device", "devices_per_node", "nodes",
+                    "links", "sources"}))
+      return failure();
+    std::string name, device;
+    System system;
+    if (!string(top, "name", "name", name) ||
+        !string(top, "device", "device", device) ||
+        !count(top, "devices_per_node", 1, system.devicesPerNode) ||
+        !count(top, "nodes", 1, system.nodes) || !systemLinks(top, system))
+      return failure();
+    // A file of the user's names its device beside it, or a shipped one.
+    SmallString<256> beside(file);
+    llvm::sys::path::remove_filename(beside);
+    llvm::sys::path::append(beside, StringRef(device).ends_with(".json")
+                                        ? device
+                                        : device + ".json");
+    std::string deviceError;
+    FailureOr<Target> target =
+        llvm::sys::fs::exists(beside) && !llvm::sys::path::is_absolute(device)
+            ? loadTargetFile(beside, deviceError)
+            : lookupTarget(device, deviceError);
+    if (failed(target)) {
+      fail("device", deviceError);
+      return failure();
+    }
+    if (target->system) {
+      fail("device", "'" + device + "' is a system; name one device");
+      return failure();
+    }
+    if (!sources(top))
+      return failure();
+    system.deviceName = target->name;
+    system.deviceFile = target->file;
+    target->name = name;
+    target->file = file.str();
+    target->system = std::move(system);
+    return target;
+  }
+
   FailureOr<Target> read(const llvm::json::Value &root) {
     const llvm::json::Object *top = root.getAsObject();
     if (!top) {
@@ -599,8 +723,12 @@ public:
            "\"weights\"}] (docs/targets.md, \"From roof-target/1\")");
       return failure();
     }
+    if (schema == "roof-system/1")
+      return readSystem(*top);
     if (schema != "roof-target/2") {
-      fail("schema", "'" + schema + "' is not supported (use roof-target/2)");
+      fail("schema", "'" + schema +
+                         "' is not supported (use roof-target/2 for a "
+                         "device, roof-system/1 for devices and links)");
       return failure();
     }
     if (!onlyKnown(*top, "",
@@ -657,14 +785,8 @@ public:
       return failure();
     }
 
-    const llvm::json::Object *sources =
-        object(*top, "sources", "sources", true);
-    if (!sources)
+    if (!sources(*top))
       return failure();
-    if (sources->empty()) {
-      fail("sources", "must name the source of the figures");
-      return failure();
-    }
     return target;
   }
 

@@ -8,6 +8,7 @@
 
 #include "roof/CostModels/CostModels.h"
 #include "roof/Measure/MeasuredMatch.h"
+#include "roof/Pricing/Collectives.h"
 #include "roof/Pricing/Sweep.h"
 #include "roof/Report/ReportPrinter.h"
 #include "roof/Support/OutputFile.h"
@@ -96,7 +97,8 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
       targetList.push_back(&target);
 
     RooflineOptions options = getRooflineOptions();
-    if (failed(checkBatchedInputs(module, options)))
+    if (failed(checkBatchedInputs(module, options)) ||
+        failed(checkCollectives(module, targetList, options)))
       return signalPassFailure();
     auto bind = [&](FunctionOpInterface fn, const DimSizes &dims,
                     FunctionOpInterface &bound) {
@@ -171,6 +173,38 @@ private:
              "the model at that batch, keep its batch dynamic and bind it "
              "with dynamic-dim= or sizes=batch:N)";
       return WalkResult::interrupt();
+    });
+    return failure(walk.wasInterrupted());
+  }
+
+  /// Every collective of the shard dialect in `module` runs on each target:
+  /// a system with enough devices (Collectives.h). One whose grid or data
+  /// has a dynamic size cannot be priced on the links.
+  LogicalResult checkCollectives(ModuleOp module,
+                                 ArrayRef<const Target *> targetList,
+                                 const RooflineOptions &options) {
+    WalkResult walk = module.walk([&](Operation *op) {
+      if (!op->getDialect() ||
+          op->getDialect()->getNamespace() != "shard" ||
+          op->getNumResults() == 0 || !isa<TensorType>(op->getResultTypes()[0]))
+        return WalkResult::advance();
+      std::optional<CollectiveFacts> facts = getCollectiveFacts(op, options);
+      if (!facts) {
+        op->emitWarning()
+            << "roof-report: " << op->getName()
+            << " has a dynamic grid or a dynamically shaped tensor: priced "
+               "as a copy in its device's memory, without its time on the "
+               "links";
+        return WalkResult::advance();
+      }
+      for (const Target *target : targetList) {
+        std::string problem = checkCollective(*facts, *target);
+        if (!problem.empty()) {
+          op->emitError() << "roof-report: " << problem;
+          return WalkResult::interrupt();
+        }
+      }
+      return WalkResult::advance();
     });
     return failure(walk.wasInterrupted());
   }

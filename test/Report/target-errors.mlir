@@ -45,7 +45,7 @@
 // DTYPE: error: roof-report: {{.*}}bad-dtype.json: compute.vector.f24: unknown dtype 'f24' (known: f64, f32, tf32, f16, bf16, f8, i8, i4)
 // KIND: error: roof-report: {{.*}}bad-kind.json: kind: 'fpga' is not one of gpu, npu, dsp, cpu
 // NUMBER: error: roof-report: {{.*}}bad-no-number.json: power: 'lots W' is not a number followed by a unit, e.g. "3.35 TB/s"
-// CAL-CLASS: error: roof-report: {{.*}}bad-calibration-class.json: calibration.classes.convolution: unknown kernel class (known: conv, depthwise_conv, matmul, reduction, pow, elementwise, movement)
+// CAL-CLASS: error: roof-report: {{.*}}bad-calibration-class.json: calibration.classes.convolution: unknown kernel class (known: conv, depthwise_conv, matmul, reduction, pow, elementwise, movement, collective)
 // CAL-COMPUTE: error: roof-report: {{.*}}bad-calibration-compute.json: calibration.classes.conv.compute: must be a number in [1, 1e6]
 // USABLE: error: roof-report: {{.*}}bad-usable.json: memory.levels[0].usable: must be a number in (0, 1]
 // SCHEMA-1: error: roof-report: {{.*}}bad-schema-1.json: schema: roof-target/1 gave two fixed memories; roof-target/2 lists them: write "schema": "roof-target/2" and replace memory.on_chip and memory.off_chip by "levels": [ON_CHIP, OFF_CHIP], each with the same fields and a "name" (an SRAM-only chip: [ON_CHIP] with "on_chip": true), and memory.weight_link by "links": [{"name": …, "bandwidth": …, "carries": "weights"}] (docs/targets.md, "From roof-target/1")

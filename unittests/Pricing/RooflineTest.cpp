@@ -82,7 +82,7 @@ TEST(Target, NonFiniteFiguresAreNamed) {
 
 TEST(Target, ShippedCatalogLoads) {
   SmallVector<std::string> names = listBuiltinTargets();
-  EXPECT_EQ(names.size(), 20u);
+  EXPECT_EQ(names.size(), 24u);
   for (const std::string &name : names) {
     std::string error;
     EXPECT_TRUE(succeeded(lookupTarget(name, error))) << error;

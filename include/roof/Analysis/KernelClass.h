@@ -19,7 +19,8 @@ namespace mlir::roof {
 
 /// Convolutions, depthwise convolutions, other contractions, pooling and
 /// reductions, `pow` (a library call per element), other elementwise work,
-/// and kernels that only move data.
+/// kernels that only move data, and collectives between devices (priced
+/// over links, Collectives.h).
 enum class KernelClass {
   Conv,
   DepthwiseConv,
@@ -27,13 +28,14 @@ enum class KernelClass {
   Reduction,
   Pow,
   Elementwise,
-  Movement
+  Movement,
+  Collective
 };
 
 /// The names, in the enum's order, as target files and reports write them.
 inline constexpr llvm::StringLiteral kKernelClassNames[] = {
-    "conv", "depthwise_conv", "matmul",  "reduction",
-    "pow",  "elementwise",    "movement"};
+    "conv",        "depthwise_conv", "matmul",    "reduction",
+    "pow",         "elementwise",    "movement", "collective"};
 inline constexpr unsigned kNumKernelClasses = std::size(kKernelClassNames);
 
 inline llvm::StringRef getKernelClassName(KernelClass kernelClass) {

@@ -39,6 +39,11 @@ void registerControlFlowCostModels(DialectRegistry &registry);
 /// llvm.mlir.addressof: free (an address constant).
 void registerLlvmCostModels(DialectRegistry &registry);
 
+/// shard ops: grids, shardings and process indices are free; a collective
+/// reads its input and writes its result in its device's memory (its time
+/// over the links is priced on a system, Collectives.h).
+void registerShardCostModels(DialectRegistry &registry);
+
 /// roof.kernel: its ops' FLOPs, the bytes that cross its boundary.
 void registerKernelCostModel(DialectRegistry &registry);
 

@@ -13,6 +13,7 @@
 
 #include "roof/Analysis/FunctionCost.h"
 #include "roof/Analysis/NamedDims.h"
+#include "roof/Pricing/Collectives.h"
 #include "roof/Pricing/NodeRoles.h"
 #include "roof/Target/Target.h"
 
@@ -98,7 +99,9 @@ struct KernelTime {
   double arrayEfficiency = 1;
   double computeSeconds = 0;
   double memorySeconds = 0;
-  /// max(compute, memory) + the target's launch overhead.
+  /// A collective's time over the system's links (Collectives.h).
+  std::optional<CollectiveTime> collective;
+  /// max(compute, memory, links) + the target's launch overhead.
   double seconds = 0;
   /// The bytes moved, by the level of the target that serves them (in the
   /// target's order, innermost first): the main memory's unless an on-chip
@@ -141,12 +144,14 @@ struct KernelTime {
   /// class's multiples of T_compute, `memory` and the output time, and 0 for
   /// a layout kernel of a contraction's node (docs/validation.md).
   double timeWith(double memory) const {
+    double links = collective ? collective->seconds : 0;
     if (!calibration)
-      return std::max(computeSeconds, memory) + fixedSeconds;
+      return std::max({computeSeconds, memory, links}) + fixedSeconds;
     if (role.layoutOfContraction)
       return 0;
     return fixedSeconds + calibration->compute * computeSeconds +
-           calibration->memory * memory + calibration->output * outputSeconds;
+           calibration->memory * memory + calibration->output * outputSeconds +
+           links;
   }
   /// seconds = timeWith(T_memory).
   void updateSeconds() { seconds = timeWith(memorySeconds); }
@@ -284,6 +289,14 @@ struct FunctionRoofline {
   }
   /// The part of the latency spent in compute-bound kernels, in [0, 1].
   double computeBoundShare() const;
+  /// The collectives' time on the links, summed (0 on one device).
+  double communicationSeconds() const {
+    double seconds = 0;
+    for (const KernelTime &kernel : kernels)
+      if (kernel.collective)
+        seconds += kernel.collective->seconds;
+    return seconds;
+  }
 };
 
 /// What pricing knows of a kernel before a target is chosen: computed once
@@ -311,6 +324,9 @@ struct KernelFacts {
   /// it pays on a target with less usable on-chip memory than that.
   std::optional<uint64_t> attentionTileBytes;
   OpCost spilledCost;
+  /// A collective of the shard dialect: what it moves between devices
+  /// (shared: facts are copied between views).
+  std::shared_ptr<const CollectiveFacts> collective;
 };
 
 /// A tensor written by one kernel and read by later ones (kernels by their

@@ -80,7 +80,37 @@ struct Calibration {
   }
 };
 
+/// A link that joins devices (NVLink through a switch, PCIe, InfiniBand):
+/// a level without a capacity whose bandwidth is per device and direction
+/// and whose latency is the time of one step of a collective.
+struct Interconnect {
+  MemoryLevel link;
+  /// Whether its switch reduces in the network (NVLink SHARP): an
+  /// all-reduce then sends and receives each byte once (Collectives.h).
+  bool inSwitchReduction = false;
+};
+
+/// Devices joined by links (docs/parallelism.md): `devicesPerNode` devices
+/// joined by `nodeLink` in each of `nodes` nodes, joined by `networkLink`.
+/// A grid's devices are numbered row-major (its last axis fastest), node by
+/// node.
+struct System {
+  /// The device's target name ("NVIDIA H100 SXM5 80GB") and file.
+  std::string deviceName;
+  std::string deviceFile;
+  unsigned devicesPerNode = 1;
+  unsigned nodes = 1;
+  /// Set when there are several devices per node, several nodes.
+  std::optional<Interconnect> nodeLink;
+  std::optional<Interconnect> networkLink;
+
+  uint64_t getDevices() const {
+    return static_cast<uint64_t>(devicesPerNode) * nodes;
+  }
+};
+
 struct Target {
+  /// The device's name, or a system's (then `system` names the device).
   std::string name;
   /// "gpu", "npu", "dsp" or "cpu".
   std::string kind;
@@ -128,6 +158,9 @@ struct Target {
   llvm::SmallVector<std::string> estimated;
   /// Price per hour, when given.
   std::optional<double> pricePerHour;
+  /// For a system file (roof-system/1): its devices and links; the fields
+  /// above are one device's.
+  std::optional<System> system;
   /// The file it came from, and the SHA-256 of its bytes (hex): a report
   /// names exactly which figures it used.
   std::string file;

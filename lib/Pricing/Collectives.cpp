@@ -1,0 +1,265 @@
+//===- Collectives.cpp - Collectives of the shard dialect on links --------===//
+
+#include "roof/Pricing/Collectives.h"
+
+#include "roof/Pricing/Roofline.h"
+
+#include "mlir/Dialect/Shard/IR/ShardOps.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/MathExtras.h"
+
+#include <algorithm>
+
+using namespace mlir;
+using namespace mlir::roof;
+
+StringRef roof::getCollectiveName(CollectiveKind kind) {
+  switch (kind) {
+  case CollectiveKind::AllReduce:
+    return "all_reduce";
+  case CollectiveKind::AllGather:
+    return "all_gather";
+  case CollectiveKind::ReduceScatter:
+    return "reduce_scatter";
+  case CollectiveKind::AllToAll:
+    return "all_to_all";
+  case CollectiveKind::AllSlice:
+    return "all_slice";
+  case CollectiveKind::Broadcast:
+    return "broadcast";
+  case CollectiveKind::Gather:
+    return "gather";
+  case CollectiveKind::Scatter:
+    return "scatter";
+  case CollectiveKind::Reduce:
+    return "reduce";
+  case CollectiveKind::Send:
+    return "send";
+  case CollectiveKind::Recv:
+    return "recv";
+  case CollectiveKind::Shift:
+    return "shift";
+  }
+  llvm_unreachable("every kind is named");
+}
+
+namespace {
+/// A collective op's kind, grid, grid axes and the value whose bytes are S.
+struct CollectiveOperands {
+  CollectiveKind kind;
+  FlatSymbolRefAttr grid;
+  ArrayRef<shard::GridAxis> axes;
+  Value data;
+};
+} // namespace
+
+/// The kind, grid, axes and data of `op`, when it is a collective.
+static std::optional<CollectiveOperands> getOperands(Operation *op) {
+  auto of = [](auto collective, CollectiveKind kind, Value data) {
+    return std::optional<CollectiveOperands>(CollectiveOperands{
+        kind, collective.getGridAttr(), collective.getGridAxes(), data});
+  };
+  using K = CollectiveKind;
+  return llvm::TypeSwitch<Operation *, std::optional<CollectiveOperands>>(op)
+      .Case([&](shard::AllReduceOp c) {
+        return of(c, K::AllReduce, c.getInput());
+      })
+      .Case([&](shard::AllGatherOp c) {
+        return of(c, K::AllGather, c.getResult());
+      })
+      .Case([&](shard::ReduceScatterOp c) {
+        return of(c, K::ReduceScatter, c.getInput());
+      })
+      .Case([&](shard::AllToAllOp c) {
+        return of(c, K::AllToAll, c.getInput());
+      })
+      .Case([&](shard::AllSliceOp c) {
+        return of(c, K::AllSlice, c.getResult());
+      })
+      .Case([&](shard::BroadcastOp c) {
+        return of(c, K::Broadcast, c.getInput());
+      })
+      .Case([&](shard::GatherOp c) { return of(c, K::Gather, c.getResult()); })
+      .Case([&](shard::ScatterOp c) {
+        return of(c, K::Scatter, c.getInput());
+      })
+      .Case([&](shard::ReduceOp c) { return of(c, K::Reduce, c.getInput()); })
+      .Case([&](shard::SendOp c) { return of(c, K::Send, c.getInput()); })
+      .Case([&](shard::RecvOp c) { return of(c, K::Recv, c.getResult()); })
+      .Case([&](shard::ShiftOp c) { return of(c, K::Shift, c.getInput()); })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+std::optional<CollectiveFacts>
+roof::getCollectiveFacts(Operation *op, const RooflineOptions &options) {
+  std::optional<CollectiveOperands> operands = getOperands(op);
+  if (!operands)
+    return std::nullopt;
+  auto grid =
+      SymbolTable::lookupNearestSymbolFrom<shard::GridOp>(op, operands->grid);
+  std::optional<uint64_t> bytes =
+      getDeployedBytes(operands->data.getType(), options);
+  if (!grid || !bytes || ShapedType::isDynamicShape(grid.getShape()))
+    return std::nullopt;
+  CollectiveFacts facts;
+  facts.kind = operands->kind;
+  facts.grid = grid.getSymName().str();
+  facts.bytes = *bytes;
+  ArrayRef<int64_t> shape = grid.getShape();
+  for (int64_t size : shape)
+    facts.gridDevices *= size;
+  for (shard::GridAxis axis : operands->axes) {
+    if (axis < 0 || static_cast<size_t>(axis) >= shape.size())
+      return std::nullopt;
+    uint64_t stride = 1;
+    for (int64_t size : shape.drop_front(axis + 1))
+      stride *= size;
+    facts.axes.push_back({shape[axis], stride});
+    facts.groupSize *= shape[axis];
+  }
+  return facts;
+}
+
+std::string roof::checkCollective(const CollectiveFacts &facts,
+                                  const Target &target) {
+  uint64_t devices = target.system ? target.system->getDevices() : 1;
+  if (facts.gridDevices <= devices)
+    return "";
+  std::string what = (Twine("shard.") + getCollectiveName(facts.kind) +
+                      " on @" + facts.grid + " (" + Twine(facts.gridDevices) +
+                      " devices)")
+                         .str();
+  if (!target.system)
+    return what + " needs a system of devices and links, and '" +
+           target.name +
+           "' is one device: name a system target (h100-node, a100-node, "
+           "...; roof-system/1, docs/parallelism.md)";
+  return what + " needs more devices than '" + target.name + "' has (" +
+         std::to_string(devices) + ")";
+}
+
+namespace {
+/// One algorithm on one link: its steps and the bytes a device sends.
+struct Algorithm {
+  const char *name;
+  uint64_t steps;
+  uint64_t bytes;
+};
+} // namespace
+
+/// ceil((n - 1) x s / n): the share of `s` a device of `n` exchanges.
+static uint64_t othersShare(uint64_t s, uint64_t n) {
+  return llvm::divideCeil((n - 1) * s, n);
+}
+
+/// The algorithms a runtime has for `kind` over `n` devices of a link.
+static SmallVector<Algorithm> getAlgorithms(CollectiveKind kind, uint64_t n,
+                                            uint64_t s, bool inSwitch) {
+  uint64_t logSteps = llvm::Log2_64_Ceil(n);
+  switch (kind) {
+  case CollectiveKind::AllReduce: {
+    SmallVector<Algorithm> all = {{"ring", 2 * (n - 1), 2 * othersShare(s, n)},
+                                  {"tree", 2 * logSteps, 2 * s}};
+    if (inSwitch)
+      all.push_back({"in-switch", 2, s});
+    return all;
+  }
+  case CollectiveKind::AllGather:
+  case CollectiveKind::ReduceScatter:
+  case CollectiveKind::AllToAll:
+    return {{"ring", n - 1, othersShare(s, n)}};
+  case CollectiveKind::Broadcast:
+    return {{"tree", logSteps, s}};
+  case CollectiveKind::Reduce:
+    if (inSwitch)
+      return {{"tree", logSteps, s}, {"in-switch", 1, s}};
+    return {{"tree", logSteps, s}};
+  case CollectiveKind::Gather:
+  case CollectiveKind::Scatter:
+    return {{"direct", 1, othersShare(s, n)}};
+  case CollectiveKind::Send:
+  case CollectiveKind::Recv:
+  case CollectiveKind::Shift:
+    return {{"direct", 1, s}};
+  case CollectiveKind::AllSlice:
+    return {{"local", 0, 0}};
+  }
+  llvm_unreachable("every kind has algorithms");
+}
+
+/// The fastest algorithm for `kind` over `n` devices joined by `link`.
+static CollectiveTime priceOnLink(CollectiveKind kind, uint64_t n, uint64_t s,
+                                  const Interconnect &link) {
+  CollectiveTime best;
+  for (const Algorithm &algorithm :
+       getAlgorithms(kind, n, s, link.inSwitchReduction)) {
+    double seconds = algorithm.steps * link.link.latency.value_or(0) +
+                     algorithm.bytes / *link.link.bandwidth;
+    if (best.link && seconds >= best.seconds)
+      continue;
+    best = {seconds, algorithm.bytes, &link, algorithm.name};
+  }
+  return best;
+}
+
+/// The devices of device 0's group that are in its node (numbered
+/// row-major, node by node).
+static uint64_t countInNode(ArrayRef<std::pair<uint64_t, uint64_t>> axes,
+                            uint64_t offset, uint64_t devicesPerNode) {
+  if (offset >= devicesPerNode)
+    return 0;
+  if (axes.empty())
+    return 1;
+  auto [size, stride] = axes.front();
+  uint64_t count = 0;
+  for (uint64_t i = 0; i < size && offset + i * stride < devicesPerNode; ++i)
+    count += countInNode(axes.drop_front(), offset + i * stride,
+                         devicesPerNode);
+  return count;
+}
+
+CollectiveTime roof::priceCollective(const CollectiveFacts &facts,
+                                     const System &system) {
+  uint64_t n = facts.groupSize, s = facts.bytes;
+  if (n <= 1 || facts.kind == CollectiveKind::AllSlice)
+    return {0, 0, nullptr, "local"};
+  uint64_t inNode = countInNode(facts.axes, 0, system.devicesPerNode);
+  if (inNode >= n)
+    return priceOnLink(facts.kind, n, s, *system.nodeLink);
+  const Interconnect &network = *system.networkLink;
+  uint64_t nodes = llvm::divideCeil(n, inNode);
+  // Over nodes, the collectives that split or combine their data run in
+  // phases: within each node over its devices, and between nodes over every
+  // device's own network link with 1/inNode of the data each (all of it for
+  // all_to_all, whose data for other nodes is distinct). The phases pipeline
+  // chunk by chunk, so the slowest bounds the time.
+  SmallVector<CollectiveKind, 2> innerKinds;
+  switch (facts.kind) {
+  case CollectiveKind::AllReduce:
+    innerKinds = {CollectiveKind::ReduceScatter, CollectiveKind::AllGather};
+    break;
+  case CollectiveKind::AllGather:
+  case CollectiveKind::ReduceScatter:
+  case CollectiveKind::AllToAll:
+  case CollectiveKind::Broadcast:
+    innerKinds = {facts.kind};
+    break;
+  default:
+    return priceOnLink(facts.kind, n, s, network);
+  }
+  uint64_t outerBytes = facts.kind == CollectiveKind::AllToAll
+                            ? s
+                            : llvm::divideCeil(s, inNode);
+  CollectiveTime outer = priceOnLink(facts.kind, nodes, outerBytes, network);
+  CollectiveTime result = outer;
+  result.algorithm = "hierarchical (" + outer.algorithm + " between nodes)";
+  if (inNode > 1)
+    for (CollectiveKind inner : innerKinds) {
+      CollectiveTime phase = priceOnLink(inner, inNode, s, *system.nodeLink);
+      if (phase.seconds > result.seconds)
+        result = {phase.seconds, phase.linkBytes, phase.link,
+                  result.algorithm};
+    }
+  return result;
+}
