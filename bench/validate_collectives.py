@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Roof's collectives against published nccl-tests measurements: prints the
+table of docs/validation.md "Multi-device: collectives". Each row is the
+ratio measured time / Roof's time, which must be at least 1 (a bound); the
+median must be at most 2.
+
+    bench/validate_collectives.py [--keep DIR]
+
+Each row is one collective of the shard dialect on a grid of the measured
+system's devices, S bytes of f32, priced with `roof-opt M.mlir
+--roof-report="targets=SYSTEM format=json"`; Roof's time is the kernel's
+time_s (its alpha-beta time on the links, with the device's launch
+overhead). Systems the catalog does not ship (an H100 node with NVLink
+SHARP off, two AWS instances joined by EFA) are written as roof-system/1
+files naming the shipped device.
+
+A measured time comes from nccl-tests' own definitions (nccl-tests
+doc/PERFORMANCE.md): algbw = S / time, busbw = algbw x 2 (n - 1) / n for
+all_reduce and x (n - 1) / n for all_gather, where S is the all-reduced
+buffer or the all-gathered result. Rows that give busbw are converted with
+them. Sources (docs/validation.md names them in full):
+- NVIDIA engineers' statements of the busbw 8-GPU nodes reach, in
+  NVIDIA/nccl-tests issues #212, #290 and #326, and users' reports they
+  answer (#175 A100, #272 H200);
+- aws-samples/awsome-distributed-training, micro-benchmarks/nccl-tests/
+  README.md (commit 27b7d49): all_reduce_perf on 2 x p5.48xlarge (16 H100,
+  3200 Gbps EFA each) and 2 x p4de.24xlarge (16 A100, 400 Gbps EFA each).
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from timing import roof_tool  # noqa: E402
+
+GIB = 1 << 30
+MIB = 1 << 20
+
+NVLINK4 = {"name": "NVLink 4", "between": "devices",
+           "bandwidth": "450 GB/s", "latency": "0.6 us"}
+# Systems the rows were measured on that the catalog does not ship; their
+# figures are the shipped files' (targets/h100-node.json, a100-node.json)
+# and the instances' published network bandwidth.
+SYSTEMS = {
+    "h100-node-no-nvls": {
+        "schema": "roof-system/1",
+        "name": "HGX H100 8-GPU, NVLink SHARP off (NCCL_ALGO=Ring)",
+        "device": "h100-sxm", "devices_per_node": 8, "links": [NVLINK4],
+        "sources": {"NVLink 4": "targets/h100-node.json"}},
+    "aws-p5-x2": {
+        "schema": "roof-system/1",
+        "name": "2 x AWS p5.48xlarge (EFA 3200 Gbps per instance)",
+        "device": "h100-sxm", "devices_per_node": 8, "nodes": 2,
+        "links": [dict(NVLINK4, in_switch_reduction=True),
+                  {"name": "EFA", "between": "nodes",
+                   "bandwidth": "50 GB/s", "latency": "2.7 us"}],
+        "sources": {"EFA": "3200 Gbps per instance (aws-samples/"
+                    "awsome-distributed-training, instance table): 400 GB/s,"
+                    " 50 GB/s per GPU; latency: NCCL's hwLat NET"}},
+    "aws-p4de-x2": {
+        "schema": "roof-system/1",
+        "name": "2 x AWS p4de.24xlarge (EFA 400 Gbps per instance)",
+        "device": "a100-sxm", "devices_per_node": 8, "nodes": 2,
+        "links": [{"name": "NVLink 3", "between": "devices",
+                   "bandwidth": "300 GB/s", "latency": "0.6 us"},
+                  {"name": "EFA", "between": "nodes",
+                   "bandwidth": "6.25 GB/s", "latency": "2.7 us"}],
+        "sources": {"EFA": "400 Gbps per instance (aws-samples/"
+                    "awsome-distributed-training, instance table): 50 GB/s,"
+                    " 6.25 GB/s per GPU; latency: NCCL's hwLat NET"}},
+}
+
+
+def from_busbw(kind, n, size, busbw):
+    """Seconds nccl-tests measured, from its busbw in GB/s."""
+    factor = 2 * (n - 1) / n if kind == "all_reduce" else (n - 1) / n
+    return size / (busbw * 1e9 / factor)
+
+
+# (system, grid, collective, S bytes, measured seconds, source)
+ROWS = [
+    ("h100-node", [8], "all_reduce", 8 * GIB,
+     from_busbw("all_reduce", 8, 8 * GIB, 480), "#212: ~480 GB/s busbw, NVLS"),
+    ("h100-node-no-nvls", [8], "all_reduce", 8 * GIB,
+     from_busbw("all_reduce", 8, 8 * GIB, 370), "#212: ~370 GB/s, ring"),
+    ("h100-node", [8], "all_gather", 16 * GIB,
+     from_busbw("all_gather", 8, 16 * GIB, 360), "#326: ~360 GB/s busbw"),
+    ("h200-node", [8], "all_reduce", 4 * GIB,
+     from_busbw("all_reduce", 8, 4 * GIB, 475), "#272: 475 GB/s busbw"),
+    ("a100-node", [8], "all_reduce", 4 * GIB,
+     from_busbw("all_reduce", 8, 4 * GIB, 232.54), "#175: 232.54 GB/s"),
+    ("aws-p5-x2", [2, 8], "all_reduce", 256 * MIB, 1468.2e-6, "aws-samples"),
+    ("aws-p5-x2", [2, 8], "all_reduce", 1 * GIB, 4607.6e-6, "aws-samples"),
+    ("aws-p5-x2", [2, 8], "all_reduce", 8 * GIB, 33605e-6, "aws-samples"),
+    ("aws-p5-x2", [2, 8], "all_reduce", 16 * GIB, 66132e-6, "aws-samples"),
+    ("aws-p4de-x2", [2, 8], "all_reduce", 1 * GIB, 26217e-6, "aws-samples"),
+    ("aws-p4de-x2", [2, 8], "all_reduce", 2 * GIB, 51406e-6, "aws-samples"),
+]
+
+
+def collective_ir(grid, kind, size):
+    """A function with one collective over every axis of `grid` on S bytes
+    of f32 (all_gather: S is the whole result)."""
+    shape = "x".join(map(str, grid))
+    axes = ", ".join(str(i) for i in range(len(grid)))
+    elements = size // 4
+    devices = 1
+    for d in grid:
+        devices *= d
+    whole = f"tensor<{elements}xf32>"
+    if kind == "all_reduce":
+        arg, body = whole, (f"%r = shard.all_reduce %x on @g grid_axes = "
+                            f"[{axes}] : {whole} -> {whole}")
+    else:
+        part = f"tensor<{elements // devices}xf32>"
+        arg, body = part, (f"%r = shard.all_gather %x on @g grid_axes = "
+                           f"[{axes}] gather_axis = 0 : {part} -> {whole}")
+    return (f"shard.grid @g(shape = {shape})\n"
+            f"func.func @f(%x: {arg}) -> {whole} {{\n  {body}\n"
+            f"  return %r : {whole}\n}}\n")
+
+
+def price(work, system, grid, kind, size):
+    """Roof's time for the collective, and its algorithm."""
+    target = system
+    if system in SYSTEMS:
+        target = os.path.join(work, system + ".json")
+        with open(target, "w") as f:
+            json.dump(SYSTEMS[system], f)
+    model = os.path.join(work, f"{system}-{kind}-{size}.mlir")
+    with open(model, "w") as f:
+        f.write(collective_ir(grid, kind, size))
+    out = subprocess.run(
+        [roof_tool("roof-opt"), model,
+         f"--roof-report=targets={target} format=json", "-o", os.devnull],
+        check=True, capture_output=True, text=True).stdout
+    report = json.loads(out)["reports"][0]
+    kernel = next(k for k in report["kernels"] if "collective" in k)
+    return kernel["time_s"], kernel["collective"]["algorithm"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", help="write the models and systems here")
+    args = parser.parse_args()
+    work = args.keep or tempfile.mkdtemp(prefix="roof-collectives-")
+    os.makedirs(work, exist_ok=True)
+    print("collectives: measured / predicted time (>= 1: a bound)")
+    print(f"{'system':18} {'collective':11} {'S (MiB)':>8} "
+          f"{'measured us':>12} {'Roof us':>10} {'ratio':>6}  algorithm")
+    ratios = []
+    for system, grid, kind, size, measured, _ in ROWS:
+        seconds, algorithm = price(work, system, grid, kind, size)
+        ratio = measured / seconds
+        ratios.append(ratio)
+        print(f"{system:18} {kind:11} {size // MIB:8d} {measured * 1e6:12.1f}"
+              f" {seconds * 1e6:10.1f} {ratio:6.2f}  {algorithm}")
+    bounds = sum(r >= 1 for r in ratios)
+    median = statistics.median(ratios)
+    print(f"bounds: {bounds} of {len(ratios)} rows (ratio >= 1); median "
+          f"ratio {median:.2f}")
+    return 0 if bounds == len(ratios) and median <= 2 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
