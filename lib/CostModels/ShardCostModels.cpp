@@ -22,11 +22,10 @@ using namespace mlir::roof;
 
 void roof::registerShardCostModels(DialectRegistry &registry) {
   registry.addExtension(+[](MLIRContext *context, shard::ShardDialect *) {
-    attachFreeOpCostModels<shard::ShardingOp, shard::ShardOp,
-                           shard::GetShardingOp, shard::ShardShapeOp,
-                           shard::GridShapeOp, shard::ProcessMultiIndexOp,
-                           shard::ProcessLinearIndexOp,
-                           shard::NeighborsLinearIndicesOp>(*context);
+    attachFreeOpCostModels<
+        shard::ShardingOp, shard::ShardOp, shard::GetShardingOp,
+        shard::ShardShapeOp, shard::GridShapeOp, shard::ProcessMultiIndexOp,
+        shard::ProcessLinearIndexOp, shard::NeighborsLinearIndicesOp>(*context);
     attachMaterializeCostModels<
         shard::AllReduceOp, shard::AllGatherOp, shard::ReduceScatterOp,
         shard::AllToAllOp, shard::AllSliceOp, shard::BroadcastOp,

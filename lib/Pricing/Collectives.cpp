@@ -71,9 +71,8 @@ static std::optional<CollectiveOperands> getOperands(Operation *op) {
       .Case([&](shard::ReduceScatterOp c) {
         return of(c, K::ReduceScatter, c.getInput());
       })
-      .Case([&](shard::AllToAllOp c) {
-        return of(c, K::AllToAll, c.getInput());
-      })
+      .Case(
+          [&](shard::AllToAllOp c) { return of(c, K::AllToAll, c.getInput()); })
       .Case([&](shard::AllSliceOp c) {
         return of(c, K::AllSlice, c.getResult());
       })
@@ -81,9 +80,7 @@ static std::optional<CollectiveOperands> getOperands(Operation *op) {
         return of(c, K::Broadcast, c.getInput());
       })
       .Case([&](shard::GatherOp c) { return of(c, K::Gather, c.getResult()); })
-      .Case([&](shard::ScatterOp c) {
-        return of(c, K::Scatter, c.getInput());
-      })
+      .Case([&](shard::ScatterOp c) { return of(c, K::Scatter, c.getInput()); })
       .Case([&](shard::ReduceOp c) { return of(c, K::Reduce, c.getInput()); })
       .Case([&](shard::SendOp c) { return of(c, K::Send, c.getInput()); })
       .Case([&](shard::RecvOp c) { return of(c, K::Recv, c.getResult()); })
@@ -126,13 +123,12 @@ std::string roof::checkCollective(const CollectiveFacts &facts,
   uint64_t devices = target.system ? target.system->getDevices() : 1;
   if (facts.gridDevices <= devices)
     return "";
-  std::string what = (Twine("shard.") + getCollectiveName(facts.kind) +
-                      " on @" + facts.grid + " (" + Twine(facts.gridDevices) +
-                      " devices)")
-                         .str();
+  std::string what =
+      (Twine("shard.") + getCollectiveName(facts.kind) + " on @" + facts.grid +
+       " (" + Twine(facts.gridDevices) + " devices)")
+          .str();
   if (!target.system)
-    return what + " needs a system of devices and links, and '" +
-           target.name +
+    return what + " needs a system of devices and links, and '" + target.name +
            "' is one device: name a system target (h100-node, a100-node, "
            "...; roof-system/1, docs/parallelism.md)";
   return what + " needs more devices than '" + target.name + "' has (" +
@@ -214,8 +210,8 @@ static uint64_t countInNode(ArrayRef<std::pair<uint64_t, uint64_t>> axes,
   auto [size, stride] = axes.front();
   uint64_t count = 0;
   for (uint64_t i = 0; i < size && offset + i * stride < devicesPerNode; ++i)
-    count += countInNode(axes.drop_front(), offset + i * stride,
-                         devicesPerNode);
+    count +=
+        countInNode(axes.drop_front(), offset + i * stride, devicesPerNode);
   return count;
 }
 
@@ -248,9 +244,8 @@ CollectiveTime roof::priceCollective(const CollectiveFacts &facts,
   default:
     return priceOnLink(facts.kind, n, s, network);
   }
-  uint64_t outerBytes = facts.kind == CollectiveKind::AllToAll
-                            ? s
-                            : llvm::divideCeil(s, inNode);
+  uint64_t outerBytes =
+      facts.kind == CollectiveKind::AllToAll ? s : llvm::divideCeil(s, inNode);
   CollectiveTime outer = priceOnLink(facts.kind, nodes, outerBytes, network);
   CollectiveTime result = outer;
   result.algorithm = "hierarchical (" + outer.algorithm + " between nodes)";
@@ -258,8 +253,7 @@ CollectiveTime roof::priceCollective(const CollectiveFacts &facts,
     for (CollectiveKind inner : innerKinds) {
       CollectiveTime phase = priceOnLink(inner, inNode, s, *system.nodeLink);
       if (phase.seconds > result.seconds)
-        result = {phase.seconds, phase.linkBytes, phase.link,
-                  result.algorithm};
+        result = {phase.seconds, phase.linkBytes, phase.link, result.algorithm};
     }
   return result;
 }

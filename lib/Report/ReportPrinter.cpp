@@ -93,9 +93,9 @@ SmallVector<const KernelTime *> roof::sortByTime(const FunctionRoofline &r) {
 StringRef roof::getBound(const KernelTime &kernel) {
   if (!kernel.hasTime())
     return "no rate";
-  if (kernel.collective && kernel.collective->seconds >=
-                               std::max(kernel.computeSeconds,
-                                        kernel.memorySeconds))
+  if (kernel.collective &&
+      kernel.collective->seconds >=
+          std::max(kernel.computeSeconds, kernel.memorySeconds))
     return "link";
   return kernel.isComputeBound() ? "compute" : "memory";
 }

@@ -592,8 +592,8 @@ public:
 
   /// A positive whole number at `key` (at most 1e6), `fallback` when
   /// absent.
-  bool count(const llvm::json::Object &parent, StringRef key,
-             unsigned fallback, unsigned &out) {
+  bool count(const llvm::json::Object &parent, StringRef key, unsigned fallback,
+             unsigned &out) {
     const llvm::json::Value *value = parent.get(key);
     if (!value) {
       out = fallback;
@@ -615,7 +615,8 @@ public:
     const llvm::json::Array *list = links ? links->getAsArray() : nullptr;
     if (links && !list)
       return fail("links", "must be a list of links");
-    for (auto [i, value] : llvm::enumerate(list ? *list : llvm::json::Array())) {
+    for (auto [i, value] :
+         llvm::enumerate(list ? *list : llvm::json::Array())) {
       std::string field = ("links[" + Twine(i) + "]").str();
       Interconnect link;
       if (!level(value, field, /*isLink=*/true, false, link.link,
@@ -639,8 +640,7 @@ public:
       std::optional<Interconnect> &slot =
           between == "devices" ? system.nodeLink : system.networkLink;
       if (slot)
-        return fail(field + ".between",
-                    "a second link between " + between);
+        return fail(field + ".between", "a second link between " + between);
       slot = std::move(link);
     }
     for (auto [joined, several, link] :
@@ -648,8 +648,7 @@ public:
           std::tuple{"nodes", system.nodes > 1, &system.networkLink}}) {
       if (several && !*link)
         return fail("links", Twine("no link between ") + joined +
-                                 " (one with \"between\": \"" + joined +
-                                 "\")");
+                                 " (one with \"between\": \"" + joined + "\")");
       if (!several && *link)
         return fail("links", Twine("a link between ") + joined +
                                  ", but the system has one of them");

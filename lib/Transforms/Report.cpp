@@ -184,8 +184,7 @@ private:
                                  ArrayRef<const Target *> targetList,
                                  const RooflineOptions &options) {
     WalkResult walk = module.walk([&](Operation *op) {
-      if (!op->getDialect() ||
-          op->getDialect()->getNamespace() != "shard" ||
+      if (!op->getDialect() || op->getDialect()->getNamespace() != "shard" ||
           op->getNumResults() == 0 || !isa<TensorType>(op->getResultTypes()[0]))
         return WalkResult::advance();
       std::optional<CollectiveFacts> facts = getCollectiveFacts(op, options);

@@ -34,8 +34,8 @@ enum class KernelClass {
 
 /// The names, in the enum's order, as target files and reports write them.
 inline constexpr llvm::StringLiteral kKernelClassNames[] = {
-    "conv",        "depthwise_conv", "matmul",    "reduction",
-    "pow",         "elementwise",    "movement", "collective"};
+    "conv", "depthwise_conv", "matmul",   "reduction",
+    "pow",  "elementwise",    "movement", "collective"};
 inline constexpr unsigned kNumKernelClasses = std::size(kKernelClassNames);
 
 inline llvm::StringRef getKernelClassName(KernelClass kernelClass) {

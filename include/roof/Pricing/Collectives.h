@@ -1,4 +1,5 @@
-//===- Collectives.h - Collectives of the shard dialect on links -*- C++ -*-===//
+//===- Collectives.h - Collectives of the shard dialect on links -*- C++
+//-*-===//
 //
 // A collective of MLIR's shard dialect (all_reduce, all_gather, ...) moves
 // data between the devices of a group over a system's links. Its time is
@@ -79,8 +80,7 @@ getCollectiveFacts(Operation *op, const RooflineOptions &options);
 
 /// Why `target` cannot run `facts`' collective (it is one device, or its
 /// grid has more devices than the system), or an empty string.
-std::string checkCollective(const CollectiveFacts &facts,
-                            const Target &target);
+std::string checkCollective(const CollectiveFacts &facts, const Target &target);
 
 /// The time of `facts`' collective on `system` (checkCollective passed).
 CollectiveTime priceCollective(const CollectiveFacts &facts,
