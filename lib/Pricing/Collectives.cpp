@@ -104,8 +104,15 @@ roof::getCollectiveFacts(Operation *op, const RooflineOptions &options) {
   facts.grid = grid.getSymName().str();
   facts.bytes = *bytes;
   ArrayRef<int64_t> shape = grid.getShape();
-  for (int64_t size : shape)
+  // No system has more devices than this; a larger grid is not priced
+  // (and its products cannot overflow).
+  constexpr uint64_t kMaxDevices = uint64_t(1) << 32;
+  for (int64_t size : shape) {
+    if (size <= 0 ||
+        static_cast<uint64_t>(size) > kMaxDevices / facts.gridDevices)
+      return std::nullopt;
     facts.gridDevices *= size;
+  }
   for (shard::GridAxis axis : operands->axes) {
     if (axis < 0 || static_cast<size_t>(axis) >= shape.size())
       return std::nullopt;

@@ -660,6 +660,14 @@ public:
   /// a file, relative to this one), devices per node, nodes and the links
   /// that join them.
   FailureOr<Target> readSystem(const llvm::json::Object &top) {
+    // A system's device is read while this is set; a system there (itself,
+    // or one naming another) would nest, and is refused.
+    static thread_local bool readingDevice = false;
+    if (readingDevice) {
+      fail("schema", "roof-system/1 is a system, and a system's device must "
+                     "be one device (roof-target/2)");
+      return failure();
+    }
     if (!onlyKnown(top, "",
                    {"schema", "name", "device", "devices_per_node", "nodes",
                     "links", "sources"}))
@@ -678,16 +686,14 @@ public:
                                         ? device
                                         : device + ".json");
     std::string deviceError;
+    readingDevice = true;
     FailureOr<Target> target =
         llvm::sys::fs::exists(beside) && !llvm::sys::path::is_absolute(device)
             ? loadTargetFile(beside, deviceError)
             : lookupTarget(device, deviceError);
+    readingDevice = false;
     if (failed(target)) {
       fail("device", deviceError);
-      return failure();
-    }
-    if (target->system) {
-      fail("device", "'" + device + "' is a system; name one device");
       return failure();
     }
     if (!sources(top))

@@ -191,7 +191,8 @@ private:
       if (!facts) {
         op->emitWarning()
             << "roof-report: " << op->getName()
-            << " has a dynamic grid or a dynamically shaped tensor: priced "
+            << " has a dynamic grid, a grid of more than 2^32 devices or a "
+               "dynamically shaped tensor: priced "
                "as a copy in its device's memory, without its time on the "
                "links";
         return WalkResult::advance();

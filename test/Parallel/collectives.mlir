@@ -80,7 +80,7 @@
 // CLUSTER-NEXT: "time_s": 1.984135{{[0-9]*}}e-05
 
 // LARGE: error: roof-report: shard.all_reduce on @grid (64 devices) needs more devices than '4 x NVIDIA DGX H100 (NVLink 4 in a node, InfiniBand NDR between)' has (32)
-// DYNAMIC: warning: roof-report: shard.all_reduce has a dynamic grid or a dynamically shaped tensor: priced as a copy in its device's memory, without its time on the links
+// DYNAMIC: warning: roof-report: shard.all_reduce has a dynamic grid, a grid of more than 2^32 devices or a dynamically shaped tensor: priced as a copy in its device's memory, without its time on the links
 
 //--- node.mlir
 shard.grid @eight(shape = 8)

@@ -8,6 +8,7 @@
 // RUN: not roof-opt %t/f.mlir --roof-report="targets=%t/between.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BETWEEN
 // RUN: not roof-opt %t/f.mlir --roof-report="targets=%t/two-links.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TWO-LINKS
 // RUN: not roof-opt %t/f.mlir --roof-report="targets=%t/nested.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NESTED
+// RUN: not roof-opt %t/f.mlir --roof-report="targets=%t/self.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=SELF
 // RUN: not roof-opt %t/f.mlir --roof-report="targets=%t/no-device.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NO-DEVICE
 // RUN: not roof-opt %t/f.mlir --roof-report="targets=%t/zero.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ZERO
 // RUN: not roof-opt %t/f.mlir --roof-report="targets=%t/unknown.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNKNOWN
@@ -19,7 +20,8 @@
 // NO-LATENCY: error: roof-report: {{.*}}no-latency.json: links[0].latency: missing: a collective pays it once per step
 // BETWEEN: error: roof-report: {{.*}}between.json: links[0].between: 'chips' is not devices or nodes
 // TWO-LINKS: error: roof-report: {{.*}}two-links.json: links[1].between: a second link between devices
-// NESTED: error: roof-report: {{.*}}nested.json: device: 'h100-node' is a system; name one device
+// NESTED: error: roof-report: {{.*}}nested.json: device: {{.*}}h100-node.json: schema: roof-system/1 is a system, and a system's device must be one device (roof-target/2)
+// SELF: error: roof-report: {{.*}}self.json: device: {{.*}}self.json: schema: roof-system/1 is a system, and a system's device must be one device (roof-target/2)
 // NO-DEVICE: error: roof-report: {{.*}}no-device.json: device: unknown target 'h900'
 // ZERO: error: roof-report: {{.*}}zero.json: devices_per_node: must be a positive whole number
 // UNKNOWN: error: roof-report: {{.*}}unknown.json: power: unknown field (known: schema, name, device, devices_per_node, nodes, links, sources)
@@ -50,6 +52,8 @@ func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
            {"name": "b", "between": "devices", "bandwidth": "1 GB/s", "latency": "1 us"}], "sources": {"x": "y"}}
 //--- nested.json
 {"schema": "roof-system/1", "name": "n", "device": "h100-node", "sources": {"x": "y"}}
+//--- self.json
+{"schema": "roof-system/1", "name": "n", "device": "self", "sources": {"x": "y"}}
 //--- no-device.json
 {"schema": "roof-system/1", "name": "n", "device": "h900", "sources": {"x": "y"}}
 //--- zero.json
