@@ -88,6 +88,8 @@ static std::optional<CollectiveOperands> getOperands(Operation *op) {
       .Default([](Operation *) { return std::nullopt; });
 }
 
+bool roof::isCollective(Operation *op) { return getOperands(op).has_value(); }
+
 std::optional<CollectiveFacts>
 roof::getCollectiveFacts(Operation *op, const RooflineOptions &options) {
   std::optional<CollectiveOperands> operands = getOperands(op);

@@ -16,6 +16,7 @@
 #include "roof/Transforms/EpilogueFusion.h"
 #include "roof/Transforms/SpecializeDims.h"
 
+#include "mlir/Dialect/Shard/IR/ShardOps.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
@@ -183,9 +184,17 @@ private:
   LogicalResult checkCollectives(ModuleOp module,
                                  ArrayRef<const Target *> targetList,
                                  const RooflineOptions &options) {
+    bool warnedUnpartitioned = false;
     WalkResult walk = module.walk([&](Operation *op) {
-      if (!op->getDialect() || op->getDialect()->getNamespace() != "shard" ||
-          op->getNumResults() == 0 || !isa<TensorType>(op->getResultTypes()[0]))
+      if (isa<shard::ShardOp>(op) && !warnedUnpartitioned) {
+        warnedUnpartitioned = true;
+        op->emitWarning()
+            << "roof-report: the IR carries shardings but is not partitioned: "
+               "it is priced whole, on one device, without collectives (run "
+               "sharding-propagation and shard-partition first, "
+               "docs/parallelism.md)";
+      }
+      if (!isCollective(op))
         return WalkResult::advance();
       std::optional<CollectiveFacts> facts = getCollectiveFacts(op, options);
       if (!facts) {

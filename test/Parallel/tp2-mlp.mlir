@@ -11,6 +11,8 @@
 // RUN: %debian_python %S/../Report/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
 // RUN: roof-opt %t.roof.mlir --roof-report="targets=h100-node" -o /dev/null | FileCheck %s --check-prefix=TEXT
 // RUN: not roof-opt %t.roof.mlir --roof-report="targets=h100-sxm" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ONE
+// Unpartitioned, the IR is priced whole, with a warning:
+// RUN: roof-opt %s --roof-report="targets=h100-node" -o /dev/null 2>&1 | FileCheck %s --check-prefix=WHOLE
 // In stock mlir-opt, Roof's plugin prices upstream's partitioning in one
 // pipeline:
 // RUN: %mlir_opt --load-pass-plugin=%roof_plugin %s --pass-pipeline='builtin.module(func.func(sharding-propagation,shard-partition),roof-report{targets=h100-node})' -o /dev/null | FileCheck %s --check-prefix=TEXT
@@ -53,6 +55,8 @@
 // TEXT: system: 8 x NVIDIA H100 SXM5 80GB; the kernels are one device's
 // TEXT: communication: 1.491 us on the links ({{.*}} % of the latency), not overlapped with compute: 1 collective over NVLink 4, 0.131 MB sent per device
 
+// WHOLE: warning: roof-report: the IR carries shardings but is not partitioned: it is priced whole, on one device, without collectives (run sharding-propagation and shard-partition first, docs/parallelism.md)
+// WHOLE-NOT: warning
 // ONE: error: roof-report: shard.all_reduce on @tp (2 devices) needs a system of devices and links, and 'NVIDIA H100 SXM5 80GB' is one device: name a system target (h100-node, a100-node, ...; roof-system/1, docs/parallelism.md)
 
 shard.grid @tp(shape = 2)

@@ -73,6 +73,9 @@ struct CollectiveTime {
 /// The name of `kind` as the shard dialect spells it ("all_reduce").
 llvm::StringRef getCollectiveName(CollectiveKind kind);
 
+/// Whether `op` is a collective of the shard dialect.
+bool isCollective(Operation *op);
+
 /// The facts of `op` when it is a collective of the shard dialect with a
 /// static grid and a statically shaped tensor, else std::nullopt.
 std::optional<CollectiveFacts>
