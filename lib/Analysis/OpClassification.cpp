@@ -157,8 +157,15 @@ Operation *roof::getKernelRoot(Operation *op) {
   for (Operation &member : body.without_terminator())
     if (isContraction(&member))
       return &member;
-  if (!kernel.isTiled())
+  // Else its first op that does more than start an accumulator (a
+  // reduction after its fill).
+  if (!kernel.isTiled()) {
+    for (Operation &member : body.without_terminator())
+      if (!isa<linalg::FillOp>(member) &&
+          !member.hasTrait<OpTrait::ConstantLike>())
+        return &member;
     return &body.front();
+  }
   // A tiled kernel's members sit in its loops: its contraction, or its
   // first linalg op.
   Operation *root = nullptr;

@@ -822,19 +822,20 @@ static void writeTarget(llvm::json::OStream &json, const Target &target) {
                        static_cast<uint64_t>(system->devicesPerNode));
         json.attribute("nodes", static_cast<uint64_t>(system->nodes));
         json.attributeArray("links", [&] {
-          for (auto [between, link] :
-               {std::pair{"devices", &system->nodeLink},
-                std::pair{"nodes", &system->networkLink}})
-            if (*link)
+          // Not a structured binding: Clang 14 (the fuzzers' compiler)
+          // does not let the lambda below capture one.
+          for (const auto &entry : {std::pair{"devices", &system->nodeLink},
+                                    std::pair{"nodes", &system->networkLink}}) {
+            const std::optional<Interconnect> &link = *entry.second;
+            if (link)
               json.object([&] {
-                json.attribute("name", (*link)->link.name);
-                json.attribute("between", between);
-                json.attribute("bandwidth_bytes_per_s",
-                               *(*link)->link.bandwidth);
-                json.attribute("latency_s", *(*link)->link.latency);
-                json.attribute("in_switch_reduction",
-                               (*link)->inSwitchReduction);
+                json.attribute("name", link->link.name);
+                json.attribute("between", entry.first);
+                json.attribute("bandwidth_bytes_per_s", *link->link.bandwidth);
+                json.attribute("latency_s", *link->link.latency);
+                json.attribute("in_switch_reduction", link->inSwitchReduction);
               });
+          }
         });
       });
     json.attribute("calibrated", target.calibration.has_value());

@@ -615,8 +615,8 @@ public:
     const llvm::json::Array *list = links ? links->getAsArray() : nullptr;
     if (links && !list)
       return fail("links", "must be a list of links");
-    for (auto [i, value] :
-         llvm::enumerate(list ? *list : llvm::json::Array())) {
+    const llvm::json::Array none;
+    for (auto [i, value] : llvm::enumerate(list ? *list : none)) {
       std::string field = ("links[" + Twine(i) + "]").str();
       Interconnect link;
       if (!level(value, field, /*isLink=*/true, false, link.link,

@@ -34,7 +34,7 @@ bool roof::isFusionRoot(Operation *op) {
 
 /// A map that only drops and keeps dims in order: identity or broadcast.
 static bool isBroadcastOrIdentity(AffineMap map) {
-  if (!map.isProjectedPermutation())
+  if (!map.isProjectedPermutation(/*allowZeroInResults=*/true))
     return false;
   int64_t last = -1;
   for (AffineExpr result : map.getResults()) {
@@ -121,8 +121,25 @@ bool roof::isReadThroughView(Operation *producer, Operation *consumer,
          !weights.isWeight(producer->getResult(0));
 }
 
+/// A linalg.generic that copies its one input into its result through a
+/// broadcast (tosa-to-linalg's bias broadcast into a convolution's
+/// accumulator).
+static bool isBroadcastCopy(Operation *op) {
+  auto generic = dyn_cast<linalg::GenericOp>(op);
+  if (!generic || !generic.hasPureTensorSemantics() ||
+      generic.getNumDpsInputs() != 1 || generic.getNumDpsInits() != 1 ||
+      generic.getNumLoops() != generic.getNumParallelLoops())
+    return false;
+  auto yield = cast<linalg::YieldOp>(generic.getBody()->getTerminator());
+  SmallVector<AffineMap> maps = generic.getIndexingMapsArray();
+  return generic.getBody()->getOperations().size() == 1 &&
+         yield.getValues().size() == 1 &&
+         yield.getValues()[0] == generic.getBody()->getArgument(0) &&
+         isBroadcastOrIdentity(maps[0]) && maps[1].isIdentity();
+}
+
 bool roof::isAccumulatorInit(Operation *op) {
-  if (isa<linalg::FillOp>(op))
+  if (isa<linalg::FillOp>(op) || isBroadcastCopy(op))
     return true;
   auto constant = dyn_cast<arith::ConstantOp>(op);
   auto dense = constant ? dyn_cast<DenseElementsAttr>(constant.getValue())

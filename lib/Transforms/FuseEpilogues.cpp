@@ -76,9 +76,33 @@ struct RoofFuseEpiloguesPass
     }
     if (normalizations)
       fuseNormalizations(rewriter);
+    fuseReductionInits(rewriter);
   }
 
 private:
+  /// Each reduction left outside the kernels (a linalg.reduce, a pooling)
+  /// whose accumulator starts from a fill that only it reads, with that
+  /// fill, as one kernel: tosa-to-linalg lowers a reduce_sum or a pooling
+  /// to the two, which run as one (docs/fusion.md).
+  void fuseReductionInits(IRRewriter &rewriter) {
+    SmallVector<SmallVector<Operation *>> groups;
+    getOperation()->walk([&](linalg::LinalgOp op) {
+      if (op->getParentOfType<KernelOp>() || op.getNumReductionLoops() == 0 ||
+          isContraction(op) || !op.hasPureTensorSemantics() ||
+          op->getNumResults() != 1)
+        return;
+      Operation *init = op.getDpsInits()[0].getDefiningOp();
+      if (init && isAccumulatorInit(init) && init->hasOneUse() &&
+          init->getBlock() == op->getBlock())
+        groups.push_back({init, op});
+    });
+    for (SmallVector<Operation *> &group : groups) {
+      wrapInKernel(rewriter, std::move(group));
+      ++numKernels;
+      ++numFused;
+    }
+  }
+
   /// Each normalization node left outside the contractions' kernels, with
   /// its activation, as one kernel (untiled).
   void fuseNormalizations(IRRewriter &rewriter) {

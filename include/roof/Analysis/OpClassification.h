@@ -69,9 +69,9 @@ SmallVector<Value> getDataInputs(Operation *op);
 bool isMadeFromScalars(Operation *op);
 
 /// The op that stands for `op` when it is classified or priced: a fused
-/// roof.kernel's root (its first contraction, else its first op; in a tiled
-/// kernel's loops its contraction, else its first linalg op); `op` itself
-/// otherwise.
+/// roof.kernel's root (its first contraction, else its first op that is
+/// not a fill or a constant; in a tiled kernel's loops its contraction,
+/// else its first linalg op); `op` itself otherwise.
 Operation *getKernelRoot(Operation *op);
 
 /// The kind of work `op` does, as a calibrated target prices it apart

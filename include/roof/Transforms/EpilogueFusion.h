@@ -38,8 +38,10 @@ bool isFusableConsumer(Operation *user, Value value);
 /// tile without moving it.
 bool isEpilogueReshape(Operation *op);
 
-/// A fill or a splat constant: a value a kernel can start its accumulators
-/// from without reading memory.
+/// A fill, a splat constant, or a broadcast copy of one input (a bias
+/// broadcast over the output, as tosa-to-linalg writes a convolution's
+/// bias): a value a kernel can start its accumulators from without reading
+/// more than that input.
 bool isAccumulatorInit(Operation *op);
 
 /// A cheap producer of `root`'s input, used only by it, that widens a narrow
