@@ -13,7 +13,8 @@ class DialectRegistry;
 
 namespace mlir::roof {
 
-/// Adds the roof dialect and every cost model to `registry`.
+/// Adds the roof dialect, every cost model and the sharding models of
+/// reshapes (ReshapeSharding.h) to `registry`.
 void registerAllRoofDialects(DialectRegistry &registry);
 
 /// Registers every Roof pass with the global pass registry.

@@ -4,6 +4,7 @@
 
 #include "roof/CostModels/CostModels.h"
 #include "roof/Dialect/RoofDialect.h"
+#include "roof/Parallel/ReshapeSharding.h"
 #include "roof/Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -13,6 +14,7 @@ using namespace mlir;
 void roof::registerAllRoofDialects(DialectRegistry &registry) {
   registry.insert<RoofDialect>();
   registerAllCostModels(registry);
+  registerReshapeShardingModels(registry);
 }
 
 void roof::registerAllRoofPasses() { registerRoofPasses(); }
