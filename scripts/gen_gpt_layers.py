@@ -5,7 +5,8 @@ attention, an MLP of 4h with GELU (tanh form), and dropout after the
 softmax, the attention's projection and the MLP. Each dropout draws its
 1-byte mask in the graph from a seed (a hash of the element's index: MLIR
 has no random op), as its own node, so that the backward pass keeps the
-mask as frameworks do. Weights are `roof.param` arguments (their values are
+mask as frameworks do; --dropout 0 (inference) writes no masks and no seed
+argument. Weights are `roof.param` arguments (their values are
 not needed to price the model); biases are left out, as in the paper's
 count (and in MPT). Ops carry node names `layers.N.<part>` (a block per
 layer at scope-depth=2). --batch sequences of --seq tokens each.
@@ -67,6 +68,9 @@ MERGE5 = '"parallel", "parallel", "parallel", "reduction", "reduction"'
 class Emitter:
     """Writes the ops of one scope (`layers.N` or `final`): values are
     named after it, ops carry node names `<scope>.<part>`."""
+
+    # The model's dropout rate (--dropout); at 0 no mask is drawn.
+    dropout_rate = 0.1
 
     def __init__(self, scope, lines, t, biases=False):
         self.scope, self.lines, self.t, self.biases = scope, lines, t, biases
@@ -135,7 +139,10 @@ class Emitter:
                             f"    %vm = arith.mulf %a1, %inv_h : {t}\n    %ve = arith.addf %vm, %eps : {t}\n    %rs = math.rsqrt %ve : {t}\n    %n = arith.mulf %a0, %rs : {t}\n    %sc = arith.mulf %n, %a2 : {t}\n    %r = arith.addf %sc, %a3 : {t}\n    linalg.yield %r : {t}", part)
 
     def dropout(self, part, src, shape):
-        """The mask drawn from the seed (its own node), then applied."""
+        """The mask drawn from the seed (its own node), then applied; none
+        at rate 0 (inference)."""
+        if not self.dropout_rate:
+            return src
         t = self.t
         maps, iters = (["#ass", "#scalar3"], PAR3) if len(shape) == 3 else (["#sh", "#scalar2"], PAR2)
         flat = "    %f0 = arith.constant 0 : index\n"
@@ -314,7 +321,10 @@ def main():
     else:
         result = T(n, h)
     inputs = f"%ids: tensor<{b}x{s}xi32>" if V else f"%tokens: {T(b, s, h)}"
-    lines = [MAPS, f"func.func @{'encoder' if enc else 'gpt'}({inputs}, %seed: tensor<{t}>,\n    " +
+    Emitter.dropout_rate = args.dropout
+    # The seed the dropout masks are drawn from; none without dropout.
+    seed = f", %seed: tensor<{t}>" if args.dropout else ""
+    lines = [MAPS, f"func.func @{'encoder' if enc else 'gpt'}({inputs}{seed},\n    " +
              ",\n    ".join(params) + f") -> {result} {{"]
     consts = {"zero": 0.0, "lowest": -65504.0, "one": 1.0, "half": 0.5,
               "inv_h": 1.0 / h, "eps": 1e-5, "inv_sqrt_d": 1 / math.sqrt(d),

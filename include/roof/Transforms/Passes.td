@@ -347,4 +347,45 @@ def RoofInlineKernels
   }];
 }
 
+def RoofParallelPlan : Pass<"roof-parallel-plan", "::mlir::ModuleOp"> {
+  let summary = "Shard a model's weights Megatron-style for tensor parallelism";
+  let description = [{
+    Annotates the weights of a model's contractions with the shard dialect
+    so that upstream's sharding-propagation and shard-partition make each
+    device's IR (docs/parallelism.md, "Plans"). With `plan=tp:N` it adds a
+    grid `@tp` of N devices and splits, in each function, every
+    contraction's weight whose other input is not already split by an
+    earlier one ("column": its first output dim that N divides, such as
+    the heads of Q, K and V, or the hidden units of an MLP's first matmul).
+    Those whose input is split split their weight by its first reduction
+    dim that N divides ("row": the attention's output projection, the
+    MLP's second matmul), and propagation all-reduces their partial sums:
+    two all-reduces per transformer layer, as Megatron-LM runs it.
+
+    ```sh
+    roof-opt model.mlir --pass-pipeline='builtin.module(
+        roof-parallel-plan{plan=tp:4},
+        func.func(sharding-propagation,shard-partition),
+        roof-report{targets=h100-node})'
+    ```
+  }];
+  let dependentDialects = ["::mlir::shard::ShardDialect"];
+  let options = [
+    Option<"plan", "plan", "std::string", /*default=*/"\"\"",
+           "The parallelism: tp:N (tensor parallelism over N devices). "
+           "Pipeline (pp:), data (dp:), expert (ep:) and sequence (sp:) "
+           "parallelism are not planned yet.">,
+    ListOption<"paramArgs", "param-args", "unsigned",
+               "Indices of the arguments of public functions that hold "
+               "parameters, beside those marked roof.param (as for "
+               "roof-annotate-cost).">
+  ];
+  let statistics = [
+    Statistic<"numColumns", "column-splits",
+              "Weights split by an output dim (column)">,
+    Statistic<"numRows", "row-splits",
+              "Weights split by a reduction dim (row)">
+  ];
+}
+
 #endif // ROOF_TRANSFORMS_PASSES_TD
