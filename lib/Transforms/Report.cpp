@@ -17,6 +17,7 @@
 #include "roof/Transforms/SpecializeDims.h"
 
 #include "mlir/Dialect/Shard/IR/ShardOps.h"
+#include "mlir/Dialect/Shard/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
@@ -97,6 +98,15 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
     for (const Target &target : loaded)
       targetList.push_back(&target);
 
+    // A plan splits a copy of the module, which is priced instead.
+    OwningOpRef<ModuleOp> planned;
+    if (!parallel.empty()) {
+      planned = planModule(module);
+      if (!planned)
+        return signalPassFailure();
+      module = *planned;
+    }
+
     RooflineOptions options = getRooflineOptions();
     if (failed(checkBatchedInputs(module, options)) ||
         failed(checkCollectives(module, targetList, options)))
@@ -176,6 +186,39 @@ private:
       return WalkResult::interrupt();
     });
     return failure(walk.wasInterrupted());
+  }
+
+  /// A copy of `module` split by parallel='s plan: roof-parallel-plan,
+  /// then upstream's sharding-propagation and shard-partition; null after
+  /// an error.
+  OwningOpRef<ModuleOp> planModule(ModuleOp module) {
+    if (module.walk([](KernelOp) { return WalkResult::interrupt(); })
+            .wasInterrupted()) {
+      emitError(module.getLoc())
+          << "roof-report: parallel= splits the model's ops, and a "
+             "roof.kernel cannot be split: fuse after the plan "
+             "(--pass-pipeline='builtin.module(roof-parallel-plan{plan=...}, "
+             "func.func(sharding-propagation,shard-partition,"
+             "roof-fuse-epilogues),roof-report{...})', docs/parallelism.md)";
+      return nullptr;
+    }
+    OwningOpRef<ModuleOp> copy = cast<ModuleOp>(module->clone());
+    OpPassManager pm(ModuleOp::getOperationName());
+    RoofParallelPlanOptions planOptions;
+    planOptions.plan = parallel;
+    planOptions.paramArgs.assign(paramArgs.begin(), paramArgs.end());
+    pm.addPass(createRoofParallelPlan(planOptions));
+    pm.addNestedPass<func::FuncOp>(shard::createShardingPropagation());
+    pm.addNestedPass<func::FuncOp>(shard::createPartition());
+    // As in bindDims: the pipeline runs on a module nested in this one.
+    ModuleOp nested = copy.release();
+    getOperation().push_back(nested);
+    LogicalResult result = runPipeline(pm, nested);
+    nested->remove();
+    copy = nested;
+    if (failed(result))
+      return nullptr;
+    return copy;
   }
 
   /// Every collective of the shard dialect in `module` runs on each target:

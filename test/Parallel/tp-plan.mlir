@@ -9,6 +9,9 @@
 // The same in stock mlir-opt with the plugin (its dialect part brings the
 // reshape models):
 // RUN: %mlir_opt --load-dialect-plugin=%roof_plugin --load-pass-plugin=%roof_plugin %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{targets=h100-node})' -o /dev/null | FileCheck %s --check-prefix=PRICED
+// roof-report's parallel= runs the plan and the passes on a copy itself:
+// RUN: roof-opt %t.mlir --roof-report="targets=h100-node parallel=tp:2" -o /dev/null | FileCheck %s --check-prefix=PRICED
+// RUN: not roof-opt %t.mlir --roof-fuse-epilogues --roof-report="targets=h100-node parallel=tp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=FUSED
 // RUN: roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:1})' | FileCheck %s --check-prefix=ONE
 // RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=pp:2})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=PP
 // RUN: not roof-opt %s --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=TAKEN
@@ -31,6 +34,7 @@
 // 1.209102 us; two: 2.418 us.
 // PRICED: communication: 2.418 us on the links ({{.*}} % of the latency), not overlapped with compute: 2 collectives over NVLink 4, 0.008 MB sent per device
 
+// FUSED: error: roof-report: parallel= splits the model's ops, and a roof.kernel cannot be split: fuse after the plan
 // ONE-NOT: shard.
 // PP: error: roof-parallel-plan: plan must be tp:N with N >= 1 (tensor parallelism); got 'pp:2' (pp:, dp:, ep: and sp: are not planned yet, docs/parallelism.md)
 // TAKEN: error: roof-parallel-plan: the module already has a symbol @tp; the plan's grid takes that name

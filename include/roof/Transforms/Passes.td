@@ -105,6 +105,7 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
     docs/report-schema.md.
   }];
   let dependentDialects = ["::mlir::roof::RoofDialect",
+                           "::mlir::shard::ShardDialect",
                            "::mlir::tensor::TensorDialect",
                            "::mlir::tosa::TosaDialect"];
   let options = [
@@ -258,7 +259,13 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
              clEnumValN(::mlir::roof::Recompute::Full, "full",
                         "keep each block's inputs only (blocks: the name "
                         "scopes at scope-depth=N, else the repeated "
-                        "layers) and rerun its forward"))}]>
+                        "layers) and rerun its forward"))}]>,
+    Option<"parallel", "parallel", "std::string", /*default=*/"\"\"",
+           "A parallel plan, tp:N: the model is split first "
+           "(roof-parallel-plan, then upstream's sharding-propagation and "
+           "shard-partition) and each device's IR is priced, with its "
+           "collectives, on system targets (docs/parallelism.md); empty: "
+           "the IR as given.">
   ];
 }
 
