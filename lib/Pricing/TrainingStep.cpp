@@ -131,6 +131,19 @@ TrainingReport roof::priceTraining(const TrainingKernels &step,
   }
   report.peakFlops = matrixPeak > 0 ? matrixPeak : anyPeak;
   report.state = step.state;
+  const DataParallelOptions &replicas = step.options.dataParallel;
+  if (replicas.replicas > 1 && target.system) {
+    report.dataParallel =
+        priceDataParallel(step.state, report.forwardSeconds,
+                          report.backwardSeconds, replicas, *target.system);
+    report.state = shardModelState(step.state, replicas);
+    // With ZeRO each replica updates its shard of the weights.
+    if (replicas.zeroStage) {
+      report.updateSeconds /= replicas.replicas;
+      report.updateFlops =
+          llvm::divideCeil(report.updateFlops, replicas.replicas);
+    }
+  }
   report.savedActivationBytes = step.backward.savedBytes;
   report.transientBytes = step.backward.transientBytes;
   report.timeline = step.timeline;

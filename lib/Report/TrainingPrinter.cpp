@@ -42,8 +42,11 @@ void roof::printTrainingText(const TrainingReport &step,
     os << " =";
   os << " (forward " << formatSeconds(step.forwardSeconds) << " + backward "
      << formatSeconds(step.backwardSeconds) << ") + update "
-     << formatSeconds(step.updateSeconds)
-     << llvm::format("; %.1f samples/s, ", step.samplesPerSecond())
+     << formatSeconds(step.updateSeconds);
+  if (step.dataParallel)
+    os << " + exposed communication "
+       << formatSeconds(step.dataParallel->exposedSeconds);
+  os << llvm::format("; %.1f samples/s, ", step.samplesPerSecond())
      << formatCountOf(step.samplesPerStep(), "sample") << " per step\n";
   os << "FLOPs:   forward " << formatFlops(step.forwardFlops) << ", backward "
      << formatFlops(step.backwardFlops);
@@ -82,6 +85,24 @@ void roof::printTrainingText(const TrainingReport &step,
        << " held after the forward pass; at most "
        << mb(timeline->backward[most]) << ", in the backward of "
        << describeKernel(forward.kernels[kernel].op) << "\n";
+  }
+  if (const std::optional<DataParallelStep> &replicas = step.dataParallel) {
+    const DataParallelOptions &options = replicas->options;
+    os << "data:    " << options.replicas << " replicas";
+    if (options.zeroStage)
+      os << " with ZeRO-" << options.zeroStage << " (memory is one device's)";
+    const CollectiveTime &reduce = replicas->reduce;
+    os << "; gradients "
+       << (options.zeroStage ? "reduce-scattered" : "all-reduced") << " in "
+       << formatSeconds(reduce.seconds) << " over "
+       << (reduce.link ? reduce.link->link.name : std::string("no link"))
+       << " (" << reduce.algorithm << ", " << mb(reduce.linkBytes)
+       << " sent per device)";
+    if (replicas->gathers)
+      os << ", weights all-gathered " << replicas->gathers << " x in "
+         << formatSeconds(replicas->gather.seconds);
+    os << "; " << formatSeconds(replicas->exposedSeconds)
+       << " not hidden behind the passes\n";
   }
   os << "state:   " << formatCountOf(step.state.parameters, "parameter")
      << "; optimizer state " << mb(step.state.stateBytes) << ", master copy "
@@ -188,6 +209,20 @@ void roof::writeTrainingJson(llvm::json::OStream &json,
         };
         writePoints("forward", step.timeline->forward);
         writePoints("backward", step.timeline->backward);
+      });
+    if (const std::optional<DataParallelStep> &replicas = step.dataParallel)
+      json.attributeObject("data_parallel", [&] {
+        json.attribute("replicas",
+                       static_cast<uint64_t>(replicas->options.replicas));
+        json.attribute("zero_stage",
+                       static_cast<uint64_t>(replicas->options.zeroStage));
+        json.attribute("reduce_s", replicas->reduce.seconds);
+        json.attribute("reduce_algorithm", replicas->reduce.algorithm);
+        json.attribute("reduce_bytes_sent", replicas->reduce.linkBytes);
+        json.attribute("gathers", static_cast<uint64_t>(replicas->gathers));
+        json.attribute("gather_s", replicas->gather.seconds);
+        json.attribute("communication_s", replicas->communicationSeconds());
+        json.attribute("exposed_s", replicas->exposedSeconds);
       });
     json.attribute("backward_kernels",
                    static_cast<uint64_t>(step.backward.kernels.size()));

@@ -100,7 +100,9 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
 
     // A plan splits a copy of the module, which is priced instead.
     OwningOpRef<ModuleOp> planned;
-    if (!parallel.empty()) {
+    if (failed(checkPlan(loaded)))
+      return signalPassFailure();
+    if (plan.tp > 1) {
       planned = planModule(module);
       if (!planned)
         return signalPassFailure();
@@ -205,7 +207,7 @@ private:
     OwningOpRef<ModuleOp> copy = cast<ModuleOp>(module->clone());
     OpPassManager pm(ModuleOp::getOperationName());
     RoofParallelPlanOptions planOptions;
-    planOptions.plan = parallel;
+    planOptions.plan = "tp:" + std::to_string(plan.tp);
     planOptions.paramArgs.assign(paramArgs.begin(), paramArgs.end());
     pm.addPass(createRoofParallelPlan(planOptions));
     pm.addNestedPass<func::FuncOp>(shard::createShardingPropagation());
@@ -358,6 +360,7 @@ private:
     options.gradAccum = gradAccum;
     options.recompute = recompute;
     options.scopeDepth = scopeDepth;
+    options.dataParallel = {plan.dp, plan.tp, zero};
     return options;
   }
 
@@ -490,6 +493,51 @@ private:
                << " keeps an ONNX model's dim by name)";
     return success();
   }
+
+  /// parallel= and zero=, then that every target can run them: a system
+  /// with enough devices.
+  LogicalResult checkPlan(const std::deque<Target> &loaded) {
+    plan = {};
+    SmallVector<StringRef> parts;
+    StringRef(parallel).split(parts, ',', -1, /*KeepEmpty=*/false);
+    for (StringRef part : parts) {
+      auto [kind, size] = part.split(':');
+      unsigned devices = 0;
+      unsigned *slot = kind == "tp"   ? &plan.tp
+                       : kind == "dp" ? &plan.dp
+                                      : nullptr;
+      if (!slot || size.getAsInteger(10, devices) || devices < 1)
+        return optionError("parallel= takes tp:N and dp:M (tp:4,dp:2), N "
+                           "and M >= 1; got '" +
+                           part + "' (pp:, ep: and sp: are not planned yet)");
+      *slot = devices;
+    }
+    if (plan.dp > 1 && training == Optimizer::None)
+      return optionError("parallel=dp:M reduces a training step's gradients "
+                         "over M replicas; name the optimizer too "
+                         "(training=adam)");
+    if (zero > 3 || (zero && plan.dp < 2))
+      return optionError("zero= is ZeRO's stage, 1 to 3, over the replicas "
+                         "of parallel=dp:M with M >= 2");
+    uint64_t devices = static_cast<uint64_t>(plan.tp) * plan.dp;
+    if (devices < 2)
+      return success();
+    for (const Target &target : loaded)
+      if (!target.system || target.system->getDevices() < devices)
+        return optionError(
+            "parallel=" + parallel + " needs " + Twine(devices) +
+            " devices, and '" + target.name + "' has " +
+            Twine(target.system ? target.system->getDevices() : 1) +
+            " (system targets: h100-node, a100-node, h100-cluster-4, ...; "
+            "docs/parallelism.md)");
+    return success();
+  }
+
+  /// The devices parallel= splits the model over and its replicas.
+  struct Plan {
+    unsigned tp = 1;
+    unsigned dp = 1;
+  } plan;
 
   /// The combinations sizes= sweeps (empty without it).
   std::vector<DimSizes> dimSweep;

@@ -12,6 +12,7 @@
 #define ROOF_PRICING_TRAININGSTEP_H
 
 #include "roof/Pricing/Backward.h"
+#include "roof/Pricing/DataParallel.h"
 #include "roof/Pricing/Optimizer.h"
 #include "roof/Pricing/Recompute.h"
 
@@ -32,6 +33,8 @@ struct TrainingOptions {
   /// the name-scope depth of its blocks.
   Recompute recompute = Recompute::None;
   unsigned scopeDepth = 0;
+  /// Replicas whose gradients are reduced, on a system (DataParallel.h).
+  DataParallelOptions dataParallel;
 };
 
 /// The memory a step holds as it runs: the model state, the saved
@@ -102,12 +105,19 @@ struct TrainingReport {
   /// Kernels without a rate or ops without a cost, which the times leave
   /// out.
   bool incomplete = false;
+  /// Over data-parallel replicas: their collectives (`state` is then one
+  /// device's share).
+  std::optional<DataParallelStep> dataParallel;
 
   double stepSeconds() const {
     return options.gradAccum * (forwardSeconds + backwardSeconds) +
-           updateSeconds;
+           updateSeconds + (dataParallel ? dataParallel->exposedSeconds : 0);
   }
-  uint64_t samplesPerStep() const { return options.gradAccum * batch; }
+  /// Samples of a step over every replica.
+  uint64_t samplesPerStep() const {
+    return static_cast<uint64_t>(options.gradAccum) * batch *
+           options.dataParallel.replicas;
+  }
   double samplesPerSecond() const {
     return stepSeconds() > 0 ? samplesPerStep() / stepSeconds() : 0;
   }

@@ -261,11 +261,16 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
                         "scopes at scope-depth=N, else the repeated "
                         "layers) and rerun its forward"))}]>,
     Option<"parallel", "parallel", "std::string", /*default=*/"\"\"",
-           "A parallel plan, tp:N: the model is split first "
-           "(roof-parallel-plan, then upstream's sharding-propagation and "
-           "shard-partition) and each device's IR is priced, with its "
-           "collectives, on system targets (docs/parallelism.md); empty: "
-           "the IR as given.">
+           "A parallel plan, tp:N and/or dp:M (tp:4,dp:2): with tp the "
+           "model is split first (roof-parallel-plan, then upstream's "
+           "sharding-propagation and shard-partition) and each device's IR "
+           "is priced, with its collectives, on system targets; with dp "
+           "and training= the step runs on M replicas whose gradients are "
+           "reduced (docs/parallelism.md); empty: the IR as given.">,
+    Option<"zero", "zero", "unsigned", /*default=*/"0",
+           "With dp: ZeRO's stage: 1 shards the optimizer state over the "
+           "replicas, 2 also the gradients, 3 also the weights "
+           "(docs/parallelism.md).">
   ];
 }
 
