@@ -13,9 +13,13 @@ attention=true] --roof-report="targets=T training=… batch=B … format=json"`.
 
 Sources (docs/validation.md names them in full):
 - MPT (mosaicml/llm-foundry, scripts/train/benchmarking/README.md): tokens/s
-  per GPU of 8-GPU FSDP runs at seq 2048, FlashAttention, bf16. The
-  optimizer and collectives are sharded, so Roof's time is the forward and
-  backward of one micro-batch: tokens / (forward_s + backward_s).
+  per GPU of 8-GPU FSDP runs at seq 2048, FlashAttention, bf16. On the
+  8-GPU nodes (a100-node, h100-node) Roof prices the whole step of one GPU
+  under FSDP, which is ZeRO-3 (parallel=dp:8 zero=3: the update of its
+  shard, the gradients' reduce-scatter and the weights' all-gathers, hidden
+  behind the passes where they fit): tokens / step_s. The A100 40GB row has
+  no system file; there it is the forward and backward of one micro-batch,
+  tokens / (forward_s + backward_s).
 - BERT-large (huggingface/transformers, docs/source/perf_train_gpu_one.mdx,
   "Efficient Training on a Single GPU"): the HF Trainer on one V100-SXM2
   16GB, seq 512, random tokens, 512 samples; samples/s of the whole run,
@@ -62,6 +66,8 @@ BERT_LARGE = ["gen_gpt_layers.py", "--encoder", "--layers", "24", "--hidden", "1
               "16", "--vocab", "30522", "--seq", str(BERT_SEQ)]
 RESNET_50 = ["gen_cnn.py", "resnet50"]
 MPT_OPTIONS = "training=adamw dtype-policy=bf16 master-dtype=f32"
+# FSDP over the 8 GPUs of a node: ZeRO-3 (docs/parallelism.md).
+FSDP = "parallel=dp:8 zero=3"
 AMP = "dtype-policy=f16 master-dtype=f32"
 # Every run's layer norms, batch norms and softmaxes are one kernel each, as
 # PyTorch's native ops and cuDNN run them (docs/fusion.md).
@@ -73,17 +79,17 @@ DEBIAN_PYTHON = "/usr/bin/python3"
 # tokens/s per GPU): llm-foundry's tables "A100 80GB with 1600 Gbps
 # node-node interconnect (RoCE)", "H100 80GB BF16" and "A100 40GB", 8 GPUs.
 MPT_ROWS = [
-    ("MPT-125M", "A100 80GB", "a100-sxm", 40, "", 142830),
-    ("MPT-350M", "A100 80GB", "a100-sxm", 32, "", 58782),
-    ("MPT-760M", "A100 80GB", "a100-sxm", 24, "", 32434),
-    ("MPT-1B", "A100 80GB", "a100-sxm", 14, "", 20513),
-    ("MPT-3B", "A100 80GB", "a100-sxm", 10, "", 10811),
-    ("MPT-7B", "A100 80GB", "a100-sxm", 6, "", 4641),
-    ("MPT-13B", "A100 80GB", "a100-sxm", 2, "", 2262),
-    ("MPT-760M", "H100 80GB", "h100-sxm", 24, "", 63147),
-    ("MPT-1B", "H100 80GB", "h100-sxm", 14, "", 45455),
-    ("MPT-7B", "H100 80GB", "h100-sxm", 6, "", 10643),
-    ("MPT-13B", "H100 80GB", "h100-sxm", 2, "", 4792),
+    ("MPT-125M", "A100 80GB", "a100-node", 40, FSDP, 142830),
+    ("MPT-350M", "A100 80GB", "a100-node", 32, FSDP, 58782),
+    ("MPT-760M", "A100 80GB", "a100-node", 24, FSDP, 32434),
+    ("MPT-1B", "A100 80GB", "a100-node", 14, FSDP, 20513),
+    ("MPT-3B", "A100 80GB", "a100-node", 10, FSDP, 10811),
+    ("MPT-7B", "A100 80GB", "a100-node", 6, FSDP, 4641),
+    ("MPT-13B", "A100 80GB", "a100-node", 2, FSDP, 2262),
+    ("MPT-760M", "H100 80GB", "h100-node", 24, FSDP, 63147),
+    ("MPT-1B", "H100 80GB", "h100-node", 14, FSDP, 45455),
+    ("MPT-7B", "H100 80GB", "h100-node", 6, FSDP, 10643),
+    ("MPT-13B", "H100 80GB", "h100-node", 2, FSDP, 4792),
     ("MPT-7B", "A100 40GB", "a100-pcie-40gb", 12,
      "recompute=full scope-depth=2", 3679),
 ]
@@ -167,7 +173,9 @@ def main():
         step = pricer.step(model, MPT[model], batch,
                            "attention=true " + NORMS,
                            "targets=%s %s %s" % (target, MPT_OPTIONS, extra))
-        predicted = batch * MPT_SEQ / (step["forward_s"] + step["backward_s"])
+        seconds = (step["step_s"] if "data_parallel" in step else
+                   step["forward_s"] + step["backward_s"])
+        predicted = batch * MPT_SEQ / seconds
         ratios.append(predicted / measured)
         print("%-9s %-10s %-5d %-26s %10.0f %10.0f %6.2f" % (
             model, gpu, batch, extra or "-", measured, predicted,
