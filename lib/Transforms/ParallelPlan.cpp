@@ -63,8 +63,9 @@ private:
     if (kind != "tp" || size.getAsInteger(10, devices) || devices < 1) {
       llvm::errs() << "error: roof-parallel-plan: plan must be tp:N with N "
                       ">= 1 (tensor parallelism); got '"
-                   << plan << "' (pp:, dp:, ep: and sp: are not planned "
-                   << "yet, docs/parallelism.md)\n";
+                   << plan << "' (dp: is roof-report's parallel=dp:M with "
+                   << "training=; pp:, ep: and sp: are not planned yet, "
+                   << "docs/parallelism.md)\n";
       return std::nullopt;
     }
     return devices;

@@ -36,7 +36,7 @@
 
 // FUSED: error: roof-report: parallel= splits the model's ops, and a roof.kernel cannot be split: fuse after the plan
 // ONE-NOT: shard.
-// PP: error: roof-parallel-plan: plan must be tp:N with N >= 1 (tensor parallelism); got 'pp:2' (pp:, dp:, ep: and sp: are not planned yet, docs/parallelism.md)
+// PP: error: roof-parallel-plan: plan must be tp:N with N >= 1 (tensor parallelism); got 'pp:2' (dp: is roof-report's parallel=dp:M with training=; pp:, ep: and sp: are not planned yet, docs/parallelism.md)
 // TAKEN: error: roof-parallel-plan: the module already has a symbol @tp; the plan's grid takes that name
 
 shard.grid @tp(shape = 4)

@@ -385,8 +385,9 @@ def RoofParallelPlan : Pass<"roof-parallel-plan", "::mlir::ModuleOp"> {
   let options = [
     Option<"plan", "plan", "std::string", /*default=*/"\"\"",
            "The parallelism: tp:N (tensor parallelism over N devices). "
-           "Pipeline (pp:), data (dp:), expert (ep:) and sequence (sp:) "
-           "parallelism are not planned yet.">,
+           "Data parallelism needs no split of the IR (roof-report's "
+           "parallel=dp:M with training=); pipeline (pp:), expert (ep:) "
+           "and sequence (sp:) parallelism are not planned yet.">,
     ListOption<"paramArgs", "param-args", "unsigned",
                "Indices of the arguments of public functions that hold "
                "parameters, beside those marked roof.param (as for "
