@@ -132,7 +132,11 @@ TrainingReport roof::priceTraining(const TrainingKernels &step,
   report.peakFlops = matrixPeak > 0 ? matrixPeak : anyPeak;
   report.state = step.state;
   const DataParallelOptions &replicas = step.options.dataParallel;
-  if (replicas.replicas > 1 && target.system) {
+  // Only on a system with a device for every replica (roof-report checks
+  // that before pricing).
+  if (replicas.replicas > 1 && target.system &&
+      static_cast<uint64_t>(replicas.replicas) * replicas.stride <=
+          target.system->getDevices()) {
     report.dataParallel =
         priceDataParallel(step.state, report.forwardSeconds,
                           report.backwardSeconds, replicas, *target.system);
