@@ -101,7 +101,10 @@ struct ReshapeShardingModel : public shard::ShardingInterface::ExternalModel<
     RankedTensorType type = getExpandedType(reshape);
     MLIRContext *context = op->getContext();
     SmallVector<GridAxesAttr> expanded, collapsed;
-    for (const SmallVector<GridAxis> &axes : option.shardingArray)
+    // One entry per loop, whatever the option holds.
+    ShardingArray loops = option.shardingArray;
+    loops.resize(type.getRank());
+    for (const SmallVector<GridAxis> &axes : loops)
       expanded.push_back(GridAxesAttr::get(context, axes));
     for (const ReassociationIndices &group :
          reshape.getReassociationIndices()) {
@@ -109,7 +112,7 @@ struct ReshapeShardingModel : public shard::ShardingInterface::ExternalModel<
       // Whether a dim of the group before this one is not 1.
       bool afterWide = false;
       for (int64_t dim : group) {
-        ArrayRef<GridAxis> split = option.shardingArray[dim];
+        ArrayRef<GridAxis> split = loops[dim];
         if (!split.empty()) {
           if (afterWide || !axes.empty())
             return failure();
