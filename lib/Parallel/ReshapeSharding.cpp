@@ -75,7 +75,8 @@ struct ReshapeShardingModel : public shard::ShardingInterface::ExternalModel<
     ShardingArray loops(type.getRank());
     if (expanded) {
       for (auto [dim, axes] : llvm::enumerate(expanded.getSplitAxes()))
-        loops[dim].assign(axes.asArrayRef().begin(), axes.asArrayRef().end());
+        if (dim < loops.size())
+          loops[dim].assign(axes.asArrayRef().begin(), axes.asArrayRef().end());
       return ShardingOption(std::move(loops), expanded.getGridAttr());
     }
     if (!collapsed)
