@@ -5,6 +5,7 @@
 // RUN: split-file %s %t
 // RUN: roof-opt %t/node.mlir --roof-report="targets=a100-node format=json" -o /dev/null | FileCheck %s --check-prefix=NODE
 // RUN: roof-opt %t/cluster.mlir --roof-report="targets=h100-cluster-4 format=json" -o /dev/null | FileCheck %s --check-prefix=CLUSTER
+// RUN: roof-opt %t/box.mlir --roof-report="targets=rtx-4090-pcie-x4 format=json" -o /dev/null | FileCheck %s --check-prefix=BOX
 // RUN: not roof-opt %t/large.mlir --roof-report="targets=h100-cluster-4" -o /dev/null 2>&1 | FileCheck %s --check-prefix=LARGE
 // RUN: roof-opt %t/dynamic.mlir --roof-report="targets=h100-node" -o /dev/null 2>&1 | FileCheck %s --check-prefix=DYNAMIC
 
@@ -79,6 +80,14 @@
 // CLUSTER-NEXT: "bytes_sent": 8388608,
 // CLUSTER-NEXT: "time_s": 1.984135{{[0-9]*}}e-05
 
+// Four RTX 4090s on PCIe 4.0 x16 (31.5 GB/s, 1 us per step), S = 4096
+// bytes: ring 6 steps (6 us) + 6144 bytes (0.195 us) = 6.195 us; tree 4
+// steps (4 us) + 8192 bytes (0.260 us) = 4.260 us: the tree.
+// BOX: "link": "PCIe 4.0 x16",
+// BOX-NEXT: "algorithm": "tree",
+// BOX-NEXT: "bytes_sent": 8192,
+// BOX-NEXT: "time_s": 4.26{{[0-9]*}}e-06
+
 // LARGE: error: roof-report: shard.all_reduce on @grid (64 devices) needs more devices than '4 x NVIDIA DGX H100 (NVLink 4 in a node, InfiniBand NDR between)' has (32)
 // DYNAMIC: warning: roof-report: shard.all_reduce has a dynamic grid, a grid of more than 2^32 devices or a dynamically shaped tensor: priced as a copy in its device's memory, without its time on the links
 
@@ -109,6 +118,13 @@ func.func @cluster(%x: tensor<2048x1024xf32>)
   %all = shard.all_reduce %x on @pod grid_axes = [0, 1] : tensor<2048x1024xf32> -> tensor<2048x1024xf32>
   %node = shard.all_reduce %x on @pod grid_axes = [1] : tensor<2048x1024xf32> -> tensor<2048x1024xf32>
   return %nodes, %all, %node : tensor<2048x1024xf32>, tensor<2048x1024xf32>, tensor<2048x1024xf32>
+}
+
+//--- box.mlir
+shard.grid @four(shape = 4)
+func.func @box(%x: tensor<1024xf32>) -> tensor<1024xf32> {
+  %sum = shard.all_reduce %x on @four grid_axes = [0] : tensor<1024xf32> -> tensor<1024xf32>
+  return %sum : tensor<1024xf32>
 }
 
 //--- large.mlir
