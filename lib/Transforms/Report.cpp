@@ -10,6 +10,7 @@
 #include "roof/Measure/MeasuredMatch.h"
 #include "roof/Pricing/Collectives.h"
 #include "roof/Pricing/Sweep.h"
+#include "roof/Report/PlanComparison.h"
 #include "roof/Report/ReportPrinter.h"
 #include "roof/Support/OutputFile.h"
 #include "roof/Target/TargetLoader.h"
@@ -98,41 +99,17 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
     for (const Target &target : loaded)
       targetList.push_back(&target);
 
+    if (!plans.empty())
+      return comparePlans(module, loaded, targetList);
+
     // A plan splits a copy of the module, which is priced instead.
     OwningOpRef<ModuleOp> planned;
-    if (failed(checkPlan(loaded)))
-      return signalPassFailure();
-    if (plan.tp > 1) {
-      planned = planModule(module);
-      if (!planned)
-        return signalPassFailure();
-      module = *planned;
-    }
-
-    RooflineOptions options = getRooflineOptions();
-    if (failed(checkBatchedInputs(module, options)) ||
-        failed(checkCollectives(module, targetList, options)))
-      return signalPassFailure();
-    auto bind = [&](FunctionOpInterface fn, const DimSizes &dims,
-                    FunctionOpInterface &bound) {
-      return bindDims(fn, dims, bound);
-    };
-    FailureOr<PricedModule> priced;
-    if (generate.empty()) {
-      SweepOptions sweep;
-      sweep.batchSizes = *batchSizes;
-      sweep.dimSweep = dimSweep;
-      sweep.training = getTrainingOptions();
-      priced = priceModule(module, targetList, options, sweep, bind);
-    } else {
-      SmallVector<int64_t> batches;
-      for (const DimSizes &dims : dimSweep)
-        batches.push_back(dims.at("batch"));
-      priced = priceGeneration(module, targetList, options, generate[0],
-                               generate[1], batches, bind);
-    }
+    FailureOr<PricedModule> priced =
+        priceUnderPlan(module, loaded, targetList, planned);
     if (failed(priced))
       return signalPassFailure();
+    if (planned)
+      module = *planned;
     std::vector<FunctionRoofline> &reports = priced->reports;
 
     ReportFormatOptions formatOptions = getFormatOptions(module);
@@ -149,6 +126,95 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
   }
 
 private:
+  /// `module` priced on the targets under parallel='s plan; with tensor
+  /// parallelism the split copy it prices is `planned`.
+  FailureOr<PricedModule> priceUnderPlan(ModuleOp module,
+                                         const std::deque<Target> &loaded,
+                                         ArrayRef<const Target *> targetList,
+                                         OwningOpRef<ModuleOp> &planned) {
+    if (failed(checkPlan(loaded)))
+      return failure();
+    if (plan.tp > 1) {
+      planned = planModule(module);
+      if (!planned)
+        return failure();
+      module = *planned;
+    }
+    RooflineOptions options = getRooflineOptions();
+    if (failed(checkBatchedInputs(module, options)) ||
+        failed(checkCollectives(module, targetList, options)))
+      return failure();
+    auto bind = [&](FunctionOpInterface fn, const DimSizes &dims,
+                    FunctionOpInterface &bound) {
+      return bindDims(fn, dims, bound);
+    };
+    if (generate.empty()) {
+      SweepOptions sweep;
+      sweep.batchSizes = *batchSizes;
+      sweep.dimSweep = dimSweep;
+      sweep.training = getTrainingOptions();
+      return priceModule(module, targetList, options, sweep, bind);
+    }
+    SmallVector<int64_t> batches;
+    for (const DimSizes &dims : dimSweep)
+      batches.push_back(dims.at("batch"));
+    return priceGeneration(module, targetList, options, generate[0],
+                           generate[1], batches, bind);
+  }
+
+  /// plans=: each plan priced as parallel= would, and one table of them.
+  void comparePlans(ModuleOp module, const std::deque<Target> &loaded,
+                    ArrayRef<const Target *> targetList) {
+    if (!parallel.empty() || !generate.empty() || !batchSizes.empty() ||
+        !dimSweep.empty() || !measured.empty())
+      return failOption("plans= compares plans of one evaluation: it cannot "
+                        "be combined with parallel=, generate=, "
+                        "batch-sizes=, sizes= or measured=");
+    if (format != ReportFormat::Text && format != ReportFormat::Json)
+      return failOption("plans= prints text or json");
+    SmallVector<StringRef> specs;
+    StringRef(plans).split(specs, ';', -1, /*KeepEmpty=*/false);
+    std::vector<PlanResult> results;
+    for (StringRef spec : specs) {
+      parallel = spec.str();
+      OwningOpRef<ModuleOp> planned;
+      FailureOr<PricedModule> priced =
+          priceUnderPlan(module, loaded, targetList, planned);
+      parallel = "";
+      if (failed(priced))
+        return signalPassFailure();
+      for (auto [i, report] : llvm::enumerate(priced->reports)) {
+        PlanResult &result = results.emplace_back();
+        result.plan = spec.str();
+        result.function = report.function;
+        result.target = report.target;
+        result.incomplete =
+            report.kernelsWithoutRate || report.totals.opsUnknown;
+        if (priced->training.empty()) {
+          result.seconds = report.latencySeconds;
+          result.communicationSeconds = report.communicationSeconds();
+          result.peakBytes = report.weightBytes + report.peakActivationBytes;
+          result.capacityBytes = report.capacityBytes;
+          continue;
+        }
+        const TrainingReport &step = priced->training[i];
+        result.training = true;
+        result.seconds = step.stepSeconds();
+        result.communicationSeconds =
+            step.options.gradAccum * report.communicationSeconds() +
+            (step.dataParallel ? step.dataParallel->exposedSeconds : 0);
+        result.peakBytes = step.peakBytes();
+        result.capacityBytes = step.capacityBytes;
+        result.incomplete = result.incomplete || step.incomplete;
+      }
+    }
+    std::string error = writeOutputFile(output, [&](llvm::raw_ostream &os) {
+      printPlanComparison(results, format == ReportFormat::Json, os);
+    });
+    if (!error.empty())
+      return failOption(error);
+  }
+
   /// The pricing the options ask for.
   RooflineOptions getRooflineOptions() {
     RooflineOptions options;

@@ -267,6 +267,13 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "is priced, with its collectives, on system targets; with dp "
            "and training= the step runs on M replicas whose gradients are "
            "reduced (docs/parallelism.md); empty: the IR as given.">,
+    Option<"plans", "plans", "std::string", /*default=*/"\"\"",
+           "Parallel plans to compare, separated by ';' "
+           "(plans=tp:1;tp:2;tp:4): each is priced as parallel= would, and "
+           "the report is a table per function and target of one device's "
+           "latency (or step, with training=), its communication and "
+           "memory, naming the fastest plan that fits "
+           "(docs/parallelism.md).">,
     Option<"zero", "zero", "unsigned", /*default=*/"0",
            "With dp: ZeRO's stage: 1 shards the optimizer state over the "
            "replicas, 2 also the gradients, 3 also the weights "
