@@ -161,7 +161,20 @@ static void printMissingRates(const FunctionRoofline &r,
   llvm::interleaveComma(missing, os, [&](const auto &entry) {
     os << entry.first << ": " << entry.second;
   });
-  os << "); their time is not in the latency. The target rates";
+  // Named, so that a user can find them in the IR.
+  constexpr unsigned kNamed = 3;
+  SmallVector<const KernelTime *, kNamed> named;
+  for (const KernelTime &kernel : r.kernels)
+    if (!kernel.hasTime() && named.size() < kNamed)
+      named.push_back(&kernel);
+  os << "): ";
+  llvm::interleaveComma(named, os, [&](const KernelTime *kernel) {
+    os << describeKernel(kernel->op) << " (" << getEngineName(kernel->engine)
+       << " " << kernel->dtype << ")";
+  });
+  if (r.kernelsWithoutRate > named.size())
+    os << " and " << r.kernelsWithoutRate - named.size() << " more";
+  os << "; their time is not in the latency. The target rates";
   bool any = false;
   for (Engine engine : {Engine::Matrix, Engine::Vector})
     for (Dtype dtype : kDtypes)

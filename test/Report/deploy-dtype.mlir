@@ -10,7 +10,7 @@
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-npu.json dtype-policy=int8" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BAD
 
 // As is, the f32 ops have no rate on this NPU.
-// ASIS: no rate: 2 kernels need rates the target does not give (matrix f32: 1, vector f32: 1); their time is not in the latency. The target rates matrix f16, matrix i8, vector i8: deploy at a dtype it rates (dtype-policy=), or add measured rates in your own target file (docs/targets.md)
+// ASIS: no rate: 2 kernels need rates the target does not give (matrix f32: 1, vector f32: 1): linalg.matmul at deploy-dtype.mlir:48 (matrix f32), linalg.exp at deploy-dtype.mlir:49 (vector f32); their time is not in the latency. The target rates matrix f16, matrix i8, vector i8: deploy at a dtype it rates (dtype-policy=), or add measured rates in your own target file (docs/targets.md)
 
 // Matmul 16x16x16: 2*16^3 = 8192 FLOPs. Bytes at f32: A 1024 + B 1024 (a
 // parameter) + the accumulator C 1024 read, 1024 written = 4096; at i8 a
@@ -34,7 +34,7 @@
 // At f16: 8192 / 0.5e12 s = 0.016 us of compute; half the f32 bytes, 2048:
 // 2.048 us. The exp has no f16 vector rate.
 // F16: 2.048 {{.*}} memory matrix f16 8192 2048 0 4.00 0.016 2.048
-// F16: no rate: 1 kernel needs rates the target does not give (vector f16: 1); their time is not in the latency
+// F16: no rate: 1 kernel needs rates the target does not give (vector f16: 1): linalg.exp at deploy-dtype.mlir:49 (vector f16); their time is not in the latency
 
 // Round A rates f32 only. The i8 matmul finds no i8 rate on either engine;
 // the exp computes widened at the f32 vector rate but moves its i8 bytes,

@@ -10,7 +10,7 @@
 // CHECK: kernels by time (1 of 1):
 // CHECK: 0.004 100.0% memory vector f16 0 4096 0 0.00 0.000 0.004 0.000 linalg.copy
 // CHECK-NEXT: latency 0.004 us (1 kernel)
-// CHECK: no rate: 1 kernel needs rates the target does not give (vector f16: 1); their time is not in the latency. The target rates matrix f32, vector f32: deploy at a dtype it rates (dtype-policy=), or add measured rates in your own target file (docs/targets.md)
+// CHECK: no rate: 1 kernel needs rates the target does not give (vector f16: 1): linalg.exp at no-rate.mlir:20 (vector f16); their time is not in the latency. The target rates matrix f32, vector f32: deploy at a dtype it rates (dtype-policy=), or add measured rates in your own target file (docs/targets.md)
 
 // Incomplete targets do not compete for fastest.
 // COMPARE: Round A {{.*}} incomplete(no-rate)
