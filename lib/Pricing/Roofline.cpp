@@ -17,6 +17,7 @@
 #include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 #include <cmath>
 
@@ -623,6 +624,14 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
     FunctionRoofline plain = priceFunction(*analysis.unfused, target, options);
     result.unfusedLatencySeconds = plain.latencySeconds;
     result.unfusedBytes = plain.totals.total.bytesMoved();
+    auto withoutRate = [](const FunctionRoofline &r) {
+      llvm::SmallPtrSet<Operation *, 4> ops;
+      for (const KernelTime &kernel : r.kernels)
+        if (!kernel.hasTime())
+          ops.insert(kernel.op);
+      return ops;
+    };
+    result.unfusedComparable = withoutRate(result) == withoutRate(plain);
     result.tiledKernels = analysis.tiledKernels;
   }
   return result;

@@ -374,10 +374,10 @@ static void printSummary(const FunctionRoofline &r,
        << " B usable: " << (one ? "its" : "their")
        << " scores go through memory as if unfused\n";
   }
-  if (r.unfusedLatencySeconds && r.kernelsWithoutRate)
+  if (r.unfusedLatencySeconds && !r.unfusedComparable)
     os << llvm::format(
         "without fusion: %s bytes moved (%s more); the latencies are not "
-        "comparable: kernels without a rate",
+        "comparable: fusion took in ops without a rate",
         formatCount(*r.unfusedBytes).c_str(),
         formatCount(subCounts(*r.unfusedBytes, r.totals.total.bytesMoved()))
             .c_str());
@@ -389,6 +389,10 @@ static void printSummary(const FunctionRoofline &r,
         formatCount(*r.unfusedBytes).c_str(), 100 * r.getFusionSaving(),
         formatCount(subCounts(*r.unfusedBytes, r.totals.total.bytesMoved()))
             .c_str());
+  if (r.unfusedLatencySeconds && r.unfusedComparable && r.kernelsWithoutRate)
+    os << " (both without the " << formatCountOf(r.kernelsWithoutRate, "kernel")
+       << " that " << (r.kernelsWithoutRate == 1 ? "has" : "have")
+       << " no rate)";
   if (r.unfusedLatencySeconds && r.tiledKernels)
     os << "; " << formatCountOf(r.tiledKernels, "tiled kernel")
        << (r.tiledKernels == 1 ? " stays" : " stay")

@@ -29,4 +29,4 @@
 // On a target without a rate for some kernel the two latencies price
 // different kernels, so only the bytes are compared.
 // RUN: roof-opt %S/../Transforms/fuse-epilogues-cost.mlir -roof-fuse-epilogues -roof-report="targets=%S/Inputs/round-npu.json" -o /dev/null | FileCheck %s --check-prefix=NORATE
-// NORATE: without fusion: 29364224 bytes moved (16777216 more); the latencies are not comparable: kernels without a rate
+// NORATE: without fusion: 29364224 bytes moved (16777216 more); the latencies are not comparable: fusion took in ops without a rate

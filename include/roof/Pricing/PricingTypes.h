@@ -238,6 +238,9 @@ struct FunctionRoofline {
   /// kernel inlined, evaluated on the same target.
   std::optional<double> unfusedLatencySeconds;
   std::optional<uint64_t> unfusedBytes;
+  /// Whether the two latencies leave out the same work: the ops without a
+  /// rate are the same kernels in both (none was fused).
+  bool unfusedComparable = true;
   /// Tiled kernels, which stay whole in that comparison.
   unsigned tiledKernels = 0;
   /// Fused attention kernels whose tiles do not fit on chip, and the most
