@@ -26,13 +26,13 @@ device's, collectives included.
 import argparse
 import os
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
+from bounds import print_bounds  # noqa: E402
 from timing import roof_tool  # noqa: E402
 
 # (system, dtype policy, input tokens, measured first-token latency in ms)
@@ -87,11 +87,7 @@ def main():
         print(f"{system:10} {dtype:5} {tokens:6d} {measured:12.1f} "
               f"{predicted:8.2f} {ratio:6.2f}  "
               f"{share.group(1) if share else '-'}")
-    bounds = sum(r >= 1 for r in ratios)
-    median = statistics.median(ratios)
-    print(f"bounds: {bounds} of {len(ratios)} rows (ratio >= 1); median "
-          f"ratio {median:.2f}")
-    return 0 if bounds == len(ratios) and median <= 2 else 1
+    return 0 if print_bounds(ratios) else 1
 
 
 if __name__ == "__main__":

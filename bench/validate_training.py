@@ -32,13 +32,13 @@ Sources (docs/validation.md names them in full):
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
+from bounds import print_bounds  # noqa: E402
 from timing import roof_tool  # noqa: E402
 
 MPT_SEQ = 2048
@@ -198,8 +198,7 @@ def main():
         print("%-9s %-10s %-5d %-26s %10.0f %10.0f %6.2f" % (
             "ResNet-50", gpu, batch, options or "f32", measured,
             step["samples_per_s"], ratios[-1]))
-    print("bounds: %d of %d rows (ratio >= 1); median ratio %.2f" % (
-        sum(r >= 1 for r in ratios), len(ratios), statistics.median(ratios)))
+    print_bounds(ratios)
     print()
     print("memory, BERT-large on V100 16GB: measured / (Roof's peak + the "
           "%d MiB CUDA context)" % CUDA_CONTEXT_MIB)
