@@ -278,15 +278,7 @@ private:
     pm.addPass(createRoofParallelPlan(planOptions));
     pm.addNestedPass<func::FuncOp>(shard::createShardingPropagation());
     pm.addNestedPass<func::FuncOp>(shard::createPartition());
-    // As in bindDims: the pipeline runs on a module nested in this one.
-    ModuleOp nested = copy.release();
-    getOperation().push_back(nested);
-    LogicalResult result = runPipeline(pm, nested);
-    nested->remove();
-    copy = nested;
-    if (failed(result))
-      return nullptr;
-    return copy;
+    return runOnCopy(pm, std::move(copy));
   }
 
   /// Every collective of the shard dialect in `module` runs on each target:
@@ -345,10 +337,15 @@ private:
     if (auto normalizations = fused.getAs<BoolAttr>("normalizations"))
       fuseOptions.normalizations = normalizations.getValue();
     pm.addNestedPass<func::FuncOp>(createRoofFuseEpilogues(fuseOptions));
-    // The fusion runs as a part of this pipeline, so that its verifier,
-    // timing, IR printing and crash reproducers cover it too; a pass may
-    // only run a pipeline on ops inside its own, so the copy is nested for
-    // that time.
+    return runOnCopy(pm, std::move(copy));
+  }
+
+  /// Runs `pm` on `copy` as a part of this pipeline, so that its verifier,
+  /// timing, IR printing and crash reproducers cover it too; a pass may
+  /// only run a pipeline on ops inside its own, so the copy is nested for
+  /// that time. Null when the pipeline fails.
+  OwningOpRef<ModuleOp> runOnCopy(OpPassManager &pm,
+                                  OwningOpRef<ModuleOp> copy) {
     ModuleOp nested = copy.release();
     getOperation().push_back(nested);
     LogicalResult result = runPipeline(pm, nested);
