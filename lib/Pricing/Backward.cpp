@@ -4,6 +4,7 @@
 #include "roof/Analysis/CostContext.h"
 #include "roof/Analysis/OpClassification.h"
 #include "roof/Dialect/RoofDialect.h"
+#include "roof/Pricing/Collectives.h"
 #include "roof/Pricing/NodeRoles.h"
 #include "roof/Pricing/Roofline.h"
 
@@ -471,6 +472,22 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
       }
     if (gradientBytes == 0)
       continue;
+    // A collective's gradient crosses the links the other way; it reads
+    // the gradient and writes what the forward read.
+    if (facts.collective) {
+      KernelFacts backwardFacts = facts;
+      std::swap(backwardFacts.cost.bytesRead, backwardFacts.cost.bytesWritten);
+      backwardFacts.cost.weightBytesRead = 0;
+      backwardFacts.collective = std::make_shared<const CollectiveFacts>(
+          getBackwardCollective(*facts.collective));
+      pass.inFlightByKernel[index] =
+          deployedGradientBytes + backwardFacts.cost.bytesWritten;
+      pass.transientBytes =
+          std::max(pass.transientBytes, pass.inFlightByKernel[index]);
+      kernels.totals.total += backwardFacts.cost;
+      kernels.kernels.push_back(std::move(backwardFacts));
+      continue;
+    }
     KernelBackward backward;
     for (Operation *op : getMembers(kernel)) {
       auto found = records.find(op);

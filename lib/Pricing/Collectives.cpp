@@ -44,6 +44,43 @@ StringRef roof::getCollectiveName(CollectiveKind kind) {
   llvm_unreachable("every kind is named");
 }
 
+/// The kind of the collective that carries a `kind`'s gradient back.
+static CollectiveKind getBackwardKind(CollectiveKind kind) {
+  switch (kind) {
+  case CollectiveKind::AllGather:
+    return CollectiveKind::ReduceScatter;
+  case CollectiveKind::ReduceScatter:
+  case CollectiveKind::AllSlice:
+    return CollectiveKind::AllGather;
+  case CollectiveKind::Broadcast:
+    return CollectiveKind::Reduce;
+  case CollectiveKind::Reduce:
+    return CollectiveKind::Broadcast;
+  case CollectiveKind::Gather:
+    return CollectiveKind::Scatter;
+  case CollectiveKind::Scatter:
+    return CollectiveKind::Gather;
+  case CollectiveKind::Send:
+    return CollectiveKind::Recv;
+  case CollectiveKind::Recv:
+    return CollectiveKind::Send;
+  case CollectiveKind::AllReduce:
+  case CollectiveKind::AllToAll:
+  case CollectiveKind::Shift:
+    return kind;
+  }
+  llvm_unreachable("every kind has a backward");
+}
+
+CollectiveFacts roof::getBackwardCollective(const CollectiveFacts &forward) {
+  CollectiveFacts backward = forward;
+  backward.kind = getBackwardKind(forward.kind);
+  // An all_slice's S is its slice; the all_gather's is the whole.
+  if (forward.kind == CollectiveKind::AllSlice)
+    backward.bytes *= forward.groupSize;
+  return backward;
+}
+
 namespace {
 /// A collective op's kind, grid, grid axes and the value whose bytes are S.
 struct CollectiveOperands {

@@ -103,6 +103,8 @@ TrainingReport roof::priceTraining(const TrainingKernels &step,
   report.forwardFlops = forward.totals.total.flops;
   report.backward = priceFunction(step.backward.kernels, target, options);
   report.backwardSeconds = report.backward.latencySeconds;
+  report.forwardCommunicationSeconds = forward.communicationSeconds();
+  report.backwardCommunicationSeconds = report.backward.communicationSeconds();
   report.recomputeFlops = step.backward.recomputeFlops;
   report.backwardFlops =
       step.backward.kernels.totals.total.flops - report.recomputeFlops;

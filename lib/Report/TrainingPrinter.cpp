@@ -86,6 +86,12 @@ void roof::printTrainingText(const TrainingReport &step,
        << mb(timeline->backward[most]) << ", in the backward of "
        << describeKernel(forward.kernels[kernel].op) << "\n";
   }
+  if (step.forwardCommunicationSeconds > 0 ||
+      step.backwardCommunicationSeconds > 0)
+    os << "tensor:  collectives on the links: forward "
+       << formatSeconds(step.forwardCommunicationSeconds) << " + backward "
+       << formatSeconds(step.backwardCommunicationSeconds)
+       << " a pass, in the passes' times, not overlapped with compute\n";
   if (const std::optional<DataParallelStep> &replicas = step.dataParallel) {
     const DataParallelOptions &options = replicas->options;
     os << "data:    " << options.replicas << " replicas";
@@ -172,6 +178,10 @@ void roof::writeTrainingJson(llvm::json::OStream &json,
     json.attribute("forward_s", step.forwardSeconds);
     json.attribute("backward_s", step.backwardSeconds);
     json.attribute("update_s", step.updateSeconds);
+    json.attribute("forward_communication_s",
+                   step.forwardCommunicationSeconds);
+    json.attribute("backward_communication_s",
+                   step.backwardCommunicationSeconds);
     json.attribute("samples_per_s", step.samplesPerSecond());
     json.attributeObject("flops", [&] {
       json.attribute("forward", step.forwardFlops);

@@ -52,6 +52,20 @@ static bool hasDynamicDim(ModuleOp module) {
   return result.wasInterrupted();
 }
 
+/// The devices of the grid `module`'s functions are split over, when it
+/// has one: the product of its sizes (std::nullopt when it has none, and 0
+/// when one is dynamic or there are several).
+static std::optional<uint64_t> getSplitDevices(ModuleOp module) {
+  std::optional<uint64_t> devices;
+  module.walk([&](shard::GridOp grid) {
+    uint64_t size = grid.getRank() ? 1 : 0;
+    for (int64_t axis : grid.getShape())
+      size = ShapedType::isDynamic(axis) ? 0 : size * axis;
+    devices = devices ? 0 : size;
+  });
+  return devices;
+}
+
 /// Whether an argument of `fn` has `batch` as its first dim (a dynamic one
 /// counts when dynamic dims are bound to `batch`, or when it is named batch
 /// and takes it).
@@ -132,9 +146,10 @@ private:
                                          const std::deque<Target> &loaded,
                                          ArrayRef<const Target *> targetList,
                                          OwningOpRef<ModuleOp> &planned) {
-    if (failed(checkPlan(loaded)))
+    std::optional<uint64_t> split = getSplitDevices(module);
+    if (failed(checkPlan(module, split, loaded)))
       return failure();
-    if (plan.tp > 1) {
+    if (plan.tp > 1 && !split) {
       planned = planModule(module);
       if (!planned)
         return failure();
@@ -200,9 +215,7 @@ private:
         const TrainingReport &step = priced->training[i];
         result.training = true;
         result.seconds = step.stepSeconds();
-        result.communicationSeconds =
-            step.options.gradAccum * report.communicationSeconds() +
-            (step.dataParallel ? step.dataParallel->exposedSeconds : 0);
+        result.communicationSeconds = step.exposedCommunicationSeconds();
         result.peakBytes = step.peakBytes();
         result.capacityBytes = step.capacityBytes;
         result.incomplete = result.incomplete || step.incomplete;
@@ -558,9 +571,12 @@ private:
   }
 
   /// parallel= and zero=, then that every target can run them: a system
-  /// with enough devices.
-  LogicalResult checkPlan(const std::deque<Target> &loaded) {
+  /// with enough devices. A module already split over `split` devices is
+  /// priced as given: its replicas are that many devices apart.
+  LogicalResult checkPlan(ModuleOp module, std::optional<uint64_t> split,
+                          const std::deque<Target> &loaded) {
     plan = {};
+    bool tpGiven = false;
     SmallVector<StringRef> parts;
     StringRef(parallel).split(parts, ',', -1, /*KeepEmpty=*/false);
     for (StringRef part : parts) {
@@ -574,6 +590,18 @@ private:
                            "and M >= 1; got '" +
                            part + "' (pp:, ep: and sp: are not planned yet)");
       *slot = devices;
+      tpGiven |= kind == "tp";
+    }
+    if (split && *split) {
+      if (tpGiven && plan.tp != *split)
+        return emitError(module.getLoc())
+               << "roof-report: the module is already split over " << *split
+               << " devices (its shard.grid), and parallel= says tp:"
+               << plan.tp
+               << " (split IR is priced as given: give its device count as "
+                  "tp:N, docs/parallelism.md)";
+      if (plan.dp > 1)
+        plan.tp = *split;
     }
     if (plan.dp > 1 && training == Optimizer::None)
       return optionError("parallel=dp:M reduces a training step's gradients "

@@ -20,6 +20,11 @@
 // What upstream's partition would crash on is refused first:
 // RUN: %debian_python %roof_src_root/scripts/gen_gpt_layers.py --layers 1 --seq 16 --hidden 64 --heads 4 -o %t.dropout.mlir
 // RUN: not roof-opt %t.dropout.mlir --roof-report="targets=h100-node parallel=tp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=SEED
+// RUN: roof-opt %t.mlir --roof-report="targets=h100-node training=adam parallel=tp:2 format=json" -o /dev/null | FileCheck %s --check-prefix=TRAIN-JSON
+// RUN: roof-opt %t.mlir --roof-report="targets=h100-node training=adam parallel=tp:2" -o /dev/null | FileCheck %s --check-prefix=TRAIN
+// RUN: roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition,roof-fuse-epilogues),roof-report{targets=h100-node training=adam parallel=tp:2,dp:2})' -o /dev/null | FileCheck %s --check-prefix=GIVEN
+// RUN: roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{targets=h100-node training=adam parallel=dp:2})' -o /dev/null | FileCheck %s --check-prefix=GIVEN
+// RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{targets=h100-node parallel=tp:4})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=MISMATCH
 // RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=pp:2})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=PP
 // RUN: not roof-opt %s --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=TAKEN
 
@@ -40,6 +45,26 @@
 // (in-switch is as fast at 2): 2 steps (1.2 us) + 4096 B / 450 GB/s =
 // 1.209102 us; two: 2.418 us.
 // PRICED: communication: 2.418 us on the links ({{.*}} % of the latency), not overlapped with compute: 2 collectives over NVLink 4, 0.008 MB sent per device
+
+// Training: the backward pass all-reduces the gradient of each split's
+// whole input (Megatron-LM's f, the conjugate of the forward's g): two more
+// all-reduces of 4096 B, 2.418 us.
+// TRAIN-JSON: "training": {
+// TRAIN-JSON: "forward_communication_s": 2.418{{[0-9]*}}e-06,
+// TRAIN-JSON-NEXT: "backward_communication_s": 2.418{{[0-9]*}}e-06,
+// TRAIN: tensor:  collectives on the links: forward 2.418 us + backward 2.418 us a pass, in the passes' times, not overlapped with compute
+// TRAIN: backward kernels by time
+// TRAIN-NEXT: time(us)
+// TRAIN-NEXT: 1.209 {{.*}} link {{.*}} shard.all_reduce
+// TRAIN-NEXT: 1.209 {{.*}} link {{.*}} shard.all_reduce
+
+// IR split before roof-report (here fused after the split) is priced as
+// given; parallel= only places its replicas, 2 devices apart. The 24832
+// weights of one device (f32, 99328 B) are all-reduced over 2 replicas by
+// ring: 2 steps (1.2 us) + 99328 B / 450 GB/s (0.220729 us) = 1.421 us.
+// GIVEN: tensor:  collectives on the links: forward 2.418 us + backward 2.418 us a pass
+// GIVEN: data:    2 replicas; gradients all-reduced in 1.421 us over NVLink 4 (ring, 0.099 MB sent per device)
+// MISMATCH: error: roof-report: the module is already split over 2 devices (its shard.grid), and parallel= says tp:4 (split IR is priced as given: give its device count as tp:N, docs/parallelism.md)
 
 // FUSED: error: roof-report: parallel= splits the model's ops, and a roof.kernel cannot be split: fuse after the plan
 // A layer this small gains nothing from a split: its kernels are launch

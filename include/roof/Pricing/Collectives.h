@@ -73,6 +73,12 @@ struct CollectiveTime {
 /// The name of `kind` as the shard dialect spells it ("all_reduce").
 llvm::StringRef getCollectiveName(CollectiveKind kind);
 
+/// The collective a backward pass runs for `forward`, on the same group and
+/// data: an all-reduce's gradient is all-reduced where the split began
+/// (Megatron-LM's f for its g), a gather's is scattered, a send's received,
+/// and an all_slice's gathered.
+CollectiveFacts getBackwardCollective(const CollectiveFacts &forward);
+
 /// Whether `op` is a collective of the shard dialect.
 bool isCollective(Operation *op);
 

@@ -86,6 +86,10 @@ struct TrainingReport {
   double forwardSeconds = 0;
   double backwardSeconds = 0;
   double updateSeconds = 0;
+  /// The time of the passes' collectives on the links (in forwardSeconds
+  /// and backwardSeconds; a tensor-parallel split's).
+  double forwardCommunicationSeconds = 0;
+  double backwardCommunicationSeconds = 0;
   uint64_t forwardFlops = 0;
   uint64_t backwardFlops = 0;
   uint64_t updateFlops = 0;
@@ -112,6 +116,13 @@ struct TrainingReport {
   double stepSeconds() const {
     return options.gradAccum * (forwardSeconds + backwardSeconds) +
            updateSeconds + (dataParallel ? dataParallel->exposedSeconds : 0);
+  }
+  /// What a step spends on the links and does not hide: the passes'
+  /// collectives and the data-parallel exposed time.
+  double exposedCommunicationSeconds() const {
+    return options.gradAccum *
+               (forwardCommunicationSeconds + backwardCommunicationSeconds) +
+           (dataParallel ? dataParallel->exposedSeconds : 0);
   }
   /// Samples of a step over every replica.
   uint64_t samplesPerStep() const {
