@@ -41,19 +41,19 @@ MAPS = """#sh = affine_map<(d0, d1) -> (d0, d1)>
 #as_of_ass = affine_map<(d0, d1, d2) -> (d0, d1)>
 #proj_in = affine_map<(d0, d1, d2, d3, d4) -> (d0, d2, d4)>
 #proj_w = affine_map<(d0, d1, d2, d3, d4) -> (d4, d1, d3)>
-#proj_out = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3)>
+#proj_out = affine_map<(d0, d1, d2, d3, d4) -> (d1, d0, d2, d3)>
 #qk_q = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
 #qk_k = affine_map<(d0, d1, d2, d3) -> (d0, d2, d3)>
 #qk_s = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
 #pv_p = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
 #pv_v = affine_map<(d0, d1, d2, d3) -> (d0, d3, d2)>
 #pv_o = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
-#o_in = affine_map<(d0, d1, d2, d3, d4) -> (d0, d3, d1, d4)>
+#o_in = affine_map<(d0, d1, d2, d3, d4) -> (d3, d0, d1, d4)>
 #o_w = affine_map<(d0, d1, d2, d3, d4) -> (d3, d4, d2)>
 #o_out = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2)>
 #s = affine_map<(d0) -> (d0)>
-#bash = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
-#ad_of_bash = affine_map<(d0, d1, d2, d3) -> (d1, d3)>
+#absd = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#ad_of_absd = affine_map<(d0, d1, d2, d3) -> (d0, d3)>
 #sh_of_bsh = affine_map<(d0, d1, d2) -> (d1, d2)>
 #h_of_bsh = affine_map<(d0, d1, d2) -> (d2)>"""
 
@@ -179,7 +179,8 @@ class Emitter:
 
 def layer(e, x, b, s, h, a, encoder):
     """One layer over b sequences of s tokens: token-wise ops see the
-    b * s tokens as rows; attention sees b * a heads of s tokens. A
+    b * s tokens as rows; attention sees a * b heads of s tokens, head
+    major, so that a split of the heads is a split of its rows. A
     decoder normalizes before each sublayer (pre-LN), an encoder after
     each residual add (post-LN, as BERT)."""
     t, d, n, ba = e.t, h // a, b * s, b * a
@@ -188,9 +189,9 @@ def layer(e, x, b, s, h, a, encoder):
 
     def project(p):
         heads = e.contraction(p + "_4", ["#proj_in", "#proj_w", "#proj_out"], PROJECT5,
-                              (yb, e.T(b, s, h)), (e.v("w" + p), e.T(h, a, d)), [b, a, s, d], "attn." + p)
-        heads = e.bias(p + "_biased", heads, [b, a, s, d], e.v("b" + p), [a, d], ["#bash", "#ad_of_bash", "#bash"], "attn." + p)
-        return e.reshape(p, heads, [b, a, s, d], [ba, s, d], "[[0, 1], [2], [3]]", "attn." + p)
+                              (yb, e.T(b, s, h)), (e.v("w" + p), e.T(h, a, d)), [a, b, s, d], "attn." + p)
+        heads = e.bias(p + "_biased", heads, [a, b, s, d], e.v("b" + p), [a, d], ["#absd", "#ad_of_absd", "#absd"], "attn." + p)
+        return e.reshape(p, heads, [a, b, s, d], [ba, s, d], "[[0, 1], [2], [3]]", "attn." + p)
 
     q, k, v = (project(p) for p in "qkv")
     scores = e.contraction("scores", ["#qk_q", "#qk_k", "#qk_s"], CONTRACT4,
@@ -205,9 +206,9 @@ def layer(e, x, b, s, h, a, encoder):
     p2 = e.dropout("attn.dropout", probs, [ba, s, s])
     ctx = e.contraction("ctx", ["#pv_p", "#pv_v", "#pv_o"], CONTRACT4,
                         (p2, e.T(ba, s, s)), (v, e.T(ba, s, d)), [ba, s, d], "attn.pv")
-    ctx4 = e.reshape("ctx4", ctx, [ba, s, d], [b, a, s, d], "[[0, 1], [2], [3]]", "attn.pv")
+    ctx4 = e.reshape("ctx4", ctx, [ba, s, d], [a, b, s, d], "[[0, 1], [2], [3]]", "attn.pv")
     proj3 = e.contraction("proj3", ["#o_in", "#o_w", "#o_out"], MERGE5,
-                          (ctx4, e.T(b, a, s, d)), (e.v("wo"), e.T(a, d, h)), [b, s, h], "attn.proj")
+                          (ctx4, e.T(a, b, s, d)), (e.v("wo"), e.T(a, d, h)), [b, s, h], "attn.proj")
     proj = e.reshape("proj_rows", proj3, [b, s, h], [n, h], "[[0, 1], [2]]", "attn.proj")
     proj = e.bias("proj", proj, [n, h], e.v("bo"), [h], ["#sh", "#h_of_sh", "#sh"], "attn.proj")
     r1 = e.add("add1", x, e.dropout("attn.out_dropout", proj, [n, h]), [n, h])
