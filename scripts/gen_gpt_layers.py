@@ -16,6 +16,10 @@ the layers, a final layer norm, the LM head and a cross-entropy loss's
 log-sum-exp per token out (its label term, one element per token, left
 out).
 
+With --past P each layer is a decoder step after P tokens, for inference:
+it reads its KV cache as `roof.kv_cache` arguments (heads x batch x P x
+head size) and attends to P + seq keys. --seq 1 prices one generated token.
+
 With --encoder the layers are BERT's instead: post-LN (a layer norm after
 each residual add) and biases; with --vocab, BERT for sequence
 classification (word, position and type embeddings; pooler, classifier
@@ -177,10 +181,12 @@ class Emitter:
         return self.v(part)
 
 
-def layer(e, x, b, s, h, a, encoder):
+def layer(e, x, b, s, h, a, encoder, past=0):
     """One layer over b sequences of s tokens: token-wise ops see the
     b * s tokens as rows; attention sees a * b heads of s tokens, head
-    major, so that a split of the heads is a split of its rows. A
+    major, so that a split of the heads is a split of its rows. With a KV
+    cache of `past` tokens, K and V are the cache's and this call's: the
+    queries attend to past + s keys. A
     decoder normalizes before each sublayer (pre-LN), an encoder after
     each residual add (post-LN, as BERT)."""
     t, d, n, ba = e.t, h // a, b * s, b * a
@@ -191,21 +197,28 @@ def layer(e, x, b, s, h, a, encoder):
         heads = e.contraction(p + "_4", ["#proj_in", "#proj_w", "#proj_out"], PROJECT5,
                               (yb, e.T(b, s, h)), (e.v("w" + p), e.T(h, a, d)), [a, b, s, d], "attn." + p)
         heads = e.bias(p + "_biased", heads, [a, b, s, d], e.v("b" + p), [a, d], ["#absd", "#ad_of_absd", "#absd"], "attn." + p)
-        return e.reshape(p, heads, [a, b, s, d], [ba, s, d], "[[0, 1], [2], [3]]", "attn." + p)
+        keys = s
+        if past and p != "q":
+            # The cache grows by this call's keys or values.
+            keys = past + s
+            e.w(f"  {e.v(p + '_all')} = tensor.concat dim(2) {e.v('past_' + p)}, {heads} : ({e.T(a, b, past, d)}, {e.T(a, b, s, d)}) -> {e.T(a, b, keys, d)} loc(\"{e.scope}.attn.{p}_cache\")")
+            heads = e.v(p + "_all")
+        return e.reshape(p, heads, [a, b, keys, d], [ba, keys, d], "[[0, 1], [2], [3]]", "attn." + p)
 
     q, k, v = (project(p) for p in "qkv")
+    kv = past + s
     scores = e.contraction("scores", ["#qk_q", "#qk_k", "#qk_s"], CONTRACT4,
-                           (q, e.T(ba, s, d)), (k, e.T(ba, s, d)), [ba, s, s], "attn.scores")
+                           (q, e.T(ba, s, d)), (k, e.T(ba, kv, d)), [ba, s, kv], "attn.scores")
     sm = "attn.softmax"
-    mx = e.reduce("mx", scores, [ba, s, s], "[2]", [ba, s], "arith.maximumf", sm, init="%lowest")
-    ex = e.generic("exp", ["#ass", "#as_of_ass", "#ass"], PAR3, [(scores, e.T(ba, s, s)), (mx, e.T(ba, s))], [ba, s, s],
+    mx = e.reduce("mx", scores, [ba, s, kv], "[2]", [ba, s], "arith.maximumf", sm, init="%lowest")
+    ex = e.generic("exp", ["#ass", "#as_of_ass", "#ass"], PAR3, [(scores, e.T(ba, s, kv)), (mx, e.T(ba, s))], [ba, s, kv],
                    f"    %c = arith.subf %a0, %a1 : {t}\n    %z = arith.mulf %c, %inv_sqrt_d : {t}\n    %r = math.exp %z : {t}\n    linalg.yield %r : {t}", sm)
-    total = e.reduce("sum", ex, [ba, s, s], "[2]", [ba, s], "arith.addf", sm)
-    probs = e.generic("probs", ["#ass", "#as_of_ass", "#ass"], PAR3, [(ex, e.T(ba, s, s)), (total, e.T(ba, s))], [ba, s, s],
+    total = e.reduce("sum", ex, [ba, s, kv], "[2]", [ba, s], "arith.addf", sm)
+    probs = e.generic("probs", ["#ass", "#as_of_ass", "#ass"], PAR3, [(ex, e.T(ba, s, kv)), (total, e.T(ba, s))], [ba, s, kv],
                       f"    %r = arith.divf %a0, %a1 : {t}\n    linalg.yield %r : {t}", sm)
-    p2 = e.dropout("attn.dropout", probs, [ba, s, s])
+    p2 = e.dropout("attn.dropout", probs, [ba, s, kv])
     ctx = e.contraction("ctx", ["#pv_p", "#pv_v", "#pv_o"], CONTRACT4,
-                        (p2, e.T(ba, s, s)), (v, e.T(ba, s, d)), [ba, s, d], "attn.pv")
+                        (p2, e.T(ba, s, kv)), (v, e.T(ba, kv, d)), [ba, s, d], "attn.pv")
     ctx4 = e.reshape("ctx4", ctx, [ba, s, d], [a, b, s, d], "[[0, 1], [2], [3]]", "attn.pv")
     proj3 = e.contraction("proj3", ["#o_in", "#o_w", "#o_out"], MERGE5,
                           (ctx4, e.T(a, b, s, d)), (e.v("wo"), e.T(a, d, h)), [b, s, h], "attn.proj")
@@ -285,6 +298,10 @@ def main():
                         help="the encoder's classes")
     parser.add_argument("--dtype", default="f32", choices=["f16", "bf16", "f32"])
     parser.add_argument("--dropout", type=float, default=0.1)
+    parser.add_argument("--past", type=int, default=0,
+                        help="a decoder step after PAST tokens: each layer "
+                        "reads its KV cache (roof.kv_cache arguments) and "
+                        "attends to PAST + seq keys")
     parser.add_argument("-o", "--output", required=True)
     args = parser.parse_args()
     b, s, h, a, t, V = args.batch, args.seq, args.hidden, args.heads, args.dtype, args.vocab
@@ -304,6 +321,8 @@ def main():
     for i in range(args.layers):
         for name, shape in layer_params:
             params.append(f"%layers_{i}_{name}: {T(*shape)} {{roof.param}}")
+        if args.past:
+            params += [f"%layers_{i}_past_{p}: {T(a, b, args.past, d)} {{roof.kv_cache}}" for p in "kv"]
     if V and enc:
         params = [f"%embed: {T(1, V, h)} {{roof.param}}",
                   f"%embed_positions: {T(s, h)} {{roof.param}}",
@@ -349,7 +368,7 @@ def main():
         lines.append(f"  %embedded = tosa.gather %embed, %ids_row : ({T(1, V, h)}, tensor<1x{n}xi32>) -> {T(1, n, h)} loc(\"embed\")")
         lines.append(f"  %input = tensor.collapse_shape %embedded [[0, 1], [2]] : {T(1, n, h)} into {T(n, h)} loc(\"embed\")")
     for i in range(args.layers):
-        x = layer(Emitter(f"layers.{i}", lines, t, biases=enc), x, b, s, h, a, enc)
+        x = layer(Emitter(f"layers.{i}", lines, t, biases=enc), x, b, s, h, a, enc, args.past)
     if V and enc:
         x = classify(lines, x, b, s, h, t, args.labels)
     elif V:

@@ -4,6 +4,7 @@
 
 #include "roof/CostModels/CostModels.h"
 #include "roof/Dialect/RoofDialect.h"
+#include "roof/Parallel/ConcatSharding.h"
 #include "roof/Parallel/ReshapeSharding.h"
 #include "roof/Transforms/Passes.h"
 
@@ -14,6 +15,7 @@ using namespace mlir;
 void roof::registerAllRoofDialects(DialectRegistry &registry) {
   registry.insert<RoofDialect>();
   registerAllCostModels(registry);
+  registerConcatShardingModel(registry);
   registerReshapeShardingModels(registry);
 }
 

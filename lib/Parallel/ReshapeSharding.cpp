@@ -2,6 +2,8 @@
 
 #include "roof/Parallel/ReshapeSharding.h"
 
+#include "ShardingModelSupport.h"
+
 #include "mlir/Dialect/Shard/IR/ShardOps.h"
 #include "mlir/Dialect/Shard/Interfaces/ShardingInterface.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -22,8 +24,9 @@ namespace {
 /// expand_shape), all parallel; a dim of the collapsed side is a group of
 /// them (the reassociation).
 template <typename ReshapeOp>
-struct ReshapeShardingModel : public shard::ShardingInterface::ExternalModel<
-                                  ReshapeShardingModel<ReshapeOp>, ReshapeOp> {
+struct ReshapeShardingModel
+    : public OneResultShardingModel<ReshapeShardingModel<ReshapeOp>,
+                                    ReshapeOp> {
   static constexpr bool kCollapses =
       std::is_same_v<ReshapeOp, tensor::CollapseShapeOp>;
 
@@ -134,19 +137,6 @@ struct ReshapeShardingModel : public shard::ShardingInterface::ExternalModel<
     return std::vector<Sharding>{collapsedSharding, expandedSharding};
   }
 
-  LogicalResult addShardingAnnotations(Operation *op, OpBuilder &b,
-                                       const ShardingOption &option) const {
-    FailureOr<std::vector<Sharding>> shardings =
-        getShardingAnnotations(op, option);
-    if (failed(shardings))
-      return failure();
-    shard::maybeInsertSourceShardingAnnotation((*shardings)[0],
-                                               op->getOpOperand(0), b);
-    shard::maybeInsertTargetShardingAnnotation((*shardings)[1],
-                                               op->getResult(0), b);
-    return success();
-  }
-
   /// Each device reshapes its own part.
   LogicalResult partition(Operation *op, ArrayRef<Value> partitionedOperands,
                           ArrayRef<Sharding> operandShardings,
@@ -155,12 +145,8 @@ struct ReshapeShardingModel : public shard::ShardingInterface::ExternalModel<
                           SymbolTableCollection &symbolTable,
                           OpBuilder &builder) const {
     auto reshape = cast<ReshapeOp>(op);
-    Type resultType = reshape.getResultType();
-    if (Sharding sharding = resultShardings.front()) {
-      shard::GridOp grid =
-          shard::getGrid(op, sharding.getGridAttr(), symbolTable);
-      resultType = shard::shardType(resultType, grid, sharding);
-    }
+    Type resultType = getDevicePartType(op, reshape.getResultType(),
+                                        resultShardings.front(), symbolTable);
     auto local = ReshapeOp::create(builder, op->getLoc(), resultType,
                                    partitionedOperands.front(),
                                    reshape.getReassociationIndices());

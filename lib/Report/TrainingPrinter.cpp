@@ -178,8 +178,7 @@ void roof::writeTrainingJson(llvm::json::OStream &json,
     json.attribute("forward_s", step.forwardSeconds);
     json.attribute("backward_s", step.backwardSeconds);
     json.attribute("update_s", step.updateSeconds);
-    json.attribute("forward_communication_s",
-                   step.forwardCommunicationSeconds);
+    json.attribute("forward_communication_s", step.forwardCommunicationSeconds);
     json.attribute("backward_communication_s",
                    step.backwardCommunicationSeconds);
     json.attribute("samples_per_s", step.samplesPerSecond());

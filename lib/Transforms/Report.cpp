@@ -149,7 +149,11 @@ private:
     std::optional<uint64_t> split = getSplitDevices(module);
     if (failed(checkPlan(module, split, loaded)))
       return failure();
-    if (plan.tp > 1 && !split) {
+    // Dims bound by name (generate=, sizes=) are bound before the plan
+    // splits each copy, so that the sharding passes see static shapes.
+    bool planEachBinding =
+        plan.tp > 1 && !split && (!generate.empty() || !dimSweep.empty());
+    if (plan.tp > 1 && !split && !planEachBinding) {
       planned = planModule(module);
       if (!planned)
         return failure();
@@ -160,8 +164,21 @@ private:
         failed(checkCollectives(module, targetList, options)))
       return failure();
     auto bind = [&](FunctionOpInterface fn, const DimSizes &dims,
-                    FunctionOpInterface &bound) {
-      return bindDims(fn, dims, bound);
+                    FunctionOpInterface &bound) -> OwningOpRef<ModuleOp> {
+      if (!planEachBinding)
+        return bindDims(fn, dims, bound);
+      FunctionOpInterface specialized;
+      OwningOpRef<ModuleOp> copy = specializeDims(fn, dims, specialized);
+      if (!copy)
+        return nullptr;
+      StringAttr name = SymbolTable::getSymbolName(specialized);
+      returnStaticResults(specialized);
+      copy = planModule(*copy);
+      if (!copy || failed(checkCollectives(*copy, targetList, options)))
+        return nullptr;
+      bound =
+          cast<FunctionOpInterface>(SymbolTable::lookupSymbolIn(*copy, name));
+      return fuseAfterBinding(fn, std::move(copy));
     };
     if (generate.empty()) {
       SweepOptions sweep;
@@ -334,13 +351,22 @@ private:
     return failure(walk.wasInterrupted());
   }
 
-  /// specializeDims, then the epilogue fusion roof-fuse-epilogues could not
-  /// do on dynamic shapes when it ran on `fn` (kFuseAfterBindingAttrName).
+  /// specializeDims, then fuseAfterBinding.
   OwningOpRef<ModuleOp> bindDims(FunctionOpInterface fn, const DimSizes &dims,
                                  FunctionOpInterface &priced) {
     OwningOpRef<ModuleOp> copy = specializeDims(fn, dims, priced);
+    if (!copy)
+      return nullptr;
+    return fuseAfterBinding(fn, std::move(copy));
+  }
+
+  /// `copy` (of `fn`'s module, its dims bound) after the epilogue fusion
+  /// roof-fuse-epilogues could not do on dynamic shapes when it ran on `fn`
+  /// (kFuseAfterBindingAttrName).
+  OwningOpRef<ModuleOp> fuseAfterBinding(FunctionOpInterface fn,
+                                         OwningOpRef<ModuleOp> copy) {
     auto fused = fn->getAttrOfType<DictionaryAttr>(kFuseAfterBindingAttrName);
-    if (!copy || !fused)
+    if (!fused)
       return copy;
     OpPassManager pm(ModuleOp::getOperationName());
     RoofFuseEpiloguesOptions fuseOptions;
@@ -596,8 +622,7 @@ private:
       if (tpGiven && plan.tp != *split)
         return emitError(module.getLoc())
                << "roof-report: the module is already split over " << *split
-               << " devices (its shard.grid), and parallel= says tp:"
-               << plan.tp
+               << " devices (its shard.grid), and parallel= says tp:" << plan.tp
                << " (split IR is priced as given: give its device count as "
                   "tp:N, docs/parallelism.md)";
       if (plan.dp > 1)

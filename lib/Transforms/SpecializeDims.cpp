@@ -3,10 +3,13 @@
 #include "roof/Transforms/SpecializeDims.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Dialect/Tosa/Transforms/Passes.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace mlir::roof {
@@ -104,6 +107,89 @@ static void dropEmptyConcatInputs(FunctionOpInterface fn) {
   });
 }
 
+namespace {
+/// A concatenation of casts that only hide static sizes concatenates what
+/// they cast, and its result takes the sizes (MLIR 22's canonicalizations
+/// of tensor.concat do not look through casts).
+struct FoldCastsIntoConcat : public OpRewritePattern<tensor::ConcatOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(tensor::ConcatOp concat,
+                                PatternRewriter &rewriter) const override {
+    SmallVector<Value> inputs;
+    bool folded = false;
+    for (Value input : concat.getInputs()) {
+      auto cast = input.getDefiningOp<tensor::CastOp>();
+      folded |= cast && tensor::canFoldIntoConsumerOp(cast);
+      inputs.push_back(cast && tensor::canFoldIntoConsumerOp(cast)
+                           ? cast.getSource()
+                           : input);
+    }
+    if (!folded)
+      return failure();
+    Value refined = tensor::ConcatOp::create(rewriter, concat.getLoc(),
+                                             concat.getDim(), inputs);
+    if (refined.getType() != concat.getType())
+      refined = tensor::CastOp::create(rewriter, concat.getLoc(),
+                                       concat.getType(), refined);
+    rewriter.replaceOp(concat, refined);
+    return success();
+  }
+};
+} // namespace
+
+/// Carries static sizes through the tensor and linalg ops of `fn`, which
+/// TOSA's inference leaves alone: their canonicalizations fold dims of
+/// static tensors, give tensor.empty and concatenations static types and
+/// fold the casts into linalg ops. Only those dialects' ops are rewritten
+/// or folded, so the rest of the function is priced as written (a linalg
+/// op that only copies its input is erased, as a compiler would).
+static void refineStructuredShapes(FunctionOpInterface fn) {
+  MLIRContext *context = fn.getContext();
+  auto isStructured = [](Operation *op) {
+    return isa_and_nonnull<tensor::TensorDialect, linalg::LinalgDialect>(
+        op->getDialect());
+  };
+  SmallVector<Operation *> ops;
+  fn.walk([&](Operation *op) {
+    if (isStructured(op))
+      ops.push_back(op);
+  });
+  if (ops.empty())
+    return;
+  RewritePatternSet patterns(context);
+  for (Dialect *dialect :
+       {static_cast<Dialect *>(
+            context->getLoadedDialect<tensor::TensorDialect>()),
+        static_cast<Dialect *>(
+            context->getLoadedDialect<linalg::LinalgDialect>())})
+    if (dialect)
+      dialect->getCanonicalizationPatterns(patterns);
+  for (RegisteredOperationName op : context->getRegisteredOperations())
+    if (isa<tensor::TensorDialect, linalg::LinalgDialect>(op.getDialect()))
+      op.getCanonicalizationPatterns(patterns, context);
+  patterns.add<FoldCastsIntoConcat>(context);
+  GreedyRewriteConfig config;
+  config.setStrictness(GreedyRewriteStrictness::ExistingAndNewOps);
+  (void)applyOpPatternsGreedily(ops, std::move(patterns), config);
+}
+
+void returnStaticResults(FunctionOpInterface fn) {
+  Operation *terminator = fn.getFunctionBody().front().getTerminator();
+  if (!isa<func::ReturnOp>(terminator))
+    return;
+  for (OpOperand &operand : terminator->getOpOperands()) {
+    auto cast = operand.get().getDefiningOp<tensor::CastOp>();
+    if (!cast || !tensor::canFoldIntoConsumerOp(cast))
+      continue;
+    operand.set(cast.getSource());
+    if (cast->use_empty())
+      cast->erase();
+  }
+  fn.setType(FunctionType::get(fn.getContext(), fn.getArgumentTypes(),
+                               terminator->getOperandTypes()));
+}
+
 OwningOpRef<ModuleOp> specializeDims(FunctionOpInterface fn,
                                      const DimSizes &sizes,
                                      FunctionOpInterface &specialized) {
@@ -150,6 +236,7 @@ OwningOpRef<ModuleOp> specializeDims(FunctionOpInterface fn,
       return fail();
   } while (foldShapes(specialized));
   dropEmptyConcatInputs(specialized);
+  refineStructuredShapes(specialized);
   if (failed(verify(*copy)))
     return fail();
   return copy;

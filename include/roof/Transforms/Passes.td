@@ -264,7 +264,9 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "A parallel plan, tp:N and/or dp:M (tp:4,dp:2): with tp the "
            "model is split first (roof-parallel-plan, then upstream's "
            "sharding-propagation and shard-partition) and each device's IR "
-           "is priced, with its collectives, on system targets; with dp "
+           "is priced, with its collectives, on system targets (with "
+           "generate= or sizes=, each binding of the dims is split); IR "
+           "already split (a shard.grid) is priced as given; with dp "
            "and training= the step runs on M replicas whose gradients are "
            "reduced (docs/parallelism.md); empty: the IR as given.">,
     Option<"plans", "plans", "std::string", /*default=*/"\"\"",

@@ -20,12 +20,20 @@ namespace mlir::roof {
 /// (names it does not use are ignored, dims it does not name stay dynamic)
 /// and shapes are inferred from there: TOSA shape inference in rounds, while
 /// shapes read from dims (tosa.dim, tosa.concat_shape) fold to constants;
-/// concatenations drop inputs without elements (an empty cache). The copy's
-/// `fn` in `specialized`. Null, with errors emitted at the function, when
-/// the sizes do not fit it.
+/// concatenations drop inputs without elements (an empty cache); then the
+/// canonicalizations of tensor and linalg ops carry the sizes through those.
+/// The copy's `fn` in `specialized`. Null, with errors emitted at the function,
+/// when the sizes do not fit it.
 OwningOpRef<ModuleOp> specializeDims(FunctionOpInterface fn,
                                      const DimSizes &sizes,
                                      FunctionOpInterface &specialized);
+
+/// Makes `fn` (bound by specializeDims) return what it computes: casts that
+/// only hide static sizes before its return are dropped, and its type takes
+/// the static results. The sharding passes need that, since tensor.cast has
+/// no sharding model; the report leaves results of dynamic type out of a
+/// step's activations, as a decoder's caches it returns are counted apart.
+void returnStaticResults(FunctionOpInterface fn);
 
 } // namespace mlir::roof
 
