@@ -1,26 +1,44 @@
 #!/usr/bin/env python3
-"""Roof's tensor-parallel prefill against published first-token latencies:
-prints the table of docs/validation.md "Multi-device: tensor-parallel
-prefill". Each row is the ratio measured time / Roof's time, which must be
-at least 1 (a bound); the median must be at most 2.
+"""Roof's tensor-parallel inference against published latencies: prints the
+table of docs/validation.md "Multi-device: tensor-parallel inference". Each
+row is the ratio measured time / Roof's time, which must be at least 1 (a
+bound); the median must be at most 2.
 
     bench/validate_tensor_parallel.py [--keep DIR]
 
-The source: NVIDIA/TensorRT-LLM docs/source/performance.md (commit
-138f96d, "low latency" table from TensorRT-LLM v0.5): the first-token
-latency of LLaMA 70B at batch 1 over 4 GPUs (tensor parallelism 4), for
-128 and 2048 input tokens, on H100 in FP8 and A100 in FP16.
-
-The model is a stand-in of the same size: scripts/gen_gpt_layers.py writes
-80 GPT-style decoder layers of width 8192 with 64 heads, without dropout.
-Those hold 64.4 B weights. Llama-2-70B has 69 B: its grouped-query
-attention has fewer weights, and its SwiGLU MLP has more. The stand-in has
-no embedding and no LM head either. So it does less work than the real
-model, which keeps the comparison a bound. Each run is priced as
-`roof-parallel-plan{plan=tp:4}`, upstream's sharding-propagation and
+Each model is a GPT-style stand-in written by scripts/gen_gpt_layers.py
+(--dropout 0): the measured model's layers, width and heads, without its
+embedding and LM head, and with multi-head attention where the measured
+model groups its keys and values. Each is priced one device at a time as
+`roof-parallel-plan{plan=tp:N}`, upstream's sharding-propagation and
 shard-partition, `roof-fuse-epilogues{attention=true}` and `roof-report`
-on `h100-node` (dtype-policy=f8) or `a100-node` (f16). The latency is one
-device's, collectives included.
+on the system it ran on; the latency is one device's, collectives
+included. Three kinds of row:
+- first: the prefill of P tokens (time to first token);
+- token: one decode step after P + D/2 tokens, the middle of a generation
+  of D tokens after a prompt of P (--past, --seq 1; time per output token);
+- request: a whole request, the prefill and D - 1 decode steps, each
+  priced as the middle one (the steps grow linearly with the cache).
+
+Sources (docs/validation.md quotes them):
+- TensorRT-LLM: NVIDIA/TensorRT-LLM docs/source/performance.md (138f96d),
+  "Low Latency" tables, v0.5: first-token latency of LLaMA 70B at tp 4.
+- LMDeploy: InternLM/lmdeploy docs/en/benchmark/a100_fp16.md (3e391df),
+  "llama2-70b": TurboMind v0.1.0a1 on A100-80G, the first token and the
+  median per-token latency.
+- NIM: docs.nvidia.com/nim/benchmarking/llm/1.0.0/performance.md,
+  Llama-3.3-70b-instruct, NIM 1.8.0 on 2 x H100 80G, FP8, TP2, concurrency
+  1: time to first token and inter-token latency.
+- FasterTransformer: NVIDIA/FasterTransformer docs/gpt_guide.md (07fdd2f),
+  "Performance of GPT-20B" on A100-80GB nodes: whole-request latency at
+  tp 1, 2, 4 and 8.
+- DeepSpeed-Inference: huggingface/transformers-bloom-inference
+  bloom-inference-scripts/README.md (0ec5115): BLOOM-176B on 8 x A100
+  80GB, ms per generated token at batch 1.
+
+Rows at long contexts are left out: the stand-in's multi-head cache would
+read more than the measured models' grouped-query caches, and the row
+would then not be a bound.
 """
 
 import argparse
@@ -35,14 +53,37 @@ sys.path.insert(0, os.path.join(ROOT, "bench"))
 from bounds import print_bounds  # noqa: E402
 from timing import roof_tool  # noqa: E402
 
-# (system, dtype policy, input tokens, measured first-token latency in ms)
+# Stand-ins: (layers, hidden, heads).
+MODELS = {
+    "LLaMA-70B": (80, 8192, 64),
+    "GPT-20B": (44, 6144, 48),
+    "BLOOM-176B": (70, 14336, 112),
+}
+# (source, model, system, dtype policy, tp, kind, prompt P, generated D,
+# measured ms).
 ROWS = [
-    ("h100-node", "f8", 128, 26),
-    ("h100-node", "f8", 2048, 109),
-    ("a100-node", "f16", 128, 47),
-    ("a100-node", "f16", 2048, 377),
+    ("TensorRT-LLM", "LLaMA-70B", "h100-node", "f8", 4, "first", 128, 1, 26),
+    ("TensorRT-LLM", "LLaMA-70B", "h100-node", "f8", 4, "first", 2048, 1,
+     109),
+    ("TensorRT-LLM", "LLaMA-70B", "a100-node", "f16", 4, "first", 128, 1, 47),
+    ("TensorRT-LLM", "LLaMA-70B", "a100-node", "f16", 4, "first", 2048, 1,
+     377),
+    ("LMDeploy", "LLaMA-70B", "a100-node", "f16", 4, "first", 128, 128, 74),
+    ("LMDeploy", "LLaMA-70B", "a100-node", "f16", 4, "token", 128, 128, 29),
+    ("LMDeploy", "LLaMA-70B", "a100-node", "f16", 4, "token", 1, 128, 29),
+    ("NIM", "LLaMA-70B", "h100-node", "f8", 2, "first", 500, 2000, 47.77),
+    ("NIM", "LLaMA-70B", "h100-node", "f8", 2, "token", 500, 2000, 18.91),
+    ("FasterTransformer", "GPT-20B", "a100-node", "f16", 1, "request", 80,
+     200, 5609),
+    ("FasterTransformer", "GPT-20B", "a100-node", "f16", 2, "request", 80,
+     200, 3532),
+    ("FasterTransformer", "GPT-20B", "a100-node", "f16", 4, "request", 80,
+     200, 2438),
+    ("FasterTransformer", "GPT-20B", "a100-node", "f16", 8, "request", 80,
+     200, 2053),
+    ("DeepSpeed", "BLOOM-176B", "a100-node", "f16", 8, "token", 8, 100,
+     44.02),
 ]
-TP = 4
 
 
 def latency_ms(text):
@@ -52,41 +93,69 @@ def latency_ms(text):
     return float(value) * {"us": 1e-3, "ms": 1.0, "s": 1e3}[unit]
 
 
+class Pricer:
+    """Writes each stand-in once and prices it at a plan."""
+
+    def __init__(self, work):
+        self.work = work
+
+    def price(self, model, system, dtype, tp, seq, past=0):
+        """One device's latency in ms and its communication share."""
+        layers, hidden, heads = MODELS[model]
+        path = os.path.join(self.work, f"{model}-s{seq}-p{past}.mlir")
+        if not os.path.exists(path):
+            subprocess.run(
+                [sys.executable, os.path.join(ROOT, "scripts",
+                                              "gen_gpt_layers.py"),
+                 "--layers", str(layers), "--seq", str(seq), "--hidden",
+                 str(hidden), "--heads", str(heads), "--dropout", "0",
+                 "--past", str(past), "-o", path], check=True)
+        pipeline = (
+            f"builtin.module(roof-parallel-plan{{plan=tp:{tp}}},"
+            "func.func(sharding-propagation,shard-partition),"
+            "func.func(roof-fuse-epilogues{attention=true}),"
+            f"roof-report{{targets={system} dtype-policy={dtype}}})")
+        out = subprocess.run(
+            [roof_tool("roof-opt"), path, f"--pass-pipeline={pipeline}",
+             "-o", os.devnull], check=True, capture_output=True,
+            text=True).stdout
+        share = re.search(r"^communication: .*?\(([0-9.]+) % of", out, re.M)
+        return latency_ms(out), float(share.group(1)) if share else 0.0
+
+    def predict(self, model, system, dtype, tp, kind, prompt, tokens):
+        """Roof's time for a row's kind, in ms, and the communication's
+        share of its step."""
+        first = self.price(model, system, dtype, tp, prompt)
+        if kind == "first":
+            return first
+        step = self.price(model, system, dtype, tp, 1,
+                          prompt + (tokens - 2) // 2)
+        if kind == "token":
+            return step
+        return first[0] + (tokens - 1) * step[0], step[1]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", help="write the models here")
     args = parser.parse_args()
     work = args.keep or tempfile.mkdtemp(prefix="roof-tp-")
     os.makedirs(work, exist_ok=True)
-    print(f"LLaMA-70B-sized prefill at tp:{TP}: measured / predicted "
-          "first-token latency (>= 1: a bound)")
-    print(f"{'system':10} {'dtype':5} {'tokens':>6} {'measured ms':>12} "
-          f"{'Roof ms':>8} {'ratio':>6}  communication")
+    pricer = Pricer(work)
+    print("tensor-parallel inference at batch 1: measured / Roof's time "
+          "(>= 1: a bound)")
+    print(f"{'source':17} {'model':10} {'system':9} {'dtype':5} {'tp':>2} "
+          f"{'kind':7} {'P':>5} {'D':>5} {'measured ms':>11} {'Roof ms':>9} "
+          f"{'ratio':>6}  communication")
     ratios = []
-    for system, dtype, tokens, measured in ROWS:
-        model = os.path.join(work, f"decoder-{tokens}.mlir")
-        if not os.path.exists(model):
-            subprocess.run(
-                [sys.executable, os.path.join(ROOT, "scripts",
-                                              "gen_gpt_layers.py"),
-                 "--layers", "80", "--seq", str(tokens), "--hidden", "8192",
-                 "--heads", "64", "--dropout", "0", "-o", model], check=True)
-        pipeline = (
-            f"builtin.module(roof-parallel-plan{{plan=tp:{TP}}},"
-            "func.func(sharding-propagation,shard-partition),"
-            "func.func(roof-fuse-epilogues{attention=true}),"
-            f"roof-report{{targets={system} dtype-policy={dtype}}})")
-        out = subprocess.run(
-            [roof_tool("roof-opt"), model, f"--pass-pipeline={pipeline}",
-             "-o", os.devnull], check=True, capture_output=True,
-            text=True).stdout
-        predicted = latency_ms(out)
-        share = re.search(r"^communication: .*?\(([0-9.]+ %) of", out, re.M)
-        ratio = measured / predicted
-        ratios.append(ratio)
-        print(f"{system:10} {dtype:5} {tokens:6d} {measured:12.1f} "
-              f"{predicted:8.2f} {ratio:6.2f}  "
-              f"{share.group(1) if share else '-'}")
+    for source, model, system, dtype, tp, kind, prompt, tokens, measured \
+            in ROWS:
+        predicted, share = pricer.predict(model, system, dtype, tp, kind,
+                                          prompt, tokens)
+        ratios.append(measured / predicted)
+        print(f"{source:17} {model:10} {system:9} {dtype:5} {tp:2d} "
+              f"{kind:7} {prompt:5d} {tokens:5d} {measured:11.2f} "
+              f"{predicted:9.2f} {ratios[-1]:6.2f}  {share:.1f} %")
     return 0 if print_bounds(ratios) else 1
 
 
