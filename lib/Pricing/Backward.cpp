@@ -486,6 +486,7 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
           std::max(pass.transientBytes, pass.inFlightByKernel[index]);
       kernels.totals.total += backwardFacts.cost;
       kernels.kernels.push_back(std::move(backwardFacts));
+      pass.forwardKernels.push_back(index);
       continue;
     }
     KernelBackward backward;
@@ -547,6 +548,7 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
           std::max(pass.inFlightByKernel[index], inFlight);
       kernels.totals.total += backwardFacts.cost;
       kernels.kernels.push_back(std::move(backwardFacts));
+      pass.forwardKernels.push_back(index);
     };
     if (std::optional<BackwardPart> flash =
             getFlashAttentionBackward(kernel, records, flow)) {

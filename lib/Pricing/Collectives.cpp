@@ -303,3 +303,15 @@ CollectiveTime roof::priceCollective(const CollectiveFacts &facts,
     }
   return result;
 }
+
+CollectiveTime roof::priceOnAxis(CollectiveKind kind, uint64_t bytes,
+                                 unsigned size, unsigned stride,
+                                 const System &system) {
+  CollectiveFacts facts;
+  facts.kind = kind;
+  facts.groupSize = size;
+  facts.gridDevices = static_cast<uint64_t>(size) * stride;
+  facts.axes = {{size, stride}};
+  facts.bytes = bytes;
+  return priceCollective(facts, system);
+}

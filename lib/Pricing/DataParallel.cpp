@@ -13,13 +13,7 @@ using namespace mlir::roof;
 static CollectiveTime priceOverReplicas(CollectiveKind kind, uint64_t bytes,
                                         const DataParallelOptions &options,
                                         const System &system) {
-  CollectiveFacts facts;
-  facts.kind = kind;
-  facts.groupSize = options.replicas;
-  facts.gridDevices = static_cast<uint64_t>(options.replicas) * options.stride;
-  facts.axes = {{options.replicas, options.stride}};
-  facts.bytes = bytes;
-  return priceCollective(facts, system);
+  return priceOnAxis(kind, bytes, options.replicas, options.stride, system);
 }
 
 DataParallelStep roof::priceDataParallel(const ModelState &state,

@@ -197,10 +197,11 @@ void roof::applyRecompute(BackwardPass &pass, const FunctionKernels &forward,
   pass.savedBytes = 0;
   for (Value v : pass.saved)
     pass.savedBytes += bytes(v);
-  for (auto [facts, again] : llvm::zip_equal(forward.kernels, rerun)) {
-    if (!again)
+  for (auto [i, facts] : llvm::enumerate(forward.kernels)) {
+    if (!rerun[i])
       continue;
     pass.kernels.kernels.push_back(facts);
+    pass.forwardKernels.push_back(i);
     pass.kernels.totals.total += facts.cost;
     ++pass.recomputedKernels;
     pass.recomputeFlops += facts.cost.flops;

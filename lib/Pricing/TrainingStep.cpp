@@ -76,6 +76,10 @@ TrainingKernels roof::analyzeTraining(const FunctionKernels &forward,
                         : getElementDtype(type.getElementType());
   }
   step.state = getModelState(training.optimizer, weights, training.masterDtype);
+  if (training.pipelineStages > 1)
+    step.pipeline =
+        splitStages(forward, step.backward, weights, training.optimizer,
+                    training.masterDtype, training.pipelineStages, options);
 
   step.timeline = std::make_shared<const MemoryTimeline>(getMemoryTimeline(
       forward, producers, step.backward, step.state, options));
@@ -88,6 +92,63 @@ TrainingKernels roof::analyzeTraining(const FunctionKernels &forward,
   update.rated = training.masterDtype ? training.masterDtype : weightDtype;
   update.dtype = update.rated ? getDtypeName(*update.rated).str() : "none";
   return step;
+}
+
+/// `report` (of the whole step on one device) narrowed to the device of the
+/// slowest pipeline stage, its state to the largest stage's and its
+/// activations to the most a stage holds: under 1F1B, stage s keeps
+/// min(p - s, m) microbatches' activations (Narayanan et al. 2021).
+static void narrowToStage(TrainingReport &report, const TrainingKernels &step,
+                          const FunctionRoofline &forward, unsigned stride,
+                          const System &system) {
+  const PipelineStages &split = *step.pipeline;
+  unsigned microbatches = step.options.gradAccum;
+  PipelineStep pipeline = pricePipeline(split, forward, report.backward,
+                                        microbatches, stride, system);
+  unsigned slowest = pipeline.slowest;
+  report.forwardSeconds = pipeline.forwardSeconds[slowest];
+  report.backwardSeconds = pipeline.backwardSeconds[slowest];
+  report.forwardFlops = report.backwardFlops = report.recomputeFlops = 0;
+  report.forwardCommunicationSeconds = report.backwardCommunicationSeconds = 0;
+  for (auto [kernel, stage] :
+       llvm::zip_equal(forward.kernels, split.forwardStage)) {
+    if (stage != slowest)
+      continue;
+    report.forwardFlops += kernel.cost.flops;
+    if (kernel.collective)
+      report.forwardCommunicationSeconds += kernel.collective->seconds;
+  }
+  // The backward pass's recomputed forward kernels come last.
+  size_t firstRecomputed =
+      report.backward.kernels.size() - step.backward.recomputedKernels;
+  for (auto [i, kernel] : llvm::enumerate(report.backward.kernels)) {
+    if (split.backwardStage[i] != slowest)
+      continue;
+    (i < firstRecomputed ? report.backwardFlops : report.recomputeFlops) +=
+        kernel.cost.flops;
+    if (kernel.collective)
+      report.backwardCommunicationSeconds += kernel.collective->seconds;
+  }
+  auto stateBytes = [](const ModelState &state) {
+    return state.weightBytes + state.gradientBytes + state.optimizerBytes();
+  };
+  const ModelState &largest = *llvm::max_element(
+      split.states, [&](const ModelState &a, const ModelState &b) {
+        return stateBytes(a) < stateBytes(b);
+      });
+  if (step.state.update.flops)
+    report.updateSeconds *=
+        static_cast<double>(largest.update.flops) / step.state.update.flops;
+  report.updateFlops = largest.update.flops;
+  report.state = largest;
+  report.savedActivationBytes = 0;
+  for (auto [s, saved] : llvm::enumerate(split.savedBytes))
+    report.savedActivationBytes = std::max<uint64_t>(
+        report.savedActivationBytes,
+        std::min<uint64_t>(split.stages - s, microbatches) * saved);
+  // The whole step's timeline is no stage's.
+  report.timeline = nullptr;
+  report.pipeline = std::move(pipeline);
 }
 
 TrainingReport roof::priceTraining(const TrainingKernels &step,
@@ -133,16 +194,21 @@ TrainingReport roof::priceTraining(const TrainingKernels &step,
   }
   report.peakFlops = matrixPeak > 0 ? matrixPeak : anyPeak;
   report.state = step.state;
+  report.savedActivationBytes = step.backward.savedBytes;
+  report.timeline = step.timeline;
   const DataParallelOptions &replicas = step.options.dataParallel;
+  if (step.pipeline && target.system)
+    narrowToStage(report, step, forward,
+                  replicas.stride / step.pipeline->stages, *target.system);
   // Only on a system with a device for every replica (roof-report checks
   // that before pricing).
   if (replicas.replicas > 1 && target.system &&
       static_cast<uint64_t>(replicas.replicas) * replicas.stride <=
           target.system->getDevices()) {
     report.dataParallel =
-        priceDataParallel(step.state, report.forwardSeconds,
+        priceDataParallel(report.state, report.forwardSeconds,
                           report.backwardSeconds, replicas, *target.system);
-    report.state = shardModelState(step.state, replicas);
+    report.state = shardModelState(report.state, replicas);
     // With ZeRO each replica updates its shard of the weights.
     if (replicas.zeroStage) {
       report.updateSeconds /= replicas.replicas;
@@ -150,9 +216,7 @@ TrainingReport roof::priceTraining(const TrainingKernels &step,
           llvm::divideCeil(report.updateFlops, replicas.replicas);
     }
   }
-  report.savedActivationBytes = step.backward.savedBytes;
   report.transientBytes = step.backward.transientBytes;
-  report.timeline = step.timeline;
   report.capacityBytes = target.getMainMemory().capacity;
   report.incomplete =
       forward.kernelsWithoutRate || report.backward.kernelsWithoutRate ||

@@ -36,13 +36,15 @@ void roof::printTrainingText(const TrainingReport &step,
     os << " at batch " << step.batch;
   os << "\n";
   os << "step:    " << formatSeconds(step.stepSeconds());
-  if (step.options.gradAccum > 1)
-    os << " = " << step.options.gradAccum << " x";
+  if (step.passRuns() > 1)
+    os << " = " << step.passRuns() << " x";
   else
     os << " =";
   os << " (forward " << formatSeconds(step.forwardSeconds) << " + backward "
-     << formatSeconds(step.backwardSeconds) << ") + update "
-     << formatSeconds(step.updateSeconds);
+     << formatSeconds(step.backwardSeconds) << ")";
+  if (step.pipeline)
+    os << " + sends " << formatSeconds(step.pipeline->sendSeconds());
+  os << " + update " << formatSeconds(step.updateSeconds);
   if (step.dataParallel)
     os << " + exposed communication "
        << formatSeconds(step.dataParallel->exposedSeconds);
@@ -92,6 +94,18 @@ void roof::printTrainingText(const TrainingReport &step,
        << formatSeconds(step.forwardCommunicationSeconds) << " + backward "
        << formatSeconds(step.backwardCommunicationSeconds)
        << " a pass, in the passes' times, not overlapped with compute\n";
+  if (const std::optional<PipelineStep> &pipeline = step.pipeline) {
+    const CollectiveTime &send = pipeline->send;
+    os << "pipeline: " << pipeline->stages << " stages of " << pipeline->layers
+       << " layers, " << pipeline->microbatches << " microbatches: bubble "
+       << llvm::format("%.1f %%", 100 * pipeline->bubbleFraction())
+       << "; slowest stage " << pipeline->slowest
+       << " (its device's passes, FLOPs and memory above); activations sent "
+          "between stages in "
+       << formatSeconds(send.seconds) << " over "
+       << (send.link ? send.link->link.name : std::string("no link")) << " ("
+       << mb(send.linkBytes) << " a microbatch)\n";
+  }
   if (const std::optional<DataParallelStep> &replicas = step.dataParallel) {
     const DataParallelOptions &options = replicas->options;
     os << "data:    " << options.replicas << " replicas";
@@ -218,6 +232,26 @@ void roof::writeTrainingJson(llvm::json::OStream &json,
         };
         writePoints("forward", step.timeline->forward);
         writePoints("backward", step.timeline->backward);
+      });
+    if (const std::optional<PipelineStep> &pipeline = step.pipeline)
+      json.attributeObject("pipeline", [&] {
+        json.attribute("stages", static_cast<uint64_t>(pipeline->stages));
+        json.attribute("layers", static_cast<uint64_t>(pipeline->layers));
+        json.attribute("microbatches",
+                       static_cast<uint64_t>(pipeline->microbatches));
+        json.attribute("bubble", pipeline->bubbleFraction());
+        json.attribute("slowest_stage",
+                       static_cast<uint64_t>(pipeline->slowest));
+        auto writeStages = [&](StringRef name, ArrayRef<double> seconds) {
+          json.attributeArray(name, [&] {
+            for (double s : seconds)
+              json.value(s);
+          });
+        };
+        writeStages("forward_s", pipeline->forwardSeconds);
+        writeStages("backward_s", pipeline->backwardSeconds);
+        json.attribute("send_s", pipeline->send.seconds);
+        json.attribute("send_bytes", pipeline->send.linkBytes);
       });
     if (const std::optional<DataParallelStep> &replicas = step.dataParallel)
       json.attributeObject("data_parallel", [&] {

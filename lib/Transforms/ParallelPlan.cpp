@@ -69,9 +69,9 @@ private:
     if (kind != "tp" || size.getAsInteger(10, devices) || devices < 1) {
       llvm::errs() << "error: roof-parallel-plan: plan must be tp:N with N "
                       ">= 1 (tensor parallelism); got '"
-                   << plan << "' (dp: is roof-report's parallel=dp:M with "
-                   << "training=; pp:, ep: and sp: are not planned yet, "
-                   << "docs/parallelism.md)\n";
+                   << plan << "' (dp: and pp: need no split of the IR: "
+                   << "roof-report's parallel=dp:M,pp:P with training=; ep: "
+                   << "and sp: are not planned yet, docs/parallelism.md)\n";
       return std::nullopt;
     }
     return devices;

@@ -185,13 +185,30 @@ private:
       sweep.batchSizes = *batchSizes;
       sweep.dimSweep = dimSweep;
       sweep.training = getTrainingOptions();
-      return priceModule(module, targetList, options, sweep, bind);
+      FailureOr<PricedModule> priced =
+          priceModule(module, targetList, options, sweep, bind);
+      if (failed(priced) || failed(checkStages(module, *priced)))
+        return failure();
+      return priced;
     }
     SmallVector<int64_t> batches;
     for (const DimSizes &dims : dimSweep)
       batches.push_back(dims.at("batch"));
     return priceGeneration(module, targetList, options, generate[0],
                            generate[1], batches, bind);
+  }
+
+  /// Each step split into parallel=pp:P's stages has a layer for each.
+  LogicalResult checkStages(ModuleOp module, const PricedModule &priced) {
+    for (const TrainingReport &step : priced.training)
+      if (step.pipeline && step.pipeline->layers < step.pipeline->stages)
+        return emitError(module.getLoc())
+               << "roof-report: parallel=pp:" << step.pipeline->stages
+               << " splits the repeated layers of @" << step.function
+               << " into pipeline stages, and it has " << step.pipeline->layers
+               << " (a layer is a run of kernels that repeats, "
+                  "docs/parallelism.md)";
+    return success();
   }
 
   /// plans=: each plan priced as parallel= would, and one table of them.
@@ -462,7 +479,9 @@ private:
     options.gradAccum = gradAccum;
     options.recompute = recompute;
     options.scopeDepth = scopeDepth;
-    options.dataParallel = {plan.dp, plan.tp, zero};
+    // A replica is its stages' tensor-parallel groups, one after another.
+    options.dataParallel = {plan.dp, plan.tp * plan.pp, zero};
+    options.pipelineStages = plan.pp;
     return options;
   }
 
@@ -609,12 +628,13 @@ private:
       auto [kind, size] = part.split(':');
       unsigned devices = 0;
       unsigned *slot = kind == "tp"   ? &plan.tp
+                       : kind == "pp" ? &plan.pp
                        : kind == "dp" ? &plan.dp
                                       : nullptr;
       if (!slot || size.getAsInteger(10, devices) || devices < 1)
-        return optionError("parallel= takes tp:N and dp:M (tp:4,dp:2), N "
-                           "and M >= 1; got '" +
-                           part + "' (pp:, ep: and sp: are not planned yet)");
+        return optionError("parallel= takes tp:N, pp:P and dp:M "
+                           "(tp:8,pp:2,dp:4), each >= 1; got '" +
+                           part + "' (ep: and sp: are not planned yet)");
       *slot = devices;
       tpGiven |= kind == "tp";
     }
@@ -632,10 +652,15 @@ private:
       return optionError("parallel=dp:M reduces a training step's gradients "
                          "over M replicas; name the optimizer too "
                          "(training=adam)");
+    if (plan.pp > 1 && training == Optimizer::None)
+      return optionError("parallel=pp:P runs a training step's microbatches "
+                         "through P pipeline stages; name the optimizer too "
+                         "(training=adam grad-accum=M for M microbatches; "
+                         "inference through a pipeline is not priced yet)");
     if (zero > 3 || (zero && plan.dp < 2))
       return optionError("zero= is ZeRO's stage, 1 to 3, over the replicas "
                          "of parallel=dp:M with M >= 2");
-    uint64_t devices = static_cast<uint64_t>(plan.tp) * plan.dp;
+    uint64_t devices = static_cast<uint64_t>(plan.tp) * plan.pp * plan.dp;
     if (devices < 2)
       return success();
     for (const Target &target : loaded)
@@ -649,9 +674,11 @@ private:
     return success();
   }
 
-  /// The devices parallel= splits the model over and its replicas.
+  /// The devices parallel= splits the model over, its pipeline stages
+  /// and its replicas.
   struct Plan {
     unsigned tp = 1;
+    unsigned pp = 1;
     unsigned dp = 1;
   } plan;
 

@@ -25,6 +25,9 @@ struct BackwardPass {
   /// Its kernels, for the forward function; no intermediates between them
   /// are kept on chip.
   FunctionKernels kernels;
+  /// For each of them, the forward kernel (an index into the forward's
+  /// kernels) it is the gradient of or runs again.
+  SmallVector<unsigned> forwardKernels;
   /// The trainable weights: the distinct floating-point weight values
   /// (WeightAnalysis) the forward kernels read, in their order.
   SmallVector<Value> trainable;

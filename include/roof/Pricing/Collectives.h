@@ -95,6 +95,11 @@ std::string checkCollective(const CollectiveFacts &facts, const Target &target);
 CollectiveTime priceCollective(const CollectiveFacts &facts,
                                const System &system);
 
+/// `kind` on `bytes` over a group of `size` devices `stride` apart in the
+/// system's numbering (one axis of a grid of size x stride devices).
+CollectiveTime priceOnAxis(CollectiveKind kind, uint64_t bytes, unsigned size,
+                           unsigned stride, const System &system);
+
 } // namespace mlir::roof
 
 #endif // ROOF_PRICING_COLLECTIVES_H

@@ -14,6 +14,7 @@
 #include "roof/Pricing/Backward.h"
 #include "roof/Pricing/DataParallel.h"
 #include "roof/Pricing/Optimizer.h"
+#include "roof/Pricing/PipelineParallel.h"
 #include "roof/Pricing/Recompute.h"
 
 #include <memory>
@@ -35,6 +36,10 @@ struct TrainingOptions {
   unsigned scopeDepth = 0;
   /// Replicas whose gradients are reduced, on a system (DataParallel.h).
   DataParallelOptions dataParallel;
+  /// Pipeline stages the layers are split into (PipelineParallel.h), each
+  /// `dataParallel.stride / pipelineStages` devices after the one before;
+  /// `gradAccum` is then the microbatches of a step.
+  unsigned pipelineStages = 1;
 };
 
 /// The memory a step holds as it runs: the model state, the saved
@@ -66,6 +71,8 @@ struct TrainingKernels {
   ModelState state;
   KernelFacts update;
   std::shared_ptr<const MemoryTimeline> timeline;
+  /// With pipeline stages: the kernels' stages.
+  std::optional<PipelineStages> pipeline;
 };
 
 /// Derives the step of `forward` (analyzeKernels with `ctx`).
@@ -112,16 +119,29 @@ struct TrainingReport {
   /// Over data-parallel replicas: their collectives (`state` is then one
   /// device's share).
   std::optional<DataParallelStep> dataParallel;
+  /// Over pipeline stages: the stages' times. The passes' times, FLOPs,
+  /// communication, state and activations above are then the slowest
+  /// stage's device's, and its state the largest stage's.
+  std::optional<PipelineStep> pipeline;
+
+  /// How many times a step runs each device's forward and backward pass:
+  /// gradAccum, or through a pipeline m + p - 1 slowest-stage times.
+  unsigned passRuns() const {
+    return pipeline ? pipeline->microbatches + pipeline->stages - 1
+                    : options.gradAccum;
+  }
 
   double stepSeconds() const {
-    return options.gradAccum * (forwardSeconds + backwardSeconds) +
-           updateSeconds + (dataParallel ? dataParallel->exposedSeconds : 0);
+    return passRuns() * (forwardSeconds + backwardSeconds) +
+           (pipeline ? pipeline->sendSeconds() : 0) + updateSeconds +
+           (dataParallel ? dataParallel->exposedSeconds : 0);
   }
   /// What a step spends on the links and does not hide: the passes'
   /// collectives and the data-parallel exposed time.
   double exposedCommunicationSeconds() const {
-    return options.gradAccum *
+    return passRuns() *
                (forwardCommunicationSeconds + backwardCommunicationSeconds) +
+           (pipeline ? pipeline->sendSeconds() : 0) +
            (dataParallel ? dataParallel->exposedSeconds : 0);
   }
   /// Samples of a step over every replica.

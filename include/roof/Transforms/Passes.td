@@ -261,7 +261,9 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
                         "scopes at scope-depth=N, else the repeated "
                         "layers) and rerun its forward"))}]>,
     Option<"parallel", "parallel", "std::string", /*default=*/"\"\"",
-           "A parallel plan, tp:N and/or dp:M (tp:4,dp:2): with tp the "
+           "A parallel plan, tp:N, pp:P and dp:M (tp:8,pp:2,dp:4): with "
+           "pp and training= the repeated layers run as P pipeline stages "
+           "(grad-accum= microbatches a step); with tp the "
            "model is split first (roof-parallel-plan, then upstream's "
            "sharding-propagation and shard-partition) and each device's IR "
            "is priced, with its collectives, on system targets (with "
@@ -394,9 +396,9 @@ def RoofParallelPlan : Pass<"roof-parallel-plan", "::mlir::ModuleOp"> {
   let options = [
     Option<"plan", "plan", "std::string", /*default=*/"\"\"",
            "The parallelism: tp:N (tensor parallelism over N devices). "
-           "Data parallelism needs no split of the IR (roof-report's "
-           "parallel=dp:M with training=); pipeline (pp:), expert (ep:) "
-           "and sequence (sp:) parallelism are not planned yet.">,
+           "Data and pipeline parallelism need no split of the IR "
+           "(roof-report's parallel=dp:M,pp:P with training=); expert "
+           "(ep:) and sequence (sp:) parallelism are not planned yet.">,
     ListOption<"paramArgs", "param-args", "unsigned",
                "Indices of the arguments of public functions that hold "
                "parameters, beside those marked roof.param (as for "

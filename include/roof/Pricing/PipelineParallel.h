@@ -1,0 +1,90 @@
+//===- PipelineParallel.h - A training step split into pipeline stages -*-===//
+//
+// Pipeline parallelism splits a model's repeated layers into `stages`
+// consecutive groups, one per device, and runs a step's microbatches
+// through them one stage after another (GPipe, or 1F1B as Megatron-LM
+// runs it, Narayanan et al. 2021). The first microbatch reaches the last
+// stage after p - 1 stage times, and the last one leaves the first stage
+// as late: the bubble (p - 1) / (m + p - 1) of a step of m microbatches.
+// The formulas are in docs/parallelism.md, "Pipelines".
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ROOF_PRICING_PIPELINEPARALLEL_H
+#define ROOF_PRICING_PIPELINEPARALLEL_H
+
+#include "roof/Pricing/Backward.h"
+#include "roof/Pricing/Collectives.h"
+#include "roof/Pricing/Optimizer.h"
+
+namespace mlir::roof {
+
+/// A step's kernels split into stages, before a target is chosen.
+struct PipelineStages {
+  unsigned stages = 1;
+  /// The repeated layers the stages split (findRepeatedLayers): stage s has
+  /// layers [s L / p, (s + 1) L / p); the kernels before the first layer are
+  /// the first stage's, those after the last the last stage's.
+  unsigned layers = 0;
+  /// The stage of each forward and backward kernel.
+  SmallVector<unsigned> forwardStage;
+  SmallVector<unsigned> backwardStage;
+  /// Per stage: the model state of the weights its kernels read first, and
+  /// the saved activations of one microbatch it keeps: each saved value is
+  /// kept by the last stage that reads it (one passed on is kept where it
+  /// arrives).
+  SmallVector<ModelState> states;
+  SmallVector<uint64_t> savedBytes;
+  /// The most bytes a stage passes to the next for one microbatch (as many
+  /// gradient bytes come back).
+  uint64_t boundaryBytes = 0;
+};
+
+/// Splits the step of `forward` (with `backward`, its weights `weights` in
+/// the order of backward.trainable) into `stages` stages.
+PipelineStages splitStages(const FunctionKernels &forward,
+                           const BackwardPass &backward,
+                           ArrayRef<TrainableWeight> weights,
+                           Optimizer optimizer,
+                           std::optional<Dtype> masterDtype, unsigned stages,
+                           const RooflineOptions &options);
+
+/// The stages priced on a system.
+struct PipelineStep {
+  unsigned stages = 1;
+  unsigned layers = 0;
+  unsigned microbatches = 1;
+  /// Each stage's forward and backward pass of one microbatch.
+  SmallVector<double> forwardSeconds;
+  SmallVector<double> backwardSeconds;
+  /// The stage whose forward and backward take longest.
+  unsigned slowest = 0;
+  /// One boundary's activations of a microbatch sent to the next stage.
+  CollectiveTime send;
+
+  double bubbleFraction() const {
+    return static_cast<double>(stages - 1) / (microbatches + stages - 1);
+  }
+  /// The passes of a step: m + p - 1 slowest-stage times, and the sends
+  /// of the first microbatch's way through and its gradients' way back
+  /// (the others' overlap the stages' work).
+  double passSeconds() const {
+    return (microbatches + stages - 1) *
+               (forwardSeconds[slowest] + backwardSeconds[slowest]) +
+           sendSeconds();
+  }
+  double sendSeconds() const { return 2.0 * (stages - 1) * send.seconds; }
+};
+
+/// `split` priced from its kernels' times in `forward` and `backward` (one
+/// microbatch each), with `microbatches` a step and each stage `stride`
+/// devices after the one before on `system`.
+PipelineStep pricePipeline(const PipelineStages &split,
+                           const FunctionRoofline &forward,
+                           const FunctionRoofline &backward,
+                           unsigned microbatches, unsigned stride,
+                           const System &system);
+
+} // namespace mlir::roof
+
+#endif // ROOF_PRICING_PIPELINEPARALLEL_H

@@ -1,0 +1,117 @@
+//===- PipelineParallel.cpp - A training step split into pipeline stages --===//
+
+#include "roof/Pricing/PipelineParallel.h"
+
+#include "roof/Pricing/Recompute.h"
+#include "roof/Pricing/Roofline.h"
+
+#include "mlir/Transforms/RegionUtils.h"
+#include "llvm/ADT/SetVector.h"
+
+#include <algorithm>
+
+using namespace mlir;
+using namespace mlir::roof;
+
+/// The values `kernel` reads from outside itself.
+static llvm::SetVector<Value> getReads(Operation *kernel) {
+  llvm::SetVector<Value> reads(kernel->operand_begin(), kernel->operand_end());
+  for (Region &region : kernel->getRegions())
+    getUsedValuesDefinedAbove(region, reads);
+  return reads;
+}
+
+PipelineStages
+roof::splitStages(const FunctionKernels &forward, const BackwardPass &backward,
+                  ArrayRef<TrainableWeight> weights, Optimizer optimizer,
+                  std::optional<Dtype> masterDtype, unsigned stages,
+                  const RooflineOptions &options) {
+  PipelineStages split;
+  split.stages = stages;
+  SmallVector<unsigned> layer = findRepeatedLayers(forward);
+  for (unsigned block : layer)
+    split.layers = std::max(split.layers, block);
+  // A kernel in no layer stays with the kernel before it (the first
+  // stage's, before the first layer).
+  unsigned stage = 0;
+  for (unsigned block : layer) {
+    if (block)
+      stage = static_cast<unsigned>(static_cast<uint64_t>(block - 1) * stages /
+                                    split.layers);
+    split.forwardStage.push_back(stage);
+  }
+  for (unsigned kernel : backward.forwardKernels)
+    split.backwardStage.push_back(split.forwardStage[kernel]);
+
+  // Each weight is the stage's whose kernel reads it first; each value is
+  // passed on from the stage that makes it to every later one that reads it.
+  llvm::DenseMap<Value, unsigned> weightIndex;
+  for (auto [i, weight] : llvm::enumerate(backward.trainable))
+    weightIndex.try_emplace(weight, i);
+  SmallVector<std::optional<unsigned>> weightStage(weights.size());
+  llvm::DenseMap<Value, unsigned> producers = mapProducers(forward);
+  SmallVector<llvm::SetVector<Value>> crossing(stages);
+  // A saved value is kept by the last stage that reads it: one passed on
+  // is kept where it arrives, not where it was made.
+  llvm::DenseMap<Value, unsigned> lastReader;
+  for (auto [i, facts] : llvm::enumerate(forward.kernels)) {
+    unsigned reader = split.forwardStage[i];
+    for (Value v : getReads(facts.op)) {
+      Value held = getHeldValue(v);
+      lastReader[held] = reader;
+      auto weight = weightIndex.find(held);
+      if (weight != weightIndex.end() && !weightStage[weight->second])
+        weightStage[weight->second] = reader;
+      auto made = producers.find(held);
+      if (made == producers.end())
+        continue;
+      for (unsigned boundary = split.forwardStage[made->second];
+           boundary < reader; ++boundary)
+        crossing[boundary].insert(held);
+    }
+  }
+  for (const llvm::SetVector<Value> &values : crossing) {
+    uint64_t bytes = 0;
+    for (Value v : values)
+      bytes += getDeployedBytes(v.getType(), options).value_or(0);
+    split.boundaryBytes = std::max(split.boundaryBytes, bytes);
+  }
+  for (unsigned s = 0; s < stages; ++s) {
+    SmallVector<TrainableWeight> own;
+    for (auto [weight, at] : llvm::zip_equal(weights, weightStage))
+      if (at.value_or(0) == s)
+        own.push_back(weight);
+    split.states.push_back(getModelState(optimizer, own, masterDtype));
+  }
+  split.savedBytes.assign(stages, 0);
+  for (Value v : backward.saved)
+    split.savedBytes[lastReader.lookup(v)] +=
+        getDeployedBytes(v.getType(), options).value_or(0);
+  return split;
+}
+
+PipelineStep roof::pricePipeline(const PipelineStages &split,
+                                 const FunctionRoofline &forward,
+                                 const FunctionRoofline &backward,
+                                 unsigned microbatches, unsigned stride,
+                                 const System &system) {
+  PipelineStep step;
+  step.stages = split.stages;
+  step.layers = split.layers;
+  step.microbatches = microbatches;
+  step.forwardSeconds.assign(split.stages, 0);
+  step.backwardSeconds.assign(split.stages, 0);
+  for (auto [kernel, stage] :
+       llvm::zip_equal(forward.kernels, split.forwardStage))
+    step.forwardSeconds[stage] += kernel.seconds;
+  for (auto [kernel, stage] :
+       llvm::zip_equal(backward.kernels, split.backwardStage))
+    step.backwardSeconds[stage] += kernel.seconds;
+  for (unsigned s = 1; s < split.stages; ++s)
+    if (step.forwardSeconds[s] + step.backwardSeconds[s] >
+        step.forwardSeconds[step.slowest] + step.backwardSeconds[step.slowest])
+      step.slowest = s;
+  step.send = priceOnAxis(CollectiveKind::Send, split.boundaryBytes,
+                          split.stages, stride, system);
+  return step;
+}
