@@ -9,12 +9,14 @@ must be at most 2.
 
 The source: Narayanan et al., "Efficient Large-Scale Language Model
 Training on GPU Clusters Using Megatron-LM" (SC21, arXiv 2104.04473),
-table 1, the rows without pipeline parallelism: GPT models of 1.7 B to
-18.4 B parameters on Selene (DGX A100 80GB nodes), tensor parallelism t of
-1 to 8 within a node, 32 data-parallel replicas, sequence 2048, fp16 mixed
-precision, full activation recomputation, achieved teraFLOP/s per GPU.
-The micro-batches are those of the authors' script for the table,
-NVIDIA/Megatron-LM examples/sc21/run_table_1.sh. The paper converts
+table 1: GPT models on Selene (DGX A100 80GB nodes), tensor parallelism t
+of 1 to 8 within a node, sequence 2048, fp16 mixed precision, full
+activation recomputation, achieved teraFLOP/s per GPU. The rows are those
+without pipelines (1.7 B to 18.4 B, 32 data-parallel replicas) and those
+whose pipeline is not interleaved (39.1 B over 2 stages, 1 T over 64),
+since Roof prices the plain 1F1B schedule. The micro-batches are those of
+the authors' script for the table, NVIDIA/Megatron-LM
+examples/sc21/run_table_1.sh. The paper converts
 throughput with its equation (3), F = 96 B s l h^2 (1 + s / 6h + V / 16lh)
 per iteration of B sequences (V = 51,200), so the measured time is
 F / (GPUs x teraFLOP/s per GPU).
@@ -25,9 +27,9 @@ measured one and each row stays a bound. Each is priced as
 roof-parallel-plan{plan=tp:t}, upstream's sharding-propagation and
 shard-partition, roof-fuse-epilogues{normalizations=true} (Megatron's fused
 softmax and layer norm kernels) and roof-report with training=adam,
-dtype-policy=f16, master-dtype=f32, recompute=full, parallel=tp:t,dp:32 and
-grad-accum = B / (32 x micro-batch), on a system of Selene's nodes
-written here.
+dtype-policy=f16, master-dtype=f32, recompute=full,
+parallel=tp:t,pp:p,dp:d and grad-accum = B / (d x micro-batch) (the
+microbatches of a pipeline), on a system of Selene's nodes written here.
 """
 
 import argparse
@@ -44,15 +46,16 @@ from timing import roof_tool  # noqa: E402
 
 SEQ = 2048
 VOCAB = 51200
-REPLICAS = 32
 
-# (parameters as published, layers, hidden, heads, t, GPUs, global batch,
-# micro-batch, measured teraFLOP/s per GPU): table 1, p = 1.
+# (parameters as published, layers, hidden, heads, t, p, GPUs, global
+# batch, micro-batch, measured teraFLOP/s per GPU): table 1.
 ROWS = [
-    ("1.7B", 24, 2304, 24, 1, 32, 512, 16, 137),
-    ("3.6B", 30, 3072, 32, 2, 64, 512, 16, 138),
-    ("7.5B", 36, 4096, 32, 4, 128, 512, 16, 142),
-    ("18.4B", 40, 6144, 48, 8, 256, 1024, 8, 135),
+    ("1.7B", 24, 2304, 24, 1, 1, 32, 512, 16, 137),
+    ("3.6B", 30, 3072, 32, 2, 1, 64, 512, 16, 138),
+    ("7.5B", 36, 4096, 32, 4, 1, 128, 512, 16, 142),
+    ("18.4B", 40, 6144, 48, 8, 1, 256, 1024, 8, 135),
+    ("39.1B", 48, 8192, 64, 8, 2, 512, 1536, 4, 138),
+    ("1T", 128, 25600, 160, 8, 64, 3072, 3072, 1, 163),
 ]
 
 
@@ -89,14 +92,16 @@ def main():
     args = parser.parse_args()
     work = args.keep or tempfile.mkdtemp(prefix="roof-megatron-")
     os.makedirs(work, exist_ok=True)
-    print("Megatron-LM, table 1 without pipelines: measured / Roof's "
+    print("Megatron-LM, table 1: measured / Roof's "
           "iteration time (>= 1: a bound)")
-    print(f"{'model':6} {'t':>2} {'GPUs':>5} {'batch':>5} {'accum':>5} "
-          f"{'measured s':>10} {'Roof s':>7} {'ratio':>6} {'MFU':>5}  "
-          "communication")
+    print(f"{'model':6} {'t':>2} {'p':>2} {'GPUs':>5} {'batch':>5} "
+          f"{'accum':>5} {'measured s':>10} {'Roof s':>7} {'ratio':>6} "
+          f"{'MFU':>5}  communication")
     ratios = []
-    for name, layers, hidden, heads, tp, gpus, batch, micro, tflops in ROWS:
-        accum = batch // (REPLICAS * micro)
+    for name, layers, hidden, heads, tp, pp, gpus, batch, micro, tflops \
+            in ROWS:
+        replicas = gpus // (tp * pp)
+        accum = batch // (replicas * micro)
         model = os.path.join(work, f"gpt-{name}-b{micro}.mlir")
         if not os.path.exists(model):
             subprocess.run(
@@ -113,8 +118,8 @@ def main():
             "func.func(sharding-propagation,shard-partition,"
             "roof-fuse-epilogues{normalizations=true}),"
             f"roof-report{{targets={system} training=adam dtype-policy=f16 "
-            f"master-dtype=f32 recompute=full parallel=tp:{tp},"
-            f"dp:{REPLICAS} grad-accum={accum} batch={micro} format=json}})")
+            f"master-dtype=f32 recompute=full parallel=tp:{tp},pp:{pp},"
+            f"dp:{replicas} grad-accum={accum} batch={micro} format=json}})")
         out = subprocess.run(
             [roof_tool("roof-opt"), model, f"--pass-pipeline={pipeline}",
              "-o", os.devnull], check=True, capture_output=True,
@@ -122,14 +127,18 @@ def main():
         step = json.loads(out)["reports"][0]["training"]
         measured = measured_seconds(layers, hidden, gpus, batch, tflops)
         ratios.append(measured / step["step_s"])
-        links = accum * (step["forward_communication_s"] +
-                         step["backward_communication_s"])
+        pipeline = step.get("pipeline")
+        runs = (accum + pp - 1) if pipeline else accum
+        links = runs * (step["forward_communication_s"] +
+                        step["backward_communication_s"])
         exposed = step["data_parallel"]["exposed_s"]
-        print(f"{name:6} {tp:2d} {gpus:5d} {batch:5d} {accum:5d} "
+        bubble = (f", bubble {pipeline['bubble'] * 100:.1f} %"
+                  if pipeline else "")
+        print(f"{name:6} {tp:2d} {pp:2d} {gpus:5d} {batch:5d} {accum:5d} "
               f"{measured:10.3f} {step['step_s']:7.3f} {ratios[-1]:6.2f} "
               f"{step['model_flops_utilization'] * 100:4.0f}%  "
               f"tensor {links / step['step_s'] * 100:.1f} %, data exposed "
-              f"{exposed * 1e3:.1f} ms")
+              f"{exposed * 1e3:.1f} ms{bubble}")
     print_bounds(ratios)
 
 
