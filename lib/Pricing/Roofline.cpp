@@ -11,6 +11,7 @@
 #include "roof/Pricing/KvCache.h"
 #include "roof/Pricing/LevelTraffic.h"
 #include "roof/Pricing/OnChipResidency.h"
+#include "roof/Pricing/OverlappedCollectives.h"
 #include "roof/Pricing/WaveQuantization.h"
 #include "roof/Pricing/WeightStreaming.h"
 
@@ -586,6 +587,8 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
   if (options.residency)
     applyOnChipResidency(analysis.intermediates, result);
   applyWeightStreaming(result);
+  if (options.overlapCollectives)
+    overlapCollectives(analysis, result);
   for (KernelTime &kernel : result.kernels) {
     SmallVector<double, 2> levelSeconds = priceTraffic(kernel, target);
     for (auto [level, served] :

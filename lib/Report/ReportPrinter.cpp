@@ -215,7 +215,11 @@ static void printCommunication(const FunctionRoofline &r,
   if (r.latencySeconds > 0)
     os << llvm::format(" (%.1f %% of the latency)",
                        100 * seconds / r.latencySeconds);
-  os << ", not overlapped with compute:";
+  if (double hidden = r.overlappedCommunicationSeconds(); hidden > 0)
+    os << ", " << formatSeconds(hidden)
+       << " of it hidden behind the matmuls they are pipelined with:";
+  else
+    os << ", not overlapped with compute:";
   llvm::interleaveComma(byLink, os, [&](const auto &entry) {
     os << " " << formatCountOf(entry.second.first, "collective") << " over "
        << entry.first << ", " << formatMegabytes(entry.second.second)
@@ -926,8 +930,11 @@ static void writeSummary(llvm::json::OStream &json, const FunctionRoofline &r) {
     json.attribute("energy_j", r.energyJoules());
     if (std::optional<double> cost = r.costPerInference())
       json.attribute("cost_usd_per_inference", *cost);
-    if (r.target->system)
+    if (r.target->system) {
       json.attribute("communication_s", r.communicationSeconds());
+      json.attribute("communication_overlapped_s",
+                     r.overlappedCommunicationSeconds());
+    }
     json.attribute("latency_with_rereads_s", r.latencyWithRereadsSeconds);
     json.attribute("latency_compulsory_s", r.latencyCompulsorySeconds);
     if (r.unfusedLatencySeconds) {

@@ -277,6 +277,7 @@ private:
     options.weightGroup = weightGroup;
     options.batch = batch;
     options.residency = residency;
+    options.overlapCollectives = overlapCollectives;
     return options;
   }
 

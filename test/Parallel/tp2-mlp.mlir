@@ -11,6 +11,8 @@
 // RUN: %debian_python %S/../Report/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
 // RUN: roof-opt %t.roof.mlir --roof-report="targets=h100-node" -o /dev/null | FileCheck %s --check-prefix=TEXT
 // RUN: not roof-opt %t.roof.mlir --roof-report="targets=h100-sxm" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ONE
+// RUN: roof-opt %t.roof.mlir --roof-report="targets=h100-node overlap-collectives=true format=json" -o /dev/null | FileCheck %s --check-prefix=OVERLAP
+// RUN: roof-opt %t.roof.mlir --roof-report="targets=h100-node overlap-collectives=true" -o /dev/null | FileCheck %s --check-prefix=OVERLAP-TEXT
 // Unpartitioned, the IR is priced whole, with a warning:
 // RUN: roof-opt %s --roof-report="targets=h100-node" -o /dev/null 2>&1 | FileCheck %s --check-prefix=WHOLE
 // In stock mlir-opt, Roof's plugin prices upstream's partitioning in one
@@ -54,6 +56,17 @@
 // TEXT: link   vector bf16{{.*}}shard.all_reduce
 // TEXT: system: 8 x NVIDIA H100 SXM5 80GB; the kernels are one device's
 // TEXT: communication: 1.491 us on the links ({{.*}} % of the latency), not overlapped with compute: 1 collective over NVLink 4, 0.131 MB sent per device
+
+// overlap-collectives=true: the all-reduce runs behind the matmul that
+// makes its input, W2's, whose T_compute (2.799 us: 64 rows fill few of
+// the tiles, docs/roofline.md) exceeds the links' 1.491271 us. All of the
+// link time is hidden; the kernel takes its memory time, 131072 B / 3015
+// GB/s = 0.043473 us, + the launch: 0.543473 us.
+// OVERLAP: "kernel": "shard.all_reduce
+// OVERLAP: "time_s": 5.43473{{[0-9]*}}e-07,
+// OVERLAP: "communication_s": 1.49127{{[0-9]*}}e-06,
+// OVERLAP-NEXT: "communication_overlapped_s": 1.49127{{[0-9]*}}e-06,
+// OVERLAP-TEXT: communication: 1.491 us on the links ({{.*}} % of the latency), 1.491 us of it hidden behind the matmuls they are pipelined with: 1 collective over NVLink 4
 
 // WHOLE: warning: roof-report: the IR carries shardings but is not partitioned: it is priced whole, on one device, without collectives (run sharding-propagation and shard-partition first, docs/parallelism.md)
 // WHOLE-NOT: warning

@@ -66,6 +66,10 @@ struct RooflineOptions {
   /// Serve intermediates that fit in on-chip memory from there
   /// (OnChipResidency.h); false charges every byte to off-chip memory.
   bool residency = true;
+  /// Hide each collective's link time behind the compute of the matmul it
+  /// is pipelined with, as runtimes that overlap a split matmul with its
+  /// collective do (OverlappedCollectives.h).
+  bool overlapCollectives = false;
 };
 
 /// Bytes read and written at one memory level.
@@ -99,8 +103,10 @@ struct KernelTime {
   double arrayEfficiency = 1;
   double computeSeconds = 0;
   double memorySeconds = 0;
-  /// A collective's time over the system's links (Collectives.h).
+  /// A collective's time over the system's links (Collectives.h), and the
+  /// part of it hidden behind a matmul's compute (OverlappedCollectives.h).
   std::optional<CollectiveTime> collective;
+  double overlappedSeconds = 0;
   /// max(compute, memory, links) + the target's launch overhead.
   double seconds = 0;
   /// The bytes moved, by the level of the target that serves them (in the
@@ -144,7 +150,7 @@ struct KernelTime {
   /// class's multiples of T_compute, `memory` and the output time, and 0 for
   /// a layout kernel of a contraction's node (docs/validation.md).
   double timeWith(double memory) const {
-    double links = collective ? collective->seconds : 0;
+    double links = collective ? collective->seconds - overlappedSeconds : 0;
     if (!calibration)
       return std::max({computeSeconds, memory, links}) + fixedSeconds;
     if (role.layoutOfContraction)
@@ -292,12 +298,19 @@ struct FunctionRoofline {
   }
   /// The part of the latency spent in compute-bound kernels, in [0, 1].
   double computeBoundShare() const;
-  /// The collectives' time on the links, summed (0 on one device).
+  /// The collectives' time on the links, summed (0 on one device), and the
+  /// part of it hidden behind matmuls.
   double communicationSeconds() const {
     double seconds = 0;
     for (const KernelTime &kernel : kernels)
       if (kernel.collective)
         seconds += kernel.collective->seconds;
+    return seconds;
+  }
+  double overlappedCommunicationSeconds() const {
+    double seconds = 0;
+    for (const KernelTime &kernel : kernels)
+      seconds += kernel.overlappedSeconds;
     return seconds;
   }
 };

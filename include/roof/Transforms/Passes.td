@@ -278,6 +278,13 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "latency (or step, with training=), its communication and "
            "memory, naming the fastest plan that fits "
            "(docs/parallelism.md).">,
+    Option<"overlapCollectives", "overlap-collectives", "bool",
+           /*default=*/"false",
+           "Hide each collective's time on the links behind the compute of "
+           "the matmul it is pipelined with (the one that makes what it "
+           "reduces, or reads what it gathers), as runtimes that overlap a "
+           "split matmul with its collective do; false: every collective "
+           "is exposed (docs/parallelism.md, \"Overlap\").">,
     Option<"zero", "zero", "unsigned", /*default=*/"0",
            "With dp: ZeRO's stage: 1 shards the optimizer state over the "
            "replicas, 2 also the gradients, 3 also the weights "
