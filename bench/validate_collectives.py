@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Roof's collectives against published nccl-tests measurements: prints the
-table of docs/validation.md "Multi-device: collectives". Each row is the
-ratio measured time / Roof's time, which must be at least 1 (a bound); the
-median must be at most 2.
+"""Roof's collectives against published measurements (nccl-tests, a TPU
+v5e slice's profiles): prints the table of docs/validation.md "Multi-
+device: collectives". Each row is the ratio measured time / Roof's time,
+which must be at least 1 (a bound); the median must be at most 2.
 
     bench/validate_collectives.py [--keep DIR]
 
@@ -11,8 +11,8 @@ system's devices, S bytes of f32, priced with `roof-opt M.mlir
 --roof-report="targets=SYSTEM format=json"`; Roof's time is the kernel's
 time_s (its alpha-beta time on the links, with the device's launch
 overhead). Systems the catalog does not ship (an H100 node with NVLink
-SHARP off, two AWS instances joined by EFA) are written as roof-system/1
-files naming the shipped device.
+SHARP off, two AWS instances joined by EFA, a 4x8 TPU v5e slice) are
+written as roof-system/1 files naming the shipped device.
 
 A measured time comes from nccl-tests' own definitions (nccl-tests
 doc/PERFORMANCE.md): algbw = S / time, busbw = algbw x 2 (n - 1) / n for
@@ -24,7 +24,9 @@ them. Sources (docs/validation.md names them in full):
   answer (#175 A100, #272 H200);
 - aws-samples/awsome-distributed-training, micro-benchmarks/nccl-tests/
   README.md (commit 27b7d49): all_reduce_perf on 2 x p5.48xlarge (16 H100,
-  3200 Gbps EFA each) and 2 x p4de.24xlarge (16 A100, 400 Gbps EFA each).
+  3200 Gbps EFA each) and 2 x p4de.24xlarge (16 A100, 400 Gbps EFA each);
+- jax-ml/scaling-book, sharding chapter (commit 1c6d7e9): the profiled
+  time of two all-gathers over a 4-chip axis of a TPU v5e mesh {X: 8, Y: 4}.
 """
 
 import argparse
@@ -74,6 +76,15 @@ SYSTEMS = {
         "sources": {"EFA": "400 Gbps per instance (aws-samples/"
                     "awsome-distributed-training, instance table): 50 GB/s,"
                     " 6.25 GB/s per GPU; latency: NCCL's hwLat NET"}},
+    "tpu-v5e-32": {
+        "schema": "roof-system/1",
+        "name": "TPU v5e slice v5litepod-32 (4x8, no wraparound)",
+        "device": "tpu-v5e", "devices_per_node": 32,
+        "links": [{"name": "ICI", "between": "devices",
+                   "bandwidth": "45 GB/s", "latency": "1 us",
+                   "torus": [8, 4], "wraparound": [False, False]}],
+        "sources": {"ICI": "targets/tpu-v5e-16.json; a 4x8 slice has no "
+                    "axis of 16, so no wraparound (scaling-book, tpus.md)"}},
 }
 
 
@@ -83,7 +94,8 @@ def from_busbw(kind, n, size, busbw):
     return size / (busbw * 1e9 / factor)
 
 
-# (system, grid, collective, S bytes, measured seconds, source)
+# (system, grid, collective, S bytes, measured seconds, source); a grid
+# ending in a tuple names the axes the collective runs over (else all).
 ROWS = [
     ("h100-node", [8], "all_reduce", 8 * GIB,
      from_busbw("all_reduce", 8, 8 * GIB, 480), "#212: ~480 GB/s busbw, NVLS"),
@@ -101,18 +113,30 @@ ROWS = [
     ("aws-p5-x2", [2, 8], "all_reduce", 16 * GIB, 66132e-6, "aws-samples"),
     ("aws-p4de-x2", [2, 8], "all_reduce", 1 * GIB, 26217e-6, "aws-samples"),
     ("aws-p4de-x2", [2, 8], "all_reduce", 2 * GIB, 51406e-6, "aws-samples"),
+    # jax-ml/scaling-book, sharding chapter (1c6d7e9), pop quiz 2: on a v5e
+    # mesh {X: 8, Y: 4}, AllGather over Y of bf16[2048, 8192] (34 MB),
+    # "an actual profile ... shows 680us"; of bf16[256, 256], "In practice,
+    # it's closer to 8us".
+    ("tpu-v5e-32", [8, 4, (1,)], "all_gather", 2048 * 8192 * 2, 680e-6,
+     "scaling-book"),
+    ("tpu-v5e-32", [8, 4, (1,)], "all_gather", 256 * 256 * 2, 8e-6,
+     "scaling-book"),
 ]
 
 
 def collective_ir(grid, kind, size):
-    """A function with one collective over every axis of `grid` on S bytes
-    of f32 (all_gather: S is the whole result)."""
-    shape = "x".join(map(str, grid))
-    axes = ", ".join(str(i) for i in range(len(grid)))
+    """A function with one collective over the axes of `grid` (every one,
+    unless its last entry names them) on S bytes of f32 (all_gather: S is
+    the whole result)."""
+    over = grid[-1] if isinstance(grid[-1], tuple) else None
+    sizes = grid[:-1] if over else grid
+    over = over or tuple(range(len(sizes)))
+    shape = "x".join(map(str, sizes))
+    axes = ", ".join(map(str, over))
     elements = size // 4
     devices = 1
-    for d in grid:
-        devices *= d
+    for i in over:
+        devices *= sizes[i]
     whole = f"tensor<{elements}xf32>"
     if kind == "all_reduce":
         arg, body = whole, (f"%r = shard.all_reduce %x on @g grid_axes = "
@@ -159,7 +183,7 @@ def main():
         seconds, algorithm = price(work, system, grid, kind, size)
         ratio = measured / seconds
         ratios.append(ratio)
-        print(f"{system:18} {kind:11} {size // MIB:8d} {measured * 1e6:12.1f}"
+        print(f"{system:18} {kind:11} {size / MIB:8.6g} {measured * 1e6:12.1f}"
               f" {seconds * 1e6:10.1f} {ratio:6.2f}  {algorithm}")
     return 0 if print_bounds(ratios) else 1
 

@@ -245,6 +245,105 @@ static CollectiveTime priceOnLink(CollectiveKind kind, uint64_t n, uint64_t s,
   return best;
 }
 
+namespace {
+/// A run of a group's devices along axis `axis` of a torus: `length`
+/// devices, `hop` links apart, closed into a ring by the axis's wraparound.
+struct TorusRun {
+  size_t axis;
+  uint64_t length;
+  uint64_t hop;
+  bool ring;
+};
+} // namespace
+
+/// The runs a group of `axes` (sizes and strides in the node's row-major
+/// numbering) makes on `link`'s torus, or std::nullopt when an axis leaves
+/// the torus's axes (a stride that is no axis's multiple).
+static std::optional<SmallVector<TorusRun>>
+mapOntoTorus(ArrayRef<std::pair<uint64_t, uint64_t>> axes,
+             const Interconnect &link) {
+  ArrayRef<unsigned> dims = link.torus;
+  SmallVector<uint64_t, 3> strides(dims.size(), 1);
+  for (size_t k = dims.size() - 1; k-- > 0;)
+    strides[k] = strides[k + 1] * dims[k + 1];
+  SmallVector<TorusRun> runs;
+  for (auto [size, stride] : axes) {
+    uint64_t left = size, step = stride;
+    while (left > 1) {
+      // The torus axis `step` moves along: the outermost whose stride
+      // divides it.
+      const auto *axis = llvm::find_if(strides, [&](uint64_t axisStride) {
+        return step >= axisStride && step % axisStride == 0;
+      });
+      size_t k = axis - strides.begin();
+      if (axis == strides.end() || step / strides[k] >= dims[k])
+        return std::nullopt;
+      uint64_t hop = step / strides[k];
+      if (hop * (left - 1) < dims[k]) {
+        runs.push_back(
+            {k, left, hop, link.wraparound[k] && hop == 1 && left == dims[k]});
+        break;
+      }
+      // A run over the whole axis, then on along the next axis out.
+      if (hop != 1 || left % dims[k] != 0 || k == 0)
+        return std::nullopt;
+      runs.push_back({k, dims[k], 1, static_cast<bool>(link.wraparound[k])});
+      left /= dims[k];
+      step = strides[k - 1];
+    }
+  }
+  return runs;
+}
+
+/// `kind` over a group of `n` devices on `link`'s torus: each run of the
+/// group is a bidirectional ring (with wraparound) or a line; the links of
+/// the torus axes the runs use carry the data at once, both directions of
+/// a ring's (docs/parallelism.md, "Tori").
+static CollectiveTime priceOnTorus(CollectiveKind kind, uint64_t n, uint64_t s,
+                                   ArrayRef<std::pair<uint64_t, uint64_t>> axes,
+                                   const Interconnect &link) {
+  SmallVector<TorusRun> runs =
+      mapOntoTorus(axes, link)
+          .value_or(SmallVector<TorusRun>{{0, n, 1, false}});
+  uint64_t hops = 0;
+  SmallVector<uint64_t, 3> directions(link.torus.size(), 0);
+  for (const TorusRun &run : runs) {
+    hops += (run.ring ? run.length / 2 : run.length - 1) * run.hop;
+    directions[run.axis] =
+        std::max<uint64_t>(directions[run.axis], run.ring ? 2 : 1);
+  }
+  uint64_t lanes = 0, used = 0;
+  for (uint64_t count : directions) {
+    lanes += count;
+    used += count > 0;
+  }
+  bool anyRing = llvm::any_of(runs, [](const TorusRun &r) { return r.ring; });
+  std::string shape = (Twine(used) + (used == 1 ? " axis, " : " axes, ") +
+                       (anyRing ? "ring" : "line"))
+                          .str();
+  uint64_t phases = 1, bytes = othersShare(s, n);
+  switch (kind) {
+  case CollectiveKind::AllReduce:
+    phases = 2;
+    break;
+  case CollectiveKind::Broadcast:
+  case CollectiveKind::Reduce:
+    bytes = s;
+    break;
+  case CollectiveKind::Send:
+  case CollectiveKind::Recv:
+  case CollectiveKind::Shift:
+    // To a neighbour on the group's first run, over one link.
+    return {runs.front().hop * *link.link.latency + s / *link.link.bandwidth, s,
+            &link, "torus (direct)"};
+  default:
+    break;
+  }
+  double seconds = phases * (hops * link.link.latency.value_or(0) +
+                             bytes / (lanes * *link.link.bandwidth));
+  return {seconds, phases * bytes, &link, "torus (" + shape + ")"};
+}
+
 /// The devices of device 0's group that are in its node (numbered
 /// row-major, node by node).
 static uint64_t countInNode(ArrayRef<std::pair<uint64_t, uint64_t>> axes,
@@ -267,6 +366,8 @@ CollectiveTime roof::priceCollective(const CollectiveFacts &facts,
   if (n <= 1 || facts.kind == CollectiveKind::AllSlice)
     return {0, 0, nullptr, "local"};
   uint64_t inNode = countInNode(facts.axes, 0, system.devicesPerNode);
+  if (inNode >= n && !system.nodeLink->torus.empty())
+    return priceOnTorus(facts.kind, n, s, facts.axes, *system.nodeLink);
   if (inNode >= n)
     return priceOnLink(facts.kind, n, s, *system.nodeLink);
   const Interconnect &network = *system.networkLink;

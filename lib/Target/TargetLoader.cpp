@@ -620,7 +620,7 @@ public:
       std::string field = ("links[" + Twine(i) + "]").str();
       Interconnect link;
       if (!level(value, field, /*isLink=*/true, false, link.link,
-                 {"between", "in_switch_reduction"}))
+                 {"between", "in_switch_reduction", "torus", "wraparound"}))
         return false;
       const llvm::json::Object &entry = *value.getAsObject();
       if (!link.link.latency)
@@ -637,12 +637,17 @@ public:
           return fail(field + ".in_switch_reduction", "must be true or false");
         link.inSwitchReduction = *reduces->getAsBoolean();
       }
+      if (!torus(entry, field, between, system.devicesPerNode, link))
+        return false;
       std::optional<Interconnect> &slot =
           between == "devices" ? system.nodeLink : system.networkLink;
       if (slot)
         return fail(field + ".between", "a second link between " + between);
       slot = std::move(link);
     }
+    if (system.nodeLink && !system.nodeLink->torus.empty() && system.nodes > 1)
+      return fail("nodes", "a torus is one slice (nodes: 1); slices joined "
+                           "by a data-center network are not modelled yet");
     for (auto [joined, several, link] :
          {std::tuple{"devices", system.devicesPerNode > 1, &system.nodeLink},
           std::tuple{"nodes", system.nodes > 1, &system.networkLink}}) {
@@ -653,6 +658,47 @@ public:
         return fail("links", Twine("a link between ") + joined +
                                  ", but the system has one of them");
     }
+    return true;
+  }
+
+  /// A link's "torus": [4, 4] and "wraparound": [false, false]: the
+  /// devices of a node on a torus of those sizes (their product), each axis
+  /// with or without its wraparound link. Only between devices; a
+  /// switch's in-network reduction does not go with it.
+  bool torus(const llvm::json::Object &entry, const std::string &field,
+             StringRef between, unsigned devicesPerNode, Interconnect &link) {
+    const llvm::json::Value *sizes = entry.get("torus");
+    const llvm::json::Value *wraps = entry.get("wraparound");
+    if (!sizes && !wraps)
+      return true;
+    const llvm::json::Array *sizeList = sizes ? sizes->getAsArray() : nullptr;
+    const llvm::json::Array *wrapList = wraps ? wraps->getAsArray() : nullptr;
+    if (!sizeList || sizeList->empty() || sizeList->size() > 3)
+      return fail(field + ".torus", "must be a list of 1 to 3 axis sizes");
+    if (!wrapList || wrapList->size() != sizeList->size())
+      return fail(field + ".wraparound",
+                  "must give true or false for each axis of the torus");
+    if (between != "devices" || link.inSwitchReduction)
+      return fail(field + ".torus",
+                  "joins the devices of a node, without a switch (no "
+                  "in_switch_reduction)");
+    uint64_t devices = 1;
+    for (auto [size, wrap] : llvm::zip_equal(*sizeList, *wrapList)) {
+      std::optional<int64_t> axis = size.getAsInteger();
+      std::optional<bool> wraps = wrap.getAsBoolean();
+      if (!axis || *axis < 1 || *axis > 1000000)
+        return fail(field + ".torus", "axis sizes must be positive whole "
+                                      "numbers");
+      if (!wraps)
+        return fail(field + ".wraparound", "must be true or false per axis");
+      devices *= *axis;
+      link.torus.push_back(static_cast<unsigned>(*axis));
+      link.wraparound.push_back(*wraps);
+    }
+    if (devices != devicesPerNode)
+      return fail(field + ".torus", "holds " + Twine(devices) +
+                                        " devices, and a node has " +
+                                        Twine(devicesPerNode));
     return true;
   }
 

@@ -12,6 +12,10 @@
 // RUN: not roof-opt %t/f.mlir --roof-report="targets=%t/no-device.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NO-DEVICE
 // RUN: not roof-opt %t/f.mlir --roof-report="targets=%t/zero.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ZERO
 // RUN: not roof-opt %t/f.mlir --roof-report="targets=%t/unknown.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNKNOWN
+// RUN: not roof-opt %t/f.mlir --roof-report="targets=%t/torus-size.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TORUS-SIZE
+// RUN: not roof-opt %t/f.mlir --roof-report="targets=%t/torus-wrap.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TORUS-WRAP
+// RUN: not roof-opt %t/f.mlir --roof-report="targets=%t/torus-nodes.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TORUS-NODES
+// RUN: not roof-opt %t/f.mlir --roof-report="targets=%t/torus-switch.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TORUS-SWITCH
 // A device file beside the system file is found first:
 // RUN: roof-opt %t/f.mlir --roof-report="targets=%t/beside.json" -o /dev/null | FileCheck %s --check-prefix=BESIDE
 
@@ -25,6 +29,10 @@
 // NO-DEVICE: error: roof-report: {{.*}}no-device.json: device: unknown target 'h900'
 // ZERO: error: roof-report: {{.*}}zero.json: devices_per_node: must be a positive whole number
 // UNKNOWN: error: roof-report: {{.*}}unknown.json: power: unknown field (known: schema, name, device, devices_per_node, nodes, links, sources)
+// TORUS-SIZE: error: roof-report: {{.*}}torus-size.json: links[0].torus: holds 12 devices, and a node has 16
+// TORUS-WRAP: error: roof-report: {{.*}}torus-wrap.json: links[0].wraparound: must give true or false for each axis of the torus
+// TORUS-NODES: error: roof-report: {{.*}}torus-nodes.json: nodes: a torus is one slice (nodes: 1); slices joined by a data-center network are not modelled yet
+// TORUS-SWITCH: error: roof-report: {{.*}}torus-switch.json: links[0].torus: joins the devices of a node, without a switch (no in_switch_reduction)
 // BESIDE: == @f on Two of my chips (gpu, {{.*}}beside.json)
 // BESIDE: system: 2 x My chip; the kernels are one device's
 
@@ -60,6 +68,19 @@ func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
 {"schema": "roof-system/1", "name": "n", "device": "h100-sxm", "devices_per_node": 0, "sources": {"x": "y"}}
 //--- unknown.json
 {"schema": "roof-system/1", "name": "n", "device": "h100-sxm", "power": "700 W", "sources": {"x": "y"}}
+//--- torus-size.json
+{"schema": "roof-system/1", "name": "n", "device": "tpu-v5e", "devices_per_node": 16,
+ "links": [{"name": "ICI", "between": "devices", "bandwidth": "45 GB/s", "latency": "1 us", "torus": [4, 3], "wraparound": [false, false]}], "sources": {"x": "y"}}
+//--- torus-wrap.json
+{"schema": "roof-system/1", "name": "n", "device": "tpu-v5e", "devices_per_node": 16,
+ "links": [{"name": "ICI", "between": "devices", "bandwidth": "45 GB/s", "latency": "1 us", "torus": [4, 4], "wraparound": [false]}], "sources": {"x": "y"}}
+//--- torus-nodes.json
+{"schema": "roof-system/1", "name": "n", "device": "tpu-v5e", "devices_per_node": 16, "nodes": 2,
+ "links": [{"name": "ICI", "between": "devices", "bandwidth": "45 GB/s", "latency": "1 us", "torus": [4, 4], "wraparound": [false, false]},
+           {"name": "DCN", "between": "nodes", "bandwidth": "3 GB/s", "latency": "5 us"}], "sources": {"x": "y"}}
+//--- torus-switch.json
+{"schema": "roof-system/1", "name": "n", "device": "tpu-v5e", "devices_per_node": 16,
+ "links": [{"name": "ICI", "between": "devices", "bandwidth": "45 GB/s", "latency": "1 us", "in_switch_reduction": true, "torus": [4, 4], "wraparound": [false, false]}], "sources": {"x": "y"}}
 //--- beside.json
 {"schema": "roof-system/1", "name": "Two of my chips", "device": "my-chip", "devices_per_node": 2,
  "links": [{"name": "PCIe 4.0 x16", "between": "devices", "bandwidth": "31.5 GB/s", "latency": "1 us"}], "sources": {"x": "y"}}

@@ -88,6 +88,12 @@ struct Interconnect {
   /// Whether its switch reduces in the network (NVLink SHARP): an
   /// all-reduce then sends and receives each byte once (Collectives.h).
   bool inSwitchReduction = false;
+  /// Without a switch, the devices of a node as a torus or mesh of these
+  /// sizes (numbered row-major, the last fastest), each device joined to
+  /// its neighbours on each axis by one link of `link`'s bandwidth per
+  /// direction; an axis without wraparound is a line (TPU ICI).
+  llvm::SmallVector<unsigned, 3> torus;
+  llvm::SmallVector<bool, 3> wraparound;
 };
 
 /// Devices joined by links (docs/parallelism.md): `devicesPerNode` devices
