@@ -5,6 +5,7 @@
 #include "roof/CostModels/CostModels.h"
 #include "roof/Dialect/RoofDialect.h"
 #include "roof/Parallel/ConcatSharding.h"
+#include "roof/Parallel/GatherSharding.h"
 #include "roof/Parallel/ReshapeSharding.h"
 #include "roof/Transforms/Passes.h"
 
@@ -16,6 +17,7 @@ void roof::registerAllRoofDialects(DialectRegistry &registry) {
   registry.insert<RoofDialect>();
   registerAllCostModels(registry);
   registerConcatShardingModel(registry);
+  registerGatherShardingModel(registry);
   registerReshapeShardingModels(registry);
 }
 

@@ -4,7 +4,8 @@
 // whose activation is whole splits its weight by an output dim (column);
 // one whose activation is split by an earlier column split splits its
 // weight by a reduction dim (row), and sharding-propagation all-reduces its
-// partial sums.
+// partial sums. An embedding's table (a tosa.gather from a weight) splits by
+// its vocabulary, and the lookups are summed.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,8 +14,10 @@
 #include "roof/Analysis/OpClassification.h"
 #include "roof/Analysis/WeightAnalysis.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Shard/IR/ShardOps.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace mlir::roof {
@@ -55,6 +58,7 @@ struct RoofParallelPlanPass
       if (failed(checkPartitionable(fn)))
         return WalkResult::interrupt();
       planFunction(fn, grid, weights, *tp);
+      returnWhole(fn, grid);
       return WalkResult::advance();
     });
     if (walk.wasInterrupted())
@@ -108,15 +112,59 @@ private:
     return failure(walk.wasInterrupted());
   }
 
-  /// Splits the column weights of `fn`'s contractions over `grid`.
+  /// Annotates what `fn` returns as whole on every device: its callers get
+  /// what it computes, and MLIR 22's shard-partition crashes on a returned
+  /// value that propagation leaves without a sharding (a reduction's, such
+  /// as a loss).
+  static void returnWhole(FunctionOpInterface fn, shard::GridOp grid) {
+    for (Block &block : fn.getFunctionBody()) {
+      Operation *terminator = block.getTerminator();
+      if (!terminator || !isa<func::ReturnOp>(terminator))
+        continue;
+      for (OpOperand &result : terminator->getOpOperands()) {
+        auto type = dyn_cast<RankedTensorType>(result.get().getType());
+        if (!type || type.getRank() == 0)
+          continue;
+        OpBuilder b(terminator);
+        Location loc = terminator->getLoc();
+        auto whole = shard::ShardingOp::create(
+            b, loc,
+            shard::Sharding::get(
+                FlatSymbolRefAttr::get(grid),
+                {shard::GridAxesAttr::get(b.getContext(), {})}));
+        result.set(shard::ShardOp::create(b, loc, result.get(), whole));
+      }
+    }
+  }
+
+  /// A contraction's weight split: its operand and dim, and whether it is
+  /// a row split.
+  struct WeightSplit {
+    OpOperand *weight;
+    unsigned dim;
+    bool row;
+  };
+
+  /// Splits the weights of `fn`'s contractions and embeddings over `grid`.
+  /// A column split is kept only when a row split later reads what it
+  /// splits: a split left to the function's end (an LM head's logits,
+  /// reduced over the vocabulary by the loss) is not one MLIR 22's
+  /// shard-partition can take (docs/parallelism.md, "Not yet").
   void planFunction(FunctionOpInterface fn, shard::GridOp grid,
                     const WeightAnalysis &weights, int64_t devices) {
-    // Values an earlier column split leaves split (until a row split's
-    // all-reduce makes them whole again).
-    llvm::DenseSet<Value> split;
-    auto isSplit = [&](Value v) { return split.contains(v); };
+    // The splits in order; for each value column splits leave split (until
+    // a row split's all-reduce makes it whole again), those splits' indices.
+    SmallVector<WeightSplit> splits;
+    llvm::DenseMap<Value, SmallVector<unsigned, 2>> splitBy;
+    llvm::DenseSet<unsigned> readByRow;
     for (Block &block : fn.getFunctionBody())
       for (Operation &op : block) {
+        // Its lookups are summed over the devices: whole.
+        if (auto gather = dyn_cast<tosa::GatherOp>(&op);
+            gather && weights.isWeight(gather.getValues())) {
+          splitDim(gather->getOpOperand(0), /*dim=*/1, grid, devices);
+          continue;
+        }
         auto linalgOp = dyn_cast<linalg::LinalgOp>(&op);
         if (linalgOp && isContraction(&op)) {
           SmallVector<OpOperand *> inputs = linalgOp.getDpsInputOperands();
@@ -127,50 +175,79 @@ private:
               !weights.isWeight(inputs[inputs[0] == *weight]->get())) {
             // Column: its result is split. Row: its result is the
             // all-reduced sum, whole.
-            bool row = isSplit(inputs[inputs[0] == *weight]->get());
-            if (splitWeight(linalgOp, **weight, grid, devices, row) && !row)
-              split.insert(op.getResult(0));
+            auto column = splitBy.find(inputs[inputs[0] == *weight]->get());
+            bool row = column != splitBy.end();
+            std::optional<unsigned> dim =
+                findSplitDim(linalgOp, **weight, devices, row);
+            if (!dim)
+              continue;
+            if (row)
+              readByRow.insert(column->second.begin(), column->second.end());
+            else
+              splitBy[op.getResult(0)] = {static_cast<unsigned>(splits.size())};
+            splits.push_back({*weight, *dim, row});
             continue;
           }
         }
-        if (llvm::any_of(op.getOperands(), isSplit))
-          split.insert(op.result_begin(), op.result_end());
+        SmallVector<unsigned, 2> from;
+        for (Value operand : op.getOperands())
+          if (auto found = splitBy.find(operand); found != splitBy.end())
+            for (unsigned split : found->second)
+              if (!llvm::is_contained(from, split))
+                from.push_back(split);
+        if (!from.empty())
+          for (Value result : op.getResults())
+            splitBy[result] = from;
       }
+    for (auto [i, split] : llvm::enumerate(splits)) {
+      if (!split.row && !readByRow.contains(i))
+        continue;
+      splitDim(*split.weight, split.dim, grid, devices);
+      ++(split.row ? numRows : numColumns);
+    }
   }
 
-  /// Splits the weight of `contraction` at `weight` by its first dim that
-  /// `devices` divides and that is an output dim of the contraction
-  /// (column) or, for a `row` split, a reduction dim; whether one was
-  /// found.
-  bool splitWeight(linalg::LinalgOp contraction, OpOperand &weight,
-                   shard::GridOp grid, int64_t devices, bool row) {
+  /// The dim of the weight of `contraction` at `weight` to split: its first
+  /// dim that `devices` divides and that is an output dim of the
+  /// contraction (column) or, for a `row` split, a reduction dim.
+  static std::optional<unsigned> findSplitDim(linalg::LinalgOp contraction,
+                                              OpOperand &weight,
+                                              int64_t devices, bool row) {
     auto type = dyn_cast<RankedTensorType>(weight.get().getType());
     if (!type || !type.hasStaticShape())
-      return false;
+      return std::nullopt;
     AffineMap map = contraction.getMatchingIndexingMap(&weight);
     SmallVector<utils::IteratorType> loops =
         contraction.getIteratorTypesArray();
+    utils::IteratorType wanted =
+        row ? utils::IteratorType::reduction : utils::IteratorType::parallel;
     for (auto [dim, expr] : llvm::enumerate(map.getResults())) {
       auto loop = dyn_cast<AffineDimExpr>(expr);
-      utils::IteratorType wanted =
-          row ? utils::IteratorType::reduction : utils::IteratorType::parallel;
-      if (!loop || loops[loop.getPosition()] != wanted ||
-          type.getDimSize(dim) % devices != 0)
-        continue;
-      OpBuilder b(contraction);
-      MLIRContext *context = b.getContext();
-      SmallVector<shard::GridAxesAttr> axes(
-          dim + 1, shard::GridAxesAttr::get(context, {}));
-      axes.back() = shard::GridAxesAttr::get(context, {0});
-      Location loc = contraction->getLoc();
-      auto sharding = shard::ShardingOp::create(
-          b, loc, shard::Sharding::get(FlatSymbolRefAttr::get(grid), axes));
-      auto annotated = shard::ShardOp::create(b, loc, weight.get(), sharding);
-      weight.set(annotated);
-      ++(row ? numRows : numColumns);
-      return true;
+      if (loop && loops[loop.getPosition()] == wanted &&
+          type.getDimSize(dim) % devices == 0)
+        return dim;
     }
-    return false;
+    return std::nullopt;
+  }
+
+  /// Annotates the value at `operand` as split over `grid` by its `dim`;
+  /// whether `devices` divides that dim (else nothing is annotated).
+  static bool splitDim(OpOperand &operand, unsigned dim, shard::GridOp grid,
+                       int64_t devices) {
+    auto type = dyn_cast<RankedTensorType>(operand.get().getType());
+    if (!type || dim >= type.getRank() || type.isDynamicDim(dim) ||
+        type.getDimSize(dim) % devices != 0)
+      return false;
+    OpBuilder b(operand.getOwner());
+    MLIRContext *context = b.getContext();
+    SmallVector<shard::GridAxesAttr> axes(
+        dim + 1, shard::GridAxesAttr::get(context, {}));
+    axes.back() = shard::GridAxesAttr::get(context, {0});
+    Location loc = operand.getOwner()->getLoc();
+    auto sharding = shard::ShardingOp::create(
+        b, loc, shard::Sharding::get(FlatSymbolRefAttr::get(grid), axes));
+    operand.set(shard::ShardOp::create(b, loc, operand.get(), sharding));
+    return true;
   }
 };
 } // namespace

@@ -25,6 +25,12 @@
 // RUN: roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition,roof-fuse-epilogues),roof-report{targets=h100-node training=adam parallel=tp:2,dp:2})' -o /dev/null | FileCheck %s --check-prefix=GIVEN
 // RUN: roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{targets=h100-node training=adam parallel=dp:2})' -o /dev/null | FileCheck %s --check-prefix=GIVEN
 // RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{targets=h100-node parallel=tp:4})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=MISMATCH
+// A whole model: the embedding table splits by its vocabulary, and the
+// lookups are summed; the LM head stays whole, as no row split follows it.
+// RUN: %debian_python %roof_src_root/scripts/gen_gpt_layers.py --layers 1 --seq 16 --hidden 64 --heads 4 --vocab 256 --dropout 0 -o %t.vocab.mlir
+// RUN: roof-opt %t.vocab.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition))' | FileCheck %s --check-prefix=VOCAB
+// RUN: %mlir_opt --load-dialect-plugin=%roof_plugin --load-pass-plugin=%roof_plugin %t.vocab.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition))' | FileCheck %s --check-prefix=VOCAB
+// RUN: roof-opt %t.vocab.mlir --roof-report="targets=h100-node parallel=tp:2" -o /dev/null | FileCheck %s --check-prefix=VOCAB-PRICED
 // RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=pp:2})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=PP
 // RUN: not roof-opt %s --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=TAKEN
 
@@ -65,6 +71,20 @@
 // GIVEN: tensor:  collectives on the links: forward 2.418 us + backward 2.418 us a pass
 // GIVEN: data:    2 replicas; gradients all-reduced in 1.421 us over NVLink 4 (ring, 0.099 MB sent per device)
 // MISMATCH: error: roof-report: the module is already split over 2 devices (its shard.grid), and parallel= says tp:4 (split IR is priced as given: give its device count as tp:N, docs/parallelism.md)
+
+// Each device holds 128 of the 256 rows of the table, looks the 16 tokens
+// up in it and all-reduces the [1, 16, 64] lookups; the head's 64x256
+// weight is whole, and the loss (its reductions) runs on every device.
+// VOCAB-LABEL: func.func @gpt(
+// VOCAB-SAME: tensor<1x128x64xf32> {roof.param}
+// VOCAB-SAME: tensor<64x256xf32> {roof.param}) -> tensor<16xf32>
+// VOCAB: tosa.gather %{{.*}} : (tensor<1x128x64xf32>, tensor<1x16xi32>) -> tensor<1x16x64xf32>
+// VOCAB-NEXT: shard.all_reduce %{{.*}} on @tp grid_axes = [0] : tensor<1x16x64xf32>
+// VOCAB: linalg.matmul {{.*}} -> tensor<16x256xf32>
+// VOCAB-NOT: shard.all_gather
+// VOCAB: return %{{.*}} : tensor<16xf32>
+// The lookup's all-reduce (4096 B) and the layer's two: 3 x 1.209102 us.
+// VOCAB-PRICED: communication: 3.627 us on the links ({{.*}} % of the latency), not overlapped with compute: 3 collectives over NVLink 4
 
 // FUSED: error: roof-report: parallel= splits the model's ops, and a roof.kernel cannot be split: fuse after the plan
 // A layer this small gains nothing from a split: its kernels are launch

@@ -390,7 +390,11 @@ def RoofParallelPlan : Pass<"roof-parallel-plan", "::mlir::ModuleOp"> {
     Those whose input is split split their weight by its first reduction
     dim that N divides ("row": the attention's output projection, the
     MLP's second matmul), and propagation all-reduces their partial sums:
-    two all-reduces per transformer layer, as Megatron-LM runs it.
+    two all-reduces per transformer layer, as Megatron-LM runs it. A
+    column split is kept only when a row split reads what it splits (an LM
+    head stays whole); an embedding table (a tosa.gather from a weight)
+    splits by its vocabulary, its lookups summed; and what a function
+    returns is annotated whole.
 
     ```sh
     roof-opt model.mlir --pass-pipeline='builtin.module(
