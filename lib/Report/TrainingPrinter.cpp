@@ -96,8 +96,11 @@ void roof::printTrainingText(const TrainingReport &step,
        << " a pass, in the passes' times, not overlapped with compute\n";
   if (const std::optional<PipelineStep> &pipeline = step.pipeline) {
     const CollectiveTime &send = pipeline->send;
-    os << "pipeline: " << pipeline->stages << " stages of " << pipeline->layers
-       << " layers, " << pipeline->microbatches << " microbatches: bubble "
+    os << "pipeline: " << pipeline->stages << " stages of "
+       << formatCountOf(pipeline->layers, "layer") << ", "
+       << pipeline->microbatches
+       << (pipeline->microbatches == 1 ? " microbatch" : " microbatches")
+       << ": bubble "
        << llvm::format("%.1f %%", 100 * pipeline->bubbleFraction())
        << "; slowest stage " << pipeline->slowest
        << " (its device's passes, FLOPs and memory above); activations sent "
