@@ -617,6 +617,7 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
     double perCall = target.callOverhead;
     if (target.calibration)
       perCall += result.nodes * target.calibration->nodeOverhead;
+    result.callSeconds = perCall;
     result.latencySeconds += perCall;
     result.latencyWithRereadsSeconds += perCall;
     result.latencyCompulsorySeconds += perCall;

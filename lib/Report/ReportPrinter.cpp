@@ -228,6 +228,30 @@ static void printCommunication(const FunctionRoofline &r,
   os << "\n";
 }
 
+/// The latency's fixed part and what cuts it (docs/roofline.md,
+/// "Overheads"); shares are of the latency, per-call overhead included.
+static void printOverheads(const FunctionRoofline &r, llvm::raw_ostream &os) {
+  double fixed = r.overheadSeconds();
+  if (fixed <= 0 || r.latencySeconds <= 0)
+    return;
+  os << "overheads: " << formatSeconds(fixed)
+     << llvm::format(" of the latency (%.1f %%) is fixed:",
+                     100 * fixed / r.latencySeconds);
+  unsigned launches = r.launches();
+  if (launches)
+    os << " " << launches << (launches == 1 ? " launch" : " launches") << " ("
+       << formatSeconds(fixed - r.callSeconds) << ")";
+  if (r.callSeconds > 0)
+    os << (launches ? " +" : "") << " " << formatSeconds(r.callSeconds)
+       << " per call";
+  os << "; batching shares it over more inferences";
+  if (launches)
+    os << (r.target->kind == "gpu"
+               ? ", fusion and graph launch (CUDA Graphs) cut the launches"
+               : ", fusion cuts the launches");
+  os << "\n";
+}
+
 static void printSummary(const FunctionRoofline &r,
                          const ReportFormatOptions &options,
                          llvm::raw_ostream &os) {
@@ -263,6 +287,7 @@ static void printSummary(const FunctionRoofline &r,
     os << "calibrated: the target's kernel times are fitted to measurements "
           "(roof-calibrate --fit, docs/validation.md): an estimate, not a "
           "bound\n";
+  printOverheads(r, os);
   printCommunication(r, os);
   const PricedSummary &summary = r.summary;
   if (r.onChipBytes && target.hasOffChipMemory()) {
@@ -930,6 +955,7 @@ static void writeSummary(llvm::json::OStream &json, const FunctionRoofline &r) {
     json.attribute("energy_j", r.energyJoules());
     if (std::optional<double> cost = r.costPerInference())
       json.attribute("cost_usd_per_inference", *cost);
+    json.attribute("overhead_s", r.overheadSeconds());
     if (r.target->system) {
       json.attribute("communication_s", r.communicationSeconds());
       json.attribute("communication_overlapped_s",

@@ -13,6 +13,8 @@
 // 2.582 us; time 17.896 + 1 = 18.896 us; latency 18.896 + 10 = 28.896 us.
 // CHECK: 18.896 65.4% compute matrix f32 1342177280 25821184 0 51.98 17.896 2.582 71.031 linalg.matmul
 // CHECK-NEXT: latency 28.896 us (1 kernel, 1 node, 1.000 us launch overhead each, 10.000 us per call)
+// The launch and the call, 11 us of 28.896 us, are fixed.
+// CHECK-NEXT: overheads: 11.000 us of the latency (38.1 %) is fixed: 1 launch (1.000 us) + 10.000 us per call; batching shares it over more inferences{{.*}}
 // CHECK-NEXT: parallelism: 1 contractions keep part of the 4 matrix units idle (down to 75.0 % busy)
 
 // JSON: "launch_overhead_s": {{1.0*e-06|9.99*[0-9]*e-07}},

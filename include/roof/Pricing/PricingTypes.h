@@ -228,8 +228,10 @@ struct FunctionRoofline {
   std::vector<KernelTime> kernels;
   FunctionCost totals;
   /// Sum of the kernel times (with launch overheads) of kernels with a time,
-  /// plus the target's call overhead.
+  /// plus the target's call overhead (`callSeconds`: per call, and under a
+  /// calibration per node).
   double latencySeconds = 0;
+  double callSeconds = 0;
   /// The same under the re-read traffic model.
   double latencyWithRereadsSeconds = 0;
   /// The same with every byte moved through off-chip memory.
@@ -277,6 +279,23 @@ struct FunctionRoofline {
     return latencySeconds > 0 ? batch / latencySeconds : 0;
   }
   /// A kernel's time over the latency, in [0, 1] (0 without a time).
+  /// The fixed part of the latency: every priced kernel's launch (or a
+  /// calibrated class's overhead) and the per-call overhead; what batching
+  /// shares over more inferences and fusion or graph launch cuts.
+  double overheadSeconds() const {
+    double seconds = callSeconds;
+    for (const KernelTime &kernel : kernels)
+      if (kernel.hasTime())
+        seconds += kernel.fixedSeconds;
+    return seconds;
+  }
+  /// Launches paid (priced kernels with a fixed time).
+  unsigned launches() const {
+    unsigned count = 0;
+    for (const KernelTime &kernel : kernels)
+      count += kernel.hasTime() && kernel.fixedSeconds > 0;
+    return count;
+  }
   double getShare(const KernelTime &kernel) const {
     return latencySeconds > 0 && kernel.hasTime()
                ? kernel.seconds / latencySeconds
