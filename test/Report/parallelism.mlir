@@ -11,7 +11,8 @@
 // 0.75. T_compute = 2 x 128 x 640 x 8192 = 1342177280 FLOP / (1e14 x 0.75)
 // = 17.896 us; T_memory = (4194304 + 20971520 + 2 x 327680) B / 1e13 =
 // 2.582 us; time 17.896 + 1 = 18.896 us; latency 18.896 + 10 = 28.896 us.
-// CHECK: 18.896 65.4% compute matrix f32 1342177280 25821184 0 51.98 17.896 2.582 71.031 linalg.matmul
+// Its share is of the kernels' time, the call overhead apart: 100 %.
+// CHECK: 18.896 100.0% compute matrix f32 1342177280 25821184 0 51.98 17.896 2.582 71.031 linalg.matmul
 // CHECK-NEXT: latency 28.896 us (1 kernel, 1 node, 1.000 us launch overhead each, 10.000 us per call)
 // The launch and the call, 11 us of 28.896 us, are fixed.
 // CHECK-NEXT: overheads: 11.000 us of the latency (38.1 %) is fixed: 1 launch (1.000 us) + 10.000 us per call; batching shares it over more inferences{{.*}}

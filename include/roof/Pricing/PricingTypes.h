@@ -296,9 +296,12 @@ struct FunctionRoofline {
       count += kernel.hasTime() && kernel.fixedSeconds > 0;
     return count;
   }
+  /// `kernel`'s share of the kernels' time (the latency without the call
+  /// overhead), the denominator of every share the report prints.
   double getShare(const KernelTime &kernel) const {
-    return latencySeconds > 0 && kernel.hasTime()
-               ? kernel.seconds / latencySeconds
+    double kernelSeconds = latencySeconds - callSeconds;
+    return kernelSeconds > 0 && kernel.hasTime()
+               ? kernel.seconds / kernelSeconds
                : 0;
   }
   /// The part of the unfused latency fusion saves (0 without one).
