@@ -472,6 +472,18 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
       }
     if (gradientBytes == 0)
       continue;
+    // A backward kernel of this forward kernel, with the gradients it has
+    // in flight.
+    auto pushKernel = [&](KernelFacts backwardFacts) {
+      uint64_t inFlight =
+          deployedGradientBytes + backwardFacts.cost.bytesWritten;
+      pass.transientBytes = std::max(pass.transientBytes, inFlight);
+      pass.inFlightByKernel[index] =
+          std::max(pass.inFlightByKernel[index], inFlight);
+      kernels.totals.total += backwardFacts.cost;
+      kernels.kernels.push_back(std::move(backwardFacts));
+      pass.forwardKernels.push_back(index);
+    };
     // A collective's gradient crosses the links the other way; it reads
     // the gradient and writes what the forward read.
     if (facts.collective) {
@@ -480,13 +492,7 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
       backwardFacts.cost.weightBytesRead = 0;
       backwardFacts.collective = std::make_shared<const CollectiveFacts>(
           getBackwardCollective(*facts.collective));
-      pass.inFlightByKernel[index] =
-          deployedGradientBytes + backwardFacts.cost.bytesWritten;
-      pass.transientBytes =
-          std::max(pass.transientBytes, pass.inFlightByKernel[index]);
-      kernels.totals.total += backwardFacts.cost;
-      kernels.kernels.push_back(std::move(backwardFacts));
-      pass.forwardKernels.push_back(index);
+      pushKernel(std::move(backwardFacts));
       continue;
     }
     KernelBackward backward;
@@ -541,14 +547,7 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
         backwardFacts.kernelClass =
             flops ? KernelClass::Elementwise : KernelClass::Movement;
       }
-      uint64_t inFlight =
-          deployedGradientBytes + backwardFacts.cost.bytesWritten;
-      pass.transientBytes = std::max(pass.transientBytes, inFlight);
-      pass.inFlightByKernel[index] =
-          std::max(pass.inFlightByKernel[index], inFlight);
-      kernels.totals.total += backwardFacts.cost;
-      kernels.kernels.push_back(std::move(backwardFacts));
-      pass.forwardKernels.push_back(index);
+      pushKernel(std::move(backwardFacts));
     };
     if (std::optional<BackwardPart> flash =
             getFlashAttentionBackward(kernel, records, flow)) {
