@@ -123,16 +123,9 @@ private:
         continue;
       for (OpOperand &result : terminator->getOpOperands()) {
         auto type = dyn_cast<RankedTensorType>(result.get().getType());
-        if (!type || type.getRank() == 0)
-          continue;
-        OpBuilder b(terminator);
-        Location loc = terminator->getLoc();
-        auto whole = shard::ShardingOp::create(
-            b, loc,
-            shard::Sharding::get(
-                FlatSymbolRefAttr::get(grid),
-                {shard::GridAxesAttr::get(b.getContext(), {})}));
-        result.set(shard::ShardOp::create(b, loc, result.get(), whole));
+        if (type && type.getRank() > 0)
+          annotate(result, grid,
+                   {shard::GridAxesAttr::get(fn.getContext(), {})});
       }
     }
   }
@@ -147,9 +140,10 @@ private:
 
   /// Splits the weights of `fn`'s contractions and embeddings over `grid`.
   /// A column split is kept only when a row split later reads what it
-  /// splits: a split left to the function's end (an LM head's logits,
-  /// reduced over the vocabulary by the loss) is not one MLIR 22's
-  /// shard-partition can take (docs/parallelism.md, "Not yet").
+  /// splits: an LM head's logits, which the loss reduces over the
+  /// vocabulary, would otherwise be all-gathered twice by upstream's passes,
+  /// which costs more than computing the head whole (docs/parallelism.md,
+  /// "Plans").
   void planFunction(FunctionOpInterface fn, shard::GridOp grid,
                     const WeightAnalysis &weights, int64_t devices) {
     // The splits in order; for each value column splits leave split (until
@@ -162,7 +156,8 @@ private:
         // Its lookups are summed over the devices: whole.
         if (auto gather = dyn_cast<tosa::GatherOp>(&op);
             gather && weights.isWeight(gather.getValues())) {
-          splitDim(gather->getOpOperand(0), /*dim=*/1, grid, devices);
+          if (divides(gather.getValues().getType(), /*dim=*/1, devices))
+            splitDim(gather->getOpOperand(0), /*dim=*/1, grid);
           continue;
         }
         auto linalgOp = dyn_cast<linalg::LinalgOp>(&op);
@@ -202,7 +197,7 @@ private:
     for (auto [i, split] : llvm::enumerate(splits)) {
       if (!split.row && !readByRow.contains(i))
         continue;
-      splitDim(*split.weight, split.dim, grid, devices);
+      splitDim(*split.weight, split.dim, grid);
       ++(split.row ? numRows : numColumns);
     }
   }
@@ -224,30 +219,38 @@ private:
     for (auto [dim, expr] : llvm::enumerate(map.getResults())) {
       auto loop = dyn_cast<AffineDimExpr>(expr);
       if (loop && loops[loop.getPosition()] == wanted &&
-          type.getDimSize(dim) % devices == 0)
+          divides(type, dim, devices))
         return dim;
     }
     return std::nullopt;
   }
 
-  /// Annotates the value at `operand` as split over `grid` by its `dim`;
-  /// whether `devices` divides that dim (else nothing is annotated).
-  static bool splitDim(OpOperand &operand, unsigned dim, shard::GridOp grid,
-                       int64_t devices) {
-    auto type = dyn_cast<RankedTensorType>(operand.get().getType());
-    if (!type || dim >= type.getRank() || type.isDynamicDim(dim) ||
-        type.getDimSize(dim) % devices != 0)
-      return false;
-    OpBuilder b(operand.getOwner());
-    MLIRContext *context = b.getContext();
+  /// Whether `type` is a ranked tensor whose `dim` is static and a
+  /// multiple of `devices`.
+  static bool divides(Type type, unsigned dim, int64_t devices) {
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    return tensor && dim < tensor.getRank() && !tensor.isDynamicDim(dim) &&
+           tensor.getDimSize(dim) % devices == 0;
+  }
+
+  /// Annotates the value at `operand` as split over `grid` by its `dim`.
+  static void splitDim(OpOperand &operand, unsigned dim, shard::GridOp grid) {
+    MLIRContext *context = grid.getContext();
     SmallVector<shard::GridAxesAttr> axes(
         dim + 1, shard::GridAxesAttr::get(context, {}));
     axes.back() = shard::GridAxesAttr::get(context, {0});
+    annotate(operand, grid, axes);
+  }
+
+  /// Annotates the value at `operand` with a sharding over `grid` of `axes`
+  /// (the grid axes that split each dim), just before its user.
+  static void annotate(OpOperand &operand, shard::GridOp grid,
+                       ArrayRef<shard::GridAxesAttr> axes) {
+    OpBuilder b(operand.getOwner());
     Location loc = operand.getOwner()->getLoc();
     auto sharding = shard::ShardingOp::create(
         b, loc, shard::Sharding::get(FlatSymbolRefAttr::get(grid), axes));
     operand.set(shard::ShardOp::create(b, loc, operand.get(), sharding));
-    return true;
   }
 };
 } // namespace
