@@ -115,8 +115,7 @@ static void narrowToStage(TrainingReport &report, const TrainingKernels &step,
     if (stage != slowest)
       continue;
     report.forwardFlops += kernel.cost.flops;
-    if (kernel.collective)
-      report.forwardCommunicationSeconds += kernel.collective->seconds;
+    report.forwardCommunicationSeconds += kernel.exposedLinkSeconds();
   }
   // The backward pass's recomputed forward kernels come last.
   size_t firstRecomputed =
@@ -126,8 +125,7 @@ static void narrowToStage(TrainingReport &report, const TrainingKernels &step,
       continue;
     (i < firstRecomputed ? report.backwardFlops : report.recomputeFlops) +=
         kernel.cost.flops;
-    if (kernel.collective)
-      report.backwardCommunicationSeconds += kernel.collective->seconds;
+    report.backwardCommunicationSeconds += kernel.exposedLinkSeconds();
   }
   auto stateBytes = [](const ModelState &state) {
     return state.weightBytes + state.gradientBytes + state.optimizerBytes();
@@ -164,8 +162,9 @@ TrainingReport roof::priceTraining(const TrainingKernels &step,
   report.forwardFlops = forward.totals.total.flops;
   report.backward = priceFunction(step.backward.kernels, target, options);
   report.backwardSeconds = report.backward.latencySeconds;
-  report.forwardCommunicationSeconds = forward.communicationSeconds();
-  report.backwardCommunicationSeconds = report.backward.communicationSeconds();
+  report.forwardCommunicationSeconds = forward.exposedCommunicationSeconds();
+  report.backwardCommunicationSeconds =
+      report.backward.exposedCommunicationSeconds();
   report.recomputeFlops = step.backward.recomputeFlops;
   report.backwardFlops =
       step.backward.kernels.totals.total.flops - report.recomputeFlops;

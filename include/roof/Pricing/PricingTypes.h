@@ -145,12 +145,16 @@ struct KernelTime {
   double outputSeconds = 0;
 
   bool hasTime() const { return rate || cost.flops == 0; }
+  /// A collective's time on the links that no matmul hides (0 for others).
+  double exposedLinkSeconds() const {
+    return collective ? collective->seconds - overlappedSeconds : 0;
+  }
   /// The kernel's time with a memory time of `memory`: max(T_compute,
   /// `memory`) + fixed seconds; under a calibration, fixed seconds + the
   /// class's multiples of T_compute, `memory` and the output time, and 0 for
   /// a layout kernel of a contraction's node (docs/validation.md).
   double timeWith(double memory) const {
-    double links = collective ? collective->seconds - overlappedSeconds : 0;
+    double links = exposedLinkSeconds();
     if (!calibration)
       return std::max({computeSeconds, memory, links}) + fixedSeconds;
     if (role.layoutOfContraction)
@@ -333,6 +337,13 @@ struct FunctionRoofline {
     double seconds = 0;
     for (const KernelTime &kernel : kernels)
       seconds += kernel.overlappedSeconds;
+    return seconds;
+  }
+  /// The collectives' time on the links that adds to the latency.
+  double exposedCommunicationSeconds() const {
+    double seconds = 0;
+    for (const KernelTime &kernel : kernels)
+      seconds += kernel.exposedLinkSeconds();
     return seconds;
   }
 };

@@ -93,8 +93,8 @@ struct TrainingReport {
   double forwardSeconds = 0;
   double backwardSeconds = 0;
   double updateSeconds = 0;
-  /// The time of the passes' collectives on the links (in forwardSeconds
-  /// and backwardSeconds; a tensor-parallel split's).
+  /// The time of the passes' collectives on the links that no matmul hides
+  /// (in forwardSeconds and backwardSeconds; a tensor-parallel split's).
   double forwardCommunicationSeconds = 0;
   double backwardCommunicationSeconds = 0;
   uint64_t forwardFlops = 0;
