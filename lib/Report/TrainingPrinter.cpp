@@ -183,6 +183,16 @@ void roof::printTrainingHtml(const TrainingReport &step,
      << step.maxBatch() << "</p>\n";
 }
 
+/// `values` as the JSON array `name`.
+template <typename T>
+static void writeNumbers(llvm::json::OStream &json, StringRef name,
+                         ArrayRef<T> values) {
+  json.attributeArray(name, [&] {
+    for (T value : values)
+      json.value(value);
+  });
+}
+
 void roof::writeTrainingJson(llvm::json::OStream &json,
                              const TrainingReport &step) {
   json.attributeObject("training", [&] {
@@ -227,14 +237,8 @@ void roof::writeTrainingJson(llvm::json::OStream &json,
     if (step.timeline)
       json.attributeObject("memory_timeline", [&] {
         json.attribute("peak", step.timeline->peak());
-        auto writePoints = [&](StringRef name, ArrayRef<uint64_t> points) {
-          json.attributeArray(name, [&] {
-            for (uint64_t bytes : points)
-              json.value(bytes);
-          });
-        };
-        writePoints("forward", step.timeline->forward);
-        writePoints("backward", step.timeline->backward);
+        writeNumbers(json, "forward", ArrayRef(step.timeline->forward));
+        writeNumbers(json, "backward", ArrayRef(step.timeline->backward));
       });
     if (const std::optional<PipelineStep> &pipeline = step.pipeline)
       json.attributeObject("pipeline", [&] {
@@ -245,14 +249,8 @@ void roof::writeTrainingJson(llvm::json::OStream &json,
         json.attribute("bubble", pipeline->bubbleFraction());
         json.attribute("slowest_stage",
                        static_cast<uint64_t>(pipeline->slowest));
-        auto writeStages = [&](StringRef name, ArrayRef<double> seconds) {
-          json.attributeArray(name, [&] {
-            for (double s : seconds)
-              json.value(s);
-          });
-        };
-        writeStages("forward_s", pipeline->forwardSeconds);
-        writeStages("backward_s", pipeline->backwardSeconds);
+        writeNumbers(json, "forward_s", ArrayRef(pipeline->forwardSeconds));
+        writeNumbers(json, "backward_s", ArrayRef(pipeline->backwardSeconds));
         json.attribute("send_s", pipeline->send.seconds);
         json.attribute("send_bytes", pipeline->send.linkBytes);
       });
