@@ -228,8 +228,8 @@ static void printCommunication(const FunctionRoofline &r,
   os << "\n";
 }
 
-/// The latency's fixed part and what cuts it (docs/roofline.md,
-/// "Overheads"); shares are of the latency, per-call overhead included.
+/// The latency's fixed part, its share of the latency, and what cuts it
+/// (docs/roofline.md, "Overheads").
 static void printOverheads(const FunctionRoofline &r, llvm::raw_ostream &os) {
   double fixed = r.overheadSeconds();
   if (fixed <= 0 || r.latencySeconds <= 0)
