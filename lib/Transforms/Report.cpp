@@ -618,7 +618,8 @@ private:
 
   /// parallel= and zero=, then that every target can run them: a system
   /// with enough devices. A module already split over `split` devices is
-  /// priced as given: its replicas are that many devices apart.
+  /// priced as given: its pipeline stages and replicas are that many
+  /// devices apart.
   LogicalResult checkPlan(ModuleOp module, std::optional<uint64_t> split,
                           const std::deque<Target> &loaded) {
     plan = {};
@@ -646,7 +647,7 @@ private:
                << " devices (its shard.grid), and parallel= says tp:" << plan.tp
                << " (split IR is priced as given: give its device count as "
                   "tp:N, docs/parallelism.md)";
-      if (plan.dp > 1)
+      if (plan.dp > 1 || plan.pp > 1)
         plan.tp = *split;
     }
     if (plan.dp > 1 && training == Optimizer::None)

@@ -25,6 +25,7 @@
 // RUN: roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition,roof-fuse-epilogues),roof-report{targets=h100-node training=adam parallel=tp:2,dp:2})' -o /dev/null | FileCheck %s --check-prefix=GIVEN
 // RUN: roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{targets=h100-node training=adam parallel=dp:2})' -o /dev/null | FileCheck %s --check-prefix=GIVEN
 // RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{targets=h100-node parallel=tp:4})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=MISMATCH
+// RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{targets=h100-node training=adam parallel=pp:8})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=GIVEN-PP
 // A whole model: the embedding table splits by its vocabulary, and the
 // lookups are summed; the LM head stays whole, as no row split follows it.
 // RUN: %debian_python %roof_src_root/scripts/gen_gpt_layers.py --layers 1 --seq 16 --hidden 64 --heads 4 --vocab 256 --dropout 0 -o %t.vocab.mlir
@@ -70,6 +71,8 @@
 // ring: 2 steps (1.2 us) + 99328 B / 450 GB/s (0.220729 us) = 1.421 us.
 // GIVEN: tensor:  collectives on the links: forward 2.418 us + backward 2.418 us a pass
 // GIVEN: data:    2 replicas; gradients all-reduced in 1.421 us over NVLink 4 (ring, 0.099 MB sent per device)
+// Pipeline stages of split IR are its 2 devices apart: 8 stages need 16.
+// GIVEN-PP: error: roof-report: parallel=pp:8 needs 16 devices, and 'NVIDIA HGX H100 8-GPU (NVLink 4, NVSwitch)' has 8
 // MISMATCH: error: roof-report: the module is already split over 2 devices (its shard.grid), and parallel= says tp:4 (split IR is priced as given: give its device count as tp:N, docs/parallelism.md)
 
 // Each device holds 128 of the 256 rows of the table, looks the 16 tokens
