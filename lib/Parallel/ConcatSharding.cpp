@@ -98,8 +98,7 @@ struct ConcatShardingModel
              << concat.getDim() << " is not supported)";
     auto local = tensor::ConcatOp::create(builder, op->getLoc(),
                                           concat.getDim(), partitionedOperands);
-    partitionMap.map(op->getResult(0), local.getResult());
-    partitionMap.map(op, local.getOperation());
+    mapPartitioned(op, local, partitionMap);
     return success();
   }
 };

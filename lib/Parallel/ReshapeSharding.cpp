@@ -150,8 +150,7 @@ struct ReshapeShardingModel
     auto local = ReshapeOp::create(builder, op->getLoc(), resultType,
                                    partitionedOperands.front(),
                                    reshape.getReassociationIndices());
-    partitionMap.map(op->getResult(0), local.getResult());
-    partitionMap.map(op, local.getOperation());
+    mapPartitioned(op, local, partitionMap);
     return success();
   }
 };

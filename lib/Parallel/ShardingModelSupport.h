@@ -12,6 +12,7 @@
 
 #include "mlir/Dialect/Shard/IR/ShardOps.h"
 #include "mlir/Dialect/Shard/Interfaces/ShardingInterface.h"
+#include "mlir/IR/IRMapping.h"
 
 namespace mlir::roof {
 
@@ -47,6 +48,13 @@ inline Type getDevicePartType(Operation *op, Type type,
     return type;
   shard::GridOp grid = shard::getGrid(op, sharding.getGridAttr(), symbolTable);
   return shard::shardType(type, grid, sharding);
+}
+
+/// Records `local` as the partitioned form of `op` (one result each).
+inline void mapPartitioned(Operation *op, Operation *local,
+                           IRMapping &partitionMap) {
+  partitionMap.map(op->getResult(0), local->getResult(0));
+  partitionMap.map(op, local);
 }
 
 } // namespace mlir::roof
