@@ -59,6 +59,5 @@ void roof::overlapCollectives(const FunctionKernels &analysis,
       continue;
     kernel.overlappedSeconds =
         std::min(kernel.collective->seconds, neighbour->computeSeconds);
-    kernel.updateSeconds();
   }
 }

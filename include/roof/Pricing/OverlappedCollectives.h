@@ -20,7 +20,8 @@ namespace mlir::roof {
 /// Sets each priced collective of `priced` (the kernels of `analysis`) to
 /// hide min(its link time, the compute time of the matrix-engine kernel
 /// next to it): the kernel of the op that makes its input for a reduction
-/// or scatter, else of the first op that reads its result.
+/// or scatter, else of the first op that reads its result. The kernels'
+/// times take it when their traffic is priced (priceFunction).
 void overlapCollectives(const FunctionKernels &analysis,
                         FunctionRoofline &priced);
 
