@@ -30,6 +30,17 @@ softmax and layer norm kernels) and roof-report with training=adam,
 dtype-policy=f16, master-dtype=f32, recompute=full,
 parallel=tp:t,pp:p,dp:d and grad-accum = B / (d x micro-batch) (the
 microbatches of a pipeline), on a system of Selene's nodes written here.
+
+A second table takes Korthikanti et al., "Reducing Activation Recomputation
+in Large Transformer Models" (MLSys 2023, arXiv 2205.05198), table 5: the
+same kind of runs with full recomputation, and with sequence parallelism
+and selective recomputation (plan sp:t, recompute=selective), on the
+models of its table 3 whose pipeline is not interleaved (22 B and 1 T). Its
+iteration times are given in seconds. For the 22 B model it also compares
+the saved activations per layer with the paper's table 2, in bytes of
+2-byte activations: 2sbh with full recomputation, and sbh 34/t with
+sequence parallelism and selective recomputation, less the two dropout
+masks (sbh each) the model has not: sbh 32/t.
 """
 
 import argparse
@@ -58,19 +69,29 @@ ROWS = [
     ("1T", 128, 25600, 160, 8, 64, 3072, 3072, 1, 163),
 ]
 
+# (parameters, layers, hidden, heads, t, p, GPUs, global batch, micro-batch,
+# seconds per iteration with full recomputation, with sequence parallelism
+# and selective recomputation): Korthikanti et al. 2022, tables 3 and 5.
+SEQUENCE_ROWS = [
+    ("22B", 48, 6144, 64, 8, 1, 8, 4, 4, 1.42, 1.10),
+    ("1T", 128, 25600, 160, 8, 64, 512, 512, 1, 94.42, 71.49),
+]
+
 
 def selene(nodes):
     """Selene's DGX A100 nodes as a roof-system/1 file: the NVLink of
     targets/a100-node.json, and eight 200 Gb/s HDR InfiniBand adapters per
     node, one per GPU (Narayanan et al., section 5)."""
+    links = [{"name": "NVLink 3", "between": "devices",
+              "bandwidth": "300 GB/s", "latency": "0.6 us"}]
+    if nodes > 1:
+        links.append({"name": "InfiniBand HDR", "between": "nodes",
+                      "bandwidth": "25 GB/s", "latency": "2.7 us"})
     return {
         "schema": "roof-system/1",
         "name": f"{nodes} x DGX A100 80GB (Selene)",
         "device": "a100-sxm", "devices_per_node": 8, "nodes": nodes,
-        "links": [{"name": "NVLink 3", "between": "devices",
-                   "bandwidth": "300 GB/s", "latency": "0.6 us"},
-                  {"name": "InfiniBand HDR", "between": "nodes",
-                   "bandwidth": "25 GB/s", "latency": "2.7 us"}],
+        "links": links,
         "sources": {
             "NVLink 3": "targets/a100-node.json",
             "InfiniBand HDR": "eight 200 Gb/s HDR InfiniBand HCAs per node "
@@ -84,6 +105,52 @@ def measured_seconds(layers, hidden, gpus, batch, tflops):
     flops = 96 * batch * SEQ * layers * hidden ** 2 * (
         1 + SEQ / (6 * hidden) + VOCAB / (16 * layers * hidden))
     return flops / (gpus * tflops * 1e12)
+
+
+def price(work, layers, hidden, heads, tp, pp, gpus, batch, micro, plan,
+          recompute):
+    """Roof's training step for a run: the report's "training" object,
+    and the micro-batches a step."""
+    replicas = gpus // (tp * pp)
+    accum = batch // (replicas * micro)
+    model = os.path.join(work, f"gpt-{layers}x{hidden}-b{micro}.mlir")
+    if not os.path.exists(model):
+        subprocess.run(
+            [sys.executable, os.path.join(ROOT, "scripts",
+                                          "gen_gpt_layers.py"),
+             "--layers", str(layers), "--hidden", str(hidden), "--heads",
+             str(heads), "--seq", str(SEQ), "--batch", str(micro),
+             "--dropout", "0", "-o", model], check=True)
+    system = os.path.join(work, f"selene-{gpus // 8}.json")
+    with open(system, "w") as f:
+        json.dump(selene(gpus // 8), f)
+    pipeline = (
+        f"builtin.module(roof-parallel-plan{{plan={plan}:{tp}}},"
+        "func.func(sharding-propagation,shard-partition,"
+        "roof-combine-collectives,roof-fuse-epilogues{normalizations=true}),"
+        f"roof-report{{targets={system} training=adam dtype-policy=f16 "
+        f"master-dtype=f32 recompute={recompute} parallel={plan}:{tp},"
+        f"pp:{pp},dp:{replicas} grad-accum={accum} batch={micro} "
+        "format=json})")
+    out = subprocess.run(
+        [roof_tool("roof-opt"), model, f"--pass-pipeline={pipeline}",
+         "-o", os.devnull], check=True, capture_output=True,
+        text=True).stdout
+    return json.loads(out)["reports"][0]["training"], accum
+
+
+def communication(step, accum, pp):
+    """The tensor-parallel collectives' and the bubble's shares of a step,
+    and the gradients' exposed all-reduce, as the tables print them."""
+    pipeline = step.get("pipeline")
+    runs = (accum + pp - 1) if pipeline else accum
+    links = runs * (step["forward_communication_s"] +
+                    step["backward_communication_s"])
+    exposed = step.get("data_parallel", {}).get("exposed_s", 0)
+    bubble = (f", bubble {pipeline['bubble'] * 100:.1f} %"
+              if pipeline else "")
+    return (f"tensor {links / step['step_s'] * 100:.1f} %, data exposed "
+            f"{exposed * 1e3:.1f} ms{bubble}")
 
 
 def main():
@@ -100,47 +167,58 @@ def main():
     ratios = []
     for name, layers, hidden, heads, tp, pp, gpus, batch, micro, tflops \
             in ROWS:
-        replicas = gpus // (tp * pp)
-        accum = batch // (replicas * micro)
-        model = os.path.join(work, f"gpt-{name}-b{micro}.mlir")
-        if not os.path.exists(model):
-            subprocess.run(
-                [sys.executable, os.path.join(ROOT, "scripts",
-                                              "gen_gpt_layers.py"),
-                 "--layers", str(layers), "--hidden", str(hidden), "--heads",
-                 str(heads), "--seq", str(SEQ), "--batch", str(micro),
-                 "--dropout", "0", "-o", model], check=True)
-        system = os.path.join(work, f"selene-{gpus // 8}.json")
-        with open(system, "w") as f:
-            json.dump(selene(gpus // 8), f)
-        pipeline = (
-            f"builtin.module(roof-parallel-plan{{plan=tp:{tp}}},"
-            "func.func(sharding-propagation,shard-partition,"
-            "roof-fuse-epilogues{normalizations=true}),"
-            f"roof-report{{targets={system} training=adam dtype-policy=f16 "
-            f"master-dtype=f32 recompute=full parallel=tp:{tp},pp:{pp},"
-            f"dp:{replicas} grad-accum={accum} batch={micro} format=json}})")
-        out = subprocess.run(
-            [roof_tool("roof-opt"), model, f"--pass-pipeline={pipeline}",
-             "-o", os.devnull], check=True, capture_output=True,
-            text=True).stdout
-        step = json.loads(out)["reports"][0]["training"]
+        step, accum = price(work, layers, hidden, heads, tp, pp, gpus, batch,
+                            micro, "tp", "full")
         measured = measured_seconds(layers, hidden, gpus, batch, tflops)
         ratios.append(measured / step["step_s"])
-        pipeline = step.get("pipeline")
-        runs = (accum + pp - 1) if pipeline else accum
-        links = runs * (step["forward_communication_s"] +
-                        step["backward_communication_s"])
-        exposed = step["data_parallel"]["exposed_s"]
-        bubble = (f", bubble {pipeline['bubble'] * 100:.1f} %"
-                  if pipeline else "")
         print(f"{name:6} {tp:2d} {pp:2d} {gpus:5d} {batch:5d} {accum:5d} "
               f"{measured:10.3f} {step['step_s']:7.3f} {ratios[-1]:6.2f} "
               f"{step['model_flops_utilization'] * 100:4.0f}%  "
-              f"tensor {links / step['step_s'] * 100:.1f} %, data exposed "
-              f"{exposed * 1e3:.1f} ms{bubble}")
-    print_bounds(ratios)
+              f"{communication(step, accum, pp)}")
+    table_1 = print_bounds(ratios)
+
+    print()
+    print("Korthikanti et al., table 5: measured / Roof's iteration time, "
+          "full recomputation, then sequence parallelism and selective "
+          "recomputation")
+    print(f"{'model':6} {'plan':>4} {'recompute':>9} {'measured s':>10} "
+          f"{'Roof s':>7} {'ratio':>6} {'MFU':>5}  communication")
+    sequence_ratios, speedups = [], []
+    saved_per_layer = {}
+    for name, layers, hidden, heads, tp, pp, gpus, batch, micro, full, \
+            present in SEQUENCE_ROWS:
+        steps = []
+        for plan, recompute, measured in (("tp", "full", full),
+                                          ("sp", "selective", present)):
+            step, accum = price(work, layers, hidden, heads, tp, pp, gpus,
+                                batch, micro, plan, recompute)
+            steps.append(step["step_s"])
+            sequence_ratios.append(measured / step["step_s"])
+            if pp == 1:
+                saved_per_layer[(name, plan)] = (
+                    step["memory"]["saved_activations"] / layers, micro,
+                    hidden, tp)
+            print(f"{name:6} {plan}:{tp} {recompute:>9} {measured:10.3f} "
+                  f"{step['step_s']:7.3f} {sequence_ratios[-1]:6.2f} "
+                  f"{step['model_flops_utilization'] * 100:4.0f}%  "
+                  f"{communication(step, accum, pp)}")
+        speedups.append((name, full / present, steps[0] / steps[1]))
+    sequence = print_bounds(sequence_ratios)
+    for name, measured, roof in speedups:
+        print(f"{name}: speedup measured {measured:.3f}, Roof {roof:.3f}")
+
+    print()
+    print("Saved activations per layer against Korthikanti et al., table 2 "
+          "(2-byte activations, no dropout)")
+    for (name, plan), (saved, micro, hidden, tp) in saved_per_layer.items():
+        sbh = SEQ * micro * hidden
+        # Full recomputation keeps each layer's input, 2sbh.
+        formula = sbh * (32 / tp if plan == "sp" else 2)
+        print(f"{name:6} {plan}:{tp} Roof {saved / 2**20:7.1f} MiB, "
+              f"formula {formula / 2**20:7.1f} MiB, ratio "
+              f"{saved / formula:.3f}")
+    return table_1 and sequence
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(0 if main() else 1)

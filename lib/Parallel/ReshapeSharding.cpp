@@ -65,7 +65,9 @@ struct ReshapeShardingModel
   }
 
   /// The expanded side's sharding when it has one; else each split of a
-  /// collapsed dim moves to the first dim of its group that is not 1.
+  /// collapsed dim moves to the first dim of its group that is not 1, when
+  /// the split's devices divide that dim (else the group stays whole, and
+  /// the collapsed side is sliced from it).
   FailureOr<ShardingOption>
   getShardingOption(Operation *op, ArrayRef<Sharding> operandShardings,
                     ArrayRef<Sharding> resultShardings) const {
@@ -84,6 +86,9 @@ struct ReshapeShardingModel
     }
     if (!collapsed)
       return ShardingOption::makeEmpty();
+    SymbolTableCollection symbols;
+    shard::GridOp grid =
+        shard::getGridOrNull(op, collapsed.getGridAttr(), symbols);
     SmallVector<ReassociationIndices> groups =
         reshape.getReassociationIndices();
     for (auto [group, axes] : llvm::zip(groups, collapsed.getSplitAxes())) {
@@ -91,8 +96,14 @@ struct ReshapeShardingModel
         continue;
       const auto *first = llvm::find_if(
           group, [&](int64_t dim) { return type.getDimSize(dim) != 1; });
-      loops[first == group.end() ? group.front() : *first].assign(
-          axes.asArrayRef().begin(), axes.asArrayRef().end());
+      int64_t dim = first == group.end() ? group.front() : *first;
+      int64_t devices =
+          grid ? shard::collectiveProcessGroupSize(axes.asArrayRef(), grid)
+               : ShapedType::kDynamic;
+      if (ShapedType::isDynamic(devices) || type.isDynamicDim(dim) ||
+          type.getDimSize(dim) % devices != 0)
+        continue;
+      loops[dim].assign(axes.asArrayRef().begin(), axes.asArrayRef().end());
     }
     return ShardingOption(std::move(loops), collapsed.getGridAttr());
   }

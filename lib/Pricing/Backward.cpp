@@ -10,6 +10,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Shard/IR/ShardOps.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Interfaces/DestinationStyleOpInterface.h"
 #include "llvm/ADT/DenseSet.h"
@@ -459,6 +460,11 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
   };
   pass.readsByKernel.resize(forward.kernels.size());
   pass.inFlightByKernel.resize(forward.kernels.size());
+  // What an all-gather makes is kept as its part and gathered again where
+  // the backward pass reads it, once (docs/training.md, "Saved
+  // activations").
+  llvm::DenseMap<Value, unsigned> producers = mapProducers(forward);
+  llvm::SmallPtrSet<Operation *, 8> regathered;
   // Indices, not structured bindings: the lambda below captures them.
   for (size_t index = 0; index < forward.kernels.size(); ++index) {
     const KernelFacts &facts = forward.kernels[index];
@@ -536,8 +542,17 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
           cost.weightBytesRead += bytes;
         } else if (!v.getDefiningOp() ||
                    !v.getDefiningOp()->hasTrait<OpTrait::ConstantLike>()) {
-          saved.insert(getHeldValue(v));
-          pass.readsByKernel[index].push_back(getHeldValue(v));
+          Value held = getHeldValue(v);
+          auto gather = held.getDefiningOp<shard::AllGatherOp>();
+          auto gatherKernel = gather ? producers.find(held) : producers.end();
+          if (gatherKernel != producers.end() &&
+              forward.kernels[gatherKernel->second].collective) {
+            held = getHeldValue(gather.getInput());
+            if (regathered.insert(gather).second)
+              pushKernel(forward.kernels[gatherKernel->second]);
+          }
+          saved.insert(held);
+          pass.readsByKernel[index].push_back(held);
         }
       }
       KernelFacts backwardFacts =

@@ -5,7 +5,10 @@
 // one whose activation is split by an earlier column split splits its
 // weight by a reduction dim (row), and sharding-propagation all-reduces its
 // partial sums. An embedding's table (a tosa.gather from a weight) splits by
-// its vocabulary, and the lookups are summed.
+// its vocabulary, and the lookups are summed. With sequence parallelism
+// what those sums make is split by its tokens until the next column split
+// gathers it, as Megatron-LM's --sequence-parallel runs the norms and the
+// residual adds.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,7 +19,9 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Utils/Utils.h"
 #include "mlir/Dialect/Shard/IR/ShardOps.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -35,10 +40,10 @@ struct RoofParallelPlanPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    std::optional<int64_t> tp = parsePlan();
-    if (!tp)
+    std::optional<PlanSpec> spec = parsePlan();
+    if (!spec)
       return signalPassFailure();
-    if (*tp == 1)
+    if (spec->tp == 1)
       return;
     if (SymbolTable::lookupSymbolIn(module, "tp")) {
       emitError(module.getLoc())
@@ -47,8 +52,8 @@ struct RoofParallelPlanPass
       return signalPassFailure();
     }
     OpBuilder b(module.getBodyRegion());
-    auto grid =
-        shard::GridOp::create(b, module.getLoc(), "tp", ArrayRef<int64_t>{*tp});
+    auto grid = shard::GridOp::create(b, module.getLoc(), "tp",
+                                      ArrayRef<int64_t>{spec->tp});
     WeightOptions options;
     options.paramArgs.assign(paramArgs.begin(), paramArgs.end());
     WeightAnalysis weights(options);
@@ -57,7 +62,7 @@ struct RoofParallelPlanPass
         return WalkResult::advance();
       if (failed(checkPartitionable(fn)))
         return WalkResult::interrupt();
-      planFunction(fn, grid, weights, *tp);
+      planFunction(fn, grid, weights, *spec);
       returnWhole(fn, grid);
       return WalkResult::advance();
     });
@@ -66,19 +71,50 @@ struct RoofParallelPlanPass
   }
 
 private:
-  /// N of plan=tp:N, after an error for any other plan.
-  std::optional<int64_t> parsePlan() {
-    auto [kind, size] = StringRef(plan).split(':');
-    int64_t devices = 0;
-    if (kind != "tp" || size.getAsInteger(10, devices) || devices < 1) {
-      llvm::errs() << "error: roof-parallel-plan: plan must be tp:N with N "
-                      ">= 1 (tensor parallelism); got '"
-                   << plan << "' (dp: and pp: need no split of the IR: "
-                   << "roof-report's parallel=dp:M,pp:P with training=; ep: "
-                   << "and sp: are not planned yet, docs/parallelism.md)\n";
+  /// What plan= asks for: N devices of tensor parallelism, and whether
+  /// the same devices split the sequence between the splits.
+  struct PlanSpec {
+    int64_t tp = 1;
+    bool sequence = false;
+  };
+
+  /// plan=tp:N or tp:N,sp:N (sp:N alone is tp:N,sp:N), after an error for
+  /// any other plan.
+  std::optional<PlanSpec> parsePlan() {
+    PlanSpec spec;
+    int64_t sp = 0;
+    bool tpGiven = false;
+    SmallVector<StringRef> parts;
+    StringRef(plan).split(parts, ',');
+    for (StringRef part : parts) {
+      auto [kind, size] = part.split(':');
+      int64_t devices = 0;
+      if ((kind != "tp" && kind != "sp") || size.getAsInteger(10, devices) ||
+          devices < 1) {
+        llvm::errs() << "error: roof-parallel-plan: plan must be tp:N, "
+                        "optionally with sp:N (tensor and sequence "
+                        "parallelism over the same N devices); got '"
+                     << plan << "' (dp: and pp: need no split of the IR: "
+                     << "roof-report's parallel=dp:M,pp:P with training=; "
+                     << "ep: and cp: are not planned yet, "
+                     << "docs/parallelism.md)\n";
+        return std::nullopt;
+      }
+      (kind == "tp" ? spec.tp : sp) = devices;
+      tpGiven |= kind == "tp";
+    }
+    if (sp && tpGiven && sp != spec.tp) {
+      llvm::errs() << "error: roof-parallel-plan: sequence parallelism "
+                      "splits the tokens over the tensor-parallel devices "
+                      "(Megatron-LM's --sequence-parallel), so sp:"
+                   << sp << " needs tp:" << sp << "; got '" << plan << "'\n";
       return std::nullopt;
     }
-    return devices;
+    if (sp) {
+      spec.tp = sp;
+      spec.sequence = sp > 1;
+    }
+    return spec;
   }
 
   /// Fails, with an error, on what MLIR 22's shard-partition crashes on
@@ -145,19 +181,26 @@ private:
   /// which costs more than computing the head whole (docs/parallelism.md,
   /// "Plans").
   void planFunction(FunctionOpInterface fn, shard::GridOp grid,
-                    const WeightAnalysis &weights, int64_t devices) {
+                    const WeightAnalysis &weights, const PlanSpec &spec) {
+    int64_t devices = spec.tp;
     // The splits in order; for each value column splits leave split (until
     // a row split's all-reduce makes it whole again), those splits' indices.
     SmallVector<WeightSplit> splits;
     llvm::DenseMap<Value, SmallVector<unsigned, 2>> splitBy;
     llvm::DenseSet<unsigned> readByRow;
+    // The embeddings' lookups, summed over the devices.
+    SmallVector<tosa::GatherOp> lookups;
+    // With sequence parallelism, the column splits' inputs gathered whole.
+    llvm::DenseSet<Value> gathered;
     for (Block &block : fn.getFunctionBody())
       for (Operation &op : block) {
         // Its lookups are summed over the devices: whole.
         if (auto gather = dyn_cast<tosa::GatherOp>(&op);
             gather && weights.isWeight(gather.getValues())) {
-          if (divides(gather.getValues().getType(), /*dim=*/1, devices))
+          if (divides(gather.getValues().getType(), /*dim=*/1, devices)) {
             splitDim(gather->getOpOperand(0), /*dim=*/1, grid);
+            lookups.push_back(gather);
+          }
           continue;
         }
         auto linalgOp = dyn_cast<linalg::LinalgOp>(&op);
@@ -199,7 +242,191 @@ private:
         continue;
       splitDim(*split.weight, split.dim, grid);
       ++(split.row ? numRows : numColumns);
+      if (spec.sequence)
+        splitSequence(split, grid, devices, gathered);
     }
+    if (spec.sequence)
+      for (tosa::GatherOp lookup : lookups)
+        if (divides(lookup.getType(), /*dim=*/1, devices))
+          splitUsersBy(lookup.getResult(), /*dim=*/1, grid);
+  }
+
+  /// Sequence parallelism at a kept split. What a row split sums is split
+  /// by its last token dim that `devices` divides, for its users (a
+  /// reduce-scatter, once roof-combine-collectives has fused upstream's
+  /// all-reduce and slice). A column split's input is made split the same
+  /// way, so the norm before it runs on each device's tokens, and gathered
+  /// whole for the split (Megatron-LM's all-gather before it): once per
+  /// value, as Q, K and V read one norm.
+  static void splitSequence(const WeightSplit &split, shard::GridOp grid,
+                            int64_t devices, llvm::DenseSet<Value> &gathered) {
+    auto contraction = cast<linalg::LinalgOp>(split.weight->getOwner());
+    OpOperand *input = contraction.getDpsInputOperand(
+        contraction.getDpsInputOperand(0) == split.weight);
+    // A token dim of `value`, indexed by `map`: the last that a parallel
+    // loop indexing the input and not the weight indexes, and that
+    // `devices` divides.
+    AffineMap inputMap = contraction.getMatchingIndexingMap(input);
+    AffineMap weightMap = contraction.getMatchingIndexingMap(split.weight);
+    SmallVector<utils::IteratorType> loops =
+        contraction.getIteratorTypesArray();
+    // Each token dim of the value `map` indexes, last first: a parallel loop
+    // indexing the input and not the weight. `place` moves it to where the
+    // split is annotated; the first that `devices` divides there is taken.
+    auto splitTokens =
+        [&](AffineMap map,
+            llvm::function_ref<std::pair<Value, unsigned>(unsigned)> place)
+        -> std::optional<std::pair<Value, unsigned>> {
+      for (int64_t dim = map.getNumResults() - 1; dim >= 0; --dim) {
+        auto loop = dyn_cast<AffineDimExpr>(map.getResult(dim));
+        if (!loop ||
+            loops[loop.getPosition()] != utils::IteratorType::parallel ||
+            !inputMap.isFunctionOfDim(loop.getPosition()) ||
+            weightMap.isFunctionOfDim(loop.getPosition()))
+          continue;
+        auto [value, placed] = place(dim);
+        if (divides(value.getType(), placed, devices))
+          return std::make_pair(value, placed);
+      }
+      return std::nullopt;
+    };
+    if (split.row) {
+      Value result = contraction->getResult(0);
+      if (auto tokens = splitTokens(
+              contraction.getIndexingMapMatchingResult(cast<OpResult>(result)),
+              [&](unsigned dim) { return collapsedUse(result, dim); }))
+        splitUsersBy(tokens->first, tokens->second, grid);
+      return;
+    }
+    if (!gathered.insert(input->get()).second)
+      return;
+    auto found = splitTokens(inputMap, [&](unsigned dim) {
+      return collapsedSource(input->get(), dim);
+    });
+    if (!found)
+      return;
+    auto [value, dim] = *found;
+    MLIRContext *context = grid.getContext();
+    OpBuilder b(context);
+    b.setInsertionPointAfterValue(value);
+    Location loc = value.getLoc();
+    auto tokens = shard::ShardOp::create(
+        b, loc, value, makeSharding(b, loc, grid, splitAxes(context, dim)));
+    auto whole = shard::ShardOp::create(
+        b, loc, tokens,
+        makeSharding(b, loc, grid, {shard::GridAxesAttr::get(context, {})}),
+        /*annotate_for_users=*/true);
+    value.replaceUsesWithIf(whole, [&](OpOperand &use) {
+      return use.getOwner() != tokens && use.getOwner() != whole;
+    });
+  }
+
+  /// `value` and its `dim` in their collapsed form: through the
+  /// collapse_shape ops that are each the only user of the one before (the
+  /// heads or the batch folded into the tokens), where splitting the
+  /// tokens is one contiguous split.
+  static std::pair<Value, unsigned> collapsedUse(Value value, unsigned dim) {
+    while (value.hasOneUse()) {
+      auto collapse = dyn_cast<tensor::CollapseShapeOp>(*value.user_begin());
+      if (!collapse)
+        break;
+      dim = groupOf(collapse.getReassociationIndices(), dim);
+      value = collapse.getResult();
+    }
+    return {value, dim};
+  }
+
+  /// `value` and its `dim` before the expand_shape ops that made it, each
+  /// the only user of its source.
+  static std::pair<Value, unsigned> collapsedSource(Value value, unsigned dim) {
+    while (auto expand = value.getDefiningOp<tensor::ExpandShapeOp>()) {
+      if (!expand.getSrc().hasOneUse())
+        break;
+      dim = groupOf(expand.getReassociationIndices(), dim);
+      value = expand.getSrc();
+    }
+    return {value, dim};
+  }
+
+  /// The group of `groups` that holds `dim`.
+  static unsigned groupOf(ArrayRef<ReassociationIndices> groups, unsigned dim) {
+    return llvm::find_if(groups,
+                         [&](const ReassociationIndices &group) {
+                           return llvm::is_contained(group,
+                                                     static_cast<int64_t>(dim));
+                         }) -
+           groups.begin();
+  }
+
+  /// Has each elementwise user of `value`, through reshapes (the residual
+  /// add), read its other operands of the same type split by `dim` too: it
+  /// then slices the residual stream, where propagation would otherwise
+  /// gather what was scattered.
+  static void splitResidualsBy(Value value, unsigned dim, shard::GridOp grid) {
+    for (Operation *user : llvm::to_vector(value.getUsers())) {
+      if (isa<tensor::CollapseShapeOp, tensor::ExpandShapeOp>(user)) {
+        if (std::optional<unsigned> reshaped = reshapeSplitDim(user, dim))
+          splitResidualsBy(user->getResult(0), *reshaped, grid);
+        continue;
+      }
+      auto linalgUser = dyn_cast<linalg::LinalgOp>(user);
+      if (!user->hasTrait<OpTrait::Elementwise>() &&
+          !(linalgUser && linalg::isElementwise(linalgUser)))
+        continue;
+      for (OpOperand &other : user->getOpOperands())
+        if (other.get() != value && other.get().getType() == value.getType() &&
+            !(linalgUser && linalgUser.isDpsInit(&other)))
+          annotate(other, grid, splitAxes(grid.getContext(), dim),
+                   /*forUsers=*/true);
+    }
+  }
+
+  /// The dim of `reshape`'s result that a split of its source's `dim` splits
+  /// evenly: the dim's group when only unit dims come before it in the
+  /// group (collapse), or the group's first dim that is not a unit one
+  /// (expand); none otherwise.
+  static std::optional<unsigned> reshapeSplitDim(Operation *reshape,
+                                                 unsigned dim) {
+    if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(reshape)) {
+      ArrayRef<int64_t> shape = collapse.getSrcType().getShape();
+      for (auto [group, dims] :
+           llvm::enumerate(collapse.getReassociationIndices()))
+        if (llvm::is_contained(dims, static_cast<int64_t>(dim)))
+          return llvm::all_of(dims,
+                              [&](int64_t d) {
+                                return d >= static_cast<int64_t>(dim) ||
+                                       shape[d] == 1;
+                              })
+                     ? std::optional<unsigned>(group)
+                     : std::nullopt;
+      return std::nullopt;
+    }
+    auto expand = cast<tensor::ExpandShapeOp>(reshape);
+    SmallVector<ReassociationIndices> groups = expand.getReassociationIndices();
+    if (dim >= groups.size())
+      return std::nullopt;
+    ArrayRef<int64_t> shape = expand.getResultType().getShape();
+    for (int64_t d : groups[dim])
+      if (shape[d] != 1)
+        return d;
+    return std::nullopt;
+  }
+
+  /// Annotates `result` as whole where it is made and, for its users, as
+  /// split over `grid` by its `dim`.
+  static void splitUsersBy(Value result, unsigned dim, shard::GridOp grid) {
+    MLIRContext *context = grid.getContext();
+    splitResidualsBy(result, dim, grid);
+    OpBuilder b(context);
+    b.setInsertionPointAfterValue(result);
+    Location loc = result.getLoc();
+    auto whole = shard::ShardOp::create(
+        b, loc, result,
+        makeSharding(b, loc, grid, {shard::GridAxesAttr::get(context, {})}));
+    auto split = shard::ShardOp::create(
+        b, loc, whole, makeSharding(b, loc, grid, splitAxes(context, dim)),
+        /*annotate_for_users=*/true);
+    result.replaceAllUsesExcept(split, whole);
   }
 
   /// The dim of the weight of `contraction` at `weight` to split: its first
@@ -235,22 +462,35 @@ private:
 
   /// Annotates the value at `operand` as split over `grid` by its `dim`.
   static void splitDim(OpOperand &operand, unsigned dim, shard::GridOp grid) {
-    MLIRContext *context = grid.getContext();
+    annotate(operand, grid, splitAxes(grid.getContext(), dim));
+  }
+
+  /// The split axes of a tensor split by its `dim` over a 1-D grid.
+  static SmallVector<shard::GridAxesAttr> splitAxes(MLIRContext *context,
+                                                    unsigned dim) {
     SmallVector<shard::GridAxesAttr> axes(
         dim + 1, shard::GridAxesAttr::get(context, {}));
     axes.back() = shard::GridAxesAttr::get(context, {0});
-    annotate(operand, grid, axes);
+    return axes;
   }
 
   /// Annotates the value at `operand` with a sharding over `grid` of `axes`
-  /// (the grid axes that split each dim), just before its user.
+  /// (the grid axes that split each dim), just before its user: as the
+  /// value's own sharding or, `forUsers`, as the one its user reads it in.
   static void annotate(OpOperand &operand, shard::GridOp grid,
-                       ArrayRef<shard::GridAxesAttr> axes) {
+                       ArrayRef<shard::GridAxesAttr> axes,
+                       bool forUsers = false) {
     OpBuilder b(operand.getOwner());
     Location loc = operand.getOwner()->getLoc();
-    auto sharding = shard::ShardingOp::create(
+    operand.set(shard::ShardOp::create(
+        b, loc, operand.get(), makeSharding(b, loc, grid, axes), forUsers));
+  }
+
+  /// A sharding over `grid` of `axes`, made at `b`'s insertion point.
+  static Value makeSharding(OpBuilder &b, Location loc, shard::GridOp grid,
+                            ArrayRef<shard::GridAxesAttr> axes) {
+    return shard::ShardingOp::create(
         b, loc, shard::Sharding::get(FlatSymbolRefAttr::get(grid), axes));
-    operand.set(shard::ShardOp::create(b, loc, operand.get(), sharding));
   }
 };
 } // namespace

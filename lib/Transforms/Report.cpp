@@ -321,11 +321,13 @@ private:
     OwningOpRef<ModuleOp> copy = cast<ModuleOp>(module->clone());
     OpPassManager pm(ModuleOp::getOperationName());
     RoofParallelPlanOptions planOptions;
-    planOptions.plan = "tp:" + std::to_string(plan.tp);
+    planOptions.plan =
+        (plan.sequence ? "sp:" : "tp:") + std::to_string(plan.tp);
     planOptions.paramArgs.assign(paramArgs.begin(), paramArgs.end());
     pm.addPass(createRoofParallelPlan(planOptions));
     pm.addNestedPass<func::FuncOp>(shard::createShardingPropagation());
     pm.addNestedPass<func::FuncOp>(shard::createPartition());
+    pm.addNestedPass<func::FuncOp>(createRoofCombineCollectives());
     return runOnCopy(pm, std::move(copy));
   }
 
@@ -624,21 +626,34 @@ private:
                           const std::deque<Target> &loaded) {
     plan = {};
     bool tpGiven = false;
+    unsigned sp = 0;
     SmallVector<StringRef> parts;
     StringRef(parallel).split(parts, ',', -1, /*KeepEmpty=*/false);
     for (StringRef part : parts) {
       auto [kind, size] = part.split(':');
       unsigned devices = 0;
       unsigned *slot = kind == "tp"   ? &plan.tp
+                       : kind == "sp" ? &sp
                        : kind == "pp" ? &plan.pp
                        : kind == "dp" ? &plan.dp
                                       : nullptr;
       if (!slot || size.getAsInteger(10, devices) || devices < 1)
-        return optionError("parallel= takes tp:N, pp:P and dp:M "
-                           "(tp:8,pp:2,dp:4), each >= 1; got '" +
-                           part + "' (ep: and sp: are not planned yet)");
+        return optionError("parallel= takes tp:N, sp:N, pp:P and dp:M "
+                           "(tp:8,sp:8,pp:2,dp:4), each >= 1; got '" +
+                           part + "' (ep: and cp: are not planned yet)");
       *slot = devices;
       tpGiven |= kind == "tp";
+    }
+    if (sp) {
+      if (tpGiven && sp != plan.tp)
+        return optionError(
+            "parallel=: sequence parallelism splits the tokens over the "
+            "tensor-parallel devices (Megatron-LM's --sequence-parallel), so "
+            "sp:" +
+            Twine(sp) + " needs tp:" + Twine(sp) + "; got '" + parallel + "'");
+      plan.tp = sp;
+      plan.sequence = sp > 1;
+      tpGiven = true;
     }
     if (split && *split) {
       if (tpGiven && plan.tp != *split)
@@ -682,6 +697,9 @@ private:
     unsigned tp = 1;
     unsigned pp = 1;
     unsigned dp = 1;
+    /// Whether the tensor-parallel devices also split the tokens between
+    /// the splits (sp:N).
+    bool sequence = false;
   } plan;
 
   /// The combinations sizes= sweeps (empty without it).

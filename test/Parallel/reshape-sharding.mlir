@@ -53,3 +53,24 @@ func.func @heads(%x: tensor<16x64xf32>, %w1: tensor<64x32xf32>,
   %out = shard.shard %y to %replicated annotate_for_users : tensor<16x64xf32>
   return %out : tensor<16x64xf32>
 }
+
+// Two sequences of 8 tokens collapsed into 16 rows, the rows split over 4
+// devices: a split of the group's first dim (2 sequences) over 4 devices
+// cannot be, so the sequences are collapsed whole and each device slices
+// its 4 rows (no data crosses the links), rather than a partition the
+// collapse_shape verifier rejects.
+// CHECK-LABEL: func.func @rows_over_sequences(
+// CHECK-SAME: %[[X:.*]]: tensor<2x8x64xf32>
+// CHECK: %[[ROWS:.*]] = tensor.collapse_shape %[[X]] {{\[}}[0, 1], [2]] : tensor<2x8x64xf32> into tensor<16x64xf32>
+// CHECK: shard.all_slice %[[ROWS]] on @tp4 grid_axes = [0] slice_axis = 0 : tensor<16x64xf32> -> tensor<4x64xf32>
+shard.grid @tp4(shape = 4)
+func.func @rows_over_sequences(%x: tensor<2x8x64xf32>) -> tensor<16x64xf32> {
+  %rows = tensor.collapse_shape %x [[0, 1], [2]] : tensor<2x8x64xf32> into tensor<16x64xf32>
+  %split = shard.sharding @tp4 split_axes = [[0]] : !shard.sharding
+  %r = shard.shard %rows to %split : tensor<16x64xf32>
+  %e = tensor.empty() : tensor<16x64xf32>
+  %y = linalg.exp ins(%r : tensor<16x64xf32>) outs(%e : tensor<16x64xf32>) -> tensor<16x64xf32>
+  %whole = shard.sharding @tp4 split_axes = [[]] : !shard.sharding
+  %out = shard.shard %y to %whole annotate_for_users : tensor<16x64xf32>
+  return %out : tensor<16x64xf32>
+}

@@ -106,7 +106,7 @@
 // BOTH: error: roof-report: plans= compares plans of one evaluation: it cannot be combined with parallel=, generate=, batch-sizes=, sizes= or measured=
 // SEED: error: loc("layers.0.attn.dropout_mask"): roof-parallel-plan: a linalg op reads a rank-0 tensor (upstream's shard-partition in MLIR 22 crashes on it once the function is split); pass the scalar instead (tensor.extract), or for a model of gen_gpt_layers.py write it with --dropout 0
 // ONE-NOT: shard.
-// PP: error: roof-parallel-plan: plan must be tp:N with N >= 1 (tensor parallelism); got 'pp:2' (dp: and pp: need no split of the IR: roof-report's parallel=dp:M,pp:P with training=; ep: and sp: are not planned yet, docs/parallelism.md)
+// PP: error: roof-parallel-plan: plan must be tp:N, optionally with sp:N (tensor and sequence parallelism over the same N devices); got 'pp:2' (dp: and pp: need no split of the IR: roof-report's parallel=dp:M,pp:P with training=; ep: and cp: are not planned yet, docs/parallelism.md)
 // TAKEN: error: roof-parallel-plan: the module already has a symbol @tp; the plan's grid takes that name
 
 shard.grid @tp(shape = 4)

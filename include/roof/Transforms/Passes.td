@@ -406,10 +406,13 @@ def RoofParallelPlan : Pass<"roof-parallel-plan", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::shard::ShardDialect"];
   let options = [
     Option<"plan", "plan", "std::string", /*default=*/"\"\"",
-           "The parallelism: tp:N (tensor parallelism over N devices). "
-           "Data and pipeline parallelism need no split of the IR "
-           "(roof-report's parallel=dp:M,pp:P with training=); expert "
-           "(ep:) and sequence (sp:) parallelism are not planned yet.">,
+           "The parallelism: tp:N (tensor parallelism over N devices), "
+           "optionally with sp:N (sequence parallelism over the same "
+           "devices: what the row splits sum is split by its tokens until "
+           "the next column split; sp:N alone is tp:N,sp:N). Data and "
+           "pipeline parallelism need no split of the IR (roof-report's "
+           "parallel=dp:M,pp:P with training=); expert (ep:) and context "
+           "(cp:) parallelism are not planned yet.">,
     ListOption<"paramArgs", "param-args", "unsigned",
                "Indices of the arguments of public functions that hold "
                "parameters, beside those marked roof.param (as for "
@@ -420,6 +423,33 @@ def RoofParallelPlan : Pass<"roof-parallel-plan", "::mlir::ModuleOp"> {
               "Weights split by an output dim (column)">,
     Statistic<"numRows", "row-splits",
               "Weights split by a reduction dim (row)">
+  ];
+}
+
+def RoofCombineCollectives
+    : InterfacePass<"roof-combine-collectives", "::mlir::FunctionOpInterface"> {
+  let summary = "Fuse an all-reduce and the slice of it into a reduce-scatter";
+  let description = [{
+    Runs after `shard-partition`. Upstream's resharding from a sum split
+    over devices to a tensor split by a dim all-reduces the whole tensor,
+    then each device keeps its slice (`shard.all_slice`). A runtime
+    reduce-scatters instead, which sends half the bytes: this pass rewrites
+    each `shard.all_reduce` whose only user is an `shard.all_slice` on the
+    same grid axes into one `shard.reduce_scatter` along the slice's axis.
+    Sequence parallelism (`roof-parallel-plan{plan=tp:N,sp:N}`) makes these
+    pairs at each row split (docs/parallelism.md, "Sequence parallelism").
+
+    ```sh
+    roof-opt model.mlir --pass-pipeline='builtin.module(
+        roof-parallel-plan{plan=tp:4,sp:4},
+        func.func(sharding-propagation,shard-partition,
+                  roof-combine-collectives),
+        roof-report{targets=h100-node})'
+    ```
+  }];
+  let statistics = [
+    Statistic<"numCombined", "reduce-scatters",
+              "All-reduce and slice pairs made reduce-scatters">
   ];
 }
 
