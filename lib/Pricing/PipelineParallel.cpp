@@ -25,48 +25,51 @@ PipelineStages
 roof::splitStages(const FunctionKernels &forward, const BackwardPass &backward,
                   ArrayRef<TrainableWeight> weights, Optimizer optimizer,
                   std::optional<Dtype> masterDtype, unsigned stages,
-                  const RooflineOptions &options) {
+                  unsigned chunks, const RooflineOptions &options) {
   PipelineStages split;
   split.stages = stages;
+  split.chunks = chunks;
   SmallVector<unsigned> layer = findRepeatedLayers(forward);
   for (unsigned block : layer)
     split.layers = std::max(split.layers, block);
   // A kernel in no layer stays with the kernel before it (the first
-  // stage's, before the first layer).
-  unsigned stage = 0;
+  // chunk's, before the first layer).
+  uint64_t allChunks = static_cast<uint64_t>(stages) * chunks;
+  SmallVector<unsigned> forwardChunk;
+  unsigned chunk = 0;
   for (unsigned block : layer) {
     if (block)
-      stage = static_cast<unsigned>(static_cast<uint64_t>(block - 1) * stages /
-                                    split.layers);
-    split.forwardStage.push_back(stage);
+      chunk = static_cast<unsigned>((block - 1) * allChunks / split.layers);
+    forwardChunk.push_back(chunk);
+    split.forwardStage.push_back(chunk % stages);
   }
   for (unsigned kernel : backward.forwardKernels)
     split.backwardStage.push_back(split.forwardStage[kernel]);
 
   // Each weight is the stage's whose kernel reads it first; each value is
-  // passed on from the stage that makes it to every later one that reads it.
+  // passed on from the chunk that makes it to every later one that reads it.
   llvm::DenseMap<Value, unsigned> weightIndex;
   for (auto [i, weight] : llvm::enumerate(backward.trainable))
     weightIndex.try_emplace(weight, i);
   SmallVector<std::optional<unsigned>> weightStage(weights.size());
   llvm::DenseMap<Value, unsigned> producers = mapProducers(forward);
-  SmallVector<llvm::SetVector<Value>> crossing(stages);
-  // A saved value is kept by the last stage that reads it: one passed on
+  SmallVector<llvm::SetVector<Value>> crossing(allChunks);
+  // A saved value is kept by the last chunk that reads it: one passed on
   // is kept where it arrives, not where it was made.
   llvm::DenseMap<Value, unsigned> lastReader;
   for (auto [i, facts] : llvm::enumerate(forward.kernels)) {
-    unsigned reader = split.forwardStage[i];
+    unsigned reader = forwardChunk[i];
     for (Value v : getReads(facts.op)) {
       Value held = getHeldValue(v);
       lastReader[held] = reader;
       auto weight = weightIndex.find(held);
       if (weight != weightIndex.end() && !weightStage[weight->second])
-        weightStage[weight->second] = reader;
+        weightStage[weight->second] = reader % stages;
       auto made = producers.find(held);
       if (made == producers.end())
         continue;
-      for (unsigned boundary = split.forwardStage[made->second];
-           boundary < reader; ++boundary)
+      for (unsigned boundary = forwardChunk[made->second]; boundary < reader;
+           ++boundary)
         crossing[boundary].insert(held);
     }
   }
@@ -85,9 +88,19 @@ roof::splitStages(const FunctionKernels &forward, const BackwardPass &backward,
   }
   split.savedBytes.assign(stages, 0);
   for (Value v : backward.saved)
-    split.savedBytes[lastReader.lookup(v)] +=
+    split.savedBytes[lastReader.lookup(v) % stages] +=
         getDeployedBytes(v.getType(), options).value_or(0);
   return split;
+}
+
+double PipelineStep::microbatchesKept(unsigned stage) const {
+  if (chunks == 1)
+    return std::min(stages - stage, microbatches);
+  uint64_t inFlight =
+      std::min<uint64_t>(static_cast<uint64_t>(microbatches) * chunks,
+                         2ull * (stages - stage - 1) +
+                             static_cast<uint64_t>(chunks - 1) * stages + 1);
+  return static_cast<double>(inFlight) / chunks;
 }
 
 PipelineStep roof::pricePipeline(const PipelineStages &split,
@@ -97,6 +110,7 @@ PipelineStep roof::pricePipeline(const PipelineStages &split,
                                  const System &system) {
   PipelineStep step;
   step.stages = split.stages;
+  step.chunks = split.chunks;
   step.layers = split.layers;
   step.microbatches = microbatches;
   step.forwardSeconds.assign(split.stages, 0);

@@ -79,7 +79,8 @@ TrainingKernels roof::analyzeTraining(const FunctionKernels &forward,
   if (training.pipelineStages > 1)
     step.pipeline =
         splitStages(forward, step.backward, weights, training.optimizer,
-                    training.masterDtype, training.pipelineStages, options);
+                    training.masterDtype, training.pipelineStages,
+                    training.pipelineChunks, options);
 
   step.timeline = std::make_shared<const MemoryTimeline>(getMemoryTimeline(
       forward, producers, step.backward, step.state, options));
@@ -96,8 +97,7 @@ TrainingKernels roof::analyzeTraining(const FunctionKernels &forward,
 
 /// `report` (of the whole step on one device) narrowed to the device of the
 /// slowest pipeline stage, its state to the largest stage's and its
-/// activations to the most a stage holds: under 1F1B, stage s keeps
-/// min(p - s, m) microbatches' activations (Narayanan et al. 2021).
+/// activations to the most a stage holds (PipelineStep::microbatchesKept).
 static void narrowToStage(TrainingReport &report, const TrainingKernels &step,
                           const FunctionRoofline &forward, unsigned stride,
                           const System &system) {
@@ -143,7 +143,7 @@ static void narrowToStage(TrainingReport &report, const TrainingKernels &step,
   for (auto [s, saved] : llvm::enumerate(split.savedBytes))
     report.savedActivationBytes = std::max<uint64_t>(
         report.savedActivationBytes,
-        std::min<uint64_t>(split.stages - s, microbatches) * saved);
+        static_cast<uint64_t>(pipeline.microbatchesKept(s) * saved));
   // The whole step's timeline is no stage's.
   report.timeline = nullptr;
   report.pipeline = std::move(pipeline);

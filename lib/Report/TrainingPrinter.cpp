@@ -37,7 +37,7 @@ void roof::printTrainingText(const TrainingReport &step,
   os << "\n";
   os << "step:    " << formatSeconds(step.stepSeconds());
   if (step.passRuns() > 1)
-    os << " = " << step.passRuns() << " x";
+    os << " = " << llvm::format("%g", step.passRuns()) << " x";
   else
     os << " =";
   os << " (forward " << formatSeconds(step.forwardSeconds) << " + backward "
@@ -97,8 +97,10 @@ void roof::printTrainingText(const TrainingReport &step,
   if (const std::optional<PipelineStep> &pipeline = step.pipeline) {
     const CollectiveTime &send = pipeline->send;
     os << "pipeline: " << pipeline->stages << " stages of "
-       << formatCountOf(pipeline->layers, "layer") << ", "
-       << pipeline->microbatches
+       << formatCountOf(pipeline->layers, "layer") << ", ";
+    if (pipeline->chunks > 1)
+      os << "interleaved (" << pipeline->chunks << " chunks a stage), ";
+    os << pipeline->microbatches
        << (pipeline->microbatches == 1 ? " microbatch" : " microbatches")
        << ": bubble "
        << llvm::format("%.1f %%", 100 * pipeline->bubbleFraction())
@@ -243,6 +245,7 @@ void roof::writeTrainingJson(llvm::json::OStream &json,
     if (const std::optional<PipelineStep> &pipeline = step.pipeline)
       json.attributeObject("pipeline", [&] {
         json.attribute("stages", static_cast<uint64_t>(pipeline->stages));
+        json.attribute("chunks", static_cast<uint64_t>(pipeline->chunks));
         json.attribute("layers", static_cast<uint64_t>(pipeline->layers));
         json.attribute("microbatches",
                        static_cast<uint64_t>(pipeline->microbatches));

@@ -198,16 +198,28 @@ private:
                            generate[1], batches, bind);
   }
 
-  /// Each step split into parallel=pp:P's stages has a layer for each.
+  /// Each chunk of parallel=pp:P's stages (vp:V chunks a stage) has a layer
+  /// at least.
   LogicalResult checkStages(ModuleOp module, const PricedModule &priced) {
-    for (const TrainingReport &step : priced.training)
-      if (step.pipeline && step.pipeline->layers < step.pipeline->stages)
+    for (const TrainingReport &step : priced.training) {
+      if (!step.pipeline)
+        continue;
+      const PipelineStep &pipeline = *step.pipeline;
+      uint64_t chunks =
+          static_cast<uint64_t>(pipeline.stages) * pipeline.chunks;
+      if (pipeline.layers < chunks)
         return emitError(module.getLoc())
-               << "roof-report: parallel=pp:" << step.pipeline->stages
+               << "roof-report: parallel=pp:" << pipeline.stages
+               << (pipeline.chunks > 1
+                       ? ",vp:" + std::to_string(pipeline.chunks)
+                       : std::string())
                << " splits the repeated layers of @" << step.function
-               << " into pipeline stages, and it has " << step.pipeline->layers
+               << " into " << chunks << " pipeline "
+               << (pipeline.chunks > 1 ? "chunks" : "stages") << ", and it has "
+               << pipeline.layers
                << " (a layer is a run of kernels that repeats, "
                   "docs/parallelism.md)";
+    }
     return success();
   }
 
@@ -485,6 +497,7 @@ private:
     // A replica is its stages' tensor-parallel groups, one after another.
     options.dataParallel = {plan.dp, plan.tp * plan.pp, zero};
     options.pipelineStages = plan.pp;
+    options.pipelineChunks = plan.vp;
     return options;
   }
 
@@ -635,11 +648,12 @@ private:
       unsigned *slot = kind == "tp"   ? &plan.tp
                        : kind == "sp" ? &sp
                        : kind == "pp" ? &plan.pp
+                       : kind == "vp" ? &plan.vp
                        : kind == "dp" ? &plan.dp
                                       : nullptr;
       if (!slot || size.getAsInteger(10, devices) || devices < 1)
-        return optionError("parallel= takes tp:N, sp:N, pp:P and dp:M "
-                           "(tp:8,sp:8,pp:2,dp:4), each >= 1; got '" +
+        return optionError("parallel= takes tp:N, sp:N, pp:P, vp:V and dp:M "
+                           "(tp:8,sp:8,pp:4,vp:2,dp:4), each >= 1; got '" +
                            part + "' (ep: and cp: are not planned yet)");
       *slot = devices;
       tpGiven |= kind == "tp";
@@ -669,6 +683,12 @@ private:
       return optionError("parallel=dp:M reduces a training step's gradients "
                          "over M replicas; name the optimizer too "
                          "(training=adam)");
+    if (plan.vp > 1 && (plan.pp < 2 || gradAccum % plan.pp != 0))
+      return optionError(
+          "parallel=vp:V interleaves V chunks of layers on each of pp:P's "
+          "stages (P >= 2), and like Megatron-LM's interleaved schedule runs "
+          "a multiple of P microbatches (grad-accum=); got '" +
+          parallel + "' with grad-accum=" + Twine(gradAccum));
     if (plan.pp > 1 && training == Optimizer::None)
       return optionError("parallel=pp:P runs a training step's microbatches "
                          "through P pipeline stages; name the optimizer too "
@@ -697,6 +717,8 @@ private:
     unsigned tp = 1;
     unsigned pp = 1;
     unsigned dp = 1;
+    /// Chunks of layers each pipeline stage holds (vp:V, interleaved).
+    unsigned vp = 1;
     /// Whether the tensor-parallel devices also split the tokens between
     /// the splits (sp:N).
     bool sequence = false;

@@ -63,4 +63,4 @@
 // ONE: error: roof-report: parallel=dp:8 needs 8 devices, and 'NVIDIA H100 SXM5 80GB' has 1
 // INFERENCE: error: roof-report: parallel=dp:M reduces a training step's gradients over M replicas; name the optimizer too (training=adam)
 // STAGE: error: roof-report: zero= is ZeRO's stage, 1 to 3, over the replicas of parallel=dp:M with M >= 2
-// EP: error: roof-report: parallel= takes tp:N, sp:N, pp:P and dp:M (tp:8,sp:8,pp:2,dp:4), each >= 1; got 'ep:2' (ep: and cp: are not planned yet)
+// EP: error: roof-report: parallel= takes tp:N, sp:N, pp:P, vp:V and dp:M (tp:8,sp:8,pp:4,vp:2,dp:4), each >= 1; got 'ep:2' (ep: and cp: are not planned yet)

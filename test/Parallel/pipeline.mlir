@@ -9,6 +9,14 @@
 // RUN: roof-opt %t.mlir --roof-report="targets=h100-node training=adam dtype-policy=bf16 master-dtype=f32 parallel=pp:2 grad-accum=4" -o /dev/null | FileCheck %s --check-prefix=TEXT
 // RUN: %debian_python %roof_src_root/scripts/gen_gpt_layers.py --layers 4 --seq 256 --hidden 256 --heads 4 --dropout 0 -o %t.nodrop.mlir
 // RUN: roof-opt %t.nodrop.mlir --roof-report="targets=h100-node training=adam dtype-policy=bf16 master-dtype=f32 parallel=tp:2,pp:2,dp:2 grad-accum=4" -o /dev/null | FileCheck %s --check-prefix=ALL
+// Interleaved: two chunks of one layer on each stage (vp:2).
+// RUN: roof-opt %t.mlir --roof-report="targets=h100-node training=adam dtype-policy=bf16 master-dtype=f32 parallel=pp:2,vp:2 grad-accum=4 format=json output=%t.vp.json" -o /dev/null
+// RUN: FileCheck %s --check-prefix=VP < %t.vp.json
+// RUN: %debian_python %S/../Report/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.vp.json | FileCheck %s --check-prefix=VALID
+// RUN: %debian_python %S/Inputs/check_pipeline_step.py %t.vp.json | FileCheck %s --check-prefix=STEP
+// RUN: roof-opt %t.mlir --roof-report="targets=h100-node training=adam dtype-policy=bf16 master-dtype=f32 parallel=pp:2,vp:2 grad-accum=4" -o /dev/null | FileCheck %s --check-prefix=VP-TEXT
+// RUN: not roof-opt %t.mlir --roof-report="targets=h100-node training=adam parallel=pp:2,vp:2 grad-accum=3" -o /dev/null 2>&1 | FileCheck %s --check-prefix=VP-ACCUM
+// RUN: not roof-opt %t.mlir --roof-report="targets=h100-node training=adam parallel=pp:2,vp:4 grad-accum=4" -o /dev/null 2>&1 | FileCheck %s --check-prefix=VP-LAYERS
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-node parallel=pp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=INFERENCE
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-node training=adam parallel=pp:8" -o /dev/null 2>&1 | FileCheck %s --check-prefix=LAYERS
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-sxm training=adam parallel=pp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ONE
@@ -30,6 +38,7 @@
 // CHECK-NEXT: "saved_activations": 14155776,
 // CHECK: "pipeline": {
 // CHECK-NEXT: "stages": 2,
+// CHECK-NEXT: "chunks": 1,
 // CHECK-NEXT: "layers": 4,
 // CHECK-NEXT: "microbatches": 4,
 // CHECK-NEXT: "bubble": 0.2{{0*[0-9]?}},
@@ -39,7 +48,7 @@
 
 // The step is 5 slowest-stage passes, the sends of the first microbatch's
 // way out and back (2 x 0.8912711 us), and the largest stage's update.
-// STEP: step = (m + p - 1) x (forward + backward) + 2 (p - 1) send + update: ok
+// STEP: step = (m + (p - 1) / v) x (forward + backward) + 2 (p v - 1) send + update: ok
 // STEP: forward and backward are the slowest stage's: ok
 
 // TEXT: step: {{.*}} = 5 x (forward {{.*}} + backward {{.*}}) + sends 1.783 us + update
@@ -54,6 +63,27 @@
 // ALL: pipeline: 2 stages of 4 layers, 4 microbatches: bubble 20.0 %
 // ALL: data:    2 replicas
 
+// vp:2: chunks 0 and 2 (layers 0 and 2) on the first stage, 1 and 3 on
+// the second. The bubble is (p - 1)/v / (m + (p - 1)/v) = 0.5 / 4.5 =
+// 0.1111; the first microbatch crosses p v - 1 = 3 chunk boundaries out and
+// 3 back: 6 x 0.8912711 = 5.347627 us. Megatron-LM's interleaved warm-up
+// keeps 2 (p - s - 1) + (v - 1) p + 1 chunks in flight on stage s (at most
+// m v = 8): 5 on the first, 2.5 microbatches of its two layers, 2.5 x 2 x
+// 3538944 = 17694720 B; Korthikanti et al.'s L (1 + (p - 1)/(p v)) = 5
+// layers.
+// VP: "saved_activations": 17694720,
+// VP: "pipeline": {
+// VP-NEXT: "stages": 2,
+// VP-NEXT: "chunks": 2,
+// VP-NEXT: "layers": 4,
+// VP-NEXT: "microbatches": 4,
+// VP-NEXT: "bubble": 0.1111{{[0-9]*}},
+// VP: "send_s": 8.91271{{[0-9]*}}e-07,
+// VP-TEXT: step: {{.*}} = 4.5 x (forward {{.*}} + backward {{.*}}) + sends 5.348 us + update
+// VP-TEXT: pipeline: 2 stages of 4 layers, interleaved (2 chunks a stage), 4 microbatches: bubble 11.1 %
+// VP-ACCUM: error: roof-report: parallel=vp:V interleaves V chunks of layers on each of pp:P's stages (P >= 2), and like Megatron-LM's interleaved schedule runs a multiple of P microbatches (grad-accum=); got 'pp:2,vp:2' with grad-accum=3
+// VP-LAYERS: error: roof-report: parallel=pp:2,vp:4 splits the repeated layers of @gpt into 8 pipeline chunks, and it has 4
+
 // INFERENCE: error: roof-report: parallel=pp:P runs a training step's microbatches through P pipeline stages; name the optimizer too
-// LAYERS: error: roof-report: parallel=pp:8 splits the repeated layers of @gpt into pipeline stages, and it has 4
+// LAYERS: error: roof-report: parallel=pp:8 splits the repeated layers of @gpt into 8 pipeline stages, and it has 4
 // ONE: error: roof-report: parallel=pp:2 needs 2 devices, and 'NVIDIA H100 SXM5 80GB' has 1

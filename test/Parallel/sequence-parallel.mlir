@@ -63,4 +63,4 @@
 
 // MISMATCH: error: roof-report: parallel=: sequence parallelism splits the tokens over the tensor-parallel devices (Megatron-LM's --sequence-parallel), so sp:2 needs tp:2; got 'tp:4,sp:2'
 // PLAN-MISMATCH: error: roof-parallel-plan: sequence parallelism splits the tokens over the tensor-parallel devices (Megatron-LM's --sequence-parallel), so sp:2 needs tp:2; got 'tp:4,sp:2'
-// CP: error: roof-report: parallel= takes tp:N, sp:N, pp:P and dp:M (tp:8,sp:8,pp:2,dp:4), each >= 1; got 'cp:2' (ep: and cp: are not planned yet)
+// CP: error: roof-report: parallel= takes tp:N, sp:N, pp:P, vp:V and dp:M (tp:8,sp:8,pp:4,vp:2,dp:4), each >= 1; got 'cp:2' (ep: and cp: are not planned yet)

@@ -6,6 +6,8 @@
 // runs it, Narayanan et al. 2021). The first microbatch reaches the last
 // stage after p - 1 stage times, and the last one leaves the first stage
 // as late: the bubble (p - 1) / (m + p - 1) of a step of m microbatches.
+// Interleaved, each device holds v chunks of the layers, the model's
+// chunks going round the devices v times, and the bubble shrinks v times.
 // The formulas are in docs/parallelism.md, "Pipelines".
 //
 //===----------------------------------------------------------------------===//
@@ -22,36 +24,42 @@ namespace mlir::roof {
 /// A step's kernels split into stages, before a target is chosen.
 struct PipelineStages {
   unsigned stages = 1;
-  /// The repeated layers the stages split (findRepeatedLayers): stage s has
-  /// layers [s L / p, (s + 1) L / p); the kernels before the first layer are
-  /// the first stage's, those after the last the last stage's.
+  /// The chunks of layers each stage's device holds: 1, or v for an
+  /// interleaved schedule.
+  unsigned chunks = 1;
+  /// The repeated layers the stages split (findRepeatedLayers): chunk c of
+  /// the p v has layers [c L / (p v), (c + 1) L / (p v)) and is stage c mod
+  /// p's; the kernels before the first layer are the first chunk's, those
+  /// after the last the last chunk's.
   unsigned layers = 0;
   /// The stage of each forward and backward kernel.
   SmallVector<unsigned> forwardStage;
   SmallVector<unsigned> backwardStage;
   /// Per stage: the model state of the weights its kernels read first, and
   /// the saved activations of one microbatch it keeps: each saved value is
-  /// kept by the last stage that reads it (one passed on is kept where it
-  /// arrives).
+  /// kept by the stage of the last chunk that reads it (one passed on is
+  /// kept where it arrives).
   SmallVector<ModelState> states;
   SmallVector<uint64_t> savedBytes;
-  /// The most bytes a stage passes to the next for one microbatch (as many
+  /// The most bytes a chunk passes to the next for one microbatch (as many
   /// gradient bytes come back).
   uint64_t boundaryBytes = 0;
 };
 
 /// Splits the step of `forward` (with `backward`, its weights `weights` in
-/// the order of backward.trainable) into `stages` stages.
+/// the order of backward.trainable) into `stages` stages of `chunks`
+/// chunks each.
 PipelineStages splitStages(const FunctionKernels &forward,
                            const BackwardPass &backward,
                            ArrayRef<TrainableWeight> weights,
                            Optimizer optimizer,
                            std::optional<Dtype> masterDtype, unsigned stages,
-                           const RooflineOptions &options);
+                           unsigned chunks, const RooflineOptions &options);
 
 /// The stages priced on a system.
 struct PipelineStep {
   unsigned stages = 1;
+  unsigned chunks = 1;
   unsigned layers = 0;
   unsigned microbatches = 1;
   /// Each stage's forward and backward pass of one microbatch.
@@ -62,18 +70,22 @@ struct PipelineStep {
   /// One boundary's activations of a microbatch sent to the next stage.
   CollectiveTime send;
 
-  double bubbleFraction() const {
-    return static_cast<double>(stages - 1) / (microbatches + stages - 1);
+  /// The slowest stage's passes (of all its chunks) a step takes: m + (p -
+  /// 1) / v.
+  double passes() const {
+    return microbatches + static_cast<double>(stages - 1) / chunks;
   }
-  /// The passes of a step: m + p - 1 slowest-stage times, and the sends
-  /// of the first microbatch's way through and its gradients' way back
-  /// (the others' overlap the stages' work).
-  double passSeconds() const {
-    return (microbatches + stages - 1) *
-               (forwardSeconds[slowest] + backwardSeconds[slowest]) +
-           sendSeconds();
+  double bubbleFraction() const { return (passes() - microbatches) / passes(); }
+  /// The sends of the first microbatch's way through the p v chunks and its
+  /// gradients' way back (the others' overlap the stages' work).
+  double sendSeconds() const {
+    return 2.0 * (stages * chunks - 1) * send.seconds;
   }
-  double sendSeconds() const { return 2.0 * (stages - 1) * send.seconds; }
+  /// The most microbatches' activations stage `stage` keeps: under 1F1B
+  /// min(p - s, m); interleaved, min(m v, 2 (p - s - 1) + (v - 1) p + 1)
+  /// chunks of one microbatch, 1/v of the stage's activations each
+  /// (Megatron-LM's warm-up, one more in flight).
+  double microbatchesKept(unsigned stage) const;
 };
 
 /// `split` priced from its kernels' times in `forward` and `backward` (one

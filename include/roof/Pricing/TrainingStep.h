@@ -38,8 +38,10 @@ struct TrainingOptions {
   DataParallelOptions dataParallel;
   /// Pipeline stages the layers are split into (PipelineParallel.h), each
   /// `dataParallel.stride / pipelineStages` devices after the one before;
-  /// `gradAccum` is then the microbatches of a step.
+  /// `gradAccum` is then the microbatches of a step; each stage holds
+  /// `pipelineChunks` chunks of the layers (an interleaved schedule).
   unsigned pipelineStages = 1;
+  unsigned pipelineChunks = 1;
 };
 
 /// The memory a step holds as it runs: the model state, the saved
@@ -125,10 +127,9 @@ struct TrainingReport {
   std::optional<PipelineStep> pipeline;
 
   /// How many times a step runs each device's forward and backward pass:
-  /// gradAccum, or through a pipeline m + p - 1 slowest-stage times.
-  unsigned passRuns() const {
-    return pipeline ? pipeline->microbatches + pipeline->stages - 1
-                    : options.gradAccum;
+  /// gradAccum, or through a pipeline m + (p - 1) / v slowest-stage times.
+  double passRuns() const {
+    return pipeline ? pipeline->passes() : options.gradAccum;
   }
 
   double stepSeconds() const {

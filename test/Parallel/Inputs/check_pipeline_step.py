@@ -6,13 +6,13 @@ import sys
 
 step = json.load(open(sys.argv[1]))["reports"][0]["training"]
 pipe = step["pipeline"]
-m, p = pipe["microbatches"], pipe["stages"]
+m, p, v = pipe["microbatches"], pipe["stages"], pipe["chunks"]
 slowest = pipe["slowest_stage"]
-expected = ((m + p - 1) * (step["forward_s"] + step["backward_s"]) +
-            2 * (p - 1) * pipe["send_s"] + step["update_s"])
+expected = ((m + (p - 1) / v) * (step["forward_s"] + step["backward_s"]) +
+            2 * (p * v - 1) * pipe["send_s"] + step["update_s"])
 close = abs(step["step_s"] - expected) <= 1e-9 * expected
-print("step = (m + p - 1) x (forward + backward) + 2 (p - 1) send + update: "
-      + ("ok" if close else f"{step['step_s']} != {expected}"))
+print("step = (m + (p - 1) / v) x (forward + backward) + 2 (p v - 1) send "
+      "+ update: " + ("ok" if close else f"{step['step_s']} != {expected}"))
 times = [f + b for f, b in zip(pipe["forward_s"], pipe["backward_s"])]
 own = (step["forward_s"] == pipe["forward_s"][slowest] and
        step["backward_s"] == pipe["backward_s"][slowest] and
