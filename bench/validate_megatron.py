@@ -58,23 +58,32 @@ from timing import roof_tool  # noqa: E402
 SEQ = 2048
 VOCAB = 51200
 
-# (parameters as published, layers, hidden, heads, t, p, GPUs, global
-# batch, micro-batch, measured teraFLOP/s per GPU): table 1.
+# (parameters as published, layers, hidden, heads, t, p, v (interleaved
+# chunks a stage), GPUs, global batch, micro-batch, measured teraFLOP/s per
+# GPU): table 1; v from the script's --num-layers-per-virtual-pipeline-stage
+# (layers / (p x layers a chunk)).
 ROWS = [
-    ("1.7B", 24, 2304, 24, 1, 1, 32, 512, 16, 137),
-    ("3.6B", 30, 3072, 32, 2, 1, 64, 512, 16, 138),
-    ("7.5B", 36, 4096, 32, 4, 1, 128, 512, 16, 142),
-    ("18.4B", 40, 6144, 48, 8, 1, 256, 1024, 8, 135),
-    ("39.1B", 48, 8192, 64, 8, 2, 512, 1536, 4, 138),
-    ("1T", 128, 25600, 160, 8, 64, 3072, 3072, 1, 163),
+    ("1.7B", 24, 2304, 24, 1, 1, 1, 32, 512, 16, 137),
+    ("3.6B", 30, 3072, 32, 2, 1, 1, 64, 512, 16, 138),
+    ("7.5B", 36, 4096, 32, 4, 1, 1, 128, 512, 16, 142),
+    ("18.4B", 40, 6144, 48, 8, 1, 1, 256, 1024, 8, 135),
+    ("39.1B", 48, 8192, 64, 8, 2, 1, 512, 1536, 4, 138),
+    ("76.1B", 60, 10240, 80, 8, 4, 3, 1024, 1792, 2, 140),
+    ("145.6B", 80, 12288, 96, 8, 8, 2, 1536, 2304, 2, 148),
+    ("310.1B", 96, 16384, 128, 8, 16, 2, 1920, 2160, 1, 155),
+    ("529.6B", 105, 20480, 128, 8, 35, 3, 2520, 2520, 1, 163),
+    ("1T", 128, 25600, 160, 8, 64, 1, 3072, 3072, 1, 163),
 ]
 
-# (parameters, layers, hidden, heads, t, p, GPUs, global batch, micro-batch,
-# seconds per iteration with full recomputation, with sequence parallelism
-# and selective recomputation): Korthikanti et al. 2022, tables 3 and 5.
+# (parameters, layers, hidden, heads, t, p, v, GPUs, global batch,
+# micro-batch, seconds per iteration with full recomputation, with sequence
+# parallelism and selective recomputation): Korthikanti et al. 2022, tables
+# 3 and 5 (the 175 B and 530 B runs interleave 3 chunks a stage).
 SEQUENCE_ROWS = [
-    ("22B", 48, 6144, 64, 8, 1, 8, 4, 4, 1.42, 1.10),
-    ("1T", 128, 25600, 160, 8, 64, 512, 512, 1, 94.42, 71.49),
+    ("22B", 48, 6144, 64, 8, 1, 1, 8, 4, 4, 1.42, 1.10),
+    ("175B", 96, 12288, 96, 8, 8, 3, 64, 64, 1, 18.13, 13.75),
+    ("530B", 105, 20480, 128, 8, 35, 3, 280, 280, 1, 49.05, 37.83),
+    ("1T", 128, 25600, 160, 8, 64, 1, 512, 512, 1, 94.42, 71.49),
 ]
 
 
@@ -107,7 +116,7 @@ def measured_seconds(layers, hidden, gpus, batch, tflops):
     return flops / (gpus * tflops * 1e12)
 
 
-def price(work, layers, hidden, heads, tp, pp, gpus, batch, micro, plan,
+def price(work, layers, hidden, heads, tp, pp, vp, gpus, batch, micro, plan,
           recompute):
     """Roof's training step for a run: the report's "training" object,
     and the micro-batches a step."""
@@ -130,7 +139,7 @@ def price(work, layers, hidden, heads, tp, pp, gpus, batch, micro, plan,
         "roof-combine-collectives,roof-fuse-epilogues{normalizations=true}),"
         f"roof-report{{targets={system} training=adam dtype-policy=f16 "
         f"master-dtype=f32 recompute={recompute} parallel={plan}:{tp},"
-        f"pp:{pp},dp:{replicas} grad-accum={accum} batch={micro} "
+        f"pp:{pp},vp:{vp},dp:{replicas} grad-accum={accum} batch={micro} "
         "format=json})")
     out = subprocess.run(
         [roof_tool("roof-opt"), model, f"--pass-pipeline={pipeline}",
@@ -143,7 +152,7 @@ def communication(step, accum, pp):
     """The tensor-parallel collectives' and the bubble's shares of a step,
     and the gradients' exposed all-reduce, as the tables print them."""
     pipeline = step.get("pipeline")
-    runs = (accum + pp - 1) if pipeline else accum
+    runs = (accum + (pp - 1) / pipeline["chunks"]) if pipeline else accum
     links = runs * (step["forward_communication_s"] +
                     step["backward_communication_s"])
     exposed = step.get("data_parallel", {}).get("exposed_s", 0)
@@ -161,17 +170,18 @@ def main():
     os.makedirs(work, exist_ok=True)
     print("Megatron-LM, table 1: measured / Roof's "
           "iteration time (>= 1: a bound)")
-    print(f"{'model':6} {'t':>2} {'p':>2} {'GPUs':>5} {'batch':>5} "
+    print(f"{'model':6} {'t':>2} {'p':>2} {'v':>1} {'GPUs':>5} {'batch':>5} "
           f"{'accum':>5} {'measured s':>10} {'Roof s':>7} {'ratio':>6} "
           f"{'MFU':>5}  communication")
     ratios = []
-    for name, layers, hidden, heads, tp, pp, gpus, batch, micro, tflops \
-            in ROWS:
-        step, accum = price(work, layers, hidden, heads, tp, pp, gpus, batch,
-                            micro, "tp", "full")
+    for name, layers, hidden, heads, tp, pp, vp, gpus, batch, micro, \
+            tflops in ROWS:
+        step, accum = price(work, layers, hidden, heads, tp, pp, vp, gpus,
+                            batch, micro, "tp", "full")
         measured = measured_seconds(layers, hidden, gpus, batch, tflops)
         ratios.append(measured / step["step_s"])
-        print(f"{name:6} {tp:2d} {pp:2d} {gpus:5d} {batch:5d} {accum:5d} "
+        print(f"{name:6} {tp:2d} {pp:2d} {vp:1d} {gpus:5d} {batch:5d} "
+              f"{accum:5d} "
               f"{measured:10.3f} {step['step_s']:7.3f} {ratios[-1]:6.2f} "
               f"{step['model_flops_utilization'] * 100:4.0f}%  "
               f"{communication(step, accum, pp)}")
@@ -185,12 +195,12 @@ def main():
           f"{'Roof s':>7} {'ratio':>6} {'MFU':>5}  communication")
     sequence_ratios, speedups = [], []
     saved_per_layer = {}
-    for name, layers, hidden, heads, tp, pp, gpus, batch, micro, full, \
+    for name, layers, hidden, heads, tp, pp, vp, gpus, batch, micro, full, \
             present in SEQUENCE_ROWS:
         steps = []
         for plan, recompute, measured in (("tp", "full", full),
                                           ("sp", "selective", present)):
-            step, accum = price(work, layers, hidden, heads, tp, pp, gpus,
+            step, accum = price(work, layers, hidden, heads, tp, pp, vp, gpus,
                                 batch, micro, plan, recompute)
             steps.append(step["step_s"])
             sequence_ratios.append(measured / step["step_s"])
