@@ -261,9 +261,10 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
                         "scopes at scope-depth=N, else the repeated "
                         "layers) and rerun its forward"))}]>,
     Option<"parallel", "parallel", "std::string", /*default=*/"\"\"",
-           "A parallel plan, tp:N, sp:N, pp:P and dp:M (tp:8,pp:2,dp:4): "
-           "with pp and training= the repeated layers run as P pipeline "
-           "stages (grad-accum= microbatches a step); with tp the "
+           "A parallel plan, tp:N, sp:N, pp:P, vp:V and dp:M "
+           "(tp:8,pp:2,dp:4): with pp and training= the repeated layers run "
+           "as P pipeline stages (grad-accum= microbatches a step; vp:V "
+           "interleaves V chunks of layers on each); with tp the "
            "model is split first (roof-parallel-plan, then upstream's "
            "sharding-propagation and shard-partition; sp:N also splits the "
            "tokens between the splits over the same N devices, and "
