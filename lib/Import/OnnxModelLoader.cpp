@@ -6,6 +6,8 @@
 #include "OnnxShapeFolding.h"
 #include "OnnxTensor.h"
 
+#include "roof/Support/InputFile.h"
+
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
@@ -26,22 +28,26 @@ int64_t defaultOpset(const onnx::ModelProto &model) {
   return 0;
 }
 
+/// The most external data --keep-weights reads into one module: weights
+/// past it print as gigabytes of MLIR text, which no pass needs.
+static constexpr uint64_t kMaxExternalDataBytes = uint64_t(4) << 30;
+
 static std::unique_ptr<onnx::ModelProto> parseModel(llvm::StringRef path,
                                                     Location loc) {
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
+  // A regular file within protobuf's 2 GiB limit (a device or a FIFO would
+  // be read without end).
+  std::string error;
+  std::unique_ptr<llvm::MemoryBuffer> buffer =
+      readInputFile(path, /*maxBytes=*/INT_MAX, error);
   if (!buffer) {
-    emitError(loc) << "cannot read ONNX model '" << path
-                   << "': " << buffer.getError().message();
+    emitError(loc) << "cannot read ONNX model: " << error
+                   << (StringRef(error).ends_with("allowed")
+                           ? " (protobuf's limit; store the weights as "
+                             "external data)"
+                           : "");
     return nullptr;
   }
-  llvm::StringRef bytes = (*buffer)->getBuffer();
-  if (bytes.size() > static_cast<size_t>(INT_MAX)) {
-    emitError(loc) << "ONNX model '" << path
-                   << "' is larger than protobuf's 2 GiB limit; store its "
-                      "weights as external data";
-    return nullptr;
-  }
+  llvm::StringRef bytes = buffer->getBuffer();
   auto model = std::make_unique<onnx::ModelProto>();
   google::protobuf::io::ArrayInputStream stream(bytes.data(), bytes.size());
   google::protobuf::io::CodedInputStream coded(&stream);
@@ -91,6 +97,9 @@ static LogicalResult resolveExternalData(onnx::ModelProto &model,
   llvm::SmallString<256> dir(path);
   llvm::sys::path::remove_filename(dir);
   bool ok = true;
+  // External data read into the module with --keep-weights, against
+  // kMaxExternalDataBytes.
+  uint64_t loaded = 0;
   for (onnx::TensorProto &tensor :
        *model.mutable_graph()->mutable_initializer()) {
     if (tensor.data_location() != onnx::TensorProto::EXTERNAL)
@@ -125,6 +134,14 @@ static LogicalResult resolveExternalData(onnx::ModelProto &model,
     llvm::SmallString<256> file(dir);
     llvm::sys::path::append(file, location);
     uint64_t fileSize = 0;
+    if (!location.empty() && llvm::sys::fs::exists(file) &&
+        !llvm::sys::fs::is_regular_file(file)) {
+      emitError(loc) << "initializer '" << tensor.name()
+                     << "' keeps its data in '" << file
+                     << "', which is not a regular file";
+      ok = false;
+      continue;
+    }
     if (location.empty() || llvm::sys::fs::file_size(file, fileSize)) {
       emitError(loc) << "initializer '" << tensor.name()
                      << "' keeps its data in external file '" << location
@@ -146,6 +163,16 @@ static LogicalResult resolveExternalData(onnx::ModelProto &model,
     }
     if (!load)
       continue;
+    loaded += length;
+    if (loaded > kMaxExternalDataBytes) {
+      emitError(loc) << "--keep-weights would read more than "
+                     << (kMaxExternalDataBytes >> 30)
+                     << " GiB of external data into the module (at '"
+                     << tensor.name()
+                     << "'); import without it, which keeps each weight's "
+                        "shape and not its values";
+      return failure();
+    }
     auto buffer = llvm::MemoryBuffer::getFileSlice(file, length, offset,
                                                    /*IsVolatile=*/false);
     if (!buffer) {

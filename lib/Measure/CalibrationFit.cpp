@@ -2,6 +2,10 @@
 
 #include "roof/Measure/CalibrationFit.h"
 
+#include "roof/Support/InputFile.h"
+#include "roof/Support/JsonInput.h"
+#include "roof/Support/OutputFile.h"
+
 #include "roof/Support/NonNegativeLeastSquares.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -32,22 +36,23 @@ struct Sample {
 };
 } // namespace
 
+/// A report or target file: at most 1 GiB (a report of a model with a
+/// million kernels is about half that), checked by the one JSON reader.
 static std::optional<llvm::json::Value> readJson(const std::string &path,
                                                  llvm::raw_ostream &errors) {
-  auto buffer = llvm::MemoryBuffer::getFile(path);
+  std::string error;
+  std::unique_ptr<llvm::MemoryBuffer> buffer =
+      readInputFile(path, /*maxBytes=*/uint64_t(1) << 30, error);
   if (!buffer) {
-    errors << "roof-calibrate: " << path
-           << ": cannot be read: " << buffer.getError().message() << "\n";
+    errors << "roof-calibrate: " << error << "\n";
     return std::nullopt;
   }
-  llvm::Expected<llvm::json::Value> value =
-      llvm::json::parse((*buffer)->getBuffer());
-  if (!value) {
-    errors << "roof-calibrate: " << path
-           << ": not valid JSON: " << llvm::toString(value.takeError()) << "\n";
-    return std::nullopt;
-  }
-  return std::move(*value);
+  std::string problem;
+  std::optional<llvm::json::Value> value =
+      parseJsonDocument(buffer->getBuffer(), problem);
+  if (!value)
+    errors << "roof-calibrate: " << path << ": " << problem << "\n";
+  return value;
 }
 
 /// Four significant digits, and 0 under 1e-4: the fit is no finer.
@@ -58,7 +63,7 @@ static double round4(double value) {
   return std::round(value * scale) / scale;
 }
 
-bool roof::fitTarget(const std::vector<std::string> &reports,
+bool roof::fitTarget(const std::vector<std::string> &reports, StringRef output,
                      llvm::raw_ostream &os, llvm::raw_ostream &errors) {
   std::vector<Sample> samples;
   std::vector<double> gaps;
@@ -212,6 +217,12 @@ bool roof::fitTarget(const std::vector<std::string> &reports,
   llvm::sort(residuals);
   double medianError = residuals[residuals.size() / 2];
 
+  if (isSameFile(targetFile, output)) {
+    errors << "roof-calibrate: the output '" << output
+           << "' is the reports' target file " << targetFile
+           << "; write the fitted copy elsewhere\n";
+    return false;
+  }
   std::optional<llvm::json::Value> base = readJson(targetFile, errors);
   if (!base || !base->getAsObject()) {
     errors << "roof-calibrate: the reports' target " << targetFile

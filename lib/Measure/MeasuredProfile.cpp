@@ -2,7 +2,8 @@
 
 #include "roof/Measure/MeasuredProfile.h"
 
-#include "roof/Target/JsonInput.h"
+#include "roof/Support/InputFile.h"
+#include "roof/Support/JsonInput.h"
 
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -53,12 +54,11 @@ roof::parseMeasuredProfile(StringRef json, StringRef file, std::string &error) {
     error = (file + ": " + problem).str();
     return failure();
   };
-  if (!hasJsonDepthWithinLimit(json))
-    return fail("nested deeper than " + Twine(kMaxJsonDepth) + " levels");
-  llvm::Expected<llvm::json::Value> root = llvm::json::parse(json);
+  std::string problem;
+  std::optional<llvm::json::Value> root = parseJsonDocument(json, problem);
   if (!root)
-    return fail("not valid JSON (" + llvm::toString(root.takeError()) +
-                "); an ONNX Runtime profile is a JSON array of trace events");
+    return fail(problem + "; an ONNX Runtime profile is a JSON array of trace "
+                          "events");
   const llvm::json::Array *events = root->getAsArray();
   if (!events)
     return fail("not an ONNX Runtime profile: the top level must be a JSON "

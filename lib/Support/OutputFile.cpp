@@ -7,6 +7,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <mutex>
@@ -44,7 +45,15 @@ std::string getStagingPath(StringRef path) {
   else
     sys::fs::createUniquePath(path + ".roof-%%%%%%%%", staged,
                               /*MakeAbsolute=*/false);
+  // An interrupted run (SIGINT, SIGTERM) leaves nothing beside the output.
+  sys::RemoveFileOnSignal(staged);
   return staged.str().str();
+}
+
+/// Removes `staged` and forgets it for the signal handlers.
+static void removeStaged(StringRef staged) {
+  sys::fs::remove(staged);
+  sys::DontRemoveFileOnSignal(staged);
 }
 
 /// Writes `file` through `write`, checking every byte; errors name `shown`
@@ -92,23 +101,28 @@ static std::string copyInto(StringRef from, StringRef to) {
 }
 
 std::string commitStagedOutput(StringRef staged, StringRef path) {
-  if (staged == path || !sys::fs::exists(staged))
+  if (staged == path)
     return "";
+  if (!sys::fs::exists(staged)) {
+    sys::DontRemoveFileOnSignal(staged);
+    return "";
+  }
   std::string error;
   if (isSpecialFile(path))
     error = copyInto(staged, path);
   else if (std::error_code ec = sys::fs::rename(staged, path))
     error = ("cannot write '" + path + "': " + ec.message()).str();
-  sys::fs::remove(staged);
+  removeStaged(staged);
   return error;
 }
 
 namespace {
 /// Files of this process: those the driver writes at the end, and those
-/// writeOutputFile has written.
+/// writeOutputFile has written, with the inputs they were written for.
 struct ProcessFiles {
   std::mutex mutex;
   std::vector<std::string> reserved, written;
+  std::vector<std::pair<std::string, std::string>> writtenFor;
 
   static ProcessFiles &get() {
     static ProcessFiles files;
@@ -137,9 +151,17 @@ bool isReservedOutputFile(StringRef path) {
 }
 
 std::string writeOutputFile(StringRef path,
-                            function_ref<void(raw_ostream &)> write) {
+                            function_ref<void(raw_ostream &)> write,
+                            StringRef input) {
   ProcessFiles &files = ProcessFiles::get();
   std::lock_guard<std::mutex> lock(files.mutex);
+  if (path != "-" && llvm::any_of(files.writtenFor, [&](const auto &entry) {
+        return entry.second == input &&
+               (entry.first == path || isSameFile(entry.first, path));
+      }))
+    return ("'" + path +
+            "' is written twice for one input; give each output its own file")
+        .str();
   // A regular file written before by this process: what is there comes
   // first.
   bool regular = path != "-" && sys::fs::is_regular_file(path);
@@ -160,10 +182,12 @@ std::string writeOutputFile(StringRef path,
     error = commitStagedOutput(staged, path);
     if (error.empty() && !again && sys::fs::is_regular_file(path))
       files.written.push_back(path.str());
+    if (error.empty() && path != "-" && !isSameFile(path, "/dev/null"))
+      files.writtenFor.emplace_back(path.str(), input.str());
     return error;
   }
   if (staged != path)
-    sys::fs::remove(staged);
+    removeStaged(staged);
   return error;
 }
 

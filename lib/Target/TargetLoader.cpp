@@ -2,7 +2,8 @@
 
 #include "roof/Target/TargetLoader.h"
 
-#include "roof/Target/JsonInput.h"
+#include "roof/Support/InputFile.h"
+#include "roof/Support/JsonInput.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -850,17 +851,10 @@ private:
 FailureOr<Target> roof::parseTarget(StringRef json, StringRef fileName,
                                     std::string &error) {
   error.clear();
-  if (!hasJsonDepthWithinLimit(json)) {
-    error = (fileName + ": (file): nested deeper than " + Twine(kMaxJsonDepth) +
-             " levels")
-                .str();
-    return failure();
-  }
-  llvm::Expected<llvm::json::Value> root = llvm::json::parse(json);
+  std::string problem;
+  std::optional<llvm::json::Value> root = parseJsonDocument(json, problem);
   if (!root) {
-    error = (fileName +
-             ": (file): not valid JSON: " + llvm::toString(root.takeError()))
-                .str();
+    error = (fileName + ": (file): " + problem).str();
     return failure();
   }
   FailureOr<Target> target = TargetReader(fileName, error).read(*root);

@@ -132,14 +132,27 @@ struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
     if (!measured.empty() &&
         failed(attachMeasurements(module, reports, formatOptions)))
       return signalPassFailure();
-    std::string error = writeOutputFile(output, [&](llvm::raw_ostream &os) {
-      printReport(format, reports, formatOptions, os);
-    });
+    std::string error = writeOutputFile(
+        output,
+        [&](llvm::raw_ostream &os) {
+          printReport(format, reports, formatOptions, os);
+        },
+        getRunInput());
     if (!error.empty())
       return failOption(error);
   }
 
 private:
+  /// What this run reports on: the module, in its context (each chunk of
+  /// --split-input-file is another), so that two reports of one module to
+  /// one file are refused while each chunk's report is appended.
+  std::string getRunInput() {
+    std::string input;
+    llvm::raw_string_ostream os(input);
+    os << &getContext() << ' ' << getOperation().getLoc();
+    return input;
+  }
+
   /// `module` priced on the targets under parallel='s plan; with tensor
   /// parallelism the split copy it prices is `planned`.
   FailureOr<PricedModule> priceUnderPlan(ModuleOp module,
@@ -267,9 +280,12 @@ private:
         result.incomplete = result.incomplete || step.incomplete;
       }
     }
-    std::string error = writeOutputFile(output, [&](llvm::raw_ostream &os) {
-      printPlanComparison(results, format == ReportFormat::Json, os);
-    });
+    std::string error = writeOutputFile(
+        output,
+        [&](llvm::raw_ostream &os) {
+          printPlanComparison(results, format == ReportFormat::Json, os);
+        },
+        getRunInput());
     if (!error.empty())
       return failOption(error);
   }

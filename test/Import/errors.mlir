@@ -17,7 +17,7 @@
 // RUN: not roof-import-onnx %t/corrupt.onnx 2>&1 | FileCheck %s --check-prefix=CORRUPT
 // CORRUPT: corrupt.onnx:0:0: error: '{{.*}}corrupt.onnx' is not a valid ONNX model: the protobuf is corrupt or truncated
 // RUN: not roof-import-onnx %t/missing.onnx 2>&1 | FileCheck %s --check-prefix=MISSING
-// MISSING: error: cannot read ONNX model '{{.*}}missing.onnx': No such file or directory
+// MISSING: error: cannot read ONNX model: {{.*}}missing.onnx: (file): cannot be read: No such file or directory
 
 // RUN: not roof-import-onnx %t/external.onnx 2>&1 | FileCheck %s --check-prefix=EXTERNAL
 // EXTERNAL: external.onnx:0:0: error: initializer 'w' keeps its data in external file 'weights.bin', which does not exist (looked for '{{.*}}weights.bin')

@@ -49,7 +49,7 @@
 // JSON-NEXT: "@block on Round B at batch 1"
 
 // NOTJSON: roof-diff: {{.*}}diff.mlir: not valid JSON
-// MISSING: roof-diff: cannot read '{{.*}}missing.json'
+// MISSING: roof-diff: {{.*}}missing.json: (file): cannot be read
 // NOTREPORT: roof-diff: {{.*}}target.json: not a roof-report/2 document (roof-report format=json writes one)
 
 func.func @block(%a: tensor<1024x1024xf32>, %b: tensor<1024x1024xf32>,

@@ -17,6 +17,7 @@
 #include "Microbenchmarks.h"
 
 #include "roof/Measure/CalibrationFit.h"
+#include "roof/Support/OutputFile.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLExtras.h"
@@ -35,6 +36,8 @@
 
 using namespace roof::calibrate;
 using mlir::roof::fitTarget;
+using mlir::roof::isSameFile;
+using mlir::roof::writeOutputFile;
 
 static constexpr const char *kUsage =
     R"(usage: roof-calibrate [-o FILE] [--threads N] [--quick]
@@ -117,6 +120,17 @@ static bool parseOptions(int argc, char **argv, Options &options) {
   return true;
 }
 
+/// Writes `text` to `path` through the staged output every tool uses; the
+/// exit status.
+static int writeResult(llvm::StringRef path, const std::string &text) {
+  std::string error =
+      writeOutputFile(path, [&](llvm::raw_ostream &os) { os << text; });
+  if (error.empty())
+    return 0;
+  llvm::errs() << "roof-calibrate: " << error << "\n";
+  return 1;
+}
+
 static std::string formatRate(double perSecond, const char *unit) {
   return llvm::formatv("{0:f3} G{1}", perSecond / 1e9, unit).str();
 }
@@ -126,15 +140,21 @@ int main(int argc, char **argv) {
   Options options;
   if (!parseOptions(argc, argv, options))
     return 1;
-  std::error_code ec;
-  llvm::raw_fd_ostream os(options.output, ec, llvm::sys::fs::OF_Text);
-  if (ec) {
-    llvm::errs() << "roof-calibrate: cannot write '" << options.output
-                 << "': " << ec.message() << "\n";
-    return 1;
-  }
+  // The output is written whole once the run succeeds, and never over an
+  // input.
+  for (const std::string &report : options.reports)
+    if (isSameFile(report, options.output)) {
+      llvm::errs() << "roof-calibrate: the output '" << options.output
+                   << "' is the report " << report
+                   << "; write the fitted target elsewhere\n";
+      return 1;
+    }
+  std::string text;
+  llvm::raw_string_ostream os(text);
   if (options.fit)
-    return fitTarget(options.reports, os, llvm::errs()) ? 0 : 1;
+    return fitTarget(options.reports, options.output, os, llvm::errs())
+               ? writeResult(options.output, text)
+               : 1;
 
   HostFacts host = readHostFacts();
   unsigned threads = options.threads ? options.threads : host.cores;
@@ -308,5 +328,5 @@ int main(int argc, char **argv) {
     });
   });
   os << "\n";
-  return 0;
+  return writeResult(options.output, text);
 }

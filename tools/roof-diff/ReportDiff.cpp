@@ -2,6 +2,8 @@
 
 #include "ReportDiff.h"
 
+#include "roof/Support/JsonInput.h"
+
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/Twine.h"
 
@@ -11,10 +13,11 @@ namespace json = llvm::json;
 
 std::optional<json::Value>
 roof::diff::readReport(StringRef text, StringRef file, std::string &error) {
-  llvm::Expected<json::Value> root = json::parse(text);
+  std::string problem;
+  std::optional<json::Value> root =
+      mlir::roof::parseJsonDocument(text, problem);
   if (!root) {
-    error =
-        (file + ": not valid JSON: " + llvm::toString(root.takeError())).str();
+    error = (file + ": " + problem).str();
     return std::nullopt;
   }
   const json::Object *top = root->getAsObject();

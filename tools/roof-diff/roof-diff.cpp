@@ -9,12 +9,15 @@
 
 #include "ReportDiff.h"
 
+#include "roof/Support/InputFile.h"
+#include "roof/Support/JsonInput.h"
+#include "roof/Support/OutputFile.h"
+
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/ToolOutputFile.h"
 
 #include <algorithm>
 #include <cmath>
@@ -193,35 +196,38 @@ int main(int argc, char **argv) {
                  << "'\n";
     return 1;
   }
+  // Neither input is written over, and the output changes only once the
+  // comparison is written whole.
+  for (const std::string &file : {fileA.getValue(), fileB.getValue()})
+    if (mlir::roof::isSameFile(output, file)) {
+      llvm::errs() << "roof-diff: the output '" << output << "' is the input "
+                   << file << "; write the comparison elsewhere\n";
+      return 1;
+    }
   std::optional<llvm::json::Value> documents[2];
   const std::string files[2] = {fileA, fileB};
   for (auto [i, file] : llvm::enumerate(files)) {
-    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
-        llvm::MemoryBuffer::getFileOrSTDIN(file, /*IsText=*/true);
-    if (!buffer) {
-      llvm::errs() << "roof-diff: cannot read '" << file
-                   << "': " << buffer.getError().message() << "\n";
-      return 1;
-    }
     std::string error;
-    documents[i] = readReport((*buffer)->getBuffer(), file, error);
+    // A report of a model with a million kernels is about half of this.
+    std::unique_ptr<llvm::MemoryBuffer> buffer =
+        mlir::roof::readInputFile(file, /*maxBytes=*/uint64_t(1) << 30, error);
+    if (buffer)
+      documents[i] = readReport(buffer->getBuffer(), file, error);
     if (!documents[i]) {
       llvm::errs() << "roof-diff: " << error << "\n";
       return 1;
     }
   }
   DocumentDiff diff = diffReports(*documents[0], *documents[1]);
-  std::error_code ec;
-  llvm::ToolOutputFile out(output, ec, llvm::sys::fs::OF_None);
-  if (ec) {
-    llvm::errs() << "roof-diff: cannot write '" << output
-                 << "': " << ec.message() << "\n";
-    return 1;
-  }
-  if (format == "json")
-    printJson(diff, out.os());
-  else
-    printText(diff, out.os());
-  out.keep();
-  return 0;
+  std::string error =
+      mlir::roof::writeOutputFile(output, [&](llvm::raw_ostream &os) {
+        if (format == "json")
+          printJson(diff, os);
+        else
+          printText(diff, os);
+      });
+  if (error.empty())
+    return 0;
+  llvm::errs() << "roof-diff: " << error << "\n";
+  return 1;
 }

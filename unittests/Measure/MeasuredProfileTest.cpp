@@ -63,7 +63,7 @@ TEST(MeasuredProfile, MediansOverRuns) {
 TEST(MeasuredProfile, Errors) {
   std::string error;
   EXPECT_TRUE(failed(parseMeasuredProfile("[{\"cat\": ", "cut.json", error)));
-  EXPECT_TRUE(StringRef(error).starts_with("cut.json: not valid JSON ("));
+  EXPECT_TRUE(StringRef(error).starts_with("cut.json: not valid JSON: "));
   EXPECT_TRUE(failed(parseMeasuredProfile("{}", "object.json", error)));
   EXPECT_EQ(error, "object.json: not an ONNX Runtime profile: the top level "
                    "must be a JSON array of trace events");

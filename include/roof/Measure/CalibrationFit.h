@@ -10,6 +10,7 @@
 #ifndef ROOF_MEASURE_CALIBRATIONFIT_H
 #define ROOF_MEASURE_CALIBRATIONFIT_H
 
+#include "mlir/Support/LLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
@@ -18,9 +19,11 @@
 namespace mlir::roof {
 
 /// Fits the reports' measured groups and writes the calibrated target to
-/// `os`. False after printing an error naming the file and the problem.
-bool fitTarget(const std::vector<std::string> &reports, llvm::raw_ostream &os,
-               llvm::raw_ostream &errors);
+/// `os`, for the file `output`. False after printing an error naming the
+/// file and the problem (a report that cannot be read, or a target file
+/// that is `output`).
+bool fitTarget(const std::vector<std::string> &reports, StringRef output,
+               llvm::raw_ostream &os, llvm::raw_ostream &errors);
 
 } // namespace mlir::roof
 

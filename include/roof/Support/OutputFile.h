@@ -44,12 +44,14 @@ bool isReservedOutputFile(llvm::StringRef path);
 
 /// Writes `path` ("-" for standard output) through `write`, staged: the
 /// file changes only when every byte was written. A file this process
-/// wrote before (a report per chunk of --split-input-file) is appended to,
-/// not replaced. Returns an error message naming the file, empty on
-/// success.
-std::string
-writeOutputFile(llvm::StringRef path,
-                llvm::function_ref<void(llvm::raw_ostream &)> write);
+/// wrote before for another `input` (a report per chunk of
+/// --split-input-file) is appended to; one it wrote before for the same
+/// `input` (two reports of one module to one file) is refused, as the
+/// second would bury the first. Returns an error message naming the file,
+/// empty on success.
+std::string writeOutputFile(llvm::StringRef path,
+                            llvm::function_ref<void(llvm::raw_ostream &)> write,
+                            llvm::StringRef input = "");
 
 } // namespace mlir::roof
 

@@ -1,14 +1,40 @@
-//===- JsonInput.cpp - JSON files read with limits ------------------------===//
+//===- InputFile.cpp - Files read with limits -----------------------------===//
 
-#include "roof/Target/JsonInput.h"
+#include "roof/Support/InputFile.h"
 
 #include "llvm/Support/FileSystem.h"
 
 using namespace mlir;
 using namespace mlir::roof;
 
+/// Reads standard input, failing past `maxBytes`.
+static std::unique_ptr<llvm::MemoryBuffer> readStdin(uint64_t maxBytes,
+                                                     std::string &error) {
+  std::string text;
+  char chunk[1 << 16];
+  while (true) {
+    llvm::Expected<size_t> read = llvm::sys::fs::readNativeFile(
+        llvm::sys::fs::getStdinHandle(), llvm::MutableArrayRef<char>(chunk));
+    if (!read) {
+      error = "-: (file): cannot be read: " + llvm::toString(read.takeError());
+      return nullptr;
+    }
+    if (*read == 0)
+      break;
+    if (text.size() + *read > maxBytes) {
+      error = ("-: (file): more than the " + Twine(maxBytes) + " bytes allowed")
+                  .str();
+      return nullptr;
+    }
+    text.append(chunk, *read);
+  }
+  return llvm::MemoryBuffer::getMemBufferCopy(text, "-");
+}
+
 std::unique_ptr<llvm::MemoryBuffer>
 roof::readInputFile(StringRef path, uint64_t maxBytes, std::string &error) {
+  if (path == "-")
+    return readStdin(maxBytes, error);
   llvm::sys::fs::file_status status;
   if (std::error_code ec = llvm::sys::fs::status(path, status)) {
     error = (path + ": (file): cannot be read: " + ec.message()).str();
@@ -32,27 +58,4 @@ roof::readInputFile(StringRef path, uint64_t maxBytes, std::string &error) {
     return nullptr;
   }
   return std::move(*buffer);
-}
-
-bool roof::hasJsonDepthWithinLimit(StringRef json) {
-  unsigned depth = 0;
-  bool inString = false, escaped = false;
-  for (char c : json) {
-    if (inString) {
-      if (escaped)
-        escaped = false;
-      else if (c == '\\')
-        escaped = true;
-      else if (c == '"')
-        inString = false;
-      continue;
-    }
-    if (c == '"')
-      inString = true;
-    else if ((c == '[' || c == '{') && ++depth > kMaxJsonDepth)
-      return false;
-    else if ((c == ']' || c == '}') && depth > 0)
-      --depth;
-  }
-  return true;
 }
