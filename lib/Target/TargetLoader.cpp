@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <tuple>
 
 using namespace mlir;
@@ -235,11 +236,21 @@ public:
       return fail(field, "unit '" + unit + "' is not " + describe(kind));
     if (!std::isfinite(number))
       return fail(field, "must be a finite number, got " + numberText);
-    if (number < 0)
+    // -0 is negative too: it would divide to -inf.
+    if (std::signbit(number))
       return fail(field, "must not be negative, got " + numberText);
     out = number * *factor;
     if (!std::isfinite(*out))
       return fail(field, "'" + *text + "' is too large");
+    // Rates and bandwidths divide work: zero, or less than one operation or
+    // byte a second, would price a kernel at infinity or past any double.
+    if ((kind == Quantity::Rate || kind == Quantity::Bandwidth) && *out < 1)
+      return fail(field, "'" + *text +
+                             "' is below one operation or byte a second; a "
+                             "rate or bandwidth must be positive");
+    // Denormals lose precision and overflow what they divide.
+    if (*out != 0 && *out < std::numeric_limits<double>::min())
+      return fail(field, "'" + *text + "' is too small to compute with");
     return true;
   }
 
@@ -248,9 +259,11 @@ public:
     const llvm::json::Value *value = parent.get(key);
     if (!value)
       return true;
+    // A share under 0.1 % is a broken measurement, and would scale a rate
+    // towards zero.
     std::optional<double> number = value->getAsNumber();
-    if (!number || *number <= 0 || *number > 1)
-      return fail(field, "must be a number in (0, 1]");
+    if (!number || !(*number >= 1e-3) || *number > 1)
+      return fail(field, "must be a number in [0.001, 1]");
     out = *number;
     return true;
   }
@@ -577,6 +590,8 @@ public:
     std::optional<double> number = value->getAsNumber();
     if (!number || !(*number >= least) || *number > 1e6)
       return fail(field, "must be a number in [" + Twine(least) + ", 1e6]");
+    if (*number != 0 && *number < std::numeric_limits<double>::min())
+      return fail(field, "is too small to compute with");
     out = *number;
     return true;
   }

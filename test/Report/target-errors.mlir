@@ -23,6 +23,24 @@
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-inner-off-chip.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=INNER
 // RUN: %debian_python -c "import json, sys; t = json.load(open(sys.argv[1])); t['memory']['levels'] = [{'name': 'L%d' % i, 'capacity': '1 MB'} for i in range(40)] + t['memory']['levels'][-1:]; json.dump(t, open(sys.argv[2], 'w'))" %S/Inputs/round-l2.json %t.deep-levels.json
 // RUN: not roof-opt %s -roof-report="targets=%t.deep-levels.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=LEVELS
+// Figures a kernel's time divides by: zero, negative zero and a denormal
+// rate or bandwidth would price it at infinity or past any double; a
+// denormal time loses its precision; a key given twice keeps one value.
+// RUN: %debian_python -c "import json, sys; t = json.load(open(sys.argv[1])); t['compute']['vector']['f32'] = '0 TFLOP/s'; json.dump(t, open(sys.argv[2], 'w'))" %S/Inputs/round-l2.json %t.zero-rate.json
+// RUN: not roof-opt %s -roof-report="targets=%t.zero-rate.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ZERO-RATE
+// RUN: %debian_python -c "import json, sys; t = json.load(open(sys.argv[1])); t['compute']['vector']['f32'] = '-0 TFLOP/s'; json.dump(t, open(sys.argv[2], 'w'))" %S/Inputs/round-l2.json %t.minus-zero.json
+// RUN: not roof-opt %s -roof-report="targets=%t.minus-zero.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=MINUS-ZERO
+// RUN: %debian_python -c "import json, sys; t = json.load(open(sys.argv[1])); t['memory']['levels'][-1]['bandwidth'] = '1e-310 TB/s'; json.dump(t, open(sys.argv[2], 'w'))" %S/Inputs/round-l2.json %t.denormal.json
+// RUN: not roof-opt %s -roof-report="targets=%t.denormal.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=DENORMAL
+// RUN: %debian_python -c "import json, sys; t = json.load(open(sys.argv[1])); t['launch_overhead'] = '1e-320 s'; json.dump(t, open(sys.argv[2], 'w'))" %S/Inputs/round-l2.json %t.tiny-time.json
+// RUN: not roof-opt %s -roof-report="targets=%t.tiny-time.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TINY-TIME
+// RUN: %debian_python -c "import sys; s = open(sys.argv[1]).read(); open(sys.argv[2], 'w').write(s.replace('\"power\":', '\"power\": \"0 W\", \"power\":', 1))" %S/Inputs/round-l2.json %t.twice.json
+// RUN: not roof-opt %s -roof-report="targets=%t.twice.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TWICE
+// ZERO-RATE: error: roof-report: {{.*}}zero-rate.json: compute.vector.f32: '0 TFLOP/s' is below one operation or byte a second; a rate or bandwidth must be positive
+// MINUS-ZERO: error: roof-report: {{.*}}minus-zero.json: compute.vector.f32: must not be negative, got -0
+// DENORMAL: error: roof-report: {{.*}}denormal.json: memory.levels[{{[0-9]}}].bandwidth: '1e-310 TB/s' is below one operation or byte a second; a rate or bandwidth must be positive
+// TINY-TIME: error: roof-report: {{.*}}tiny-time.json: launch_overhead: '1e-320 s' is too small to compute with
+// TWICE: error: roof-report: {{.*}}twice.json: (file): the key "power" appears twice in one object (which one counts is not defined)
 // A misspelt or unknown field is an error, not a figure silently dropped.
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-field.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=FIELD
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/bad-top-field.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TOP-FIELD
@@ -47,7 +65,7 @@
 // NUMBER: error: roof-report: {{.*}}bad-no-number.json: power: 'lots W' is not a number followed by a unit, e.g. "3.35 TB/s"
 // CAL-CLASS: error: roof-report: {{.*}}bad-calibration-class.json: calibration.classes.convolution: unknown kernel class (known: conv, depthwise_conv, matmul, reduction, pow, elementwise, movement, collective)
 // CAL-COMPUTE: error: roof-report: {{.*}}bad-calibration-compute.json: calibration.classes.conv.compute: must be a number in [1, 1e6]
-// USABLE: error: roof-report: {{.*}}bad-usable.json: memory.levels[0].usable: must be a number in (0, 1]
+// USABLE: error: roof-report: {{.*}}bad-usable.json: memory.levels[0].usable: must be a number in [0.001, 1]
 // SCHEMA-1: error: roof-report: {{.*}}bad-schema-1.json: schema: roof-target/1 gave two fixed memories; roof-target/2 lists them: write "schema": "roof-target/2" and replace memory.on_chip and memory.off_chip by "levels": [ON_CHIP, OFF_CHIP], each with the same fields and a "name" (an SRAM-only chip: [ON_CHIP] with "on_chip": true), and memory.weight_link by "links": [{"name": …, "bandwidth": …, "carries": "weights"}] (docs/targets.md, "From roof-target/1")
 // MAIN-BANDWIDTH: error: roof-report: {{.*}}bad-main-bandwidth.json: memory.levels[1].bandwidth: missing: the outermost level holds the model, and every byte no inner level serves crosses it
 // CARRIES: error: roof-report: {{.*}}bad-carries.json: memory.links[0].carries: 'activations' is not priced (known: weights)
