@@ -1,6 +1,7 @@
 //===- ReportPrinter.cpp - Roofline reports as text, JSON, CSV ------------===//
 
 #include "roof/Report/ReportPrinter.h"
+#include "roof/Support/ValidText.h"
 
 #include "roof/Analysis/OpClassification.h"
 #include "roof/Dialect/RoofDialect.h"
@@ -1092,10 +1093,10 @@ void roof::printJsonReport(ArrayRef<FunctionRoofline> reports,
 // CSV
 //===----------------------------------------------------------------------===//
 
-/// A CSV field (RFC 4180): quoted, quotes inside doubled.
+/// A CSV field (RFC 4180): valid UTF-8, quoted, quotes inside doubled.
 static std::string quoteCsv(StringRef text) {
   std::string out = "\"";
-  for (char c : text)
+  for (char c : toValidText(text))
     out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }

@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "roof/Report/ReportPrinter.h"
+#include "roof/Support/ValidText.h"
 
 #include "roof/Analysis/OpClassification.h"
 #include "roof/Measure/MeasuredMatch.h"
@@ -398,7 +399,7 @@ std::string roof::escapeMarkup(StringRef text) {
   // XML 1.0 has no way to write control characters other than tab and
   // newline, escaped or not, so they are dropped before escaping.
   std::string kept;
-  llvm::copy_if(text, std::back_inserter(kept), [](char c) {
+  llvm::copy_if(toValidText(text), std::back_inserter(kept), [](char c) {
     return static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n';
   });
   std::string out;

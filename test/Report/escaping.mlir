@@ -6,6 +6,17 @@
 // RUN: roof-opt %s --roof-report="targets=%t.json format=svg" -o /dev/null | FileCheck %s --check-prefix=SVG
 // RUN: roof-opt %s --roof-report="targets=%t.json format=csv" -o /dev/null | FileCheck %s --check-prefix=CSV
 
+// A node name that is not UTF-8 (a stray 0xFF, an overlong "/" as C0 AF)
+// and holds the non-character U+FFFE reaches each document as U+FFFD: the
+// SVG parses as XML, and every document decodes as UTF-8.
+// RUN: roof-opt %S/Inputs/bad-names.mlir --roof-report="targets=h100-sxm format=svg output=%t.bad.svg" -o /dev/null
+// RUN: roof-opt %S/Inputs/bad-names.mlir --roof-report="targets=h100-sxm format=html output=%t.bad.html" -o /dev/null
+// RUN: roof-opt %S/Inputs/bad-names.mlir --roof-report="targets=h100-sxm format=csv output=%t.bad.csv" -o /dev/null
+// RUN: %debian_python %S/Inputs/check_valid_text.py %t.bad.svg %t.bad.html %t.bad.csv | FileCheck %s --check-prefix=VALID
+// VALID: {{.*}}bad.svg: well-formed XML, valid UTF-8, bad\ufffd\ufffdnode\ufffdend
+// VALID: {{.*}}bad.html: valid UTF-8, bad\ufffd\ufffdnode\ufffdend
+// VALID: {{.*}}bad.csv: valid UTF-8, bad\ufffd\ufffdnode\ufffdend
+
 // HTML: <h2>@complex_add on Round &quot;A&quot; &lt;b&gt; (gpu)</h2>
 // HTML: <td>complex&lt;f32&gt;</td>
 // SVG-NOT: <b>

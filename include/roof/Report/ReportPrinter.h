@@ -102,9 +102,9 @@ llvm::StringRef getBound(const KernelTime &kernel);
 llvm::StringRef getMemoryLevelName(const KernelTime &kernel,
                                    const Target &target);
 
-/// `text` as SVG/HTML character data or attribute value: markup characters
-/// escaped, control characters XML forbids (NUL and most below U+0020)
-/// dropped.
+/// `text` as SVG/HTML character data or attribute value: valid UTF-8
+/// (toValidText), markup characters escaped, control characters XML forbids
+/// (NUL and most below U+0020) dropped.
 std::string escapeMarkup(StringRef text);
 
 } // namespace mlir::roof
