@@ -52,6 +52,22 @@ std::string parseDimSweep(llvm::StringRef text, std::vector<DimSizes> &sweep) {
   text.split(dims, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
   if (dims.empty())
     return "expected name:size,size,...;name:...; got '" + text.str() + "'";
+  // Counted before any is made: a sweep past the limit is refused with its
+  // count, not run out of memory.
+  uint64_t combinations = 1;
+  for (StringRef dim : dims) {
+    StringRef list = dim.split(':').second.trim();
+    DimSum sum;
+    if (!list.empty() && !parseDimSum(list, sum))
+      combinations = std::min<uint64_t>(combinations * (list.count(',') + 1),
+                                        uint64_t(1) << 62);
+  }
+  if (combinations > kMaxSweepCombinations)
+    return std::to_string(combinations) +
+           " combinations of sizes (the product of the lists' lengths), more "
+           "than the " +
+           std::to_string(kMaxSweepCombinations) +
+           " a sweep prices; sweep fewer sizes, or run several";
   // Dims given as sums of others, set once the rest are.
   std::vector<DimSum> sums;
   llvm::StringSet<> seen;

@@ -84,6 +84,9 @@ static bool takesBatch(FunctionOpInterface fn, uint64_t batch,
   });
 }
 
+/// The longest context (prompt and generated tokens) generate= prices.
+static constexpr uint64_t kMaxGeneratedContext = uint64_t(1) << 30;
+
 namespace {
 struct RoofReportPass : public roof::impl::RoofReportBase<RoofReportPass> {
   using Base::Base;
@@ -604,6 +607,13 @@ private:
       if (generate.size() != 2 || generate[0] < 1 || generate[1] < 2)
         return fail("generate= takes P,D: a prompt of P >= 1 tokens and D >= "
                     "2 tokens generated");
+      // Past 2^30 tokens of context the sizes no model has are all that is
+      // priced, and a step's tensors near 2^64 bytes.
+      if (generate[0] > kMaxGeneratedContext ||
+          generate[1] > kMaxGeneratedContext - generate[0])
+        return fail("generate=" + Twine(generate[0]) + "," +
+                    Twine(generate[1]) + " is a context of more than the " +
+                    Twine(kMaxGeneratedContext) + " tokens generate= prices");
       if (!batchSizes.empty() || !measured.empty())
         return fail("generate= sets the dims of each step itself; it cannot "
                     "be combined with batch-sizes= or measured=");

@@ -101,6 +101,9 @@
 // RUN: not roof-opt %S/named-dims.mlir -o /dev/null --roof-report="targets=%S/Inputs/round-a.json generate=16,8" 2>&1 | FileCheck %s --check-prefix=UNNAMED
 // UNNAMED: error: roof-report: generate= prices @scores at a prompt and at each step of a growing cache, but its arguments do not name the dims seq and past
 // RUN: not roof-opt %s -o /dev/null --roof-report="targets=%S/Inputs/round-a.json generate=16,1" 2>&1 | FileCheck %s --check-prefix=ONE
+// A context past 2^30 tokens is refused, the lengths' sum not wrapping.
+// RUN: not roof-opt %s -o /dev/null --roof-report="targets=%S/Inputs/round-a.json param-args=2 generate=18446744073709551615,18446744073709551615" 2>&1 | FileCheck %s --check-prefix=ABSURD
+// ABSURD: error: roof-report: generate=18446744073709551615,18446744073709551615 is a context of more than the 1073741824 tokens generate= prices
 // ONE: error: roof-report: generate= takes P,D: a prompt of P >= 1 tokens and D >= 2 tokens generated
 // RUN: not roof-opt %s -o /dev/null --roof-report="targets=%S/Inputs/round-a.json generate=16,8 sizes=past:3" 2>&1 | FileCheck %s --check-prefix=SWEEP
 // SWEEP: error: roof-report: generate= sets seq, past and total itself; with it sizes= may only sweep batch (sizes=batch:1,8)

@@ -51,6 +51,10 @@
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=past:1 batch-sizes=2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BOTH
 // BOTH: error: roof-report: batch-sizes binds every dynamic dim and sizes binds them by name: give one of the two
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=past:1,x" -o /dev/null 2>&1 | FileCheck %s --check-prefix=MALFORMED
+// A sweep is counted before it is made: a million combinations (1000 sizes
+// of each of two dims) is refused at once, with the count.
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=past:$(seq -s, 1 1000);seq:$(seq -s, 1 1000)" -o /dev/null 2>&1 | FileCheck %s --check-prefix=MILLION
+// MILLION: error: roof-report: sizes: 1000000 combinations of sizes (the product of the lists' lengths), more than the 4096 a sweep prices; sweep fewer sizes, or run several
 // MALFORMED: error: roof-report: sizes: 'x' in 'past:1,x' is not a size (an integer >= 0) or a sum of swept dims (past+seq, past+1)
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=total:past+1" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NOSOURCE
 // NOSOURCE: error: roof-report: sizes: 'total' refers to 'past', which is not swept with sizes

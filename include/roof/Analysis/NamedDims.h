@@ -21,10 +21,16 @@ namespace mlir::roof {
 /// Sizes by dim name, ordered by name.
 using DimSizes = std::map<std::string, int64_t>;
 
+/// The most combinations of sizes one sweep prices: each is the whole
+/// module priced again.
+inline constexpr uint64_t kMaxSweepCombinations = 4096;
+
 /// Parses a sweep over named dims, `name:s1,s2,...;name:...`, into every
 /// combination of the sizes (the first name varying slowest). A dim may
 /// instead be a sum of swept dims and constants (`total:past+seq`,
-/// `past:total-1`). Returns an error message, or an empty string on success.
+/// `past:total-1`). Returns an error message, or an empty string on success;
+/// more than kMaxSweepCombinations combinations is an error, counted before
+/// any is made.
 std::string parseDimSweep(llvm::StringRef text, std::vector<DimSizes> &sweep);
 
 /// "batch=8 seq=128".

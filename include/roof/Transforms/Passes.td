@@ -204,13 +204,15 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "total:past+1): every combination binds the dims the "
            "function's arguments name (roof.dim_names, written by "
            "roof-import-onnx --keep-dynamic) and shapes are inferred from "
-           "there. A dim named batch also counts the inferences per call.">,
+           "there. A dim named batch also counts the inferences per call. "
+           "At most 4096 combinations.">,
     ListOption<"generate", "generate", "uint64_t",
                "Generation view, P,D: a prompt of P tokens, then D tokens "
                "generated, for each function whose arguments name the dims "
                "seq and past (and total = past + seq, batch), e.g. from "
                "roof-import-onnx --keep-dynamic seq,past,total: the prefill "
-               "(seq=P, past=0) is the time to first token, decode steps "
+               "(seq=P, past=0; P + D at most 2^30) is the time to first "
+               "token, decode steps "
                "(seq=1, past=P..P+D-2) are priced at three points and summed "
                "linearly between; prints time per output token, tokens/s, "
                "the KV cache and the largest batch and context that fit. "
