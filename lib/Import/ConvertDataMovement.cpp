@@ -110,7 +110,9 @@ static LogicalResult convertTranspose(GraphImporter &im,
 
 static LogicalResult convertConcat(GraphImporter &im, const NodeProto &node) {
   int64_t rank = im.outputType(node, 0).getRank();
-  int64_t axis = normalizeAxis(intAttr(node, "axis", 0), rank);
+  std::optional<int64_t> axis = axisAttr(node, "axis", 0, rank);
+  if (!axis)
+    return im.unsupported(node, describeBadAxis(node, "axis", 0, rank));
   bool nhwc = im.prefersNHWC(node);
   llvm::SmallVector<Value> inputs;
   for (int i = 0; i < node.input_size(); ++i) {
@@ -121,7 +123,7 @@ static LogicalResult convertConcat(GraphImporter &im, const NodeProto &node) {
   }
   if (inputs.empty())
     return im.unsupported(node, "all inputs are empty");
-  Value result = im.emit().concat(inputs, nhwc ? kNHWCToNCHW[axis] : axis);
+  Value result = im.emit().concat(inputs, nhwc ? kNHWCToNCHW[*axis] : *axis);
   im.setOutputInLayout(node, 0, result, nhwc);
   return success();
 }
@@ -219,7 +221,10 @@ static LogicalResult convertGather(GraphImporter &im, const NodeProto &node) {
   TosaEmitter &e = im.emit();
   RankedTensorType dataType = im.inputType(node, 0);
   int64_t rank = dataType.getRank();
-  int64_t axis = normalizeAxis(intAttr(node, "axis", 0), rank);
+  std::optional<int64_t> found = axisAttr(node, "axis", 0, rank);
+  if (!found)
+    return im.unsupported(node, describeBadAxis(node, "axis", 0, rank));
+  int64_t axis = *found;
   int64_t outer = 1, inner = 1, k = dataType.getDimSize(axis);
   for (int64_t d = 0; d < rank; ++d)
     if (d != axis)
@@ -369,7 +374,11 @@ static LogicalResult convertPad(GraphImporter &im, const NodeProto &node) {
 
 static LogicalResult convertSplit(GraphImporter &im, const NodeProto &node) {
   RankedTensorType inType = im.inputType(node, 0);
-  int64_t axis = normalizeAxis(intAttr(node, "axis", 0), inType.getRank());
+  std::optional<int64_t> found = axisAttr(node, "axis", 0, inType.getRank());
+  if (!found)
+    return im.unsupported(node,
+                          describeBadAxis(node, "axis", 0, inType.getRank()));
+  int64_t axis = *found;
   TosaEmitter &e = im.emit();
   Value input = im.input(node, 0);
   int64_t offset = 0;

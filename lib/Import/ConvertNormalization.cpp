@@ -117,7 +117,11 @@ static LogicalResult convertLayerNorm(GraphImporter &im,
   TosaEmitter &e = im.emit();
   Value x = im.input(node, 0);
   auto type = TosaEmitter::typeOf(x);
-  int64_t axis = normalizeAxis(intAttr(node, "axis", -1), type.getRank());
+  std::optional<int64_t> found = axisAttr(node, "axis", -1, type.getRank());
+  if (!found)
+    return im.unsupported(node,
+                          describeBadAxis(node, "axis", -1, type.getRank()));
+  int64_t axis = *found;
   float epsilon = floatAttr(node, "epsilon", 1e-5f);
   Type t = type.getElementType();
   Value mean = meanOverTrailing(e, x, axis);
@@ -147,7 +151,11 @@ static LogicalResult convertSoftmax(GraphImporter &im, const NodeProto &node,
   auto type = TosaEmitter::typeOf(x);
   int64_t rank = type.getRank();
   bool flatten = im.opset() < 13;
-  int64_t axis = normalizeAxis(intAttr(node, "axis", flatten ? 1 : -1), rank);
+  std::optional<int64_t> found = axisAttr(node, "axis", flatten ? 1 : -1, rank);
+  if (!found)
+    return im.unsupported(
+        node, describeBadAxis(node, "axis", flatten ? 1 : -1, rank));
+  int64_t axis = *found;
   if (flatten) {
     int64_t outer = 1, inner = 1;
     for (int64_t d = 0; d < rank; ++d)

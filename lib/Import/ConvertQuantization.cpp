@@ -46,7 +46,10 @@ static LogicalResult convertQuantize(GraphImporter &im, const NodeProto &node) {
   if (!isa<IntegerType>(out))
     return im.unsupported(node, "only integer outputs are supported");
   int64_t rank = xType.getRank();
-  int64_t axis = normalizeAxis(intAttr(node, "axis", 1), rank);
+  std::optional<int64_t> found = axisAttr(node, "axis", 1, rank);
+  if (!found)
+    return im.unsupported(node, describeBadAxis(node, "axis", 1, rank));
+  int64_t axis = *found;
   bool nhwc = rank == 4 && im.prefersNHWC(node);
   TosaEmitter &e = im.emit();
   Type f = xType.getElementType();
@@ -68,7 +71,10 @@ static LogicalResult convertDequantize(GraphImporter &im,
   RankedTensorType xType = im.inputType(node, 0);
   Type f = im.outputType(node, 0).getElementType();
   int64_t rank = xType.getRank();
-  int64_t axis = normalizeAxis(intAttr(node, "axis", 1), rank);
+  std::optional<int64_t> found = axisAttr(node, "axis", 1, rank);
+  if (!found)
+    return im.unsupported(node, describeBadAxis(node, "axis", 1, rank));
+  int64_t axis = *found;
   bool nhwc = rank == 4 && im.prefersNHWC(node);
   TosaEmitter &e = im.emit();
   Value x = e.cast(im.inputInLayout(node, 0, nhwc), f);

@@ -8,6 +8,9 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
+#include <string>
+
 namespace mlir::roof::onnx_import {
 
 inline const onnx::AttributeProto *findAttr(const onnx::NodeProto &node,
@@ -49,6 +52,26 @@ intsAttr(const onnx::NodeProto &node, llvm::StringRef name,
 /// An ONNX axis (negative counts from the end) as a dim index.
 inline int64_t normalizeAxis(int64_t axis, int64_t rank) {
   return axis < 0 ? axis + rank : axis;
+}
+
+/// Attribute `name` of `node` (`fallback` when absent) as an axis of a
+/// tensor of `rank`, counted from the front; none outside [-rank, rank),
+/// which ONNX does not define (an axis of 2^62 must not wrap to another).
+inline std::optional<int64_t> axisAttr(const onnx::NodeProto &node,
+                                       llvm::StringRef name, int64_t fallback,
+                                       int64_t rank) {
+  int64_t axis = intAttr(node, name, fallback);
+  if (axis < -rank || axis >= rank)
+    return std::nullopt;
+  return normalizeAxis(axis, rank);
+}
+
+/// Why attribute `name` of `node` is no axis of a tensor of `rank`.
+inline std::string describeBadAxis(const onnx::NodeProto &node,
+                                   llvm::StringRef name, int64_t fallback,
+                                   int64_t rank) {
+  return name.str() + " " + std::to_string(intAttr(node, name, fallback)) +
+         " is out of range for a tensor of rank " + std::to_string(rank);
 }
 
 /// The name diagnostics and op locations give a node: its own, or for an

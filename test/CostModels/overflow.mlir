@@ -11,6 +11,16 @@ func.func @huge_matmul(%a: tensor<4194304x4194304xf32>, %c: tensor<4194304x41943
   return %r : tensor<4194304x4194304xf32>
 }
 
+// A fill of 2^30 x 2^30 x 2^7 = 2^67 elements writes 2^69 bytes: unknown,
+// not 0 (its element count wrapped once).
+// CHECK-LABEL: func.func @huge_fill
+// CHECK: linalg.fill {roof.cost = #roof.unknown<"overflow: a count exceeds 2^64 - 1">}
+func.func @huge_fill(%x: tensor<1073741824x1073741824x128xf32>) -> tensor<1073741824x1073741824x128xf32> {
+  %zero = arith.constant 0.0 : f32
+  %r = linalg.fill ins(%zero : f32) outs(%x : tensor<1073741824x1073741824x128xf32>) -> tensor<1073741824x1073741824x128xf32>
+  return %r : tensor<1073741824x1073741824x128xf32>
+}
+
 // Each matmul: 2 x 2000000^3 = 1.6e19 FLOPs, below 2^64 - 1 = 1.8e19; the
 // two together are not.
 // CHECK-LABEL: func.func @sum

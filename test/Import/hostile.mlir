@@ -22,6 +22,24 @@
 // RUN: not roof-import-onnx %t/pool_kernel0.onnx 2>&1 | FileCheck %s --check-prefix=KERNEL
 // KERNEL: error: MaxPool node 'pool': kernel_shape must be at least 1, got [0, 0]
 
+// An axis past the rank is the node's error, not another axis (ONNX's
+// shape inference catches the Gather's; the importer checks each axis too).
+// RUN: not roof-import-onnx %t/concat_axis_2_62.onnx 2>&1 | FileCheck %s --check-prefix=CONCAT-AXIS
+// CONCAT-AXIS: error: cannot import Concat node 'cat': axis 4611686018427387904 is out of range for a tensor of rank 4
+// RUN: not roof-import-onnx %t/gather_axis_past_rank.onnx 2>&1 | FileCheck %s --check-prefix=GATHER-AXIS
+// GATHER-AXIS: error: cannot import Gather node 'gather': ONNX shape inference found no static shape for output 'y'
+
+// External data past 4 GiB is not read into the module (a 5 GiB sparse
+// file); without --keep-weights only its shape is kept.
+// RUN: not roof-import-onnx %t/external_5gib.onnx --keep-weights -o %t/external.mlir 2>&1 | FileCheck %s --check-prefix=EXTERNAL
+// EXTERNAL: error: --keep-weights would read more than 4 GiB of external data into the module (at 'w'); import without it, which keeps each weight's shape and not its values
+// RUN: not ls %t/external.mlir
+// RUN: roof-import-onnx %t/external_5gib.onnx -o /dev/null
+
+// An empty function name would print a symbol no parser reads back.
+// RUN: not roof-import-onnx %t/slice_huge_step.onnx --func-name= 2>&1 | FileCheck %s --check-prefix=FUNC-NAME
+// FUNC-NAME: roof-import-onnx: --func-name must not be empty
+
 // A step past the dim takes one element (ONNX's semantics), forwards and
 // backwards, with no overflow.
 // RUN: roof-import-onnx %t/slice_huge_step.onnx | FileCheck %s --check-prefix=STEP

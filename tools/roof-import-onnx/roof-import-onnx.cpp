@@ -81,6 +81,11 @@ int main(int argc, char **argv) {
     return 1;
   }
 
+  // An empty name would print as a symbol no parser reads back.
+  if (functionName.empty()) {
+    errs() << "roof-import-onnx: --func-name must not be empty\n";
+    return 1;
+  }
   mlir::roof::OnnxImportOptions options;
   options.keepWeights = keepWeights;
   options.functionName = functionName;

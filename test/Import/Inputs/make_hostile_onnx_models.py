@@ -106,6 +106,15 @@ MODELS = {
                         [external("w", [8], "../../../../etc/passwd")]),
     "escape_absolute": ([node("Add", ["x", "w"], ["y"], "add")], [X],
                         [external("w", [8], "/etc/passwd")]),
+    # An axis past the rank must not wrap to another axis.
+    "concat_axis_2_62": ([node("Concat", ["x", "x"], ["y"], "cat",
+                               axis=2**62)], [X], []),
+    "gather_axis_past_rank": ([node("Gather", ["x", "i"], ["y"], "gather",
+                                    axis=7)], [X], [ints("i", [0])]),
+    # 5 GiB of external data, a sparse file: --keep-weights refuses to read
+    # it into the module; without, only its shape is kept.
+    "external_5gib": ([node("Add", ["w", "w"], ["y"], "add")], [X],
+                      [external("w", [5 * 2**28], "sparse.bin")]),
     # Attributes valid to ONNX that make an invalid op: the node's error.
     "clip_min_above_max": ([node("Clip", ["x", "lo", "hi"], ["y"], "clip")],
                            [X], [floats("lo", [], [5.0]),
@@ -118,6 +127,9 @@ MODELS = {
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
+    # Sparse: 5 GiB of nothing on disk.
+    with open(os.path.join(out, "sparse.bin"), "wb") as f:
+        f.truncate(5 * 2**30)
     for name, (nodes, inputs, initializers) in MODELS.items():
         graph = helper.make_graph(nodes, name, inputs, [Y], initializers)
         model = helper.make_model(
