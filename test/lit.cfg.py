@@ -112,7 +112,7 @@ config.substitutions.append(
 # (scripts/test does): `lit --param roof_fuzz_bin=DIR` runs test/Fuzz.
 fuzz_bin = lit_config.params.get("roof_fuzz_bin")
 if fuzz_bin and all(os.path.isfile(os.path.join(fuzz_bin, "roof-%s-fuzzer" % f))
-                    for f in ("target", "import", "pipeline")):
+                    for f in ("target", "import", "pipeline", "diff", "calibrate")):
     config.available_features.add("fuzzers")
     config.substitutions.append(("%fuzz_bin", fuzz_bin))
 else:
