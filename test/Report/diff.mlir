@@ -9,6 +9,12 @@
 // RUN: not roof-diff %t.a.json %t.missing.json 2>&1 | FileCheck %s --check-prefix=MISSING
 // RUN: echo '{"schema": "roof-target/1"}' > %t.target.json
 // RUN: not roof-diff %t.target.json %t.b.json 2>&1 | FileCheck %s --check-prefix=NOTREPORT
+// A report without a target object (found by roof-diff-fuzzer, which
+// crashed on it): compared under target "?", not dereferenced.
+// RUN: echo '{"schema": "roof-report/2", "reports": [{"function": "f", "summary": {"latency_s": 1}}]}' > %t.untargeted.json
+// RUN: roof-diff %t.untargeted.json %t.untargeted.json | FileCheck %s --check-prefix=UNTARGETED
+// UNTARGETED: == @f on ? at batch 1
+// UNTARGETED: latency 1000000.000 us -> 1000000.000 us x1.000 (+0.0 %)
 // RUN: roof-diff --help | FileCheck %s --check-prefix=HELP
 // HELP: USAGE: roof-diff [options] <A.json> <B.json>
 // HELP-NOT: amdgpu

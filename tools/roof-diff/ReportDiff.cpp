@@ -32,13 +32,16 @@ roof::diff::readReport(StringRef text, StringRef file, std::string &error) {
   return std::move(*root);
 }
 
+/// A report's target name, if it has one.
+static std::optional<StringRef> getTargetName(const json::Object &report) {
+  const json::Object *target = report.getObject("target");
+  return target ? target->getString("name") : std::nullopt;
+}
+
 /// A report's key: function, target name and batch.
 static std::string getKey(const json::Object &report) {
-  const json::Object *target = report.getObject("target");
-  std::optional<StringRef> name =
-      target ? target->getString("name") : std::nullopt;
   return ("@" + report.getString("function").value_or("?") + " on " +
-          name.value_or("?") + " at batch " +
+          getTargetName(report).value_or("?") + " at batch " +
           llvm::Twine(report.getInteger("batch").value_or(1)))
       .str();
 }
@@ -118,8 +121,7 @@ DocumentDiff roof::diff::diffReports(const json::Value &a,
     const json::Object &ra = *inA[key], &rb = *other->second;
     ReportChange change;
     change.function = ra.getString("function").value_or("").str();
-    change.target =
-        ra.getObject("target")->getString("name").value_or("").str();
+    change.target = getTargetName(ra).value_or("?").str();
     change.batch = ra.getInteger("batch").value_or(1);
     const json::Object *sa = ra.getObject("summary"),
                        *sb = rb.getObject("summary");
