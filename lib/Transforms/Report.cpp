@@ -84,6 +84,9 @@ static bool takesBatch(FunctionOpInterface fn, uint64_t batch,
   });
 }
 
+/// The most plans plans= compares.
+static constexpr size_t kMaxPlans = 64;
+
 /// The longest context (prompt and generated tokens) generate= prices.
 static constexpr uint64_t kMaxGeneratedContext = uint64_t(1) << 30;
 
@@ -251,6 +254,11 @@ private:
       return failOption("plans= prints text or json");
     SmallVector<StringRef> specs;
     StringRef(plans).split(specs, ';', -1, /*KeepEmpty=*/false);
+    // Each plan splits and prices the module again.
+    if (specs.size() > kMaxPlans)
+      return failOption("plans= lists " + Twine(specs.size()) +
+                        " plans, more than the " + Twine(kMaxPlans) +
+                        " it compares");
     std::vector<PlanResult> results;
     for (StringRef spec : specs) {
       parallel = spec.str();
@@ -575,6 +583,10 @@ private:
     for (int64_t size : batchSizes)
       if (size < 1)
         return fail("batch-sizes must be sizes >= 1; got " + Twine(size));
+    if (batchSizes.size() > kMaxSweepCombinations)
+      return fail("batch-sizes has " + Twine(batchSizes.size()) +
+                  " sizes, more than the " + Twine(kMaxSweepCombinations) +
+                  " a sweep prices");
     // Neither the profile nor the module's file (when it came from one) is
     // the report's.
     SmallVector<StringRef> inputs = {measured.getValue()};

@@ -54,6 +54,10 @@
 // A sweep is counted before it is made: a million combinations (1000 sizes
 // of each of two dims) is refused at once, with the count.
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=past:$(seq -s, 1 1000);seq:$(seq -s, 1 1000)" -o /dev/null 2>&1 | FileCheck %s --check-prefix=MILLION
+// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-a.json batch-sizes=$(seq -s, 1 5000)" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BATCHES
+// BATCHES: error: roof-report: batch-sizes has 5000 sizes, more than the 4096 a sweep prices
+// RUN: not roof-opt %s -roof-report="targets=h100-node plans=$(seq -s';' -f 'tp:%g' 1 65)" -o /dev/null 2>&1 | FileCheck %s --check-prefix=PLANS
+// PLANS: error: roof-report: plans= lists 65 plans, more than the 64 it compares
 // MILLION: error: roof-report: sizes: 1000000 combinations of sizes (the product of the lists' lengths), more than the 4096 a sweep prices; sweep fewer sizes, or run several
 // MALFORMED: error: roof-report: sizes: 'x' in 'past:1,x' is not a size (an integer >= 0) or a sum of swept dims (past+seq, past+1)
 // RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-a.json sizes=total:past+1" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NOSOURCE

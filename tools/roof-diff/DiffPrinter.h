@@ -1,4 +1,5 @@
-//===- DiffPrinter.h - Two roofline reports' differences, printed -*- C++ -*-===//
+//===- DiffPrinter.h - Two roofline reports' differences, printed -*- C++
+//-*-===//
 //
 // roof-diff's two formats: a text table per matched report, and a
 // roof-diff/1 JSON document.

@@ -197,7 +197,7 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
                "Batch sweep: evaluate at each size, binding every dynamic "
                "dimension to it (and counting that many inferences per "
                "call); prints how intensity, bound, latency and throughput "
-               "move.">,
+               "move. At most 4096 sizes.">,
     Option<"sizes", "sizes", "std::string", /*default=*/"\"\"",
            "Sweep over named dims, name:size,size,...;name:... (e.g. "
            "batch:1,8;seq:128,2048; a dim may follow another, "
@@ -279,7 +279,8 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "reduced (docs/parallelism.md); empty: the IR as given.">,
     Option<"plans", "plans", "std::string", /*default=*/"\"\"",
            "Parallel plans to compare, separated by ';' "
-           "(plans=tp:1;tp:2;tp:4): each is priced as parallel= would, and "
+           "(plans=tp:1;tp:2;tp:4; at most 64): each is priced as parallel= "
+           "would, and "
            "the report is a table per function and target of one device's "
            "latency (or step, with training=), its communication and "
            "memory, naming the fastest plan that fits "
