@@ -32,6 +32,16 @@ static Value quantParam(GraphImporter &im, const NodeProto &node, int i,
   return im.toLayout(e.reshape(param, shape), nhwc);
 }
 
+/// The axis the quantization parameters (inputs 1 and 2) run along: for
+/// per-axis ones (more than one element) attribute `axis` checked against
+/// `rank`; ONNX ignores it for per-tensor ones, and so does quantParam.
+static std::optional<int64_t>
+getQuantAxis(GraphImporter &im, const NodeProto &node, int64_t rank) {
+  if (im.inputType(node, 1).getNumElements() <= 1)
+    return 0;
+  return axisAttr(node, "axis", 1, rank);
+}
+
 static std::pair<double, double> integerRange(Type element) {
   auto type = cast<IntegerType>(element);
   unsigned width = type.getWidth();
@@ -46,7 +56,7 @@ static LogicalResult convertQuantize(GraphImporter &im, const NodeProto &node) {
   if (!isa<IntegerType>(out))
     return im.unsupported(node, "only integer outputs are supported");
   int64_t rank = xType.getRank();
-  std::optional<int64_t> found = axisAttr(node, "axis", 1, rank);
+  std::optional<int64_t> found = getQuantAxis(im, node, rank);
   if (!found)
     return im.unsupported(node, describeBadAxis(node, "axis", 1, rank));
   int64_t axis = *found;
@@ -71,7 +81,7 @@ static LogicalResult convertDequantize(GraphImporter &im,
   RankedTensorType xType = im.inputType(node, 0);
   Type f = im.outputType(node, 0).getElementType();
   int64_t rank = xType.getRank();
-  std::optional<int64_t> found = axisAttr(node, "axis", 1, rank);
+  std::optional<int64_t> found = getQuantAxis(im, node, rank);
   if (!found)
     return im.unsupported(node, describeBadAxis(node, "axis", 1, rank));
   int64_t axis = *found;

@@ -332,11 +332,6 @@ public:
                   Quantity::EnergyPerByte, out.energyPerByte, false) ||
         !fraction(*entry, "usable", field + ".usable", out.usable))
       return false;
-    for (auto [key, figure] :
-         {std::pair{"bandwidth", out.bandwidth},
-          std::pair{"write_bandwidth", out.writeBandwidth}})
-      if (figure && *figure <= 0)
-        return fail(field + "." + key, "must be positive");
     if (out.writeBandwidth && !out.bandwidth)
       return fail(field + ".write_bandwidth",
                   "needs bandwidth (the read bandwidth) too");

@@ -349,5 +349,7 @@ TEST(Target, WeightLinkNeedsAChipWithoutOffChipMemory) {
   std::string stopped = linkTarget("1 MB");
   stopped.replace(stopped.find("\"1 GB/s\""), 8, "\"0 GB/s\"");
   EXPECT_TRUE(failed(parseTarget(stopped, "zero.json", error)));
-  EXPECT_EQ(error, "zero.json: memory.links[0].bandwidth: must be positive");
+  EXPECT_EQ(error, "zero.json: memory.links[0].bandwidth: '0 GB/s' is below "
+                   "one operation or byte a second; a rate or bandwidth must "
+                   "be positive");
 }
