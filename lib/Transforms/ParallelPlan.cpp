@@ -263,9 +263,6 @@ private:
     auto contraction = cast<linalg::LinalgOp>(split.weight->getOwner());
     OpOperand *input = contraction.getDpsInputOperand(
         contraction.getDpsInputOperand(0) == split.weight);
-    // A token dim of `value`, indexed by `map`: the last that a parallel
-    // loop indexing the input and not the weight indexes, and that
-    // `devices` divides.
     AffineMap inputMap = contraction.getMatchingIndexingMap(input);
     AffineMap weightMap = contraction.getMatchingIndexingMap(split.weight);
     SmallVector<utils::IteratorType> loops =
