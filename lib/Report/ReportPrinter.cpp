@@ -881,6 +881,16 @@ static void writeTarget(llvm::json::OStream &json, const Target &target) {
                 json.attribute("bandwidth_bytes_per_s", *link->link.bandwidth);
                 json.attribute("latency_s", *link->link.latency);
                 json.attribute("in_switch_reduction", link->inSwitchReduction);
+                if (!link->torus.empty()) {
+                  json.attributeArray("torus", [&] {
+                    for (unsigned size : link->torus)
+                      json.value(size);
+                  });
+                  json.attributeArray("wraparound", [&] {
+                    for (bool wraps : link->wraparound)
+                      json.value(wraps);
+                  });
+                }
               });
           }
         });

@@ -3,10 +3,25 @@
 // when the axis wraps around, else a line; the runs' axes carry the data
 // at once. ICI: 45 GB/s per link and direction, 1 us per hop.
 // RUN: split-file %s %t
-// RUN: roof-opt %t/slice.mlir --roof-report="targets=tpu-v5e-16 format=json" -o /dev/null | FileCheck %s --check-prefix=SLICE
+// RUN: roof-opt %t/slice.mlir --roof-report="targets=tpu-v5e-16 format=json" -o /dev/null > %t/slice.json
+// RUN: FileCheck %s --check-prefix=SLICE < %t/slice.json
+// RUN: FileCheck %s --check-prefix=SLICE-LINK < %t/slice.json
+// RUN: %debian_python %S/../Report/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t/slice.json | FileCheck %s --check-prefix=VALID
 // RUN: roof-opt %t/slice.mlir --roof-report="targets=tpu-v5e-256 format=json" -o /dev/null | FileCheck %s --check-prefix=POD-GRID
 // RUN: roof-opt %t/ring.mlir --roof-report="targets=tpu-v5e-256 format=json" -o /dev/null | FileCheck %s --check-prefix=RING
 // RUN: roof-opt %t/ring.mlir --roof-report="targets=tpu-v5e-256" -o /dev/null | FileCheck %s --check-prefix=TEXT
+
+// The report names the link's torus: 4x4, neither axis wrapping.
+// SLICE-LINK: "in_switch_reduction": false,
+// SLICE-LINK-NEXT: "torus": [
+// SLICE-LINK-NEXT: 4,
+// SLICE-LINK-NEXT: 4
+// SLICE-LINK-NEXT: ],
+// SLICE-LINK-NEXT: "wraparound": [
+// SLICE-LINK-NEXT: false,
+// SLICE-LINK-NEXT: false
+// SLICE-LINK-NEXT: ]
+// VALID: {{^}}valid{{$}}
 
 // tpu-v5e-16 is a 4x4 slice without wraparound. The grid @g (4x4) lies on
 // it as it is numbered, so grid axis 0 is torus axis 0 and axis 1 axis 1.
