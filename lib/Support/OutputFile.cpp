@@ -11,6 +11,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <mutex>
+#include <optional>
 #include <vector>
 
 using namespace llvm;
@@ -118,19 +119,27 @@ std::string commitStagedOutput(StringRef staged, StringRef path) {
 
 namespace {
 /// Files of this process: those the driver writes at the end, and those
-/// writeOutputFile has written, with the inputs they were written for.
+/// writeOutputFile has written, each with the input it was written for.
 struct ProcessFiles {
   std::mutex mutex;
-  std::vector<std::string> reserved, written;
-  std::vector<std::pair<std::string, std::string>> writtenFor;
+  std::vector<std::string> reserved;
+  std::vector<std::pair<std::string, std::string>> written;
 
   static ProcessFiles &get() {
     static ProcessFiles files;
     return files;
   }
+  static bool isSame(StringRef entry, StringRef path) {
+    return entry == path || isSameFile(entry, path);
+  }
   static bool contains(const std::vector<std::string> &list, StringRef path) {
-    return llvm::any_of(list, [&](const std::string &entry) {
-      return entry == path || isSameFile(entry, path);
+    return llvm::any_of(
+        list, [&](const std::string &entry) { return isSame(entry, path); });
+  }
+  /// Whether `path` was written before, for `input` when it is given.
+  bool wasWritten(StringRef path, std::optional<StringRef> input) const {
+    return llvm::any_of(written, [&](const auto &entry) {
+      return (!input || entry.second == *input) && isSame(entry.first, path);
     });
   }
 };
@@ -155,17 +164,14 @@ std::string writeOutputFile(StringRef path,
                             StringRef input) {
   ProcessFiles &files = ProcessFiles::get();
   std::lock_guard<std::mutex> lock(files.mutex);
-  if (path != "-" && llvm::any_of(files.writtenFor, [&](const auto &entry) {
-        return entry.second == input &&
-               (entry.first == path || isSameFile(entry.first, path));
-      }))
+  if (path != "-" && files.wasWritten(path, input))
     return ("'" + path +
             "' is written twice for one input; give each output its own file")
         .str();
   // A regular file written before by this process: what is there comes
   // first.
   bool regular = path != "-" && sys::fs::is_regular_file(path);
-  bool again = regular && ProcessFiles::contains(files.written, path);
+  bool again = regular && files.wasWritten(path, std::nullopt);
   std::string previous;
   if (again) {
     auto buffer = MemoryBuffer::getFile(path);
@@ -180,10 +186,8 @@ std::string writeOutputFile(StringRef path,
       });
   if (error.empty()) {
     error = commitStagedOutput(staged, path);
-    if (error.empty() && !again && sys::fs::is_regular_file(path))
-      files.written.push_back(path.str());
     if (error.empty() && path != "-" && !isSameFile(path, "/dev/null"))
-      files.writtenFor.emplace_back(path.str(), input.str());
+      files.written.emplace_back(path.str(), input.str());
     return error;
   }
   if (staged != path)
