@@ -16,6 +16,7 @@
 
 #include "roof/Analysis/OpClassification.h"
 #include "roof/Analysis/WeightAnalysis.h"
+#include "roof/Transforms/SequenceSplit.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -74,21 +75,19 @@ private:
   /// What plan= asks for: N devices of tensor parallelism, and whether
   /// the same devices split the sequence between the splits.
   struct PlanSpec {
-    int64_t tp = 1;
+    unsigned tp = 1;
     bool sequence = false;
   };
 
   /// plan=tp:N or tp:N,sp:N (sp:N alone is tp:N,sp:N), after an error for
   /// any other plan.
   std::optional<PlanSpec> parsePlan() {
-    PlanSpec spec;
-    int64_t sp = 0;
-    bool tpGiven = false;
+    unsigned tp = 0, sp = 0;
     SmallVector<StringRef> parts;
     StringRef(plan).split(parts, ',');
     for (StringRef part : parts) {
       auto [kind, size] = part.split(':');
-      int64_t devices = 0;
+      unsigned devices = 0;
       if ((kind != "tp" && kind != "sp") || size.getAsInteger(10, devices) ||
           devices < 1) {
         llvm::errs() << "error: roof-parallel-plan: plan must be tp:N, "
@@ -100,19 +99,14 @@ private:
                      << "docs/parallelism.md)\n";
         return std::nullopt;
       }
-      (kind == "tp" ? spec.tp : sp) = devices;
-      tpGiven |= kind == "tp";
+      (kind == "tp" ? tp : sp) = devices;
     }
-    if (sp && tpGiven && sp != spec.tp) {
-      llvm::errs() << "error: roof-parallel-plan: sequence parallelism "
-                      "splits the tokens over the tensor-parallel devices "
-                      "(Megatron-LM's --sequence-parallel), so sp:"
-                   << sp << " needs tp:" << sp << "; got '" << plan << "'\n";
+    PlanSpec spec;
+    std::string problem = resolveSequenceSplit(tp, sp, spec.tp, spec.sequence);
+    if (!problem.empty()) {
+      llvm::errs() << "error: roof-parallel-plan: " << problem << "; got '"
+                   << plan << "'\n";
       return std::nullopt;
-    }
-    if (sp) {
-      spec.tp = sp;
-      spec.sequence = sp > 1;
     }
     return spec;
   }

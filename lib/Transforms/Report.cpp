@@ -15,6 +15,7 @@
 #include "roof/Support/OutputFile.h"
 #include "roof/Target/TargetLoader.h"
 #include "roof/Transforms/EpilogueFusion.h"
+#include "roof/Transforms/SequenceSplit.h"
 #include "roof/Transforms/SpecializeDims.h"
 
 #include "mlir/Dialect/Shard/IR/ShardOps.h"
@@ -676,14 +677,13 @@ private:
   LogicalResult checkPlan(ModuleOp module, std::optional<uint64_t> split,
                           const std::deque<Target> &loaded) {
     plan = {};
-    bool tpGiven = false;
-    unsigned sp = 0;
+    unsigned tp = 0, sp = 0;
     SmallVector<StringRef> parts;
     StringRef(parallel).split(parts, ',', -1, /*KeepEmpty=*/false);
     for (StringRef part : parts) {
       auto [kind, size] = part.split(':');
       unsigned devices = 0;
-      unsigned *slot = kind == "tp"   ? &plan.tp
+      unsigned *slot = kind == "tp"   ? &tp
                        : kind == "sp" ? &sp
                        : kind == "pp" ? &plan.pp
                        : kind == "vp" ? &plan.vp
@@ -694,19 +694,11 @@ private:
                            "(tp:8,sp:8,pp:4,vp:2,dp:4), each >= 1; got '" +
                            part + "' (ep: and cp: are not planned yet)");
       *slot = devices;
-      tpGiven |= kind == "tp";
     }
-    if (sp) {
-      if (tpGiven && sp != plan.tp)
-        return optionError(
-            "parallel=: sequence parallelism splits the tokens over the "
-            "tensor-parallel devices (Megatron-LM's --sequence-parallel), so "
-            "sp:" +
-            Twine(sp) + " needs tp:" + Twine(sp) + "; got '" + parallel + "'");
-      plan.tp = sp;
-      plan.sequence = sp > 1;
-      tpGiven = true;
-    }
+    std::string problem = resolveSequenceSplit(tp, sp, plan.tp, plan.sequence);
+    if (!problem.empty())
+      return optionError("parallel=: " + problem + "; got '" + parallel + "'");
+    bool tpGiven = tp || sp;
     if (split && *split) {
       if (tpGiven && plan.tp != *split)
         return emitError(module.getLoc())
