@@ -442,9 +442,10 @@ getFlashAttentionBackward(Operation *kernel,
   return part;
 }
 
-BackwardPass roof::deriveBackward(const FunctionKernels &forward,
-                                  CostContext &ctx,
-                                  const RooflineOptions &options) {
+BackwardPass
+roof::deriveBackward(const FunctionKernels &forward,
+                     const llvm::DenseMap<Value, unsigned> &producers,
+                     CostContext &ctx, const RooflineOptions &options) {
   BackwardPass pass;
   FunctionKernels &kernels = pass.kernels;
   kernels.function = forward.function;
@@ -463,7 +464,6 @@ BackwardPass roof::deriveBackward(const FunctionKernels &forward,
   // What an all-gather makes is kept as its part and gathered again where
   // the backward pass reads it, once (docs/training.md, "Saved
   // activations").
-  llvm::DenseMap<Value, unsigned> producers = mapProducers(forward);
   llvm::SmallPtrSet<Operation *, 8> regathered;
   // Indices, not structured bindings: the lambda below captures them.
   for (size_t index = 0; index < forward.kernels.size(); ++index) {

@@ -22,7 +22,9 @@ static llvm::SetVector<Value> getReads(Operation *kernel) {
 }
 
 PipelineStages
-roof::splitStages(const FunctionKernels &forward, const BackwardPass &backward,
+roof::splitStages(const FunctionKernels &forward,
+                  const llvm::DenseMap<Value, unsigned> &producers,
+                  const BackwardPass &backward,
                   ArrayRef<TrainableWeight> weights, Optimizer optimizer,
                   std::optional<Dtype> masterDtype, unsigned stages,
                   unsigned chunks, const RooflineOptions &options) {
@@ -52,7 +54,6 @@ roof::splitStages(const FunctionKernels &forward, const BackwardPass &backward,
   for (auto [i, weight] : llvm::enumerate(backward.trainable))
     weightIndex.try_emplace(weight, i);
   SmallVector<std::optional<unsigned>> weightStage(weights.size());
-  llvm::DenseMap<Value, unsigned> producers = mapProducers(forward);
   SmallVector<llvm::SetVector<Value>> crossing(allChunks);
   // A saved value is kept by the last chunk that reads it: one passed on
   // is kept where it arrives, not where it was made.

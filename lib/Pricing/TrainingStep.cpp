@@ -56,8 +56,8 @@ TrainingKernels roof::analyzeTraining(const FunctionKernels &forward,
                                       const TrainingOptions &training) {
   TrainingKernels step;
   step.options = training;
-  step.backward = deriveBackward(forward, ctx, options);
   llvm::DenseMap<Value, unsigned> producers = mapProducers(forward);
+  step.backward = deriveBackward(forward, producers, ctx, options);
   applyRecompute(step.backward, forward, producers, ctx.getWeights(),
                  training.recompute, training.scopeDepth, options);
   // Each weight at its element width as deployed.
@@ -78,9 +78,9 @@ TrainingKernels roof::analyzeTraining(const FunctionKernels &forward,
   step.state = getModelState(training.optimizer, weights, training.masterDtype);
   if (training.pipelineStages > 1)
     step.pipeline =
-        splitStages(forward, step.backward, weights, training.optimizer,
-                    training.masterDtype, training.pipelineStages,
-                    training.pipelineChunks, options);
+        splitStages(forward, producers, step.backward, weights,
+                    training.optimizer, training.masterDtype,
+                    training.pipelineStages, training.pipelineChunks, options);
 
   step.timeline = std::make_shared<const MemoryTimeline>(getMemoryTimeline(
       forward, producers, step.backward, step.state, options));

@@ -61,9 +61,11 @@ Value getHeldValue(Value value);
 /// kernel's result) the kernel of its source.
 llvm::DenseMap<Value, unsigned> mapProducers(const FunctionKernels &forward);
 
-/// Derives the backward pass of `forward` (analyzeKernels with `ctx`).
-BackwardPass deriveBackward(const FunctionKernels &forward, CostContext &ctx,
-                            const RooflineOptions &options);
+/// Derives the backward pass of `forward` (analyzeKernels with `ctx`), whose
+/// values' kernels are `producers` (mapProducers).
+BackwardPass deriveBackward(const FunctionKernels &forward,
+                            const llvm::DenseMap<Value, unsigned> &producers,
+                            CostContext &ctx, const RooflineOptions &options);
 
 } // namespace mlir::roof
 

@@ -46,10 +46,11 @@ struct PipelineStages {
   uint64_t boundaryBytes = 0;
 };
 
-/// Splits the step of `forward` (with `backward`, its weights `weights` in
-/// the order of backward.trainable) into `stages` stages of `chunks`
-/// chunks each.
+/// Splits the step of `forward` (its values' kernels `producers`, with
+/// `backward`, its weights `weights` in the order of backward.trainable)
+/// into `stages` stages of `chunks` chunks each.
 PipelineStages splitStages(const FunctionKernels &forward,
+                           const llvm::DenseMap<Value, unsigned> &producers,
                            const BackwardPass &backward,
                            ArrayRef<TrainableWeight> weights,
                            Optimizer optimizer,
