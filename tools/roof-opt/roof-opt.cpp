@@ -5,6 +5,8 @@
 // the run succeeds, and an output that is the input is refused: a failing
 // pass never costs the user a file. An input that is not a regular file
 // (a FIFO, a device) or is past a size cap is refused before it is read.
+// --help lists Roof's passes and MLIR's driver options; --help-hidden adds
+// every upstream pass and LLVM's own options.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +18,8 @@
 #include "mlir/InitAllExtensions.h"
 #include "mlir/InitAllPasses.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -23,8 +27,38 @@
 /// values, a few billion parameters' worth.
 static constexpr uint64_t kMaxInputBytes = uint64_t(16) << 30;
 
+/// Whether the command line asks for the short help (--help, not
+/// --help-hidden or --help-list).
+static bool asksForShortHelp(int argc, char **argv) {
+  for (int i = 1; i < argc; ++i) {
+    llvm::StringRef arg = argv[i];
+    if (arg == "--help" || arg == "-help")
+      return true;
+  }
+  return false;
+}
+
+/// Hides the options registered so far (LLVM's backend, remark and
+/// vectorizer flags, set up when its library loaded), keeping the generic
+/// ones that say how to get the rest.
+static void hideLibraryOptions() {
+  for (auto &entry : llvm::cl::getRegisteredOptions()) {
+    llvm::StringRef name = entry.first;
+    llvm::cl::Option *option = entry.second;
+    if (!name.starts_with("help") && name != "version")
+      option->setHiddenFlag(llvm::cl::Hidden);
+  }
+}
+
 int main(int argc, char **argv) {
-  mlir::registerAllPasses();
+  // The short help shows what a Roof user reaches for: Roof's passes among
+  // the pass list, without the 1,100 lines of upstream passes and LLVM
+  // flags, which --help-hidden lists.
+  bool shortHelp = asksForShortHelp(argc, argv);
+  if (shortHelp)
+    hideLibraryOptions();
+  else
+    mlir::registerAllPasses();
   mlir::roof::registerAllRoofPasses();
 
   mlir::DialectRegistry registry;
@@ -34,7 +68,9 @@ int main(int argc, char **argv) {
 
   auto [input, output] = mlir::registerAndParseCLIOptions(
       argc, argv,
-      "Roof: FLOPs, bytes and arithmetic intensity of linalg and tosa IR\n",
+      "Roof: FLOPs, bytes and arithmetic intensity of linalg and tosa IR\n"
+      "(--help lists Roof's passes; --help-hidden also every upstream pass "
+      "and LLVM option)\n",
       registry);
   // A device or a FIFO would be read without end, MlirOptMain reads the
   // whole input into memory, and an input past the cap would not fit.
