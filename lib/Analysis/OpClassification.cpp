@@ -68,12 +68,13 @@ bool roof::isElementwise(Operation *op) {
 Value roof::getViewSource(Operation *op) {
   if (auto view = dyn_cast<ViewLikeOpInterface>(op))
     return view.getViewSource();
-  // Each of these forwards its operand #0 (the source or input).
+  // Each of these forwards its operand #0 (the source or input); a tile
+  // repeats it (grouped-query attention's K/V heads), as a broadcast does.
   if (isa<tensor::ExtractSliceOp, tensor::ExpandShapeOp,
           tensor::CollapseShapeOp, tensor::ReshapeOp, tensor::CastOp,
           tensor::BitcastOp, bufferization::ToTensorOp,
           bufferization::ToBufferOp, tosa::ReshapeOp, tosa::TransposeOp,
-          tosa::IdentityOp, tosa::SliceOp>(op))
+          tosa::IdentityOp, tosa::SliceOp, tosa::TileOp>(op))
     return op->getOperand(0);
   // A linalg op that only yields its one tensor input moves it unchanged: a
   // transpose, broadcast or copy, named or written as a generic (a fill

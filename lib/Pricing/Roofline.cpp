@@ -75,7 +75,13 @@ std::optional<Dtype> roof::getElementDtype(Type element) {
     return Dtype::BF16;
   if (isa<FloatType>(element) && element.getIntOrFloatBitWidth() == 8)
     return Dtype::F8;
-  if (element.isInteger(8))
+  // Index values are 64-bit integers (docs/cost-model.md).
+  if (element.isInteger(64) || element.isIndex())
+    return Dtype::I64;
+  if (element.isInteger(32))
+    return Dtype::I32;
+  // A boolean is computed a byte per element: no engine has 1-bit lanes.
+  if (element.isInteger(8) || element.isInteger(1))
     return Dtype::I8;
   if (element.isInteger(4))
     return Dtype::I4;
@@ -95,7 +101,9 @@ std::string roof::getDtype(Operation *op) {
   Type element = getFirstElementType(op);
   if (!element)
     return "none";
-  if (std::optional<Dtype> dtype = getElementDtype(element))
+  // A dtype priced at a wider one's rate (i1 at i8's) keeps its own name.
+  std::optional<Dtype> dtype = getElementDtype(element);
+  if (dtype && getElementBits(element) == getDtypeBits(*dtype))
     return getDtypeName(*dtype).str();
   std::string name;
   llvm::raw_string_ostream os(name);
@@ -160,18 +168,21 @@ KernelFacts roof::getKernelFacts(Operation *op, const OpCost &cost,
         std::make_shared<const CollectiveFacts>(std::move(*collective));
     facts.kernelClass = KernelClass::Collective;
   }
+  facts.dtype = getDtype(op);
   facts.deployed =
       options.dtypePolicy == DtypePolicy::Deploy && facts.rated == Dtype::F32;
   if (options.dtypePolicy == DtypePolicy::Tf32 &&
-      facts.engine == Engine::Matrix && facts.rated == Dtype::F32)
+      facts.engine == Engine::Matrix && facts.rated == Dtype::F32) {
     facts.rated = Dtype::TF32;
+    facts.dtype = getDtypeName(Dtype::TF32);
+  }
   if (facts.deployed) {
+    facts.dtype = getDtypeName(*options.deployDtype);
     facts.rated = options.deployDtype;
     facts.cost.bytesRead = toDeployBytes(cost.bytesRead, options);
     facts.cost.bytesWritten = toDeployBytes(cost.bytesWritten, options);
     facts.cost.weightBytesRead = toDeployBytes(cost.weightBytesRead, options);
   }
-  facts.dtype = facts.rated ? getDtypeName(*facts.rated).str() : getDtype(op);
   facts.elementBits =
       facts.deployed ? getDtypeBits(*options.deployDtype) : ownBits;
   // Weight-only quantization: the weights this kernel reads move at their

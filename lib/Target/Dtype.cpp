@@ -17,6 +17,7 @@ struct DtypeInfo {
 static constexpr DtypeInfo kInfo[] = {{"f64", 64, false},  {"f32", 32, false},
                                       {"tf32", 32, false}, {"f16", 16, false},
                                       {"bf16", 16, false}, {"f8", 8, false},
+                                      {"i64", 64, true},   {"i32", 32, true},
                                       {"i8", 8, true},     {"i4", 4, true}};
 static_assert(sizeof(kInfo) / sizeof(kInfo[0]) == kNumDtypes,
               "one entry per Dtype");

@@ -36,17 +36,17 @@
 // RUN: roof-import-onnx %t/llama2.onnx -o %t/llama2-7b.mlir --input-shape batch=1 --input-shape seq=4 --input-shape past=7 --input-shape total=past+seq --keep-dynamic seq,past,total
 // RUN: roof-opt %t/llama2-7b.mlir -o /dev/null --roof-fuse-epilogues=attention=true --roof-report="targets=h100-sxm,rtx-4090,jetson-agx-orin-gpu dtype-policy=f16 weight-dtype=i4 weight-group=32 generate=128,128" | FileCheck %s --check-prefix=README
 // README: == @main on NVIDIA H100 SXM5 80GB: 128 tokens after a prompt of 128, 1 sequence at once
-// README-NEXT: time to first token: 2.985 ms
-// README-NEXT: time per output token: 1.835 ms first, 1.846 ms mean, 1.857 ms last
-// README-NEXT: throughput: 541.7 tokens/s
+// README-NEXT: time to first token: 2.986 ms
+// README-NEXT: time per output token: 1.836 ms first, 1.847 ms mean, 1.857 ms last
+// README-NEXT: throughput: 541.6 tokens/s
 // README: == @main on NVIDIA GeForce RTX 4090: 128 tokens after a prompt of 128, 1 sequence at once
 // README-NEXT: time to first token: 11.800 ms (the prefill of 128 tokens)
-// README-NEXT: time per output token: 4.337 ms first, 4.369 ms mean, 4.402 ms last (127 decode steps,
-// README-NEXT: throughput: 228.9 tokens/s decoding; all 128 tokens in 566.702 ms
+// README-NEXT: time per output token: 4.337 ms first, 4.370 ms mean, 4.403 ms last (127 decode steps,
+// README-NEXT: throughput: 228.8 tokens/s decoding; all 128 tokens in 566.766 ms
 // README-NEXT: KV cache: 524288 B per token of a sequence; 134.218 MB at 256 tokens x 1 sequence
 // README-NEXT: memory at the end: weights 3.790 GB + KV cache 134.218 MB + a step's activations 0.072 MB = 3.925 GB of 24.000 GB: fits
 // README-NEXT: limits: at most 150 sequences of 256 tokens; at 1 sequence, at most 38546 tokens of context
 // README: == @main on NVIDIA Jetson AGX Orin 64GB (GPU): 128 tokens after a prompt of 128, 1 sequence at once
-// README-NEXT: time to first token: 44.630 ms
-// README-NEXT: time per output token: 19.063 ms first, 19.225 ms mean, 19.386 ms last
+// README-NEXT: time to first token: 44.631 ms
+// README-NEXT: time per output token: 19.064 ms first, 19.225 ms mean, 19.386 ms last
 // README-NEXT: throughput: 52.0 tokens/s

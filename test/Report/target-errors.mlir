@@ -60,7 +60,7 @@
 // MISSING: error: roof-report: {{.*}}bad-missing-power.json: power: missing
 // UNIT: error: roof-report: {{.*}}bad-unit.json: memory.levels[1].bandwidth: unit 'TB' is not a bandwidth (B/s, GB/s, TB/s, GiB/s, …)
 // NEGATIVE: error: roof-report: {{.*}}bad-negative.json: compute.matrix.f32: must not be negative, got -5
-// DTYPE: error: roof-report: {{.*}}bad-dtype.json: compute.vector.f24: unknown dtype 'f24' (known: f64, f32, tf32, f16, bf16, f8, i8, i4)
+// DTYPE: error: roof-report: {{.*}}bad-dtype.json: compute.vector.f24: unknown dtype 'f24' (known: f64, f32, tf32, f16, bf16, f8, i64, i32, i8, i4)
 // KIND: error: roof-report: {{.*}}bad-kind.json: kind: 'fpga' is not one of gpu, npu, dsp, cpu
 // NUMBER: error: roof-report: {{.*}}bad-no-number.json: power: 'lots W' is not a number followed by a unit, e.g. "3.35 TB/s"
 // CAL-CLASS: error: roof-report: {{.*}}bad-calibration-class.json: calibration.classes.convolution: unknown kernel class (known: conv, depthwise_conv, matmul, reduction, pow, elementwise, movement, collective)

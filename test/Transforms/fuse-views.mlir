@@ -70,3 +70,32 @@ func.func @weight_view(%x: tensor<1x16x32xf32>) -> tensor<1x16x64xf32> {
   %0 = tosa.matmul %x, %wt, %zp, %zp : (tensor<1x16x32xf32>, tensor<1x32x64xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x16x64xf32>
   return %0 : tensor<1x16x64xf32>
 }
+
+// -----
+
+// Grouped-query attention: each of 2 K heads serves 2 of the 4 query heads,
+// repeated by a tile (as torch.onnx and roof-import-onnx write repeat_kv).
+// The scores' matmul indexes the shared head instead of reading a copy
+// (runtimes run grouped-query attention so): the tile joins its kernel as
+// a view, with the reshapes and the transpose.
+// CHECK-LABEL: func.func @grouped_query_keys
+// CHECK: roof.kernel
+// CHECK: tosa.tile
+// CHECK: tosa.matmul
+// CHECK-NEXT: roof.yield
+// The kernel reads q (4*8*8*4 = 1024), the 2 K heads once (2*16*8*4 = 1024,
+// not the tiled 2048) and the 1-element zero point both operands share (4)
+// = 2052; it writes the scores, 4*8*16*4 = 2048. FLOPs 2*4*8*16*8 = 8192.
+// COST: } {roof.cost = #roof.cost<flops = 8192, transcendentals = 0, read = 2052, written = 2048,
+func.func @grouped_query_keys(%q: tensor<4x8x8xf32>, %k: tensor<1x2x16x8xf32>) -> tensor<4x8x16xf32> {
+  %s5 = tosa.const_shape {values = dense<[1, 2, 1, 16, 8]> : tensor<5xindex>} : () -> !tosa.shape<5>
+  %k5 = tosa.reshape %k, %s5 : (tensor<1x2x16x8xf32>, !tosa.shape<5>) -> tensor<1x2x1x16x8xf32>
+  %m = tosa.const_shape {values = dense<[1, 1, 2, 1, 1]> : tensor<5xindex>} : () -> !tosa.shape<5>
+  %t = tosa.tile %k5, %m : (tensor<1x2x1x16x8xf32>, !tosa.shape<5>) -> tensor<1x2x2x16x8xf32>
+  %s3 = tosa.const_shape {values = dense<[4, 16, 8]> : tensor<3xindex>} : () -> !tosa.shape<3>
+  %k3 = tosa.reshape %t, %s3 : (tensor<1x2x2x16x8xf32>, !tosa.shape<3>) -> tensor<4x16x8xf32>
+  %kt = tosa.transpose %k3 {perms = array<i32: 0, 2, 1>} : (tensor<4x16x8xf32>) -> tensor<4x8x16xf32>
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %0 = tosa.matmul %q, %kt, %zp, %zp : (tensor<4x8x8xf32>, tensor<4x8x16xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<4x8x16xf32>
+  return %0 : tensor<4x8x16xf32>
+}

@@ -66,7 +66,9 @@ TEST(Target, ErrorsNameFileFieldProblem) {
 TEST(Dtype, NamesAndBits) {
   for (Dtype dtype : kDtypes)
     EXPECT_EQ(parseDtype(getDtypeName(dtype)), dtype);
-  EXPECT_FALSE(parseDtype("i32").has_value());
+  EXPECT_FALSE(parseDtype("i16").has_value());
+  EXPECT_EQ(getDtypeBits(Dtype::I64), 64u);
+  EXPECT_TRUE(isIntegerDtype(Dtype::I32));
   EXPECT_EQ(getDtypeBits(Dtype::TF32), 32u);
   EXPECT_EQ(getDtypeBits(Dtype::BF16), 16u);
   EXPECT_EQ(getDtypeBits(Dtype::I4), 4u);
