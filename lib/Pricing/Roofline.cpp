@@ -250,11 +250,12 @@ KernelTime roof::priceKernel(const KernelFacts &facts, const Target &target,
     }
   }
   // A deployed elementwise op whose narrow dtype the vector engine does not
-  // rate computes widened to f32, as int8 runtimes do between contractions;
-  // its bytes stay narrow: "i8/f32", stored / computed.
-  if (!kernel.rate && kernel.engine == Engine::Vector && deployed) {
-    if (std::optional<double> f32 =
-            target.getRate(Engine::Vector, Dtype::F32)) {
+  // rate, or rates below f32 (a GPU's CUDA cores), computes widened to f32,
+  // as int8 runtimes do between contractions; its bytes stay narrow:
+  // "i8/f32", stored / computed.
+  if (kernel.engine == Engine::Vector && deployed) {
+    if (std::optional<double> f32 = target.getRate(Engine::Vector, Dtype::F32);
+        f32 && (!kernel.rate || *f32 > *kernel.rate)) {
       kernel.dtype = facts.dtype + "/f32";
       kernel.rated = Dtype::F32;
       kernel.rate = f32;

@@ -15,6 +15,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 
@@ -29,9 +30,9 @@ StringRef roof::getEngineName(Engine engine) {
   return engine == Engine::Matrix ? "matrix" : "vector";
 }
 
-std::string roof::describeKernel(Operation *op) {
+std::string roof::describeKernel(Operation *op, bool brief) {
   // A fused kernel is named by its ops: "roof.kernel(linalg.matmul + 1)",
-  // at its root's location.
+  // briefly "linalg.matmul+1", at its root's location.
   if (auto kernel = dyn_cast<KernelOp>(op)) {
     Block &body = kernel.getBody().front();
     Operation *root = getKernelRoot(kernel);
@@ -40,6 +41,8 @@ std::string roof::describeKernel(Operation *op) {
     size_t space = inner.find(' ');
     std::string name = inner.substr(0, space);
     std::string where = space == std::string::npos ? "" : inner.substr(space);
+    if (brief)
+      return name + "+" + std::to_string(others) + where;
     return "roof.kernel(" + name + " + " + std::to_string(others) + ")" + where;
   }
   std::string text = op->getName().getStringRef().str();
@@ -455,20 +458,32 @@ static void printSummary(const FunctionRoofline &r,
        << " ops could not be costed (see roof-annotate-cost's remarks)\n";
 }
 
-/// Time, share, FLOPs and bytes by group: `title` names the grouping,
-/// `column` the key's column.
+/// Time, share, work and bytes by group: `title` names the grouping,
+/// `column` the key's column; scaled, or exact when `wide`.
 static void printBreakdown(ArrayRef<TimeShare> groups, StringRef title,
-                           StringRef column, llvm::raw_ostream &os) {
+                           StringRef column, bool wide, llvm::raw_ostream &os) {
   if (groups.empty())
     return;
   os << "time by " << title << " (" << groups.size() << "):\n";
-  os << llvm::format("  %12s %7s %8s %16s %16s  %s\n", "time(us)", "share",
-                     "kernels", "FLOP", "bytes", column.str().c_str());
+  if (wide) {
+    os << llvm::format("  %12s %7s %8s %16s %16s  %s\n", "time(us)", "share",
+                       "kernels", "work", "bytes", column.str().c_str());
+    for (const TimeShare &group : groups)
+      os << llvm::format("  %12.3f %6.1f%% %8u %16s %16s  %s\n",
+                         group.seconds * 1e6, 100 * group.share, group.kernels,
+                         formatCount(group.flops).c_str(),
+                         formatCount(group.bytes).c_str(), group.key.c_str());
+    return;
+  }
+  os << llvm::format("  %9s %7s %8s %11s %9s  %s\n", "time", "share",
+                     "kernels", "work", "bytes", column.str().c_str());
   for (const TimeShare &group : groups)
-    os << llvm::format("  %12.3f %6.1f%% %8u %16s %16s  %s\n",
-                       group.seconds * 1e6, 100 * group.share, group.kernels,
-                       formatCount(group.flops).c_str(),
-                       formatCount(group.bytes).c_str(), group.key.c_str());
+    os << llvm::format(
+        "  %9s %6.1f%% %8u %11s %9s  %s\n",
+        formatQuantity(group.seconds, "s").c_str(), 100 * group.share,
+        group.kernels,
+        formatCountQuantity(group.flops, group.integer ? "OP" : "FLOP").c_str(),
+        formatCountQuantity(group.bytes, "B").c_str(), group.key.c_str());
 }
 
 /// The comparison with a measured profile: groups of kernels and the nodes
@@ -525,37 +540,100 @@ static void printMeasured(const FunctionRoofline &r,
   }
 }
 
-void roof::printKernelTable(const FunctionRoofline &r, unsigned top,
+/// Whether `kernel` counts integer operations (OP) rather than FLOPs.
+static bool isIntegerKernel(const KernelTime &kernel) {
+  return kernel.rated && isIntegerDtype(*kernel.rated);
+}
+
+/// A kernel's name cut to `width` columns with an ellipsis: its op's name
+/// is cut first, so that where it is (a node's name) stays whole, else the
+/// start of where it is (a file's name before its line).
+static std::string fitColumns(StringRef name, size_t width) {
+  if (name.size() <= width)
+    return name.str();
+  auto [op, where] = name.split(' ');
+  if (!where.empty() && where.size() + 8 <= width)
+    return op.take_front(width - where.size() - 2).str() + "\u2026 " +
+           where.str();
+  if (!where.empty() && op.size() + 8 <= width)
+    return op.str() + " \u2026" + where.take_back(width - op.size() - 2).str();
+  return name.take_front(width - 1).str() + "\u2026";
+}
+
+/// The columns a table of kernels fits in by default.
+static constexpr size_t kTableColumns = 120;
+
+void roof::printKernelTable(const FunctionRoofline &r,
+                            const ReportFormatOptions &options,
                             llvm::raw_ostream &os) {
   // Kernels without a rate have no time to rank; the summary names them.
   SmallVector<const KernelTime *> kernels = sortByTime(r);
   unsigned timed = r.kernels.size() - r.kernelsWithoutRate;
-  unsigned shown = std::min<unsigned>(top, timed);
+  unsigned shown = std::min<unsigned>(options.top, timed);
   os << "kernels by time (" << shown << " of " << timed << "):\n";
-  os << llvm::format("  %12s %7s %-8s %-6s %-5s %14s %14s %14s %9s %14s %14s "
-                     "%14s  %s\n",
-                     "time(us)", "share", "bound", "engine", "dtype", "FLOP",
-                     "bytes", "on-chip B", "FLOP/B", "T_compute(us)",
-                     "T_memory(us)", "TFLOP/s", "kernel");
+  if (options.wide) {
+    // Every column, counts exact: work is FLOPs for float kernels and
+    // operations for integer ones.
+    os << llvm::format("  %12s %7s %-8s %-6s %-5s %14s %14s %14s %9s %14s "
+                       "%14s %14s  %s\n",
+                       "time(us)", "share", "bound", "engine", "dtype", "work",
+                       "bytes", "on-chip B", "work/B", "T_compute(us)",
+                       "T_memory(us)", "Twork/s", "kernel");
+    for (const KernelTime *kernel : ArrayRef(kernels).take_front(shown))
+      os << llvm::format(
+          "  %12.3f %6.1f%% %-8s %-6s %-5s %14llu %14llu %14llu %9.2f %14.3f "
+          "%14.3f %14.3f  %s\n",
+          kernel->seconds * 1e6, 100 * r.getShare(*kernel),
+          getBound(*kernel).data(), getEngineName(kernel->engine).data(),
+          kernel->dtype.c_str(),
+          static_cast<unsigned long long>(kernel->cost.flops),
+          static_cast<unsigned long long>(kernel->cost.bytesMoved()),
+          static_cast<unsigned long long>(kernel->onChipBytes),
+          kernel->cost.intensity(), kernel->computeSeconds * 1e6,
+          kernel->memorySeconds * 1e6, kernel->attainedFlops() / 1e12,
+          describeKernel(kernel->op).c_str());
+    return;
+  }
+  // Scaled to be read at a glance, in FLOP or OP by the kernel's dtype; the
+  // kernel's name takes what is left of the table's width.
+  constexpr const char *kRow =
+      "  %9s %6.1f%%  %-7s %-6s %-7s %11s %9s %12s %13s  %s\n";
+  constexpr size_t kNameColumn = 2 + 9 + 1 + 7 + 2 + 7 + 1 + 6 + 1 + 7 + 1 +
+                                 11 + 1 + 9 + 1 + 12 + 1 + 13 + 2;
+  os << llvm::format("  %9s %7s  %-7s %-6s %-7s %11s %9s %12s %13s  %s\n",
+                     "time", "share", "bound", "engine", "dtype", "work",
+                     "bytes", "intensity", "attained", "kernel");
   for (const KernelTime *kernel : ArrayRef(kernels).take_front(shown)) {
-    double share = 100 * r.getShare(*kernel);
-    double attained = kernel->attainedFlops() / 1e12;
+    bool integer = isIntegerKernel(*kernel);
+    // Four digits where they fit in the column (128.0, 0.08, 1234).
+    double perByte = kernel->cost.intensity();
+    std::string intensity =
+        llvm::formatv("{0} {1}",
+                      llvm::format(perByte >= 1000  ? "%.0f"
+                                   : perByte >= 100 ? "%.1f"
+                                                    : "%.2f",
+                                   perByte),
+                      integer ? "OP/B" : "FLOP/B")
+            .str();
     os << llvm::format(
-        "  %12.3f %6.1f%% %-8s %-6s %-5s %14llu %14llu %14llu %9.2f %14.3f "
-        "%14.3f %14.3f  %s\n",
-        kernel->seconds * 1e6, share, getBound(*kernel).data(),
+        kRow, formatQuantity(kernel->seconds, "s").c_str(),
+        100 * r.getShare(*kernel), getBound(*kernel).data(),
         getEngineName(kernel->engine).data(), kernel->dtype.c_str(),
-        static_cast<unsigned long long>(kernel->cost.flops),
-        static_cast<unsigned long long>(kernel->cost.bytesMoved()),
-        static_cast<unsigned long long>(kernel->onChipBytes),
-        kernel->cost.intensity(), kernel->computeSeconds * 1e6,
-        kernel->memorySeconds * 1e6, attained,
-        describeKernel(kernel->op).c_str());
+        formatCountQuantity(kernel->cost.flops, integer ? "OP" : "FLOP")
+            .c_str(),
+        formatCountQuantity(kernel->cost.bytesMoved(), "B").c_str(),
+        intensity.c_str(),
+        formatQuantity(kernel->attainedFlops(), integer ? "OP/s" : "FLOP/s")
+            .c_str(),
+        fitColumns(describeKernel(kernel->op, /*brief=*/true),
+                   kTableColumns - kNameColumn)
+            .c_str());
   }
 }
 
-/// One row per swept size for each function and target.
-static void printSweep(ArrayRef<FunctionRoofline> reports,
+/// One row per swept size for each function and target: scaled, or exact
+/// when `wide`.
+static void printSweep(ArrayRef<FunctionRoofline> reports, bool wide,
                        llvm::raw_ostream &os) {
   const FunctionRoofline *previous = nullptr;
   for (const FunctionRoofline &r : reports) {
@@ -567,21 +645,36 @@ static void printSweep(ArrayRef<FunctionRoofline> reports,
          << (named ? "sweep over named dims"
                    : "batch sweep (dynamic dims = batch)")
          << "\n";
-      os << llvm::format("  %*s %16s %14s %9s %17s %14s %16s %s\n",
-                         named ? -24 : 8, named ? "sizes" : "batch", "FLOP",
-                         "bytes", "FLOP/B", "compute-bound(%)", "latency(us)",
-                         "inferences/s", "memory");
+      if (wide)
+        os << llvm::format("  %*s %16s %14s %9s %17s %14s %16s %s\n",
+                           named ? -24 : 8, named ? "sizes" : "batch", "work",
+                           "bytes", "work/B", "compute-bound(%)",
+                           "latency(us)", "inferences/s", "memory");
+      else
+        os << llvm::format("  %*s %11s %9s %9s %14s %9s %14s %s\n",
+                           named ? -24 : 8, named ? "sizes" : "batch", "work",
+                           "bytes", "work/B", "compute-bound", "latency",
+                           "inferences/s", "memory");
     }
     previous = &r;
     const OpCost &total = r.totals.total;
     std::string label =
         named ? formatDimSizes(r.dimSizes) : std::to_string(r.batch);
-    os << llvm::format(
-        "  %*s %16s %14s %9.2f %17.1f %14.3f %16.1f %s", named ? -24 : 8,
-        label.c_str(), formatCount(total.flops).c_str(),
-        formatCount(total.bytesMoved()).c_str(), total.intensity(),
-        100.0 * r.computeBoundShare(), r.latencySeconds * 1e6, r.throughput(),
-        r.fits() ? "fits" : "does-not-fit");
+    if (wide)
+      os << llvm::format(
+          "  %*s %16s %14s %9.2f %17.1f %14.3f %16.1f %s", named ? -24 : 8,
+          label.c_str(), formatCount(total.flops).c_str(),
+          formatCount(total.bytesMoved()).c_str(), total.intensity(),
+          100.0 * r.computeBoundShare(), r.latencySeconds * 1e6,
+          r.throughput(), r.fits() ? "fits" : "does-not-fit");
+    else
+      os << llvm::format(
+          "  %*s %11s %9s %9.2f %13.1f%% %9s %14.1f %s", named ? -24 : 8,
+          label.c_str(), formatCountQuantity(total.flops, "FLOP").c_str(),
+          formatCountQuantity(total.bytesMoved(), "B").c_str(),
+          total.intensity(), 100.0 * r.computeBoundShare(),
+          formatQuantity(r.latencySeconds, "s").c_str(), r.throughput(),
+          r.fits() ? "fits" : "does-not-fit");
     if (r.kernelsWithoutRate)
       os << " incomplete(no-rate)";
     if (r.totals.opsUnknown)
@@ -642,7 +735,7 @@ static void printTraining(ArrayRef<FunctionRoofline> reports,
                           const ReportFormatOptions &options,
                           llvm::raw_ostream &os) {
   for (auto [step, forward] : llvm::zip(options.training, reports))
-    printTrainingText(step, forward, options.top, os);
+    printTrainingText(step, forward, options, os);
 }
 
 void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
@@ -651,7 +744,7 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
   if (!options.generation.empty())
     return printGeneration(options.generation, os);
   if (options.sweep) {
-    printSweep(reports, os);
+    printSweep(reports, options.wide, os);
     return printTraining(reports, options, os);
   }
   // A target's roofs are the same for every function: listed once.
@@ -663,13 +756,14 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
       printRoofs(*r.target, os);
     else
       os << "roofs: as listed above for " << r.target->name << "\n";
-    printKernelTable(r, options.top, os);
+    printKernelTable(r, options, os);
     printSummary(r, options, os);
-    printBreakdown(getTimeByOpType(r), "op type", "op", os);
-    printBreakdown(getTimeByClass(r), "kernel class", "class", os);
+    printBreakdown(getTimeByOpType(r), "op type", "op", options.wide, os);
+    printBreakdown(getTimeByClass(r), "kernel class", "class", options.wide,
+                   os);
     if (options.scopeDepth)
       printBreakdown(getTimeByScope(r, options.scopeDepth), "name scope",
-                     "scope", os);
+                     "scope", options.wide, os);
     if (options.getMeasurement(r))
       printMeasured(r, options, os);
     os << "\n";
@@ -679,14 +773,31 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
   // Several targets for one function: which is fastest, most efficient, fits.
   for (const TargetComparison &comparison : compareTargets(reports)) {
     os << "== @" << comparison.function << ": comparison\n";
-    os << llvm::format("  %-40s %14s %16s %14s %-13s %s\n", "target",
-                       "latency(us)", "inferences/s", "energy(J)", "memory",
-                       "");
-    for (const FunctionRoofline *r : comparison.reports)
-      os << llvm::format(
-          "  %-40s %14.3f %16.1f %14.6f %-13s%s\n", r->target->name.c_str(),
-          r->latencySeconds * 1e6, r->throughput(), r->energyJoules(),
-          r->fits() ? "fits" : "does-not-fit", comparison.getNotes(r).c_str());
+    if (options.wide) {
+      os << llvm::format("  %-40s %14s %16s %14s %-13s %s\n", "target",
+                         "latency(us)", "inferences/s", "energy(J)", "memory",
+                         "");
+      for (const FunctionRoofline *r : comparison.reports)
+        os << llvm::format("  %-40s %14.3f %16.1f %14.6f %-13s%s\n",
+                           r->target->name.c_str(), r->latencySeconds * 1e6,
+                           r->throughput(), r->energyJoules(),
+                           r->fits() ? "fits" : "does-not-fit",
+                           comparison.getNotes(r).c_str());
+    } else {
+      int names = 6;
+      for (const FunctionRoofline *r : comparison.reports)
+        names = std::max<int>(names, r->target->name.size());
+      os << llvm::format("  %-*s %9s %12s %9s %-13s %s\n", names, "target",
+                         "latency", "inferences/s", "energy", "memory", "");
+      for (const FunctionRoofline *r : comparison.reports)
+        os << llvm::format("  %-*s %9s %12.1f %9s %-13s%s\n", names,
+                           r->target->name.c_str(),
+                           formatQuantity(r->latencySeconds, "s").c_str(),
+                           r->throughput(),
+                           formatQuantity(r->energyJoules(), "J").c_str(),
+                           r->fits() ? "fits" : "does-not-fit",
+                           comparison.getNotes(r).c_str());
+    }
     os << "\n";
   }
 }

@@ -26,7 +26,8 @@ static std::string describeOptimizer(const TrainingOptions &options) {
 }
 
 void roof::printTrainingText(const TrainingReport &step,
-                             const FunctionRoofline &forward, unsigned top,
+                             const FunctionRoofline &forward,
+                             const ReportFormatOptions &options,
                              llvm::raw_ostream &os) {
   os << "== @" << step.function << " on " << step.target->name
      << ": a step of training with " << describeOptimizer(step.options);
@@ -139,7 +140,7 @@ void roof::printTrainingText(const TrainingReport &step,
     os << "incomplete: kernels without a rate or ops without a cost, which "
           "the times leave out\n";
   os << "backward ";
-  printKernelTable(step.backward, top, os);
+  printKernelTable(step.backward, options, os);
   os << "\n";
 }
 

@@ -1,6 +1,7 @@
 //===- Units.cpp - Quantities as the text reports print them --------------===//
 
 #include "roof/Report/Units.h"
+#include "roof/Support/Counts.h"
 
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
@@ -45,6 +46,43 @@ std::string mlir::roof::formatFlops(double flops) {
                               {1e6, "MFLOP"},
                               {1e3, "kFLOP"},
                               {1, "FLOP"}});
+}
+
+std::string mlir::roof::formatQuantity(double value, llvm::StringRef unit) {
+  static constexpr std::pair<double, const char *> kPrefixes[] = {
+      {1e15, "P"}, {1e12, "T"}, {1e9, "G"},  {1e6, "M"}, {1e3, "k"},
+      {1, ""},     {1e-3, "m"}, {1e-6, "u"}, {1e-9, "n"}};
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  if (value == 0)
+    return "0 " + unit.str();
+  if (!std::isfinite(value)) {
+    os << (std::isnan(value) ? "nan" : value < 0 ? "-inf" : "inf") << " "
+       << unit;
+    return text;
+  }
+  // The largest prefix the value reaches once rounded to four digits.
+  const auto *chosen = std::end(kPrefixes) - 1;
+  for (const auto &prefix : kPrefixes)
+    if (std::fabs(value) >= prefix.first * 0.99995) {
+      chosen = &prefix;
+      break;
+    }
+  double mantissa = value / chosen->first;
+  int decimals = 3 - static_cast<int>(std::floor(std::log10(
+                         std::max(std::fabs(mantissa), 1.0) * 1.00005)));
+  if (chosen->first == 1 && mantissa == std::floor(mantissa))
+    decimals = 0;
+  os << llvm::format("%.*f %s%s", std::max(decimals, 0), mantissa,
+                     chosen->second, unit.str().c_str());
+  return text;
+}
+
+std::string mlir::roof::formatCountQuantity(uint64_t count,
+                                            llvm::StringRef unit) {
+  if (count == kCountOverflow)
+    return "overflow";
+  return formatQuantity(static_cast<double>(count), unit);
 }
 
 std::string mlir::roof::formatCountOf(uint64_t count, llvm::StringRef noun) {

@@ -533,6 +533,7 @@ private:
   ReportFormatOptions getFormatOptions(ModuleOp module) {
     ReportFormatOptions formatOptions;
     formatOptions.top = top;
+    formatOptions.wide = wide;
     formatOptions.scopeDepth = scopeDepth;
     formatOptions.batch = batch;
     formatOptions.sweep = !batchSizes.empty() || !dimSweep.empty();

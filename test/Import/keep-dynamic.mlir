@@ -23,7 +23,7 @@
 // the concatenations do not copy (docs/roofline.md, "KV cache"), 2 x 1 x 2
 // x 127 x 8 x 4 = 16256 B read and as many written at past = 127: 226918 -
 // 32512 = 194406; 2 x 448 x 2 = 1792 less at past = 7.
-// RUN: roof-opt %t/decode.mlir -o /dev/null --roof-report="targets=h100-sxm sizes=past:7,127;total:past+1" | FileCheck %s --check-prefix=SWEEP
+// RUN: roof-opt %t/decode.mlir -o /dev/null --roof-report="wide targets=h100-sxm sizes=past:7,127;total:past+1" | FileCheck %s --check-prefix=SWEEP
 // SWEEP: past=7 total=8 21627 59526
 // SWEEP-NEXT: past=127 total=128 40347 194406
 // RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=1 --input-shape seq=1 --input-shape past=127 --input-shape total=128 -o %t/static.mlir
@@ -47,7 +47,7 @@
 // RUN: FileCheck %s --check-prefix=DIMS < %t/bpt.mlir
 // DIMS: tosa.dim
 // DIMS: tosa.concat_shape
-// RUN: roof-opt %t/bpt.mlir -o /dev/null --roof-report="targets=h100-sxm sizes=batch:3;past:100;total:past+1" | FileCheck %s --check-prefix=BPT
+// RUN: roof-opt %t/bpt.mlir -o /dev/null --roof-report="wide targets=h100-sxm sizes=batch:3;past:100;total:past+1" | FileCheck %s --check-prefix=BPT
 // BPT: batch=3 past=100 total=101 108405 412994
 // RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=3 --input-shape seq=1 --input-shape past=100 --input-shape total=past+1 -o %t/bpt-static.mlir
 // RUN: roof-opt %t/bpt-static.mlir --roof-annotate-cost=report-only 2>&1 | FileCheck %s --check-prefix=BPT-STATIC
@@ -58,7 +58,7 @@
 // concatenation) and a decode step at 127 cost what static imports cost
 // (the decode step less its caches appended in place, as above).
 // RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=1 --input-shape seq=4 --input-shape past=7 --input-shape total=past+seq --keep-dynamic seq,past,total -o %t/spt.mlir
-// RUN: roof-opt %t/spt.mlir -o /dev/null --roof-report="targets=h100-sxm sizes=seq:16,1;past:0,127;total:past+seq" | FileCheck %s --check-prefix=SPT
+// RUN: roof-opt %t/spt.mlir -o /dev/null --roof-report="wide targets=h100-sxm sizes=seq:16,1;past:0,127;total:past+seq" | FileCheck %s --check-prefix=SPT
 // SPT: past=0 seq=16 total=16 366000 297512
 // SPT: past=127 seq=1 total=128 40347 194406
 // RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=1 --input-shape seq=16 --input-shape past=0 --input-shape total=past+seq -o %t/prefill.mlir
@@ -85,7 +85,7 @@
 // static import costs, less the caches appended in place: 2 x (4 x 2 x 16 x
 // 8 x 4) x 2 = 16384 B.
 // RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=2 --input-shape seq=4 --input-shape past=7 --input-shape total=past+seq --keep-dynamic batch,seq,past,total -o %t/all.mlir
-// RUN: roof-opt %t/all.mlir -o /dev/null --roof-report="targets=h100-sxm sizes=batch:4;seq:1;past:16;total:past+seq" | FileCheck %s --check-prefix=ALL
+// RUN: roof-opt %t/all.mlir -o /dev/null --roof-report="wide targets=h100-sxm sizes=batch:4;seq:1;past:16;total:past+seq" | FileCheck %s --check-prefix=ALL
 // ALL: batch=4 past=16 seq=1 total=17 92124 159798
 // RUN: roof-import-onnx %t/tiny.onnx --input-shape batch=4 --input-shape seq=1 --input-shape past=16 --input-shape total=past+seq -o %t/all-static.mlir
 // RUN: roof-opt %t/all-static.mlir --roof-annotate-cost=report-only 2>&1 | FileCheck %s --check-prefix=ALL-STATIC
@@ -96,14 +96,14 @@
 // the SPT row above (its latency is the time to first token, 58 launches
 // of 0.5 us among it, one of them the position mask's: its i64, i32 and i1
 // arithmetic is priced at the GPU's integer rates).
-// RUN: roof-opt %t/spt.mlir -o /dev/null --roof-report="targets=h100-sxm generate=16,8" | FileCheck %s --check-prefix=GEN
+// RUN: roof-opt %t/spt.mlir -o /dev/null --roof-report="wide targets=h100-sxm generate=16,8" | FileCheck %s --check-prefix=GEN
 // GEN: time to first token: 29.020 us (the prefill of 16 tokens)
 // GEN: KV cache: 128 B per token of a sequence; 0.003 MB at 24 tokens x 1 sequence
 
 // With all four kept, batch=4 binds the named batch dim: the generation of 4
 // sequences, KV 128 B per token of each, 4 x 24 x 128 = 12288 B at the end;
 // sizes=batch:4 gives the same.
-// RUN: roof-opt %t/all.mlir -o /dev/null --roof-report="targets=h100-sxm generate=16,8 batch=4" | FileCheck %s --check-prefix=GEN-BATCH
-// RUN: roof-opt %t/all.mlir -o /dev/null --roof-report="targets=h100-sxm generate=16,8 sizes=batch:4" | FileCheck %s --check-prefix=GEN-BATCH
+// RUN: roof-opt %t/all.mlir -o /dev/null --roof-report="wide targets=h100-sxm generate=16,8 batch=4" | FileCheck %s --check-prefix=GEN-BATCH
+// RUN: roof-opt %t/all.mlir -o /dev/null --roof-report="wide targets=h100-sxm generate=16,8 sizes=batch:4" | FileCheck %s --check-prefix=GEN-BATCH
 // GEN-BATCH: 8 tokens after a prompt of 16, 4 sequences at once
 // GEN-BATCH: KV cache: 128 B per token of a sequence; 0.012 MB at 24 tokens x 4 sequences

@@ -5,33 +5,33 @@
 // layer (docs/parallelism.md, "Plans").
 // RUN: %debian_python %roof_src_root/scripts/gen_gpt_layers.py --layers 1 --seq 16 --hidden 64 --heads 4 --dropout 0 -o %t.mlir
 // RUN: roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition))' | FileCheck %s
-// RUN: roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{targets=h100-node})' -o /dev/null | FileCheck %s --check-prefix=PRICED
+// RUN: roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{wide targets=h100-node})' -o /dev/null | FileCheck %s --check-prefix=PRICED
 // The same in stock mlir-opt with the plugin (its dialect part brings the
 // reshape models):
-// RUN: %mlir_opt --load-dialect-plugin=%roof_plugin --load-pass-plugin=%roof_plugin %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{targets=h100-node})' -o /dev/null | FileCheck %s --check-prefix=PRICED
+// RUN: %mlir_opt --load-dialect-plugin=%roof_plugin --load-pass-plugin=%roof_plugin %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{wide targets=h100-node})' -o /dev/null | FileCheck %s --check-prefix=PRICED
 // roof-report's parallel= runs the plan and the passes on a copy itself:
-// RUN: roof-opt %t.mlir --roof-report="targets=h100-node parallel=tp:2" -o /dev/null | FileCheck %s --check-prefix=PRICED
-// RUN: not roof-opt %t.mlir --roof-fuse-epilogues --roof-report="targets=h100-node parallel=tp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=FUSED
+// RUN: roof-opt %t.mlir --roof-report="wide targets=h100-node parallel=tp:2" -o /dev/null | FileCheck %s --check-prefix=PRICED
+// RUN: not roof-opt %t.mlir --roof-fuse-epilogues --roof-report="wide targets=h100-node parallel=tp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=FUSED
 // RUN: roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:1})' | FileCheck %s --check-prefix=ONE
 // plans= prices several plans and names the fastest that fits:
-// RUN: roof-opt %t.mlir --roof-report="targets=h100-node plans=tp:1;tp:2;tp:4" -o /dev/null | FileCheck %s --check-prefix=PLANS
-// RUN: roof-opt %t.mlir --roof-report="targets=h100-node plans=tp:1;tp:2 format=json" -o /dev/null | FileCheck %s --check-prefix=PLANS-JSON
-// RUN: not roof-opt %t.mlir --roof-report="targets=h100-node plans=tp:2 parallel=tp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BOTH
+// RUN: roof-opt %t.mlir --roof-report="wide targets=h100-node plans=tp:1;tp:2;tp:4" -o /dev/null | FileCheck %s --check-prefix=PLANS
+// RUN: roof-opt %t.mlir --roof-report="wide targets=h100-node plans=tp:1;tp:2 format=json" -o /dev/null | FileCheck %s --check-prefix=PLANS-JSON
+// RUN: not roof-opt %t.mlir --roof-report="wide targets=h100-node plans=tp:2 parallel=tp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BOTH
 // What upstream's partition would crash on is refused first:
 // RUN: %debian_python %roof_src_root/scripts/gen_gpt_layers.py --layers 1 --seq 16 --hidden 64 --heads 4 -o %t.dropout.mlir
-// RUN: not roof-opt %t.dropout.mlir --roof-report="targets=h100-node parallel=tp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=SEED
-// RUN: roof-opt %t.mlir --roof-report="targets=h100-node training=adam parallel=tp:2 format=json" -o /dev/null | FileCheck %s --check-prefix=TRAIN-JSON
-// RUN: roof-opt %t.mlir --roof-report="targets=h100-node training=adam parallel=tp:2" -o /dev/null | FileCheck %s --check-prefix=TRAIN
-// RUN: roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition,roof-fuse-epilogues),roof-report{targets=h100-node training=adam parallel=tp:2,dp:2})' -o /dev/null | FileCheck %s --check-prefix=GIVEN
-// RUN: roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{targets=h100-node training=adam parallel=dp:2})' -o /dev/null | FileCheck %s --check-prefix=GIVEN
-// RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{targets=h100-node parallel=tp:4})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=MISMATCH
-// RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{targets=h100-node training=adam parallel=pp:8})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=GIVEN-PP
+// RUN: not roof-opt %t.dropout.mlir --roof-report="wide targets=h100-node parallel=tp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=SEED
+// RUN: roof-opt %t.mlir --roof-report="wide targets=h100-node training=adam parallel=tp:2 format=json" -o /dev/null | FileCheck %s --check-prefix=TRAIN-JSON
+// RUN: roof-opt %t.mlir --roof-report="wide targets=h100-node training=adam parallel=tp:2" -o /dev/null | FileCheck %s --check-prefix=TRAIN
+// RUN: roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition,roof-fuse-epilogues),roof-report{wide targets=h100-node training=adam parallel=tp:2,dp:2})' -o /dev/null | FileCheck %s --check-prefix=GIVEN
+// RUN: roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{wide targets=h100-node training=adam parallel=dp:2})' -o /dev/null | FileCheck %s --check-prefix=GIVEN
+// RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{wide targets=h100-node parallel=tp:4})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=MISMATCH
+// RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{wide targets=h100-node training=adam parallel=pp:8})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=GIVEN-PP
 // A whole model: the embedding table splits by its vocabulary, and the
 // lookups are summed; the LM head stays whole, as no row split follows it.
 // RUN: %debian_python %roof_src_root/scripts/gen_gpt_layers.py --layers 1 --seq 16 --hidden 64 --heads 4 --vocab 256 --dropout 0 -o %t.vocab.mlir
 // RUN: roof-opt %t.vocab.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition))' | FileCheck %s --check-prefix=VOCAB
 // RUN: %mlir_opt --load-dialect-plugin=%roof_plugin --load-pass-plugin=%roof_plugin %t.vocab.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition))' | FileCheck %s --check-prefix=VOCAB
-// RUN: roof-opt %t.vocab.mlir --roof-report="targets=h100-node parallel=tp:2" -o /dev/null | FileCheck %s --check-prefix=VOCAB-PRICED
+// RUN: roof-opt %t.vocab.mlir --roof-report="wide targets=h100-node parallel=tp:2" -o /dev/null | FileCheck %s --check-prefix=VOCAB-PRICED
 // RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=pp:2})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=PP
 // RUN: not roof-opt %s --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=TAKEN
 

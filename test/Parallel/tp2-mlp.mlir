@@ -6,19 +6,19 @@
 // RUN: %mlir_opt %s --pass-pipeline='builtin.module(func.func(sharding-propagation,shard-partition))' -o %t.upstream.mlir
 // RUN: diff %t.roof.mlir %t.upstream.mlir
 // RUN: FileCheck %s --check-prefix=IR < %t.roof.mlir
-// RUN: roof-opt %t.roof.mlir --roof-report="targets=h100-node format=json output=%t.json" -o /dev/null
+// RUN: roof-opt %t.roof.mlir --roof-report="wide targets=h100-node format=json output=%t.json" -o /dev/null
 // RUN: FileCheck %s --check-prefix=JSON < %t.json
 // RUN: %debian_python %S/../Report/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
-// RUN: roof-opt %t.roof.mlir --roof-report="targets=h100-node" -o /dev/null | FileCheck %s --check-prefix=TEXT
-// RUN: not roof-opt %t.roof.mlir --roof-report="targets=h100-sxm" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ONE
-// RUN: roof-opt %t.roof.mlir --roof-report="targets=h100-node overlap-collectives=true format=json" -o /dev/null | FileCheck %s --check-prefix=OVERLAP
-// RUN: roof-opt %t.roof.mlir --roof-report="targets=h100-node overlap-collectives=true" -o /dev/null | FileCheck %s --check-prefix=OVERLAP-TEXT
-// RUN: roof-opt %t.roof.mlir --roof-report="targets=h100-node overlap-collectives=true training=adam format=json" -o /dev/null | FileCheck %s --check-prefix=OVERLAP-TRAIN
+// RUN: roof-opt %t.roof.mlir --roof-report="wide targets=h100-node" -o /dev/null | FileCheck %s --check-prefix=TEXT
+// RUN: not roof-opt %t.roof.mlir --roof-report="wide targets=h100-sxm" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ONE
+// RUN: roof-opt %t.roof.mlir --roof-report="wide targets=h100-node overlap-collectives=true format=json" -o /dev/null | FileCheck %s --check-prefix=OVERLAP
+// RUN: roof-opt %t.roof.mlir --roof-report="wide targets=h100-node overlap-collectives=true" -o /dev/null | FileCheck %s --check-prefix=OVERLAP-TEXT
+// RUN: roof-opt %t.roof.mlir --roof-report="wide targets=h100-node overlap-collectives=true training=adam format=json" -o /dev/null | FileCheck %s --check-prefix=OVERLAP-TRAIN
 // Unpartitioned, the IR is priced whole, with a warning:
-// RUN: roof-opt %s --roof-report="targets=h100-node" -o /dev/null 2>&1 | FileCheck %s --check-prefix=WHOLE
+// RUN: roof-opt %s --roof-report="wide targets=h100-node" -o /dev/null 2>&1 | FileCheck %s --check-prefix=WHOLE
 // In stock mlir-opt, Roof's plugin prices upstream's partitioning in one
 // pipeline:
-// RUN: %mlir_opt --load-pass-plugin=%roof_plugin %s --pass-pipeline='builtin.module(func.func(sharding-propagation,shard-partition),roof-report{targets=h100-node})' -o /dev/null | FileCheck %s --check-prefix=TEXT
+// RUN: %mlir_opt --load-pass-plugin=%roof_plugin %s --pass-pipeline='builtin.module(func.func(sharding-propagation,shard-partition),roof-report{wide targets=h100-node})' -o /dev/null | FileCheck %s --check-prefix=TEXT
 
 // Each device: x (64x1024) times its 1024x2048 half of W1, then that times
 // its 2048x1024 half of W2: two matmuls of 2 * 64 * 1024 * 2048 =

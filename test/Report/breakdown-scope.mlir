@@ -1,10 +1,10 @@
 // scope-depth=N adds a breakdown by name scope: kernels grouped by the
 // first N parts of their node's name, split at '/' and '.' (docs/roofline.md).
-// RUN: roof-opt %s --roof-report="targets=%S/Inputs/round-a.json residency=false scope-depth=1" -o /dev/null | FileCheck %s
-// RUN: roof-opt %s --roof-report="targets=%S/Inputs/round-a.json residency=false scope-depth=2 format=json output=%t.json" -o /dev/null
+// RUN: roof-opt %s --roof-report="wide targets=%S/Inputs/round-a.json residency=false scope-depth=1" -o /dev/null | FileCheck %s
+// RUN: roof-opt %s --roof-report="wide targets=%S/Inputs/round-a.json residency=false scope-depth=2 format=json output=%t.json" -o /dev/null
 // RUN: %debian_python %S/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
 // RUN: FileCheck %s --check-prefix=JSON < %t.json
-// RUN: roof-opt %s --roof-report="targets=%S/Inputs/round-a.json residency=false" -o /dev/null | FileCheck %s --check-prefix=NONE
+// RUN: roof-opt %s --roof-report="wide targets=%S/Inputs/round-a.json residency=false" -o /dev/null | FileCheck %s --check-prefix=NONE
 
 // VALID: {{^}}valid{{$}}
 
@@ -14,7 +14,7 @@
 // the scale whose fused location names it) 16.781 us, 30.8 %; the unnamed
 // add 23.1 %.
 // CHECK: time by name scope (3):
-// CHECK-NEXT: time(us) share kernels FLOP bytes scope
+// CHECK-NEXT: time(us) share kernels work bytes scope
 // CHECK-NEXT: 25.166 46.2% 2 2097152 25165824 layer1
 // CHECK-NEXT: 16.781 30.8% 2 2097152 16781312 layer2
 // CHECK-NEXT: 12.583 23.1% 1 1048576 12582912 (unnamed)

@@ -1,8 +1,9 @@
 // The report's breakdowns group the kernels with a time by op type and by
 // kernel class; each group's share is its time over all kernel time, so the
 // shares of either breakdown sum to 100 % (docs/roofline.md).
-// RUN: roof-opt %s --roof-report="targets=%S/Inputs/round-a.json residency=false" -o /dev/null | FileCheck %s
-// RUN: roof-opt %s --roof-report="targets=%S/Inputs/round-a.json residency=false format=json output=%t.json" -o /dev/null
+// RUN: roof-opt %s --roof-report="wide targets=%S/Inputs/round-a.json residency=false" -o /dev/null | FileCheck %s
+// RUN: roof-opt %s --roof-report="targets=%S/Inputs/round-a.json residency=false" -o /dev/null | FileCheck %s --check-prefix=SCALED
+// RUN: roof-opt %s --roof-report="wide targets=%S/Inputs/round-a.json residency=false format=json output=%t.json" -o /dev/null
 // RUN: %debian_python %S/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
 // RUN: FileCheck %s --check-prefix=JSON < %t.json
 
@@ -16,14 +17,22 @@
 // time: 2 x 12.583 + 4.198 = 29.364 us; shares 42.9 %, 42.9 %, 14.3 %, and
 // for the elementwise class 85.7 %.
 // CHECK: time by op type (3):
-// CHECK-NEXT: time(us) share kernels FLOP bytes op
+// CHECK-NEXT: time(us) share kernels work bytes op
 // CHECK-NEXT: 12.583 42.9% 1 1048576 12582912 arith.addf
 // CHECK-NEXT: 12.583 42.9% 1 1048576 12582912 arith.mulf
 // CHECK-NEXT: 4.198 14.3% 1 1048576 4198400 tosa.reduce_sum
 // CHECK-NEXT: time by kernel class (2):
-// CHECK-NEXT: time(us) share kernels FLOP bytes class
+// CHECK-NEXT: time(us) share kernels work bytes class
 // CHECK-NEXT: 25.166 85.7% 2 2097152 25165824 elementwise
 // CHECK-NEXT: 4.198 14.3% 1 1048576 4198400 reduction
+// Without `wide`, the same scaled to four digits, work in FLOP:
+// SCALED: time by op type (3):
+// SCALED-NEXT: time share kernels work bytes op
+// SCALED-NEXT: 12.58 us 42.9% 1 1.049 MFLOP 12.58 MB arith.addf
+// SCALED: time by kernel class (2):
+// SCALED-NEXT: time share kernels work bytes class
+// SCALED-NEXT: 25.17 us 85.7% 2 2.097 MFLOP 25.17 MB elementwise
+// SCALED-NEXT: 4.198 us 14.3% 1 1.049 MFLOP 4.198 MB reduction
 
 // JSON: "by_class": [
 // JSON-NEXT: {

@@ -2,12 +2,12 @@
 // precision: its f32 kernels run at that dtype's rate and move that dtype's
 // bytes, and its weights and activations shrink alike. Without it, an NPU
 // with integer and half rates only has no rate for the f32 matmul.
-// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-npu.json" -o /dev/null | FileCheck %s --check-prefix=ASIS
-// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-npu.json dtype-policy=i8" -o /dev/null | FileCheck %s --check-prefix=I8
-// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-npu.json dtype-policy=i8 format=json" -o /dev/null | FileCheck %s --check-prefix=JSON
-// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-npu.json dtype-policy=f16" -o /dev/null | FileCheck %s --check-prefix=F16
-// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json dtype-policy=i8 residency=0" -o /dev/null | FileCheck %s --check-prefix=WIDEN
-// RUN: not roof-opt %s -roof-report="targets=%S/Inputs/round-npu.json dtype-policy=int8" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BAD
+// RUN: roof-opt %s -roof-report="wide targets=%S/Inputs/round-npu.json" -o /dev/null | FileCheck %s --check-prefix=ASIS
+// RUN: roof-opt %s -roof-report="wide targets=%S/Inputs/round-npu.json dtype-policy=i8" -o /dev/null | FileCheck %s --check-prefix=I8
+// RUN: roof-opt %s -roof-report="wide targets=%S/Inputs/round-npu.json dtype-policy=i8 format=json" -o /dev/null | FileCheck %s --check-prefix=JSON
+// RUN: roof-opt %s -roof-report="wide targets=%S/Inputs/round-npu.json dtype-policy=f16" -o /dev/null | FileCheck %s --check-prefix=F16
+// RUN: roof-opt %s -roof-report="wide targets=%S/Inputs/round-a.json dtype-policy=i8 residency=0" -o /dev/null | FileCheck %s --check-prefix=WIDEN
+// RUN: not roof-opt %s -roof-report="wide targets=%S/Inputs/round-npu.json dtype-policy=int8" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BAD
 
 // As is, the f32 ops have no rate on this NPU.
 // ASIS: no rate: 2 kernels need rates the target does not give (matrix f32: 1, vector f32: 1): linalg.matmul at deploy-dtype.mlir:48 (matrix f32), linalg.exp at deploy-dtype.mlir:49 (vector f32); their time is not in the latency. The target rates matrix f16, matrix i8, vector i8: deploy at a dtype it rates (dtype-policy=), or add measured rates in your own target file (docs/targets.md)

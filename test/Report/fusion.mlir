@@ -1,9 +1,9 @@
 // With fused kernels the report also gives the figures without fusion.
-// RUN: roof-opt %S/../Transforms/fuse-epilogues-cost.mlir -roof-fuse-epilogues -roof-report="targets=%S/Inputs/round-a.json" -o /dev/null | FileCheck %s
-// RUN: roof-opt %S/../Transforms/fuse-epilogues-cost.mlir -roof-fuse-epilogues -roof-report="targets=%S/Inputs/round-a.json format=json" -o /dev/null > %t.json
+// RUN: roof-opt %S/../Transforms/fuse-epilogues-cost.mlir -roof-fuse-epilogues -roof-report="wide targets=%S/Inputs/round-a.json" -o /dev/null | FileCheck %s
+// RUN: roof-opt %S/../Transforms/fuse-epilogues-cost.mlir -roof-fuse-epilogues -roof-report="wide targets=%S/Inputs/round-a.json format=json" -o /dev/null > %t.json
 // RUN: %debian_python %S/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
 // RUN: FileCheck %s --check-prefix=JSON < %t.json
-// RUN: roof-opt %S/../Transforms/fuse-epilogues-cost.mlir -roof-fuse-epilogues -roof-report="targets=%S/Inputs/round-a.json format=html" -o /dev/null | FileCheck %s --check-prefix=HTML
+// RUN: roof-opt %S/../Transforms/fuse-epilogues-cost.mlir -roof-fuse-epilogues -roof-report="wide targets=%S/Inputs/round-a.json format=html" -o /dev/null | FileCheck %s --check-prefix=HTML
 // The HTML summary says it too.
 // HTML: without fusion 29.868 us (fusion saves 28.0 %)
 
@@ -28,5 +28,5 @@
 
 // On a target without a rate for some kernel the two latencies price
 // different kernels, so only the bytes are compared.
-// RUN: roof-opt %S/../Transforms/fuse-epilogues-cost.mlir -roof-fuse-epilogues -roof-report="targets=%S/Inputs/round-npu.json" -o /dev/null | FileCheck %s --check-prefix=NORATE
+// RUN: roof-opt %S/../Transforms/fuse-epilogues-cost.mlir -roof-fuse-epilogues -roof-report="wide targets=%S/Inputs/round-npu.json" -o /dev/null | FileCheck %s --check-prefix=NORATE
 // NORATE: without fusion: 29364224 bytes moved (16777216 more); the latencies are not comparable: fusion took in ops without a rate

@@ -2,7 +2,8 @@
 // rates (targets/h100-sxm.json, docs/targets.md): i32 33.5 TOP/s, i64 half
 // that (two 32-bit instructions per 64-bit op), i8 and i1 one element per
 // 32-bit lane; derated by 0.8 like every H100 compute rate.
-// RUN: roof-opt %s -roof-report="targets=h100-sxm" -o /dev/null | FileCheck %s
+// RUN: roof-opt %s -roof-report="wide targets=h100-sxm" -o /dev/null | FileCheck %s
+// RUN: roof-opt %s -roof-report="targets=h100-sxm" -o /dev/null | FileCheck %s --check-prefix=SCALED
 
 // 2^24 i64 adds: 16777216 / 13.36e12 = 1.256 us of compute; 3 x 2^24 x 8 =
 // 402653184 B / 3.015e12 B/s = 133.550 us of memory, + 0.5 us launch.
@@ -13,6 +14,11 @@
 // CHECK: 134.050 {{.*}} vector i64 16777216 402653184 {{.*}} 1.256 133.550 {{.*}} tosa.add
 // CHECK-NEXT: latency 134.050 us
 // CHECK: estimated figures on this target {{.*}}: compute.vector.i64, compute.vector.i8
+// Integer kernels count operations: OP, OP/B and OP/s in the default table
+// (16777216 / 134.050 us = 125.2 GOP/s attained).
+// SCALED-LABEL: == @index_math
+// SCALED: time share bound engine dtype work bytes intensity attained kernel
+// SCALED-NEXT: 134.0 us 100.0% memory vector i64 16.78 MOP 402.7 MB 0.04 OP/B 125.2 GOP/s tosa.add …{{.*}}rates.mlir:{{[0-9]+$}}
 func.func @index_math(%a: tensor<16777216xi64>, %b: tensor<16777216xi64>) -> tensor<16777216xi64> {
   %0 = tosa.add %a, %b : (tensor<16777216xi64>, tensor<16777216xi64>) -> tensor<16777216xi64>
   return %0 : tensor<16777216xi64>

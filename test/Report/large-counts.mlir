@@ -1,10 +1,10 @@
 // Counts past 2^63 - 1 are written as the unsigned numbers they are, never
 // wrapped to negative ones, and a sum past 2^64 - 1 is `overflow` in every
 // format, never a number (docs/cost-model.md, "Counts past 64 bits").
-// RUN: roof-opt %s --roof-report="targets=h100-sxm format=json output=%t.json" -o /dev/null
+// RUN: roof-opt %s --roof-report="wide targets=h100-sxm format=json output=%t.json" -o /dev/null
 // RUN: FileCheck %s --input-file=%t.json
 // RUN: %debian_python %S/Inputs/validate_report.py %S/../../docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
-// RUN: roof-opt %s --roof-report="targets=h100-sxm" -o /dev/null | FileCheck %s --check-prefix=TEXT
+// RUN: roof-opt %s --roof-report="wide targets=h100-sxm" -o /dev/null | FileCheck %s --check-prefix=TEXT
 
 // VALID: {{^}}valid{{$}}
 

@@ -1,7 +1,7 @@
 // An op whose dtype has no rate on a target is reported as such, never
 // priced at another dtype's rate; a zero-FLOP op needs no rate.
-// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json" -o /dev/null | FileCheck %s
-// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json,%S/Inputs/round-b.json" -o /dev/null | FileCheck %s --check-prefix=COMPARE
+// RUN: roof-opt %s -roof-report="wide targets=%S/Inputs/round-a.json" -o /dev/null | FileCheck %s
+// RUN: roof-opt %s -roof-report="wide targets=%S/Inputs/round-a.json,%S/Inputs/round-b.json" -o /dev/null | FileCheck %s --check-prefix=COMPARE
 
 // Round A has f32 rates only. The f16 exp (1024 FLOPs) has none; the f16
 // copy (2048 bytes each way) moves bytes only: 4096 / 1e12 s = 0.004 us.

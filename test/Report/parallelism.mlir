@@ -1,8 +1,8 @@
 // Per-kernel and per-call fixed costs, and contractions whose output tiles
 // do not fill whole waves of the matrix engine's units (docs/roofline.md).
-// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-units.json dynamic-dim=128" -o /dev/null | FileCheck %s
-// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-units.json dynamic-dim=128 format=json" -o /dev/null | FileCheck %s --check-prefix=JSON
-// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-units.json batch-sizes=128,512" -o /dev/null | FileCheck %s --check-prefix=SWEEP
+// RUN: roof-opt %s -roof-report="wide targets=%S/Inputs/round-units.json dynamic-dim=128" -o /dev/null | FileCheck %s
+// RUN: roof-opt %s -roof-report="wide targets=%S/Inputs/round-units.json dynamic-dim=128 format=json" -o /dev/null | FileCheck %s --check-prefix=JSON
+// RUN: roof-opt %s -roof-report="wide targets=%S/Inputs/round-units.json batch-sizes=128,512" -o /dev/null | FileCheck %s --check-prefix=SWEEP
 
 // Round Units: matrix f32 100 TFLOP/s, 10 TB/s, 4 units computing tiles of
 // 128x128 or 64x256 outputs, 1 us per kernel, 10 us per call.

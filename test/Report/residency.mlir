@@ -1,9 +1,9 @@
 // On-chip residency (docs/roofline.md): a tensor one kernel writes and later
 // kernels read is served from on-chip memory while it fits beside the
 // tensors already kept there over its lifetime, shortest-lived first.
-// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-l2.json" -o /dev/null | FileCheck %s
-// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-l2.json residency=0" -o /dev/null | FileCheck %s --check-prefix=OFF
-// RUN: roof-opt %s -roof-report="targets=groq-lpu format=json" -o /dev/null | FileCheck %s --check-prefix=SRAM
+// RUN: roof-opt %s -roof-report="wide targets=%S/Inputs/round-l2.json" -o /dev/null | FileCheck %s
+// RUN: roof-opt %s -roof-report="wide targets=%S/Inputs/round-l2.json residency=0" -o /dev/null | FileCheck %s --check-prefix=OFF
+// RUN: roof-opt %s -roof-report="wide targets=groq-lpu format=json" -o /dev/null | FileCheck %s --check-prefix=SRAM
 
 // Round L2: 1 TB/s off chip; 16 MB on chip, 0.75 usable = 12 MB, at 1.5 TB/s.
 // @chain: four kernels k0..k3 on 4194304-B (1M f32) tensors:

@@ -1,4 +1,10 @@
-// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json,%S/Inputs/round-b.json param-args=1" -o /dev/null | FileCheck %s
+// RUN: roof-opt %s -roof-report="wide targets=%S/Inputs/round-a.json,%S/Inputs/round-b.json param-args=1" -o /dev/null | FileCheck %s
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json,%S/Inputs/round-b.json param-args=1" -o /dev/null | FileCheck %s --check-prefix=SCALED
+// By default no line of a table passes 120 columns: the kernels' names are
+// cut to fit (their op first, then the start of their file's name).
+// RUN: roof-opt %s -roof-report="targets=%S/Inputs/round-a.json,%S/Inputs/round-b.json param-args=1" -o /dev/null \
+// RUN:   | %debian_python %S/Inputs/table_width.py | FileCheck %s --check-prefix=WIDTH
+// WIDTH: widest table line: {{(1[01][0-9]|120|[0-9][0-9])}} columns in 7 tables
 
 // Two targets with round figures (Inputs/):
 //   A: matrix f32 100 TFLOP/s, vector f32 10 TFLOP/s, 1 TB/s, 16 GB off chip,
@@ -52,7 +58,7 @@
 // The breakdown by op type: each type's time over all kernel time, so the
 // shares sum to 100 %: 21.475 / 29.863 = 71.9 %, 8.389 / 29.863 = 28.1 %.
 // CHECK-NEXT: time by op type (2):
-// CHECK-NEXT: time(us) share kernels FLOP bytes op
+// CHECK-NEXT: time(us) share kernels work bytes op
 // CHECK-NEXT: 21.475 71.9% 1 2147483648 16777216 linalg.matmul
 // CHECK-NEXT: 8.389 28.1% 1 1048576 12582912 linalg.add
 
@@ -83,6 +89,15 @@
 // latency 345.597 + 253.658 = 599.256 us. On A (8 MB) the bound,
 // 2147483648 * 4 / sqrt(2e6) = 6074001 B, is below the compulsory bytes.
 // CHECK-NEXT: with on-chip re-reads (1.000 MB on chip): latency 599.256 us; 1 contractions re-read operands that do not fit
+
+// The same quantities scaled to four digits (`wide` prints them exact):
+// SCALED: time share bound engine dtype work bytes intensity attained kernel
+// SCALED-NEXT: 21.47 us 71.9% compute matrix f32 2.147 GFLOP 16.78 MB 128.0 FLOP/B 100.0 TFLOP/s linalg.matmul …{{.*}}.mlir:{{[0-9]+$}}
+// SCALED-NEXT: 8.389 us 28.1% memory vector f32 1.049 MFLOP 12.58 MB 0.08 FLOP/B 125.0 GFLOP/s linalg.add …{{.*}}.mlir:{{[0-9]+$}}
+// SCALED: == @block: comparison
+// SCALED-NEXT: target latency inferences/s energy memory
+// SCALED-NEXT: Round A 29.86 us 33485.8 2.986 mJ fits fastest most-energy-efficient
+// SCALED-NEXT: Round B 591.2 us 1691.5 5.912 mJ does-not-fit
 
 // CHECK: == @block: comparison
 // CHECK: Round A 29.863 33485.8 0.002986 fits          fastest most-energy-efficient

@@ -2,8 +2,8 @@
 // variance per channel) and ReLU: backward FLOPs, saved activations and
 // the optimizer's bytes by hand, from the rules of docs/training.md. Ops of
 // one node share its name (conv, bn, relu), as an imported node's do.
-// RUN: roof-opt %s --roof-report="targets=h100-sxm training=sgd format=json" -o /dev/null | FileCheck %s
-// RUN: roof-opt %s --roof-report="targets=h100-sxm training=sgd" -o /dev/null | FileCheck %s --check-prefix=KERNELS
+// RUN: roof-opt %s --roof-report="wide targets=h100-sxm training=sgd format=json" -o /dev/null | FileCheck %s
+// RUN: roof-opt %s --roof-report="wide targets=h100-sxm training=sgd" -o /dev/null | FileCheck %s --check-prefix=KERNELS
 //
 // f32; x 1x8x8x4 (an input: no gradient), W 3x3x4x8, gamma and beta 8
 // (parameters 288 + 8 + 8 = 304, 1216 B); every activation 1x6x6x8 = 288

@@ -3,7 +3,7 @@
 // recomputes the scores and probabilities from Q, K and the output instead
 // of keeping them (docs/training.md, "Backward kernels").
 // RUN: %debian_python %roof_src_root/scripts/gen_gpt_layers.py --layers 1 --seq 16 --hidden 32 --heads 4 -o %t.mlir
-// RUN: roof-opt %t.mlir --roof-fuse-epilogues=attention=true --roof-report="targets=h100-sxm training=sgd top=40" -o /dev/null | FileCheck %s
+// RUN: roof-opt %t.mlir --roof-fuse-epilogues=attention=true --roof-report="wide targets=h100-sxm training=sgd top=40" -o /dev/null | FileCheck %s
 //
 // f32, 4 heads of 8 over 16 tokens. Forward, the attention kernel: Q K^T
 // 2 * 4 * 16 * 16 * 8 = 16384 FLOPs (F1), P V 16384 (F2), and the softmax

@@ -2,21 +2,21 @@
 // backward pass derived kernel by kernel, and the optimizer's update, with
 // the memory of weights, gradients, optimizer state, saved activations and
 // gradients in flight (docs/training.md).
-// RUN: roof-opt %s --roof-report="targets=h100-sxm training=adam" -o /dev/null | FileCheck %s --check-prefix=TEXT
-// RUN: roof-opt %s --roof-report="targets=h100-sxm training=adam format=json output=%t.json" -o /dev/null
+// RUN: roof-opt %s --roof-report="wide targets=h100-sxm training=adam" -o /dev/null | FileCheck %s --check-prefix=TEXT
+// RUN: roof-opt %s --roof-report="wide targets=h100-sxm training=adam format=json output=%t.json" -o /dev/null
 // RUN: FileCheck %s --check-prefix=ADAM < %t.json
 // RUN: %debian_python %S/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
-// RUN: roof-opt %s --roof-fuse-epilogues --roof-report="targets=h100-sxm training=adam" -o /dev/null | FileCheck %s --check-prefix=FUSED
-// RUN: roof-opt %s --roof-report="targets=h100-sxm training=adam dtype-policy=bf16 master-dtype=f32 format=json" -o /dev/null | FileCheck %s --check-prefix=MIXED
-// RUN: roof-opt %s --roof-report="targets=h100-sxm training=sgd format=json" -o /dev/null | FileCheck %s --check-prefix=SGD
-// RUN: roof-opt %s --roof-report="targets=h100-sxm training=momentum format=json" -o /dev/null | FileCheck %s --check-prefix=MOMENTUM
-// RUN: roof-opt %s --roof-report="targets=h100-sxm training=adamw format=json" -o /dev/null | FileCheck %s --check-prefix=ADAMW
-// RUN: roof-opt %s --roof-report="targets=h100-sxm training=lamb format=json" -o /dev/null | FileCheck %s --check-prefix=LAMB
-// RUN: roof-opt %s --roof-report="targets=h100-sxm training=adafactor format=json" -o /dev/null | FileCheck %s --check-prefix=ADAFACTOR
-// RUN: roof-opt %s --roof-report="targets=h100-sxm training=adam grad-accum=4" -o /dev/null | FileCheck %s --check-prefix=ACCUM
-// RUN: roof-opt %s --roof-report="targets=h100-sxm training=adam format=html" -o /dev/null | FileCheck %s --check-prefix=HTML
+// RUN: roof-opt %s --roof-fuse-epilogues --roof-report="wide targets=h100-sxm training=adam" -o /dev/null | FileCheck %s --check-prefix=FUSED
+// RUN: roof-opt %s --roof-report="wide targets=h100-sxm training=adam dtype-policy=bf16 master-dtype=f32 format=json" -o /dev/null | FileCheck %s --check-prefix=MIXED
+// RUN: roof-opt %s --roof-report="wide targets=h100-sxm training=sgd format=json" -o /dev/null | FileCheck %s --check-prefix=SGD
+// RUN: roof-opt %s --roof-report="wide targets=h100-sxm training=momentum format=json" -o /dev/null | FileCheck %s --check-prefix=MOMENTUM
+// RUN: roof-opt %s --roof-report="wide targets=h100-sxm training=adamw format=json" -o /dev/null | FileCheck %s --check-prefix=ADAMW
+// RUN: roof-opt %s --roof-report="wide targets=h100-sxm training=lamb format=json" -o /dev/null | FileCheck %s --check-prefix=LAMB
+// RUN: roof-opt %s --roof-report="wide targets=h100-sxm training=adafactor format=json" -o /dev/null | FileCheck %s --check-prefix=ADAFACTOR
+// RUN: roof-opt %s --roof-report="wide targets=h100-sxm training=adam grad-accum=4" -o /dev/null | FileCheck %s --check-prefix=ACCUM
+// RUN: roof-opt %s --roof-report="wide targets=h100-sxm training=adam format=html" -o /dev/null | FileCheck %s --check-prefix=HTML
 // Stock mlir-opt prices the same step through the pass plugin.
-// RUN: %mlir_opt --load-pass-plugin=%roof_plugin --pass-pipeline="builtin.module(roof-report{targets=h100-sxm training=adam})" %s -o /dev/null | FileCheck %s --check-prefix=TEXT
+// RUN: %mlir_opt --load-pass-plugin=%roof_plugin --pass-pipeline="builtin.module(roof-report{wide targets=h100-sxm training=adam})" %s -o /dev/null | FileCheck %s --check-prefix=TEXT
 
 // A two-layer MLP, f32, 8 samples: x 8x16 (an input: no gradient),
 // W1 16x32, b1 8x32 and W2 32x4 (parameters: 512 + 256 + 128 = 896, 3584 B).

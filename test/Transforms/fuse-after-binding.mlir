@@ -2,10 +2,10 @@
 // are named it leaves roof.fuse_after_binding, and roof-report fuses each
 // bound copy again. That fusion runs inside roof-report's own pipeline, so
 // pass timing and IR printing see it like any pass.
-// RUN: roof-opt %s --roof-fuse-epilogues --roof-report="targets=h100-sxm sizes=past:16" -o /dev/null | FileCheck %s --check-prefix=FUSED
-// RUN: roof-opt %s --roof-report="targets=h100-sxm sizes=past:16" -o /dev/null | FileCheck %s --check-prefix=UNFUSED
-// RUN: roof-opt %s --roof-fuse-epilogues --roof-report="targets=h100-sxm sizes=past:16" -o /dev/null --mlir-timing 2>&1 | FileCheck %s --check-prefix=TIMING
-// RUN: roof-opt %s --roof-fuse-epilogues --roof-report="targets=h100-sxm sizes=past:16" -o /dev/null --mlir-print-ir-after=roof-fuse-epilogues 2>&1 | FileCheck %s --check-prefix=PRINTED
+// RUN: roof-opt %s --roof-fuse-epilogues --roof-report="wide targets=h100-sxm sizes=past:16" -o /dev/null | FileCheck %s --check-prefix=FUSED
+// RUN: roof-opt %s --roof-report="wide targets=h100-sxm sizes=past:16" -o /dev/null | FileCheck %s --check-prefix=UNFUSED
+// RUN: roof-opt %s --roof-fuse-epilogues --roof-report="wide targets=h100-sxm sizes=past:16" -o /dev/null --mlir-timing 2>&1 | FileCheck %s --check-prefix=TIMING
+// RUN: roof-opt %s --roof-fuse-epilogues --roof-report="wide targets=h100-sxm sizes=past:16" -o /dev/null --mlir-print-ir-after=roof-fuse-epilogues 2>&1 | FileCheck %s --check-prefix=PRINTED
 
 // At past = 16: FLOPs 2*4*1*8*16 = 1024 for the matmul + 64 for the add.
 // Fused, bytes are q 128 + k 2048 + the shared zero point 4 + bias 256 +

@@ -5,7 +5,7 @@
 // RUN: roof-opt %s -roof-fuse-epilogues=tile-sizes=5,8 -verify-diagnostics | FileCheck %s --check-prefix=PARTIAL
 // RUN: roof-opt %s -roof-fuse-epilogues=tile-sizes=4,8,2 2>&1 | FileCheck %s --check-prefix=EXTRA
 // RUN: not roof-opt %s -roof-fuse-epilogues=tile-sizes=-2,4 2>&1 | FileCheck %s --check-prefix=NEGATIVE
-// RUN: roof-opt %s -roof-fuse-epilogues=tile-sizes=4,8 -roof-report=targets=h100-sxm -o /dev/null | FileCheck %s --check-prefix=REPORT
+// RUN: roof-opt %s -roof-fuse-epilogues=tile-sizes=4,8 -roof-report="wide targets=h100-sxm" -o /dev/null | FileCheck %s --check-prefix=REPORT
 
 // PARTIAL-LABEL: func.func @block
 // PARTIAL: roof.kernel

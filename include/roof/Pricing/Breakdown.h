@@ -26,6 +26,9 @@ struct TimeShare {
   double share = 0;
   uint64_t flops = 0;
   uint64_t bytes = 0;
+  /// Whether every kernel in it runs at an integer dtype: its work is
+  /// operations (OP), not FLOPs.
+  bool integer = true;
 };
 
 /// The kernels of `r` with a time, grouped by op type, slowest first (ties

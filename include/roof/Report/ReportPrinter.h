@@ -23,6 +23,8 @@ namespace mlir::roof {
 struct ReportFormatOptions {
   /// Kernels listed per target in text, by time.
   unsigned top = 10;
+  /// Text tables with every column and exact counts, past 120 columns.
+  bool wide = false;
   /// Inferences per call, for throughput.
   uint64_t batch = 1;
   /// The reports are a batch sweep: one per function, target and batch.
@@ -79,8 +81,10 @@ void printSvgReport(ArrayRef<FunctionRoofline> reports,
 void printHtmlReport(ArrayRef<FunctionRoofline> reports,
                      const ReportFormatOptions &options, llvm::raw_ostream &os);
 
-/// The `top` kernels of `r` by time, as a table for people.
-void printKernelTable(const FunctionRoofline &r, unsigned top,
+/// The `top` kernels of `r` by time, as a table for people: within 120
+/// columns, quantities scaled, or with `wide` every column, counts exact.
+void printKernelTable(const FunctionRoofline &r,
+                      const ReportFormatOptions &options,
                       llvm::raw_ostream &os);
 
 /// What every format shows of a kernel, computed in one place:
@@ -88,8 +92,8 @@ void printKernelTable(const FunctionRoofline &r, unsigned top,
 llvm::StringRef getEngineName(Engine engine);
 /// "linalg.matmul at model.mlir:12", or with the location's name (an ONNX
 /// node's) "tosa.conv2d n12"; a fused kernel "roof.kernel(tosa.conv2d + 2)
-/// n12", at its root's location;
-std::string describeKernel(Operation *op);
+/// n12", at its root's location (`brief`: "tosa.conv2d+2 n12");
+std::string describeKernel(Operation *op, bool brief = false);
 /// What is live at an activation peak: "argument #0", or the op that wrote
 /// it as describeKernel names it.
 std::string describeLiveValue(const LiveValue &value);

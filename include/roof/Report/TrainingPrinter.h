@@ -10,6 +10,7 @@
 #define ROOF_REPORT_TRAININGPRINTER_H
 
 #include "roof/Pricing/TrainingStep.h"
+#include "roof/Report/ReportPrinter.h"
 
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -17,9 +18,10 @@
 namespace mlir::roof {
 
 /// The training step of `forward`'s function on its target, for people,
-/// with the `top` backward kernels by time.
+/// with the top backward kernels by time, laid out as `options` say.
 void printTrainingText(const TrainingReport &step,
-                       const FunctionRoofline &forward, unsigned top,
+                       const FunctionRoofline &forward,
+                       const ReportFormatOptions &options,
                        llvm::raw_ostream &os);
 
 /// The same as a section of the HTML page: the step's parts, FLOPs and

@@ -30,6 +30,15 @@ std::string formatMegabytes(double bytes);
 /// reach; 3 decimals.
 std::string formatFlops(double flops);
 
+/// A quantity for a table cell read at a glance: four significant digits
+/// at the SI prefix that keeps the mantissa in [1, 1000) (n, u, m, none,
+/// k, M, G, T, P), then `unit`: "767.1 TOP/s", "3.093 MB", "98.60 us",
+/// "512 B" (a whole number without a prefix has no decimals).
+std::string formatQuantity(double value, llvm::StringRef unit);
+
+/// A count as formatQuantity prints it, or "overflow" (Counts.h).
+std::string formatCountQuantity(uint64_t count, llvm::StringRef unit);
+
 /// "1 kernel", "3 kernels".
 std::string formatCountOf(uint64_t count, llvm::StringRef noun);
 

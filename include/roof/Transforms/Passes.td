@@ -132,6 +132,10 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "Inferences per call of a function, for throughput.">,
     Option<"top", "top", "unsigned", /*default=*/"10",
            "Kernels listed per target in the text report.">,
+    Option<"wide", "wide", "bool", /*default=*/"false",
+           "Text tables with every column (on-chip bytes, compute and memory "
+           "times) and exact counts, past 120 columns; by default they fit "
+           "120 columns with quantities scaled (3.093 MB, 767.1 TOP/s).">,
     Option<"scopeDepth", "scope-depth", "unsigned", /*default=*/"0",
            "Also break the time down by name scope: kernels grouped by the "
            "first N parts of their node's name, split at '/' and '.' "
