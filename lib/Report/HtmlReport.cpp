@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringExtras.h"
 
 #include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
 using namespace mlir::roof;
@@ -83,6 +84,13 @@ static void printActivationChart(const ActivationTimeline &timeline,
      << escapeMarkup(title) << "</title></circle></svg>\n";
 }
 
+/// A table cell showing `text` (a scaled quantity) that sorts by `value`.
+static std::string quantityCell(const std::string &text, double value) {
+  return llvm::formatv("<td data-value=\"{0}\">{1}</td>",
+                       llvm::format("%.9g", value), text)
+      .str();
+}
+
 /// Per function priced on several targets: latency, throughput, energy and
 /// fit on each, the fastest and the most energy-efficient marked.
 static void printComparisons(ArrayRef<FunctionRoofline> reports,
@@ -90,13 +98,16 @@ static void printComparisons(ArrayRef<FunctionRoofline> reports,
   for (const TargetComparison &comparison : compareTargets(reports)) {
     os << "<h2>@" << escapeMarkup(comparison.function)
        << ": comparison</h2>\n<table class=\"comparison\"><thead><tr>"
-          "<th>target</th><th>latency (us)</th><th>inferences/s</th>"
-          "<th>energy (J)</th><th>memory</th><th>notes</th></tr></thead>"
+          "<th>target</th><th>latency</th><th>inferences/s</th>"
+          "<th>energy</th><th>memory</th><th>notes</th></tr></thead>"
           "<tbody>\n";
     for (const FunctionRoofline *r : comparison.reports)
       os << "<tr><td class=\"name\">" << escapeMarkup(r->target->name)
-         << llvm::format("</td><td>%.3f</td><td>%.1f</td><td>%.6f</td>",
-                         r->latencySeconds * 1e6, r->throughput(),
+         << "</td>"
+         << quantityCell(formatQuantity(r->latencySeconds, "s"),
+                         r->latencySeconds)
+         << llvm::format("<td>%.1f</td>", r->throughput())
+         << quantityCell(formatQuantity(r->energyJoules(), "J"),
                          r->energyJoules())
          << "<td>" << (r->fits() ? "fits" : "does not fit")
          << "</td><td class=\"name\">"
@@ -157,50 +168,58 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
     os << "<h2>@" << escapeMarkup(r.function) << " on "
        << escapeMarkup(r.target->name) << " (" << escapeMarkup(r.target->kind)
        << ")</h2>\n<p class=\"summary\">";
-    os << llvm::format("latency %.3f us; throughput %.1f inferences/s at "
-                       "batch %llu; energy %.6f J; weights %.3f MB + peak "
-                       "activations %.3f MB of %.3f MB: %s",
-                       r.latencySeconds * 1e6, r.throughput(),
-                       static_cast<unsigned long long>(r.batch),
-                       r.energyJoules(), r.weightBytes / 1e6,
-                       r.peakActivationBytes / 1e6, r.capacityBytes / 1e6,
-                       r.fits() ? "fits" : "does not fit");
+    os << "latency " << formatSeconds(r.latencySeconds)
+       << llvm::format("; throughput %.1f inferences/s at batch %llu",
+                       r.throughput(), static_cast<unsigned long long>(r.batch))
+       << "; energy " << formatJoules(r.energyJoules()) << "; weights "
+       << formatMegabytes(r.weightBytes) << " + peak activations "
+       << formatMegabytes(r.peakActivationBytes) << " of "
+       << formatMegabytes(r.capacityBytes) << ": "
+       << (r.fits() ? "fits" : "does not fit");
     if (r.kernelsWithoutRate)
       os << "; " << r.kernelsWithoutRate << " kernels without a rate";
     if (r.unfusedLatencySeconds && *r.unfusedLatencySeconds > 0)
-      os << llvm::format("; without fusion %.3f us (fusion saves %.1f %%)",
-                         *r.unfusedLatencySeconds * 1e6,
-                         100 * r.getFusionSaving());
+      os << "; without fusion " << formatSeconds(*r.unfusedLatencySeconds)
+         << llvm::format(" (fusion saves %.1f %%)", 100 * r.getFusionSaving());
     const FunctionMeasurement *measured = options.getMeasurement(r);
     if (measured && measured->latencySeconds > 0)
-      os << llvm::format("; measured %.3f us (predicted / measured %.3f)",
-                         measured->latencySeconds * 1e6,
+      os << "; measured " << formatSeconds(measured->latencySeconds)
+         << llvm::format(" (predicted / measured %.3f)",
                          r.latencySeconds / measured->latencySeconds);
     os << "</p>\n";
     if (r.activations)
       printActivationChart(*r.activations, os);
     os << "<table class=\"kernels\"><thead><tr>"
-          "<th>time (us)</th><th>share (%)</th><th>bound</th><th>engine</th>"
-          "<th>dtype</th><th>FLOP</th><th>bytes</th><th>on-chip bytes</th>"
-          "<th>FLOP/B</th>"
-          "<th>T_compute (us)</th><th>T_memory (us)</th><th>kernel</th>"
-          "</tr></thead><tbody>\n";
-    // Slowest first, as in the text report; the columns re-sort on click.
+          "<th>time</th><th>share (%)</th><th>bound</th><th>engine</th>"
+          "<th>dtype</th><th>work</th><th>bytes</th><th>on chip</th>"
+          "<th>intensity</th><th>T_compute</th><th>T_memory</th>"
+          "<th>kernel</th></tr></thead><tbody>\n";
+    // Slowest first, as in the text report; the columns re-sort on click
+    // (by the exact values). Work is OP for integer kernels, else FLOP.
     for (const KernelTime *entry : sortByTime(r)) {
       const KernelTime &kernel = *entry;
-      double share = 100 * r.getShare(kernel);
-      os << llvm::format(
-                "<tr><td>%.3f</td><td>%.1f</td><td>%s</td>"
-                "<td>%s</td><td>%s</td><td>%llu</td><td>%llu</td>"
-                "<td>%llu</td><td>%.2f</td><td>%.3f</td><td>%.3f</td>",
-                kernel.seconds * 1e6, share, getBound(kernel).data(),
-                getEngineName(kernel.engine).data(),
-                escapeMarkup(kernel.dtype).c_str(),
-                static_cast<unsigned long long>(kernel.cost.flops),
-                static_cast<unsigned long long>(kernel.cost.bytesMoved()),
-                static_cast<unsigned long long>(kernel.onChipBytes),
-                kernel.cost.intensity(), kernel.computeSeconds * 1e6,
-                kernel.memorySeconds * 1e6)
+      bool integer = kernel.rated && isIntegerDtype(*kernel.rated);
+      double flops = static_cast<double>(kernel.cost.flops);
+      double bytes = static_cast<double>(kernel.cost.bytesMoved());
+      os << "<tr>" << quantityCell(formatQuantity(kernel.seconds, "s"),
+                                   kernel.seconds)
+         << llvm::format("<td>%.1f</td><td>%s</td><td>%s</td><td>%s</td>",
+                         100 * r.getShare(kernel), getBound(kernel).data(),
+                         getEngineName(kernel.engine).data(),
+                         escapeMarkup(kernel.dtype).c_str())
+         << quantityCell(formatCountQuantity(kernel.cost.flops,
+                                             integer ? "OP" : "FLOP"),
+                         flops)
+         << quantityCell(formatCountQuantity(kernel.cost.bytesMoved(), "B"),
+                         bytes)
+         << quantityCell(formatCountQuantity(kernel.onChipBytes, "B"),
+                         static_cast<double>(kernel.onChipBytes))
+         << llvm::format("<td>%.2f %s</td>", kernel.cost.intensity(),
+                         integer ? "OP/B" : "FLOP/B")
+         << quantityCell(formatQuantity(kernel.computeSeconds, "s"),
+                         kernel.computeSeconds)
+         << quantityCell(formatQuantity(kernel.memorySeconds, "s"),
+                         kernel.memorySeconds)
          << "<td class=\"name\">" << escapeMarkup(describeKernel(kernel.op))
          << "</td></tr>\n";
     }
@@ -210,16 +229,19 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
     if (!measured)
       continue;
     os << "<table class=\"kernels measured\"><thead><tr>"
-          "<th>measured (us)</th><th>predicted (us)</th><th>pred/meas</th>"
+          "<th>measured</th><th>predicted</th><th>pred/meas</th>"
           "<th>roof "
           "(%)</th><th>kernels</th><th>nodes</th></tr></thead><tbody>\n";
     for (const MeasuredGroup &group : measured->groups) {
-      os << llvm::format(
-                "<tr><td>%.3f</td><td>%.3f</td><td>%.3f</td>"
-                "<td>%.1f</td><td>%u</td>",
-                group.measuredSeconds * 1e6, group.predictedSeconds * 1e6,
-                group.predictedOverMeasured(), 100 * group.roofFraction(),
-                static_cast<unsigned>(group.kernels.size()))
+      os << "<tr>"
+         << quantityCell(formatQuantity(group.measuredSeconds, "s"),
+                         group.measuredSeconds)
+         << quantityCell(formatQuantity(group.predictedSeconds, "s"),
+                         group.predictedSeconds)
+         << llvm::format("<td>%.3f</td><td>%.1f</td><td>%u</td>",
+                         group.predictedOverMeasured(),
+                         100 * group.roofFraction(),
+                         static_cast<unsigned>(group.kernels.size()))
          << "<td class=\"name\">" << escapeMarkup(llvm::join(group.nodes, ", "))
          << "</td></tr>\n";
     }

@@ -45,11 +45,13 @@
 // 1 / latency; B's 16 MB do not hold the 16.777 MB of weights and
 // activations.
 // HTML: <h2>@block: comparison</h2>
-// HTML: <tr><td class="name">Round A</td><td>29.863</td><td>33485.8</td><td>0.002986</td><td>fits</td><td class="name">fastest most-energy-efficient</td></tr>
-// HTML-NEXT: <tr><td class="name">Round B</td><td>591.203</td><td>1691.5</td><td>0.005912</td><td>does not fit</td><td class="name"></td></tr>
+// Quantities are scaled to four digits, as in the text report's tables;
+// each cell sorts by its exact value (data-value, in s, J, FLOP or B).
+// HTML: <tr><td class="name">Round A</td><td data-value="2.98634445e-05">29.86 us</td><td>33485.8</td><td data-value="0.00298634445">2.986 mJ</td><td>fits</td><td class="name">fastest most-energy-efficient</td></tr>
+// HTML-NEXT: <tr><td class="name">Round B</td><td data-value="0.00059120256">591.2 us</td><td>1691.5</td><td data-value="0.0059120256">5.912 mJ</td><td>does not fit</td><td class="name"></td></tr>
 // HTML: <h2>@block on Round A (gpu)</h2>
 // Latencies of test/Report/roofline-text.mlir.
-// HTML: latency 29.863 us
+// HTML: latency 29.863 us; throughput 33485.8 inferences/s at batch 1; energy 2.986 mJ; weights 0.000 MB + peak activations 16.777 MB of 16.000 GB: fits
 // The activation timeline as a line, 0 to the peak over 60 px, the ops
 // spread over 600 px: live at the matmul a, b, c and its result (16.777 MB,
 // the peak, y = 0), at the empty c and the result (half: y = 30), at the add
@@ -60,8 +62,8 @@
 // HTML-NEXT: argument #0 4.194 MB
 // HTML: <table class="kernels">
 // Rows slowest first, each kernel named as in the text report.
-// HTML: <tr><td>21.475</td>{{.*}}<td class="name">linalg.matmul at chart-html.mlir:{{[0-9]+}}</td></tr>
-// HTML-NEXT: <tr><td>8.389</td>{{.*}}<td class="name">linalg.add at chart-html.mlir:{{[0-9]+}}</td></tr>
+// HTML: <tr><td data-value="2.14748365e-05">21.47 us</td><td>71.9</td><td>compute</td><td>matrix</td><td>f32</td><td data-value="2147483648">2.147 GFLOP</td><td data-value="16777216">16.78 MB</td><td data-value="4194304">4.194 MB</td><td>128.00 FLOP/B</td>{{.*}}<td class="name">linalg.matmul at chart-html.mlir:{{[0-9]+}}</td></tr>
+// HTML-NEXT: <tr><td data-value="8.388608e-06">8.389 us</td>{{.*}}<td class="name">linalg.add at chart-html.mlir:{{[0-9]+}}</td></tr>
 // HTML: <h2>@block on Round B (npu)</h2>
 // HTML: latency 591.203 us
 // HTML: </html>

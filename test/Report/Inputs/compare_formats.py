@@ -97,8 +97,9 @@ def main():
 
         # HTML: its summary paragraph.
         paragraph = paragraphs[i] if i < len(paragraphs) else ""
-        latency = re.search(r"latency ([0-9.]+) us", paragraph)
-        if not latency or not close(float(latency.group(1)), summary["latency_s"] * 1e6):
+        latency = re.search(r"latency ([0-9.]+) ([mun]?s)", paragraph)
+        if not latency or not close(float(latency.group(1)),
+                                    summary["latency_s"] / UNITS[latency.group(2)]):
             problems.append("%s: HTML latency disagrees" % where)
         if ("does not fit" in paragraph) == summary["fits"]:
             problems.append("%s: HTML fit disagrees" % where)
