@@ -87,7 +87,7 @@ static void printActivationChart(const ActivationTimeline &timeline,
 /// A table cell showing `text` (a scaled quantity) that sorts by `value`.
 static std::string quantityCell(const std::string &text, double value) {
   return llvm::formatv("<td data-value=\"{0}\">{1}</td>",
-                       llvm::format("%.9g", value), text)
+                       llvm::format("%.15g", value), text)
       .str();
 }
 

@@ -47,7 +47,7 @@
 // HTML: <h2>@block: comparison</h2>
 // Quantities are scaled to four digits, as in the text report's tables;
 // each cell sorts by its exact value (data-value, in s, J, FLOP or B).
-// HTML: <tr><td class="name">Round A</td><td data-value="2.98634445e-05">29.86 us</td><td>33485.8</td><td data-value="0.00298634445">2.986 mJ</td><td>fits</td><td class="name">fastest most-energy-efficient</td></tr>
+// HTML: <tr><td class="name">Round A</td><td data-value="2.986344448e-05">29.86 us</td><td>33485.8</td><td data-value="0.002986344448">2.986 mJ</td><td>fits</td><td class="name">fastest most-energy-efficient</td></tr>
 // HTML-NEXT: <tr><td class="name">Round B</td><td data-value="0.00059120256">591.2 us</td><td>1691.5</td><td data-value="0.0059120256">5.912 mJ</td><td>does not fit</td><td class="name"></td></tr>
 // HTML: <h2>@block on Round A (gpu)</h2>
 // Latencies of test/Report/roofline-text.mlir.
@@ -62,7 +62,7 @@
 // HTML-NEXT: argument #0 4.194 MB
 // HTML: <table class="kernels">
 // Rows slowest first, each kernel named as in the text report.
-// HTML: <tr><td data-value="2.14748365e-05">21.47 us</td><td>71.9</td><td>compute</td><td>matrix</td><td>f32</td><td data-value="2147483648">2.147 GFLOP</td><td data-value="16777216">16.78 MB</td><td data-value="4194304">4.194 MB</td><td>128.00 FLOP/B</td>{{.*}}<td class="name">linalg.matmul at chart-html.mlir:{{[0-9]+}}</td></tr>
+// HTML: <tr><td data-value="2.147483648e-05">21.47 us</td><td>71.9</td><td>compute</td><td>matrix</td><td>f32</td><td data-value="2147483648">2.147 GFLOP</td><td data-value="16777216">16.78 MB</td><td data-value="4194304">4.194 MB</td><td>128.00 FLOP/B</td>{{.*}}<td class="name">linalg.matmul at chart-html.mlir:{{[0-9]+}}</td></tr>
 // HTML-NEXT: <tr><td data-value="8.388608e-06">8.389 us</td>{{.*}}<td class="name">linalg.add at chart-html.mlir:{{[0-9]+}}</td></tr>
 // HTML: <h2>@block on Round B (npu)</h2>
 // HTML: latency 591.203 us
