@@ -201,15 +201,15 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
       bool integer = kernel.rated && isIntegerDtype(*kernel.rated);
       double flops = static_cast<double>(kernel.cost.flops);
       double bytes = static_cast<double>(kernel.cost.bytesMoved());
-      os << "<tr>" << quantityCell(formatQuantity(kernel.seconds, "s"),
-                                   kernel.seconds)
+      os << "<tr>"
+         << quantityCell(formatQuantity(kernel.seconds, "s"), kernel.seconds)
          << llvm::format("<td>%.1f</td><td>%s</td><td>%s</td><td>%s</td>",
                          100 * r.getShare(kernel), getBound(kernel).data(),
                          getEngineName(kernel.engine).data(),
                          escapeMarkup(kernel.dtype).c_str())
-         << quantityCell(formatCountQuantity(kernel.cost.flops,
-                                             integer ? "OP" : "FLOP"),
-                         flops)
+         << quantityCell(
+                formatCountQuantity(kernel.cost.flops, integer ? "OP" : "FLOP"),
+                flops)
          << quantityCell(formatCountQuantity(kernel.cost.bytesMoved(), "B"),
                          bytes)
          << quantityCell(formatCountQuantity(kernel.onChipBytes, "B"),

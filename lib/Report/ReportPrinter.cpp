@@ -475,8 +475,8 @@ static void printBreakdown(ArrayRef<TimeShare> groups, StringRef title,
                          formatCount(group.bytes).c_str(), group.key.c_str());
     return;
   }
-  os << llvm::format("  %9s %7s %8s %11s %9s  %s\n", "time", "share",
-                     "kernels", "work", "bytes", column.str().c_str());
+  os << llvm::format("  %9s %7s %8s %11s %9s  %s\n", "time", "share", "kernels",
+                     "work", "bytes", column.str().c_str());
   for (const TimeShare &group : groups)
     os << llvm::format(
         "  %9s %6.1f%% %8u %11s %9s  %s\n",
@@ -648,8 +648,8 @@ static void printSweep(ArrayRef<FunctionRoofline> reports, bool wide,
       if (wide)
         os << llvm::format("  %*s %16s %14s %9s %17s %14s %16s %s\n",
                            named ? -24 : 8, named ? "sizes" : "batch", "work",
-                           "bytes", "work/B", "compute-bound(%)",
-                           "latency(us)", "inferences/s", "memory");
+                           "bytes", "work/B", "compute-bound(%)", "latency(us)",
+                           "inferences/s", "memory");
       else
         os << llvm::format("  %*s %11s %9s %9s %14s %9s %14s %s\n",
                            named ? -24 : 8, named ? "sizes" : "batch", "work",
@@ -665,16 +665,16 @@ static void printSweep(ArrayRef<FunctionRoofline> reports, bool wide,
           "  %*s %16s %14s %9.2f %17.1f %14.3f %16.1f %s", named ? -24 : 8,
           label.c_str(), formatCount(total.flops).c_str(),
           formatCount(total.bytesMoved()).c_str(), total.intensity(),
-          100.0 * r.computeBoundShare(), r.latencySeconds * 1e6,
-          r.throughput(), r.fits() ? "fits" : "does-not-fit");
-    else
-      os << llvm::format(
-          "  %*s %11s %9s %9.2f %13.1f%% %9s %14.1f %s", named ? -24 : 8,
-          label.c_str(), formatCountQuantity(total.flops, "FLOP").c_str(),
-          formatCountQuantity(total.bytesMoved(), "B").c_str(),
-          total.intensity(), 100.0 * r.computeBoundShare(),
-          formatQuantity(r.latencySeconds, "s").c_str(), r.throughput(),
+          100.0 * r.computeBoundShare(), r.latencySeconds * 1e6, r.throughput(),
           r.fits() ? "fits" : "does-not-fit");
+    else
+      os << llvm::format("  %*s %11s %9s %9.2f %13.1f%% %9s %14.1f %s",
+                         named ? -24 : 8, label.c_str(),
+                         formatCountQuantity(total.flops, "FLOP").c_str(),
+                         formatCountQuantity(total.bytesMoved(), "B").c_str(),
+                         total.intensity(), 100.0 * r.computeBoundShare(),
+                         formatQuantity(r.latencySeconds, "s").c_str(),
+                         r.throughput(), r.fits() ? "fits" : "does-not-fit");
     if (r.kernelsWithoutRate)
       os << " incomplete(no-rate)";
     if (r.totals.opsUnknown)
@@ -790,13 +790,12 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
       os << llvm::format("  %-*s %9s %12s %9s %-13s %s\n", names, "target",
                          "latency", "inferences/s", "energy", "memory", "");
       for (const FunctionRoofline *r : comparison.reports)
-        os << llvm::format("  %-*s %9s %12.1f %9s %-13s%s\n", names,
-                           r->target->name.c_str(),
-                           formatQuantity(r->latencySeconds, "s").c_str(),
-                           r->throughput(),
-                           formatQuantity(r->energyJoules(), "J").c_str(),
-                           r->fits() ? "fits" : "does-not-fit",
-                           comparison.getNotes(r).c_str());
+        os << llvm::format(
+            "  %-*s %9s %12.1f %9s %-13s%s\n", names, r->target->name.c_str(),
+            formatQuantity(r->latencySeconds, "s").c_str(), r->throughput(),
+            formatQuantity(r->energyJoules(), "J").c_str(),
+            r->fits() ? "fits" : "does-not-fit",
+            comparison.getNotes(r).c_str());
     }
     os << "\n";
   }

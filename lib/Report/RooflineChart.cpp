@@ -1,10 +1,10 @@
 //===- RooflineChart.cpp - Roofline charts as SVG -------------------------===//
 //
-// One log-log chart per function: x is arithmetic intensity (FLOP/B), y is
-// FLOP/s. Each target draws the roofs of the (engine, dtype) pairs its
-// kernels use, min(peak, intensity x bandwidth), with a mark at each knee,
-// and a dashed bandwidth roof for each inner memory level that gives a
-// bandwidth (a hierarchical roofline); each kernel is a circle at
+// One log-log chart per function: x is arithmetic intensity (FLOP/B, OP/B
+// for integer kernels), y is FLOP/s (OP/s). Each target draws the roofs of the
+// (engine, dtype) pairs its kernels use, min(peak, intensity x bandwidth), with
+// a mark at each knee, and a dashed bandwidth roof for each inner memory level
+// that gives a bandwidth (a hierarchical roofline); each kernel is a circle at
 // (intensity at the level that sets its memory time, attained FLOP/s), so
 // under that level's roof, its area growing with its time. With a measured
 // profile, each group of
@@ -22,6 +22,8 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
 
 #include <cmath>
 #include <iterator>
@@ -108,20 +110,49 @@ struct Label {
 };
 struct Labels {
   SmallVector<Label> placed;
+  /// The circles labelled so far: a circle on top of one of them (an
+  /// identical kernel) is not labelled again.
+  SmallVector<std::pair<double, double>> anchors;
+  /// Text drawn already (the roofs' knees), which labels must not cover.
+  SmallVector<Label> reserved;
 
-  /// Places `text` right of a circle at (cx, cy), or left of it when the
-  /// plot ends first, unless it would overlap a placed label.
-  void tryPlace(double cx, double cy, double radius, std::string text) {
-    // 9 px sans-serif: about 5 px a character, 10 px a line.
-    double width = 5.0 * text.size();
-    double x = cx + radius + 2, y = cy + 3;
-    if (x + width > kWidth - kRight)
-      x = cx - radius - 2 - width;
-    for (const Label &other : placed)
-      if (x < other.x + other.width && other.x < x + width &&
-          std::abs(y - other.y) < 10)
-        return;
-    placed.push_back({x, y, width, std::move(text)});
+  /// Keeps labels off text of `characters` at (x, y) at 10 px.
+  void reserve(double x, double y, size_t characters) {
+    reserved.push_back({x, y, 6.0 * characters, ""});
+  }
+
+  /// Places `text` beside a circle at (cx, cy): right of it, else left,
+  /// else a line above or below on either side, the first place inside the
+  /// plot (`top` is its upper edge) that covers no placed label. Returns
+  /// whether it found one.
+  bool tryPlace(double cx, double cy, double radius, double top,
+                std::string text) {
+    if (llvm::any_of(anchors, [&](std::pair<double, double> anchor) {
+          return std::hypot(anchor.first - cx, anchor.second - cy) < 1;
+        }))
+      return false;
+    // 9 px sans-serif: about 5.5 px a character, 11 px a line.
+    double width = 5.5 * text.size();
+    double right = cx + radius + 2, left = cx - radius - 2 - width;
+    const std::pair<double, double> places[] = {
+        {right, cy + 3}, {left, cy + 3},   {right, cy - 8},
+        {left, cy - 8},  {right, cy + 14}, {left, cy + 14}};
+    for (auto [x, y] : places) {
+      bool inside = x >= kLeft && x + width <= kWidth - kRight &&
+                    y - 9 >= top + kTop && y <= top + kHeight - kBottom;
+      auto covers = [&](const Label &other) {
+        return x < other.x + other.width && other.x < x + width &&
+               std::abs(y - other.y) < 11;
+      };
+      bool free =
+          llvm::none_of(placed, covers) && llvm::none_of(reserved, covers);
+      if (inside && free) {
+        placed.push_back({x, y, width, std::move(text)});
+        anchors.push_back({cx, cy});
+        return true;
+      }
+    }
+    return false;
   }
 };
 
@@ -166,9 +197,10 @@ double printNote(StringRef text, double x, double y, llvm::raw_ostream &os) {
   return y;
 }
 
-/// The roofs the kernels of `r` use, each with its knee marked.
+/// The roofs the kernels of `r` use, each with its knee marked (its text
+/// reserved in `labels`).
 void printRoofs(const FunctionRoofline &r, const Axes &axes, const char *color,
-                llvm::raw_ostream &os) {
+                Labels &labels, llvm::raw_ostream &os) {
   double bandwidth = r.target->getBandwidth().value_or(0);
   for (auto [engine, dtype] : getUsedRoofs(r)) {
     double peak = *r.target->getRate(engine, dtype);
@@ -182,13 +214,17 @@ void printRoofs(const FunctionRoofline &r, const Axes &axes, const char *color,
         "stroke-width=\"2\" points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\"/>\n",
         color, axes.x(xStart), axes.y(xStart * bandwidth), axes.x(knee),
         axes.y(peak), axes.x(axes.xMax), axes.y(peak));
+    std::string text =
+        llvm::formatv("{0} {1}, knee {2:F1}", getEngineName(engine),
+                      getDtypeName(dtype), knee)
+            .str();
     os << llvm::format("<circle class=\"knee\" cx=\"%.1f\" cy=\"%.1f\" "
                        "r=\"4\" fill=\"white\" stroke=\"%s\"/>"
                        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" "
-                       "fill=\"%s\">%s %s, knee %.1f</text>\n",
+                       "fill=\"%s\">%s</text>\n",
                        axes.x(knee), axes.y(peak), color, axes.x(knee) + 6,
-                       axes.y(peak) - 6, color, getEngineName(engine).data(),
-                       getDtypeName(dtype).data(), knee);
+                       axes.y(peak) - 6, color, text.c_str());
+    labels.reserve(axes.x(knee) + 6, axes.y(peak) - 6, text.size());
   }
   // The inner levels' bandwidth roofs, up to the highest peak used: a
   // kernel served there can rise above the main memory's slope.
@@ -227,19 +263,29 @@ void printKernels(const FunctionRoofline &r, const Axes &axes, double slowest,
     double cy = axes.y(point->second);
     double radius = 3 + 12 * std::sqrt(kernel->seconds / slowest);
     std::string name = describeKernel(kernel->op);
+    // Hollow: no byte it moves is at a level with a bandwidth, so no roof
+    // drawn bounds it (it may sit above the memory's slope).
+    bool unbounded = getServedBytes(*kernel) == 0;
+    const char *work =
+        kernel->rated && isIntegerDtype(*kernel->rated) ? "OP" : "FLOP";
     os << llvm::format("<circle class=\"kernel\" cx=\"%.1f\" cy=\"%.1f\" "
-                       "r=\"%.1f\" fill=\"%s\" fill-opacity=\"0.45\" "
+                       "r=\"%.1f\" fill=\"%s\" fill-opacity=\"%s\" "
                        "stroke=\"%s\"><title>",
-                       cx, cy, radius, color, color)
+                       cx, cy, radius, unbounded ? "none" : color,
+                       unbounded ? "0" : "0.45", color)
        << escapeMarkup(name)
-       << llvm::format(": %.3f us, %.2f FLOP/B over all its bytes, %.2f at ",
-                       kernel->seconds * 1e6, kernel->cost.intensity(),
-                       point->first)
-       << escapeMarkup(getMemoryLevelName(*kernel, *r.target))
-       << ", which sets its memory time"
-       << "</title></circle>\n";
+       << llvm::format(": %.3f us, %.2f %s/B over all its bytes",
+                       kernel->seconds * 1e6, kernel->cost.intensity(), work);
+    if (unbounded)
+      os << ", every one served on chip where the target gives no bandwidth";
+    else
+      os << llvm::format(", %.2f at ", point->first)
+         << escapeMarkup(getMemoryLevelName(*kernel, *r.target))
+         << ", which sets its memory time";
+    os << "</title></circle>\n";
     if (labelled++ < kLabelled)
-      labels.tryPlace(cx, cy, radius, getChartLabel(kernel->op));
+      (void)labels.tryPlace(cx, cy, radius, axes.top,
+                            getChartLabel(kernel->op));
   }
 }
 
@@ -341,10 +387,36 @@ void printChart(ArrayRef<const FunctionRoofline *> reports,
   Axes axes{decadeBelow(xMin), decadeAbove(xMax), decadeBelow(yMin) / 10,
             decadeAbove(yMax), top};
 
-  os << llvm::format("<text x=\"%.0f\" y=\"%.0f\" font-size=\"16\" "
-                     "font-weight=\"bold\">@",
-                     kLeft, top + 24)
-     << escapeMarkup(reports.front()->function) << ": roofline</text>\n";
+  // The title says what is charted: the function, the model's file, the
+  // dtype policy, and the targets (one colour each, the panel's legend).
+  std::string title = "@" + reports.front()->function + ": roofline";
+  if (!options.input.empty())
+    title += " of " + llvm::sys::path::filename(options.input).str();
+  if (!options.dtypePolicy.empty())
+    title += ", dtype-policy=" + options.dtypePolicy;
+  SmallVector<StringRef> targets;
+  for (const FunctionRoofline *r : reports)
+    targets.push_back(r->target->name);
+  os << llvm::format("<text class=\"title\" x=\"%.0f\" y=\"%.0f\" "
+                     "font-size=\"15\" font-weight=\"bold\">",
+                     kLeft, top + 18)
+     << escapeMarkup(title) << "</text>\n"
+     << llvm::format("<text class=\"subtitle\" x=\"%.0f\" y=\"%.0f\" "
+                     "font-size=\"12\" fill=\"#444\">on ",
+                     kLeft, top + 33)
+     << escapeMarkup(llvm::join(targets, ", ")) << "</text>\n";
+  // Integer kernels count operations: the axes say OP where they are all
+  // integer, both where the chart mixes them.
+  bool floats = false, integers = false;
+  for (const FunctionRoofline *r : reports)
+    for (const KernelTime &kernel : r->kernels)
+      if (getKernelPoint(kernel))
+        (kernel.rated && isIntegerDtype(*kernel.rated) ? integers : floats) =
+            true;
+  auto units = [&](StringRef per) {
+    std::string flop = ("FLOP/" + per).str(), op = ("OP/" + per).str();
+    return integers && !floats ? op : integers ? flop + " or " + op : flop;
+  };
   // Grid and axis labels, one per decade.
   for (double x : decades(axes.xMin, axes.xMax))
     os << llvm::format("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
@@ -360,23 +432,24 @@ void printChart(ArrayRef<const FunctionRoofline *> reports,
                        axes.y(y), axes.x(axes.xMin) - 6, axes.y(y) + 4, y);
   os << llvm::format("<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" "
                      "text-anchor=\"middle\">arithmetic intensity "
-                     "(FLOP/byte)</text>\n",
-                     (kLeft + kWidth - kRight) / 2, top + kHeight - 18);
+                     "(%s)</text>\n",
+                     (kLeft + kWidth - kRight) / 2, top + kHeight - 18,
+                     units("byte").c_str());
   os << llvm::format("<text x=\"20\" y=\"%.1f\" font-size=\"13\" "
                      "transform=\"rotate(-90 20 %.1f)\" "
-                     "text-anchor=\"middle\">FLOP/s (attained)</text>\n",
-                     top + kHeight / 2, top + kHeight / 2);
+                     "text-anchor=\"middle\">%s (attained)</text>\n",
+                     top + kHeight / 2, top + kHeight / 2, units("s").c_str());
 
   // The right panel: per target its legend entry and what its chart
   // leaves out, one line each.
   double panelY = top + kTop + 20;
+  Labels labels;
   for (auto [index, r] : llvm::enumerate(reports)) {
     const char *color = kColors[index % std::size(kColors)];
     panelY = printLegendEntry(*r, color, panelY, os);
-    printRoofs(*r, axes, color, os);
+    printRoofs(*r, axes, color, labels, os);
   }
   // Circles first, labels over them.
-  Labels labels;
   for (auto [index, r] : llvm::enumerate(reports)) {
     const char *color = kColors[index % std::size(kColors)];
     printKernels(*r, axes, slowest, color, labels, os);
@@ -388,10 +461,13 @@ void printChart(ArrayRef<const FunctionRoofline *> reports,
                        "font-size=\"9\">",
                        label.x, label.y)
        << escapeMarkup(label.text) << "</text>\n";
-  (void)printNote("labels: the " + std::to_string(kLabelled) +
-                      " slowest kernels of each target; hover a circle for "
-                      "any kernel",
-                  kWidth - kRight + 34, panelY + 8, os);
+  panelY = printNote("labels: the " + std::to_string(kLabelled) +
+                         " slowest kernels of each target where a label "
+                         "fits; hover a circle for any kernel",
+                     kWidth - kRight + 34, panelY + 8, os);
+  (void)printNote("hollow: every byte served on chip where the target gives "
+                  "no bandwidth, so no roof drawn bounds it",
+                  kWidth - kRight + 34, panelY + 4, os);
 }
 } // namespace
 

@@ -57,8 +57,10 @@ std::string mlir::roof::formatQuantity(double value, llvm::StringRef unit) {
   if (value == 0)
     return "0 " + unit.str();
   if (!std::isfinite(value)) {
-    os << (std::isnan(value) ? "nan" : value < 0 ? "-inf" : "inf") << " "
-       << unit;
+    os << (std::isnan(value) ? "nan"
+           : value < 0       ? "-inf"
+                             : "inf")
+       << " " << unit;
     return text;
   }
   // The largest prefix the value reaches once rounded to four digits.

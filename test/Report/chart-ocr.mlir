@@ -7,6 +7,7 @@
 // RUN: roof-opt %t.mlir --roof-fuse-epilogues --roof-report="targets=h100-sxm dtype-policy=i8 format=svg output=%t.svg" -o /dev/null
 // RUN: grep -o '<text class="label"[^>]*>[^<]*</text>' %t.svg | sed 's/.*>\(.*\)<.*/\1/' > %t.labels
 // RUN: FileCheck %s --check-prefix=LABELS < %t.labels
+// RUN: FileCheck %s --check-prefix=TITLE < %t.svg
 // RUN: sort %t.labels | uniq -d | wc -l | FileCheck %s --check-prefix=DISTINCT
 // RUN: %chromium --window-size=960,600 --screenshot=%t-svg.png file://%t.svg 2>/dev/null
 // RUN: %debian_python %S/Inputs/check_png.py %t-svg.png | FileCheck %s --check-prefix=PNG
@@ -27,7 +28,17 @@
 // TOP-NEXT: p2o.Conv.52
 // TOP-NEXT: p2o.Conv.55
 
-// Labelled slowest first; Conv.58, .30 and .32 sit where an earlier
+// The title names the function, the model, the dtype policy and the
+// targets; INT8 convolutions count OP, the elementwise ops computed widened
+// to f32 FLOP, so the axes name both.
+// TITLE: <text class="title" {{.*}}>@main: roofline of ch_PP-OCRv4_det_infer.onnx, dtype-policy=i8</text>
+// TITLE-NEXT: <text class="subtitle" {{.*}}>on NVIDIA H100 SXM5 80GB</text>
+// TITLE: arithmetic intensity (FLOP/byte or OP/byte)</text>
+// TITLE-NEXT: FLOP/s or OP/s (attained)</text>
+// TITLE: hollow: every byte served on chip
+
+// Labelled slowest first, each at the first place beside its circle that
+// covers no other label; Conv.58, .30 and .32 sit where an earlier
 // label already is, and stay unlabelled (their circles name them on hover).
 // LABELS: conv2d @ p2o.Conv.61
 // LABELS-NEXT: conv2d @ p2o.Conv.0

@@ -35,9 +35,9 @@ bool isElementwise(Operation *op);
 
 /// The value a view moves or reinterprets without arithmetic, or null when
 /// `op` is not a view: memref views (ViewLikeOpInterface), tensor
-/// slices/reshapes/casts, tosa reshape/transpose/slice/identity/tile, and linalg
-/// ops that only yield their one input (transpose, broadcast, copy, named or
-/// generic).
+/// slices/reshapes/casts, tosa reshape/transpose/slice/identity/tile, and
+/// linalg ops that only yield their one input (transpose, broadcast, copy,
+/// named or generic).
 Value getViewSource(Operation *op);
 
 /// Whether `op` writes elements wider than those of `operand`, a tensor it

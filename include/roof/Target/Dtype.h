@@ -19,10 +19,9 @@ namespace mlir::roof {
 enum class Dtype : uint8_t { F64, F32, TF32, F16, BF16, F8, I64, I32, I8, I4 };
 
 /// Every dtype, in the order reports list them.
-inline constexpr Dtype kDtypes[] = {Dtype::F64, Dtype::F32,  Dtype::TF32,
-                                    Dtype::F16, Dtype::BF16, Dtype::F8,
-                                    Dtype::I64, Dtype::I32,  Dtype::I8,
-                                    Dtype::I4};
+inline constexpr Dtype kDtypes[] = {
+    Dtype::F64, Dtype::F32, Dtype::TF32, Dtype::F16, Dtype::BF16,
+    Dtype::F8,  Dtype::I64, Dtype::I32,  Dtype::I8,  Dtype::I4};
 inline constexpr unsigned kNumDtypes = sizeof(kDtypes) / sizeof(kDtypes[0]);
 
 /// "f64", "f32", "tf32", "f16", "bf16", "f8", "i64", "i32", "i8", "i4".
