@@ -23,7 +23,7 @@ static const PlanResult *getFastestFitting(ArrayRef<const PlanResult *> group) {
 }
 
 void roof::printPlanComparison(ArrayRef<PlanResult> results, bool json,
-                               llvm::raw_ostream &os) {
+                               bool wide, llvm::raw_ostream &os) {
   // Grouped by function and target, in the order they came.
   std::vector<std::pair<std::string, const Target *>> order;
   std::map<std::pair<std::string, const Target *>,
@@ -67,17 +67,30 @@ void roof::printPlanComparison(ArrayRef<PlanResult> results, bool json,
     const PlanResult *fastest = getFastestFitting(group);
     os << "== @" << key.first << " on " << key.second->name << ": "
        << group.size() << " plans, one device each\n";
-    os << llvm::format("  %-12s %14s %16s %16s %-14s\n", "plan",
-                       group.front()->training ? "step(us)" : "latency(us)",
-                       "communication(us)", "memory(MB)", "fits");
-    for (const PlanResult *result : group)
-      os << llvm::format("  %-12s %14.3f %16.3f %16.3f %-14s",
-                         result->plan.c_str(), result->seconds * 1e6,
-                         result->communicationSeconds * 1e6,
-                         result->peakBytes / 1e6,
-                         result->fits() ? "fits" : "does not fit")
-         << (result == fastest ? " fastest that fits" : "")
+    const char *time = group.front()->training ? "step" : "latency";
+    if (wide)
+      os << llvm::format("  %-12s %14s %16s %16s %-14s\n", "plan",
+                         (time + std::string("(us)")).c_str(),
+                         "communication(us)", "memory(MB)", "fits");
+    else
+      os << llvm::format("  %-12s %9s %13s %9s %-14s\n", "plan", time,
+                         "communication", "memory", "fits");
+    for (const PlanResult *result : group) {
+      if (wide)
+        os << llvm::format(
+            "  %-12s %14.3f %16.3f %16.3f %-14s", result->plan.c_str(),
+            result->seconds * 1e6, result->communicationSeconds * 1e6,
+            result->peakBytes / 1e6, result->fits() ? "fits" : "does not fit");
+      else
+        os << llvm::format(
+            "  %-12s %9s %13s %9s %-14s", result->plan.c_str(),
+            formatQuantity(result->seconds, "s").c_str(),
+            formatQuantity(result->communicationSeconds, "s").c_str(),
+            formatQuantity(result->peakBytes, "B").c_str(),
+            result->fits() ? "fits" : "does not fit");
+      os << (result == fastest ? " fastest that fits" : "")
          << (result->incomplete ? " (incomplete)" : "") << "\n";
+    }
     if (!fastest)
       os << "  no plan fits\n";
     os << "\n";

@@ -295,7 +295,8 @@ private:
     std::string error = writeOutputFile(
         output,
         [&](llvm::raw_ostream &os) {
-          printPlanComparison(results, format == ReportFormat::Json, os);
+          printPlanComparison(results, format == ReportFormat::Json, wide,
+                              os);
         },
         getRunInput());
     if (!error.empty())

@@ -58,8 +58,11 @@
 // TEXT: communication: 3.023 us on the links ({{.*}} % of the latency), not overlapped with compute: 5 collectives over NVLink 4
 // TEXT: tensor:  collectives on the links: forward 3.023 us + backward 4.232 us a pass
 
-// PLANS: tp:2
-// PLANS: sp:2
+// The plans side by side, scaled as every text table is: sp:2's
+// communication is the TEXT line's 3.023 us.
+// PLANS: plan latency communication memory fits
+// PLANS-NEXT: tp:2 {{.*}} us {{.*}} us {{.*}} kB fits fastest that fits
+// PLANS-NEXT: sp:2 {{.*}} us 3.023 us {{.*}} kB fits
 
 // MISMATCH: error: roof-report: parallel=: sequence parallelism splits the tokens over the tensor-parallel devices (Megatron-LM's --sequence-parallel), so sp:2 needs tp:2; got 'tp:4,sp:2'
 // PLAN-MISMATCH: error: roof-parallel-plan: sequence parallelism splits the tokens over the tensor-parallel devices (Megatron-LM's --sequence-parallel), so sp:2 needs tp:2; got 'tp:4,sp:2'

@@ -39,10 +39,10 @@ struct PlanResult {
   bool fits() const { return peakBytes <= capacityBytes; }
 };
 
-/// The plans side by side, as text (a table per function and target) or
-/// JSON (`{"plans": [...]}`).
+/// The plans side by side, as text (a table per function and target,
+/// scaled, or exact when `wide`) or JSON (`{"plans": [...]}`).
 void printPlanComparison(llvm::ArrayRef<PlanResult> results, bool json,
-                         llvm::raw_ostream &os);
+                         bool wide, llvm::raw_ostream &os);
 
 } // namespace mlir::roof
 
