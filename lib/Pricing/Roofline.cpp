@@ -562,6 +562,37 @@ static void summarize(FunctionRoofline &r) {
   }
 }
 
+/// Gives each fused kernel of `fused` its members' time and bytes in
+/// `unfused`, the same function priced with every kernel inlined.
+static void attributeUnfused(const FunctionRoofline &unfused,
+                             FunctionRoofline &fused) {
+  // Each member of a fused kernel is a kernel of the unfused view, inside
+  // the roof.kernel whose cost it adds to (a tiled kernel stays whole
+  // there: it has no members to add).
+  struct Members {
+    double seconds = 0;
+    uint64_t bytes = 0;
+    bool timed = true;
+  };
+  llvm::DenseMap<Operation *, Members> members;
+  for (const KernelTime &member : unfused.kernels) {
+    Operation *parent = member.op->getParentOp();
+    if (!isa_and_nonnull<KernelOp>(parent))
+      continue;
+    Members &sum = members[parent];
+    sum.seconds += member.seconds;
+    sum.bytes = addCounts(sum.bytes, member.cost.bytesMoved());
+    sum.timed &= member.hasTime();
+  }
+  for (KernelTime &kernel : fused.kernels) {
+    auto found = members.find(kernel.op);
+    if (found == members.end() || !found->second.timed || !kernel.hasTime())
+      continue;
+    kernel.unfusedSeconds = found->second.seconds;
+    kernel.unfusedBytes = found->second.bytes;
+  }
+}
+
 FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
                                      const Target &target,
                                      const RooflineOptions &options) {
@@ -649,6 +680,7 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
     };
     result.unfusedComparable = withoutRate(result) == withoutRate(plain);
     result.tiledKernels = analysis.tiledKernels;
+    attributeUnfused(plain, result);
   }
   return result;
 }

@@ -193,7 +193,7 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
           "<th>time</th><th>share (%)</th><th>bound</th><th>engine</th>"
           "<th>dtype</th><th>work</th><th>bytes</th><th>on chip</th>"
           "<th>intensity</th><th>T_compute</th><th>T_memory</th>"
-          "<th>kernel</th></tr></thead><tbody>\n";
+          "<th>saved by fusion</th><th>kernel</th></tr></thead><tbody>\n";
     // Slowest first, as in the text report; the columns re-sort on click
     // (by the exact values). Work is OP for integer kernels, else FLOP.
     for (const KernelTime *entry : sortByTime(r)) {
@@ -220,6 +220,11 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
                          kernel.computeSeconds)
          << quantityCell(formatQuantity(kernel.memorySeconds, "s"),
                          kernel.memorySeconds)
+         << (kernel.unfusedSeconds
+                 ? quantityCell(
+                       formatQuantity(kernel.fusionSavedSeconds(), "s"),
+                       kernel.fusionSavedSeconds())
+                 : std::string("<td></td>"))
          << "<td class=\"name\">" << escapeMarkup(describeKernel(kernel.op))
          << "</td></tr>\n";
     }

@@ -631,6 +631,54 @@ void roof::printKernelTable(const FunctionRoofline &r,
   }
 }
 
+/// What fusion saved in each fused kernel against its members priced
+/// apart (the unfused view), most time saved first: scaled, or exact when
+/// `wide`.
+static void printFusionSavings(const FunctionRoofline &r,
+                               const ReportFormatOptions &options,
+                               llvm::raw_ostream &os) {
+  SmallVector<const KernelTime *> fused;
+  for (const KernelTime &kernel : r.kernels)
+    if (kernel.unfusedSeconds)
+      fused.push_back(&kernel);
+  if (fused.empty())
+    return;
+  llvm::stable_sort(fused, [](const KernelTime *a, const KernelTime *b) {
+    return a->fusionSavedSeconds() > b->fusionSavedSeconds();
+  });
+  unsigned shown = std::min<unsigned>(options.top, fused.size());
+  os << "fusion saves by kernel (" << shown << " of " << fused.size()
+     << " fused kernels):\n";
+  if (options.wide)
+    os << llvm::format("  %14s %14s %14s %14s %16s  %s\n", "saved(us)",
+                       "unfused(us)", "fused(us)", "saved(B)", "unfused(B)",
+                       "kernel");
+  else
+    os << llvm::format("  %10s %10s %10s %10s %10s  %s\n", "time saved",
+                       "unfused", "fused", "B saved", "B unfused", "kernel");
+  for (const KernelTime *kernel : ArrayRef(fused).take_front(shown)) {
+    uint64_t savedBytes =
+        subCounts(kernel->unfusedBytes,
+                  std::min(kernel->unfusedBytes, kernel->cost.bytesMoved()));
+    if (options.wide)
+      os << llvm::format("  %14.3f %14.3f %14.3f %14s %16s  %s\n",
+                         kernel->fusionSavedSeconds() * 1e6,
+                         *kernel->unfusedSeconds * 1e6, kernel->seconds * 1e6,
+                         formatCount(savedBytes).c_str(),
+                         formatCount(kernel->unfusedBytes).c_str(),
+                         describeKernel(kernel->op).c_str());
+    else
+      os << llvm::format(
+          "  %10s %10s %10s %10s %10s  %s\n",
+          formatQuantity(kernel->fusionSavedSeconds(), "s").c_str(),
+          formatQuantity(*kernel->unfusedSeconds, "s").c_str(),
+          formatQuantity(kernel->seconds, "s").c_str(),
+          formatCountQuantity(savedBytes, "B").c_str(),
+          formatCountQuantity(kernel->unfusedBytes, "B").c_str(),
+          fitColumns(describeKernel(kernel->op), kTableColumns - 58).c_str());
+  }
+}
+
 /// One row per swept size for each function and target: scaled, or exact
 /// when `wide`.
 static void printSweep(ArrayRef<FunctionRoofline> reports, bool wide,
@@ -764,6 +812,7 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
     if (options.scopeDepth)
       printBreakdown(getTimeByScope(r, options.scopeDepth), "name scope",
                      "scope", options.wide, os);
+    printFusionSavings(r, options, os);
     if (options.getMeasurement(r))
       printMeasured(r, options, os);
     os << "\n";
@@ -1019,6 +1068,7 @@ static void writeKernel(llvm::json::OStream &json, const KernelTime *kernel,
                         const FunctionRoofline &r) {
   json.object([&] {
     json.attribute("kernel", describeKernel(kernel->op));
+    json.attribute("root", describeKernel(getKernelRoot(kernel->op)));
     json.attribute("op", kernel->op->getName().getStringRef());
     json.attribute("engine", getEngineName(kernel->engine));
     json.attribute("dtype", kernel->dtype);
@@ -1056,6 +1106,10 @@ static void writeKernel(llvm::json::OStream &json, const KernelTime *kernel,
     json.attribute("time_with_rereads_s", kernel->secondsWithRereads);
     json.attribute("memory_level", getMemoryLevelName(*kernel, *r.target));
     json.attribute("share", r.getShare(*kernel));
+    if (kernel->unfusedSeconds) {
+      json.attribute("unfused_time_s", *kernel->unfusedSeconds);
+      writeCount(json, "unfused_bytes", kernel->unfusedBytes);
+    }
     if (const std::optional<CollectiveTime> &collective = kernel->collective)
       json.attributeObject("collective", [&] {
         json.attribute("link", collective->link ? collective->link->link.name

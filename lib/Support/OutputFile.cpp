@@ -33,7 +33,11 @@ static bool isSpecialFile(StringRef path) {
          status.type() != sys::fs::file_type::regular_file;
 }
 
-std::string getStagingPath(StringRef path) {
+/// Where to write `path` so that it changes only on success: a fresh name in
+/// its directory when `path` is a regular file or does not exist yet, a
+/// temporary file when it is another device or a FIFO (/dev/full), and
+/// "-" (standard output) or /dev/null itself.
+static std::string getStagingPath(StringRef path) {
   // Nothing written there can be lost, or fail.
   if (path == "-" || isSameFile(path, "/dev/null"))
     return path.str();
@@ -101,7 +105,11 @@ static std::string copyInto(StringRef from, StringRef to) {
                      [&](raw_ostream &os) { os << (*contents)->getBuffer(); });
 }
 
-std::string commitStagedOutput(StringRef staged, StringRef path) {
+/// Moves what was written to `staged` (from getStagingPath) to `path`:
+/// renamed over a regular file, copied into a device or FIFO. Nothing to do
+/// when they are one path, or when nothing was written. Returns an error
+/// message naming `path`, empty on success.
+static std::string commitStagedOutput(StringRef staged, StringRef path) {
   if (staged == path)
     return "";
   if (!sys::fs::exists(staged)) {

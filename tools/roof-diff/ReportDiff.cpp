@@ -52,45 +52,58 @@ static std::optional<double> getNumber(const json::Object *object,
   return object ? object->getNumber(key) : std::nullopt;
 }
 
-/// The `name`d entries of `array` with their `time_s`, in order.
-static std::vector<std::pair<std::string, double>>
-getTimes(const json::Array *array, StringRef name) {
-  std::vector<std::pair<std::string, double>> times;
+namespace {
+/// An entry of a report's list with a time: the key it is matched by, the
+/// name it is shown by.
+struct Timed {
+  std::string key, name;
+  double seconds;
+};
+} // namespace
+
+/// The entries of `array` named at `name` with their `time_s`, in order,
+/// keyed by `key` where they have one (a kernel's root op, which a fused
+/// kernel shares with its unfused root), else by their name.
+static std::vector<Timed> getTimes(const json::Array *array, StringRef name,
+                                   StringRef key) {
+  std::vector<Timed> times;
   if (!array)
     return times;
   for (const json::Value &value : *array)
     if (const json::Object *entry = value.getAsObject())
-      if (std::optional<StringRef> key = entry->getString(name))
+      if (std::optional<StringRef> shown = entry->getString(name))
         if (std::optional<double> seconds = entry->getNumber("time_s"))
-          times.push_back({key->str(), *seconds});
+          times.push_back({entry->getString(key).value_or(*shown).str(),
+                           shown->str(), *seconds});
   return times;
 }
 
-/// The entries of A and B paired by name, the n-th of a name in A with the
-/// n-th in B; A's order first, then B's leftovers.
-static std::vector<NamedChange>
-pairByName(const std::vector<std::pair<std::string, double>> &a,
-           const std::vector<std::pair<std::string, double>> &b) {
+/// The entries of A and B paired by key, the n-th of a key in A with the
+/// n-th in B (shown by B's name: a kernel as B runs it); A's order first,
+/// then B's leftovers.
+static std::vector<NamedChange> pairByKey(const std::vector<Timed> &a,
+                                          const std::vector<Timed> &b) {
   llvm::StringMap<std::vector<size_t>> inB;
   for (auto [i, entry] : llvm::enumerate(b))
-    inB[entry.first].push_back(i);
+    inB[entry.key].push_back(i);
   llvm::StringMap<size_t> used;
   std::vector<bool> taken(b.size());
   std::vector<NamedChange> pairs;
-  for (const auto &[name, seconds] : a) {
-    NamedChange change{name, {seconds, std::nullopt}};
-    size_t &next = used[name];
-    auto it = inB.find(name);
+  for (const Timed &entry : a) {
+    NamedChange change{entry.name, {entry.seconds, std::nullopt}};
+    size_t &next = used[entry.key];
+    auto it = inB.find(entry.key);
     if (it != inB.end() && next < it->second.size()) {
       size_t j = it->second[next++];
-      change.seconds.b = b[j].second;
+      change.name = b[j].name;
+      change.seconds.b = b[j].seconds;
       taken[j] = true;
     }
     pairs.push_back(change);
   }
   for (auto [j, entry] : llvm::enumerate(b))
     if (!taken[j])
-      pairs.push_back({entry.first, {std::nullopt, entry.second}});
+      pairs.push_back({entry.name, {std::nullopt, entry.seconds}});
   return pairs;
 }
 
@@ -129,10 +142,11 @@ DocumentDiff roof::diff::diffReports(const json::Value &a,
     change.flops = {getNumber(sa, "flops"), getNumber(sb, "flops")};
     change.bytes = {getNumber(sa, "bytes"), getNumber(sb, "bytes")};
     change.energy = {getNumber(sa, "energy_j"), getNumber(sb, "energy_j")};
-    change.opTypes = pairByName(getTimes(ra.getArray("by_op_type"), "op"),
-                                getTimes(rb.getArray("by_op_type"), "op"));
-    change.kernels = pairByName(getTimes(ra.getArray("kernels"), "kernel"),
-                                getTimes(rb.getArray("kernels"), "kernel"));
+    change.opTypes = pairByKey(getTimes(ra.getArray("by_op_type"), "op", "op"),
+                               getTimes(rb.getArray("by_op_type"), "op", "op"));
+    change.kernels =
+        pairByKey(getTimes(ra.getArray("kernels"), "kernel", "root"),
+                  getTimes(rb.getArray("kernels"), "kernel", "root"));
     diff.matched.push_back(std::move(change));
   }
   for (const std::string &key : orderB)

@@ -1,7 +1,8 @@
 //===- ReportDiff.h - Two roofline reports side by side ---------*- C++ -*-===//
 //
 // Matches the reports of two roof-report JSON documents (per function,
-// target and batch) and their kernels (by name), and what changed between
+// target and batch) and their kernels (by their root op and its location,
+// so that a fused kernel meets its unfused root), and what changed between
 // them: latency, counts, time per op type and per kernel.
 //
 //===----------------------------------------------------------------------===//
@@ -35,8 +36,9 @@ struct ReportChange {
   uint64_t batch = 1;
   Change latency, flops, bytes, energy;
   std::vector<NamedChange> opTypes;
-  /// Kernels matched by name (the n-th of a name in A with the n-th in B),
-  /// and those in one document only (seconds set on that side).
+  /// Kernels matched by root (the n-th of a root in A with the n-th in B;
+  /// shown by B's name), and those in one document only (seconds set on
+  /// that side): an op fused into another kernel in B is only in A.
   std::vector<NamedChange> kernels;
 };
 

@@ -143,8 +143,17 @@ struct KernelTime {
   /// Its bytes written at the off-chip bandwidth (a calibration's output
   /// term).
   double outputSeconds = 0;
+  /// A fused kernel's members priced as kernels of their own (the report's
+  /// unfused view), when every member has a time: their summed time and
+  /// bytes, what fusing them saves against this kernel's.
+  std::optional<double> unfusedSeconds;
+  uint64_t unfusedBytes = 0;
 
   bool hasTime() const { return rate || cost.flops == 0; }
+  /// The time fusion saves in this kernel (0 when it is no fused kernel).
+  double fusionSavedSeconds() const {
+    return unfusedSeconds ? *unfusedSeconds - seconds : 0;
+  }
   /// A collective's time on the links that no matmul hides (0 for others).
   double exposedLinkSeconds() const {
     return collective ? collective->seconds - overlappedSeconds : 0;

@@ -23,18 +23,6 @@ namespace mlir::roof {
 /// relative paths). "-" is standard input or output, never a file.
 bool isSameFile(llvm::StringRef a, llvm::StringRef b);
 
-/// Where to write `path` so that it changes only on success: a fresh name in
-/// its directory when `path` is a regular file or does not exist yet, a
-/// temporary file when it is another device or a FIFO (/dev/full), and
-/// "-" (standard output) or /dev/null itself.
-std::string getStagingPath(llvm::StringRef path);
-
-/// Moves what was written to `staged` (from getStagingPath) to `path`:
-/// renamed over a regular file, copied into a device or FIFO. Nothing to do
-/// when they are one path, or when nothing was written. Returns an error
-/// message naming `path`, empty on success.
-std::string commitStagedOutput(llvm::StringRef staged, llvm::StringRef path);
-
 /// Records that the driver writes `path` itself when the run ends (its -o),
 /// so that a pass's own output naming the same file can be refused.
 void reserveOutputFile(llvm::StringRef path);
