@@ -77,13 +77,16 @@ struct RoofFuseEpiloguesPass
     if (normalizations)
       fuseNormalizations(rewriter);
     fuseReductionInits(rewriter);
+    fuseConcatenations(rewriter);
   }
 
 private:
   /// Each reduction left outside the kernels (a linalg.reduce, a pooling)
   /// whose accumulator starts from a fill that only it reads, with that
   /// fill, as one kernel: tosa-to-linalg lowers a reduce_sum or a pooling
-  /// to the two, which run as one (docs/fusion.md).
+  /// to the two, which run as one (docs/fusion.md). A sum pooling also
+  /// takes its elementwise epilogue: an average pool is lowered to the sum
+  /// and a division by the window's size, one tosa.avg_pool2d before.
   void fuseReductionInits(IRRewriter &rewriter) {
     SmallVector<SmallVector<Operation *>> groups;
     getOperation()->walk([&](linalg::LinalgOp op) {
@@ -92,14 +95,51 @@ private:
           op->getNumResults() != 1)
         return;
       Operation *init = op.getDpsInits()[0].getDefiningOp();
-      if (init && isAccumulatorInit(init) && init->hasOneUse() &&
-          init->getBlock() == op->getBlock())
-        groups.push_back({init, op});
+      if (!init || !isAccumulatorInit(init) || !init->hasOneUse() ||
+          init->getBlock() != op->getBlock())
+        return;
+      SmallVector<Operation *> group = {init, op};
+      if (isa<linalg::PoolingNhwcSumOp, linalg::PoolingNchwSumOp,
+              linalg::PoolingNwcSumOp, linalg::PoolingNcwSumOp,
+              linalg::PoolingNdhwcSumOp>(op.getOperation()) &&
+          hasStaticTensorResult(op))
+        llvm::append_range(group, growEpilogue(op));
+      groups.push_back(std::move(group));
     });
     for (SmallVector<Operation *> &group : groups) {
+      numFused += group.size() - 1;
       wrapInKernel(rewriter, std::move(group));
       ++numKernels;
-      ++numFused;
+    }
+  }
+
+  /// Each chain of tensor.insert_slice ops that fills one empty tensor,
+  /// each result used only by the next, as one kernel: tosa-to-tensor
+  /// lowers a concat so (one insert per input), which runs as one
+  /// tosa.concat did.
+  void fuseConcatenations(IRRewriter &rewriter) {
+    SmallVector<SmallVector<Operation *>> chains;
+    getOperation()->walk([&](tensor::InsertSliceOp first) {
+      if (first->getParentOfType<KernelOp>() ||
+          !first.getDest().getDefiningOp<tensor::EmptyOp>())
+        return;
+      SmallVector<Operation *> chain = {first};
+      Operation *last = first;
+      while (last->hasOneUse()) {
+        auto next = dyn_cast<tensor::InsertSliceOp>(*last->user_begin());
+        if (!next || next.getDest() != last->getResult(0) ||
+            next->getBlock() != first->getBlock())
+          break;
+        chain.push_back(next);
+        last = next;
+      }
+      if (chain.size() > 1)
+        chains.push_back(std::move(chain));
+    });
+    for (SmallVector<Operation *> &chain : chains) {
+      numFused += chain.size() - 1;
+      wrapInKernel(rewriter, std::move(chain));
+      ++numKernels;
     }
   }
 

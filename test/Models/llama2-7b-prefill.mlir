@@ -40,9 +40,12 @@
 // Fused: each of the 289 contractions roots a kernel with its zero
 // accumulator (a splat constant), the expand_shape of its result and the
 // elementwise ops behind it (residual add, SiLU product, softmax scale): 6
-// fewer kernels per layer, 1705 - 32 x 6 = 1513, and the causal mask's
-// compare of i64 positions, priced at the vector i64 rate: 1514.
-// FUSED: latency {{.*}} (1514 kernels,
+// fewer kernels per layer, 1705 - 32 x 6 = 1513; the rotary embedding
+// joins the halves of q and of k with two insert_slices into an empty
+// tensor, one kernel per concatenation (as a concat is): 64 fewer, 1449;
+// and the causal mask's compare of i64 positions, priced at the vector i64
+// rate: 1450.
+// FUSED: latency {{.*}} (1450 kernels,
 // FUSED: parallelism: 289 contractions
 // Told which argument holds the weights, fusion leaves their slices and
 // transposes to be prepared ahead of time, as roof-annotate-cost does.

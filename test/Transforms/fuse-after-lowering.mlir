@@ -18,10 +18,20 @@
 // TOSA: "roof.kernel(tosa.conv2d + 2) {{.*}}",vector,"f32",464128,12933,12544,
 // TOSA-NEXT: "tosa.reduce_sum {{.*}}",vector,"f32",3136,12544,896,
 // TOSA-NEXT: "tosa.reduce_sum {{.*}}",vector,"f32",224,896,64,
-// TOSA-NOT: roof
 // LOWERED: "roof.kernel(linalg.conv_2d_nhwc_fhwc + 3) {{.*}}",vector,"f32",460992,12928,12544,
 // LOWERED-NEXT: "roof.kernel(linalg.reduce + 1) {{.*}}",vector,"f32",3136,12544,896,
 // LOWERED-NEXT: "roof.kernel(linalg.reduce + 1) {{.*}}",vector,"f32",224,896,64,
+// An average pool is lowered to a sum pool from a fill and a division by
+// the window's size: one kernel, as tosa.avg_pool2d is (2 x 2 windows
+// over 1x8x8x4 f32: 64 outputs x (4 additions + 1 division) = 320 FLOPs;
+// x read, 1024 B, 256 B written; TOSA also reads its two zero points). A
+// concat is lowered to one insert_slice per input into an empty tensor:
+// one kernel, as tosa.concat is (2 x 256 B read, 512 B written).
+// TOSA-NEXT: "tosa.avg_pool2d {{.*}}",vector,"f32",320,1032,256,
+// TOSA-NEXT: "tosa.concat {{.*}}",vector,"f32",0,512,512,
+// TOSA-NOT: roof
+// LOWERED-NEXT: "roof.kernel(linalg.pooling_nhwc_sum + 2) {{.*}}",vector,"f32",320,1024,256,
+// LOWERED-NEXT: "roof.kernel(tensor.insert_slice + 1) {{.*}}",vector,"f32",0,512,512,
 // LOWERED-NOT: linalg
 
 func.func @block(%x: tensor<1x16x16x8xf32>, %w: tensor<16x3x3x8xf32>,
@@ -36,4 +46,11 @@ func.func @block(%x: tensor<1x16x16x8xf32>, %w: tensor<16x3x3x8xf32>,
   %sum1 = tosa.reduce_sum %r {axis = 1 : i32} : (tensor<1x14x14x16xf32>) -> tensor<1x1x14x16xf32>
   %sum2 = tosa.reduce_sum %sum1 {axis = 2 : i32} : (tensor<1x1x14x16xf32>) -> tensor<1x1x1x16xf32>
   return %r, %sum2 : tensor<1x14x14x16xf32>, tensor<1x1x1x16xf32>
+}
+
+func.func @pool_concat(%x: tensor<1x8x8x4xf32>, %y: tensor<1x4x4x4xf32>) -> tensor<1x4x4x8xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %p = tosa.avg_pool2d %x, %zp, %zp {acc_type = f32, kernel = array<i64: 2, 2>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 2, 2>} : (tensor<1x8x8x4xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x4x4x4xf32>
+  %c = tosa.concat %p, %y {axis = 3 : i32} : (tensor<1x4x4x4xf32>, tensor<1x4x4x4xf32>) -> tensor<1x4x4x8xf32>
+  return %c : tensor<1x4x4x8xf32>
 }
