@@ -112,7 +112,7 @@ def predict(mlir, target, options, kind, size):
         view = f"generate={size[0]},{size[1]}"
     else:
         seq, past = (1, size) if kind == "step" else (size, 0)
-        view = f"sizes=seq:{seq};past:{past};total:past+seq"
+        view = f"sizes=seq:{seq};past:{past};total:past+seq wide"
     report = subprocess.run(
         [roof_tool("roof-opt"), mlir, "-o", "/dev/null",
          "--roof-fuse-epilogues=attention=true",
@@ -122,8 +122,8 @@ def predict(mlir, target, options, kind, size):
         mean = re.search(r"time per output token: .*?, ([0-9.]+) (us|ms|s) "
                          r"mean", report)
         return to_ms(mean.group(1), mean.group(2))
-    # The sweep's row: sizes, FLOP, bytes, FLOP/B, compute-bound %,
-    # latency (us), inferences/s, memory.
+    # The sweep's row (wide: exact): sizes, work, bytes, work/B,
+    # compute-bound %, latency (us), inferences/s, memory.
     row = re.search(r"^  past=\d+ seq=\d+ total=\d+ +\d+ +\d+ +[0-9.]+ +"
                     r"[0-9.]+ +([0-9.]+) ", report, re.M)
     return float(row.group(1)) * 1e-3

@@ -15,6 +15,7 @@
 
 #include "HostFacts.h"
 #include "Microbenchmarks.h"
+#include "SpecSheet.h"
 
 #include "roof/Measure/CalibrationFit.h"
 #include "roof/Support/OutputFile.h"
@@ -42,6 +43,7 @@ using mlir::roof::writeOutputFile;
 static constexpr const char *kUsage =
     R"(usage: roof-calibrate [-o FILE] [--threads N] [--quick]
        roof-calibrate --fit REPORT.json... [-o FILE]
+       roof-calibrate --from-spec "name=...;i8=26 TOP/s;dram=8 GB;..." [-o FILE]
 
 Measures this machine's roofs (peak f32 FLOP/s with an FMA loop, bandwidth of
 each memory level with a STREAM triad and a read-only stream) and writes them
@@ -61,6 +63,15 @@ optimization basic).
                  every core); match the threads your runtime uses, e.g.
                  scripts/measure --threads
   --quick        short runs (for tests): the figures are rougher
+
+With --from-spec, writes a target for a chip you cannot run from its spec
+sheet's headline numbers, separated by ';': name=, kind=npu|dsp (default
+npu), i8= (the INT8 matrix rate, TOP/s) and/or f16= (TFLOP/s), sram= (on-chip
+memory, optional), dram= (capacity), bandwidth= (DRAM, GB/s), power= (W).
+What the sheet does not give (the vector engine's rates, a missing matrix
+dtype) is guessed by a stated rule, named under "estimated" and explained
+in "sources", so every kernel is priced and the report says which figures
+are guesses (docs/targets.md, "A target from a spec sheet").
 )";
 
 namespace {
@@ -70,6 +81,7 @@ struct Options {
   bool quick = false;
   bool fit = false;
   std::vector<std::string> reports;
+  std::optional<std::string> spec;
 };
 } // namespace
 
@@ -90,6 +102,15 @@ static bool parseOptions(int argc, char **argv, Options &options) {
       options.quick = true;
     } else if (arg == "--fit") {
       options.fit = true;
+    } else if (arg == "--from-spec") {
+      std::optional<llvm::StringRef> spec = value();
+      if (!spec) {
+        llvm::errs()
+            << "roof-calibrate: --from-spec needs the spec, "
+               "\"name=...;i8=...;dram=...;bandwidth=...;power=...\"\n";
+        return false;
+      }
+      options.spec = spec->str();
     } else if (arg == "-o") {
       std::optional<llvm::StringRef> file = value();
       if (!file) {
@@ -149,6 +170,15 @@ int main(int argc, char **argv) {
                    << "; write the fitted target elsewhere\n";
       return 1;
     }
+  if (options.spec) {
+    std::string error;
+    std::optional<std::string> target = makeSpecTarget(*options.spec, error);
+    if (!target) {
+      llvm::errs() << "roof-calibrate: --from-spec: " << error << "\n";
+      return 1;
+    }
+    return writeResult(options.output, *target);
+  }
   std::string text;
   llvm::raw_string_ostream os(text);
   if (options.fit)
