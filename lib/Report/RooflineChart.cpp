@@ -137,7 +137,8 @@ struct Labels {
     const std::pair<double, double> places[] = {
         {right, cy + 3}, {left, cy + 3},   {right, cy - 8},
         {left, cy - 8},  {right, cy + 14}, {left, cy + 14}};
-    for (auto [x, y] : places) {
+    for (const auto &place : places) {
+      double x = place.first, y = place.second;
       bool inside = x >= kLeft && x + width <= kWidth - kRight &&
                     y - 9 >= top + kTop && y <= top + kHeight - kBottom;
       auto covers = [&](const Label &other) {
