@@ -1,7 +1,9 @@
 """Wall-clock timing and tool paths shared by the benchmarks."""
 
+import argparse
 import os
 import subprocess
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -40,3 +42,16 @@ def best_of_each(runs, *cmds):
             elapsed = _timed(cmd)
             best[i] = elapsed if best[i] is None else min(best[i], elapsed)
     return best
+
+
+def work_folder(doc, prefix):
+    """Reads a validation script's one option, --keep DIR (where to write
+    the models it makes, kept for a look), and returns that folder, made
+    if needed, or a fresh temporary one."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--keep", metavar="DIR",
+                        help="write the models (and systems) here")
+    folder = parser.parse_args().keep or tempfile.mkdtemp(prefix=prefix)
+    os.makedirs(folder, exist_ok=True)
+    return folder
+

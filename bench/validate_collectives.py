@@ -29,17 +29,15 @@ them. Sources (docs/validation.md names them in full):
   time of two all-gathers over a 4-chip axis of a TPU v5e mesh {X: 8, Y: 4}.
 """
 
-import argparse
 import json
 import os
 import subprocess
 import sys
-import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 from bounds import print_bounds  # noqa: E402
-from timing import roof_tool  # noqa: E402
+from timing import roof_tool, work_folder  # noqa: E402
 
 GIB = 1 << 30
 MIB = 1 << 20
@@ -170,11 +168,7 @@ def price(work, system, grid, kind, size):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep", help="write the models and systems here")
-    args = parser.parse_args()
-    work = args.keep or tempfile.mkdtemp(prefix="roof-collectives-")
-    os.makedirs(work, exist_ok=True)
+    work = work_folder(__doc__, "roof-collectives-")
     print("collectives: measured / predicted time (>= 1: a bound)")
     print(f"{'system':18} {'collective':11} {'S (MiB)':>8} "
           f"{'measured us':>12} {'Roof us':>10} {'ratio':>6}  algorithm")

@@ -20,17 +20,15 @@ The sources, with the settings they give, are cited row by row in
 docs/validation.md.
 """
 
-import argparse
 import os
 import re
 import subprocess
 import sys
-import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 from bounds import print_bounds  # noqa: E402
-from timing import roof_tool  # noqa: E402
+from timing import roof_tool, work_folder  # noqa: E402
 
 W4_G32 = "dtype-policy=f16 weight-dtype=i4 weight-group=32"
 W4_G128 = "dtype-policy=f16 weight-dtype=i4 weight-group=128"
@@ -130,11 +128,7 @@ def predict(mlir, target, options, kind, size):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--keep", help="keep the decoders in this folder")
-    args = parser.parse_args()
-    folder = args.keep or tempfile.mkdtemp(prefix="roof-generation-")
-    os.makedirs(folder, exist_ok=True)
+    folder = work_folder(__doc__, "roof-generation-")
     print("| source | target | model | precision | setting | measured (ms) "
           "| predicted (ms) | measured / predicted |")
     print("|---|---|---|---|---|---|---|---|")

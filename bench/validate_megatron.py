@@ -43,17 +43,15 @@ sequence parallelism and selective recomputation, less the two dropout
 masks (sbh each) the model has not: sbh 32/t.
 """
 
-import argparse
 import json
 import os
 import subprocess
 import sys
-import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 from bounds import print_bounds  # noqa: E402
-from timing import roof_tool  # noqa: E402
+from timing import roof_tool, work_folder  # noqa: E402
 
 SEQ = 2048
 VOCAB = 51200
@@ -163,11 +161,7 @@ def communication(step, accum, pp):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep", help="write the models and systems here")
-    args = parser.parse_args()
-    work = args.keep or tempfile.mkdtemp(prefix="roof-megatron-")
-    os.makedirs(work, exist_ok=True)
+    work = work_folder(__doc__, "roof-megatron-")
     print("Megatron-LM, table 1: measured / Roof's "
           "iteration time (>= 1: a bound)")
     print(f"{'model':6} {'t':>2} {'p':>2} {'v':>1} {'GPUs':>5} {'batch':>5} "

@@ -41,17 +41,15 @@ read more than the measured models' grouped-query caches, and the row
 would then not be a bound.
 """
 
-import argparse
 import os
 import re
 import subprocess
 import sys
-import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 from bounds import print_bounds  # noqa: E402
-from timing import roof_tool  # noqa: E402
+from timing import roof_tool, work_folder  # noqa: E402
 
 # Stand-ins: (layers, hidden, heads).
 MODELS = {
@@ -136,11 +134,7 @@ class Pricer:
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep", help="write the models here")
-    args = parser.parse_args()
-    work = args.keep or tempfile.mkdtemp(prefix="roof-tp-")
-    os.makedirs(work, exist_ok=True)
+    work = work_folder(__doc__, "roof-tp-")
     pricer = Pricer(work)
     print("tensor-parallel inference at batch 1: measured / Roof's time "
           "(>= 1: a bound)")

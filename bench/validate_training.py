@@ -29,17 +29,15 @@ Sources (docs/validation.md names them in full):
   context.
 """
 
-import argparse
 import json
 import os
 import subprocess
 import sys
-import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 from bounds import print_bounds  # noqa: E402
-from timing import roof_tool  # noqa: E402
+from timing import roof_tool, work_folder  # noqa: E402
 
 MPT_SEQ = 2048
 BERT_SEQ = 512
@@ -159,11 +157,7 @@ class Pricer:
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep", help="write the models here")
-    args = parser.parse_args()
-    work = args.keep or tempfile.mkdtemp()
-    os.makedirs(work, exist_ok=True)
+    work = work_folder(__doc__, "roof-training-")
     pricer = Pricer(work)
     print("throughput: measured / predicted time (>= 1: a bound)")
     print("%-9s %-10s %-5s %-26s %10s %10s %6s" % (
