@@ -260,17 +260,22 @@ FailureOr<KernelOp> roof::fuseIntoKernel(RewriterBase &rewriter,
         members.push_back(producer);
         ++prologue;
       }
-    // Its accumulator's initial value, a fill or a splat constant, when only
-    // the root uses it: the kernel starts its accumulators there instead of
-    // reading them.
-    for (OpOperand &init : linalgOp.getDpsInitsMutable())
-      if (Operation *producer = init.get().getDefiningOp();
-          producer && isAccumulatorInit(producer) && producer->hasOneUse() &&
-          producer->getBlock() == root->getBlock()) {
-        members.push_back(producer);
-        ++prologue;
-      }
   }
+  // The accumulators' initial values, fills or splat constants that only
+  // their op reads (the root's; in an attention, the softmax's reductions'
+  // and the second contraction's, as upstream's lowering writes them): the
+  // kernel starts its accumulators there instead of reading them.
+  SmallVector<Operation *> accumulating = {root};
+  llvm::append_range(accumulating, softmax);
+  for (Operation *op : accumulating)
+    if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op))
+      for (OpOperand &init : linalgOp.getDpsInitsMutable())
+        if (Operation *producer = init.get().getDefiningOp();
+            producer && isAccumulatorInit(producer) && producer->hasOneUse() &&
+            producer->getBlock() == root->getBlock()) {
+          members.push_back(producer);
+          ++prologue;
+        }
   members.push_back(root);
   llvm::append_range(members, softmax);
 
