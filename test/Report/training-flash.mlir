@@ -8,9 +8,10 @@
 // f32, 4 heads of 8 over 16 tokens. Forward, the attention kernel: Q K^T
 // 2 * 4 * 16 * 16 * 8 = 16384 FLOPs (F1), P V 16384 (F2), and the softmax
 // and dropout between them 8192: 40960. The kernel takes in the views of
-// Q, K and V by head (the generator writes b * a heads as reshapes).
+// Q, K and V by head (the generator writes b * a heads as reshapes) and the
+// fills that start the softmax's max and sum and P V's accumulators.
 // CHECK: kernels by time
-// CHECK: vector f32 40960 {{.*}} roof.kernel(linalg.generic + 10) layers.0.attn.scores
+// CHECK: vector f32 40960 {{.*}} roof.kernel(linalg.generic + 13) layers.0.attn.scores
 //
 // Backward: the scores again (F1), dV and dP (2 F2), dQ and dK (2 F1), the
 // softmax and dropout twice: 3 * 16384 + 2 * 16384 + 2 * 8192 = 98304. It
@@ -18,4 +19,4 @@
 // i8, 1024) and the output (2048), and writes dq, dk, dv (6144): 17408 B.
 // No 16 x 16 score or probability is read: none is kept.
 // CHECK: backward kernels by time
-// CHECK: vector f32 98304 17408 {{.*}} roof.kernel(linalg.generic + 10) layers.0.attn.scores
+// CHECK: vector f32 98304 17408 {{.*}} roof.kernel(linalg.generic + 13) layers.0.attn.scores
