@@ -27,7 +27,7 @@ getTimeBy(const FunctionRoofline &r,
     entry.seconds += kernel.seconds;
     entry.flops = addCounts(entry.flops, kernel.cost.flops);
     entry.bytes = addCounts(entry.bytes, kernel.cost.bytesMoved());
-    entry.integer &= kernel.rated && isIntegerDtype(*kernel.rated);
+    entry.integer &= kernel.countsOps();
     total += kernel.seconds;
   }
   SmallVector<TimeShare> result;

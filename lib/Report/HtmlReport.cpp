@@ -198,7 +198,7 @@ void roof::printHtmlReport(ArrayRef<FunctionRoofline> reports,
     // (by the exact values). Work is OP for integer kernels, else FLOP.
     for (const KernelTime *entry : sortByTime(r)) {
       const KernelTime &kernel = *entry;
-      bool integer = kernel.rated && isIntegerDtype(*kernel.rated);
+      bool integer = kernel.countsOps();
       double flops = static_cast<double>(kernel.cost.flops);
       double bytes = static_cast<double>(kernel.cost.bytesMoved());
       os << "<tr>"

@@ -540,11 +540,6 @@ static void printMeasured(const FunctionRoofline &r,
   }
 }
 
-/// Whether `kernel` counts integer operations (OP) rather than FLOPs.
-static bool isIntegerKernel(const KernelTime &kernel) {
-  return kernel.rated && isIntegerDtype(*kernel.rated);
-}
-
 /// A kernel's name cut to `width` columns with an ellipsis: its op's name
 /// is cut first, so that where it is (a node's name) stays whole, else the
 /// start of where it is (a file's name before its line).
@@ -604,7 +599,7 @@ void roof::printKernelTable(const FunctionRoofline &r,
                      "time", "share", "bound", "engine", "dtype", "work",
                      "bytes", "intensity", "attained", "kernel");
   for (const KernelTime *kernel : ArrayRef(kernels).take_front(shown)) {
-    bool integer = isIntegerKernel(*kernel);
+    bool integer = kernel->countsOps();
     // Four digits where they fit in the column (128.0, 0.08, 1234).
     double perByte = kernel->cost.intensity();
     std::string intensity =

@@ -267,8 +267,7 @@ void printKernels(const FunctionRoofline &r, const Axes &axes, double slowest,
     // Hollow: no byte it moves is at a level with a bandwidth, so no roof
     // drawn bounds it (it may sit above the memory's slope).
     bool unbounded = getServedBytes(*kernel) == 0;
-    const char *work =
-        kernel->rated && isIntegerDtype(*kernel->rated) ? "OP" : "FLOP";
+    const char *work = kernel->countsOps() ? "OP" : "FLOP";
     os << llvm::format("<circle class=\"kernel\" cx=\"%.1f\" cy=\"%.1f\" "
                        "r=\"%.1f\" fill=\"%s\" fill-opacity=\"%s\" "
                        "stroke=\"%s\"><title>",
@@ -412,8 +411,7 @@ void printChart(ArrayRef<const FunctionRoofline *> reports,
   for (const FunctionRoofline *r : reports)
     for (const KernelTime &kernel : r->kernels)
       if (getKernelPoint(kernel))
-        (kernel.rated && isIntegerDtype(*kernel.rated) ? integers : floats) =
-            true;
+        (kernel.countsOps() ? integers : floats) = true;
   auto units = [&](StringRef per) {
     std::string flop = ("FLOP/" + per).str(), op = ("OP/" + per).str();
     return integers && !floats ? op : integers ? flop + " or " + op : flop;

@@ -150,6 +150,9 @@ struct KernelTime {
   uint64_t unfusedBytes = 0;
 
   bool hasTime() const { return rate || cost.flops == 0; }
+  /// Whether it runs at an integer dtype: its work counts operations (OP),
+  /// not FLOPs.
+  bool countsOps() const { return rated && isIntegerDtype(*rated); }
   /// The time fusion saves in this kernel (0 when it is no fused kernel).
   double fusionSavedSeconds() const {
     return unfusedSeconds ? *unfusedSeconds - seconds : 0;
