@@ -10,7 +10,7 @@
 #include "roof/Measure/MeasuredMatch.h"
 #include "roof/Pricing/TargetComparison.h"
 #include "roof/Report/TrainingPrinter.h"
-#include "roof/Report/Units.h"
+#include "roof/Support/Units.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include "llvm/Support/Format.h"

@@ -2,7 +2,7 @@
 
 #include "roof/Report/PlanComparison.h"
 
-#include "roof/Report/Units.h"
+#include "roof/Support/Units.h"
 
 #include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"

@@ -9,7 +9,7 @@
 #include "roof/Pricing/Breakdown.h"
 #include "roof/Pricing/TargetComparison.h"
 #include "roof/Report/TrainingPrinter.h"
-#include "roof/Report/Units.h"
+#include "roof/Support/Units.h"
 
 #include "mlir/IR/Location.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -644,6 +644,8 @@ static void printFusionSavings(const FunctionRoofline &r,
   unsigned shown = std::min<unsigned>(options.top, fused.size());
   os << "fusion saves by kernel (" << shown << " of " << fused.size()
      << " fused kernels):\n";
+  // Five columns of 10 and their spaces before the kernel's name.
+  constexpr size_t kNameColumn = 2 + 5 * 10 + 4 + 2;
   if (options.wide)
     os << llvm::format("  %14s %14s %14s %14s %16s  %s\n", "saved(us)",
                        "unfused(us)", "fused(us)", "saved(B)", "unfused(B)",
@@ -652,9 +654,7 @@ static void printFusionSavings(const FunctionRoofline &r,
     os << llvm::format("  %10s %10s %10s %10s %10s  %s\n", "time saved",
                        "unfused", "fused", "B saved", "B unfused", "kernel");
   for (const KernelTime *kernel : ArrayRef(fused).take_front(shown)) {
-    uint64_t savedBytes =
-        subCounts(kernel->unfusedBytes,
-                  std::min(kernel->unfusedBytes, kernel->cost.bytesMoved()));
+    uint64_t savedBytes = kernel->fusionSavedBytes();
     if (options.wide)
       os << llvm::format("  %14.3f %14.3f %14.3f %14s %16s  %s\n",
                          kernel->fusionSavedSeconds() * 1e6,
@@ -670,7 +670,8 @@ static void printFusionSavings(const FunctionRoofline &r,
           formatQuantity(kernel->seconds, "s").c_str(),
           formatCountQuantity(savedBytes, "B").c_str(),
           formatCountQuantity(kernel->unfusedBytes, "B").c_str(),
-          fitColumns(describeKernel(kernel->op), kTableColumns - 58).c_str());
+          fitColumns(describeKernel(kernel->op), kTableColumns - kNameColumn)
+              .c_str());
   }
 }
 

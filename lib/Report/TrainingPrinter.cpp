@@ -2,7 +2,7 @@
 
 #include "roof/Report/TrainingPrinter.h"
 #include "roof/Report/ReportPrinter.h"
-#include "roof/Report/Units.h"
+#include "roof/Support/Units.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"

@@ -13,14 +13,14 @@
 // vector engine at 1/32 of it for i8 (1 TOP/s), half that for f16, a
 // quarter for f32 and i32, an eighth for i64; SRAM and DRAM as given.
 // FILE: "matrix": {
-// FILE-NEXT: "f16": "16 TFLOP/s",
+// FILE-NEXT: "f16": "16.00 TFLOP/s",
 // FILE-NEXT: "i8": "32 TOP/s"
 // FILE: "vector": {
-// FILE-NEXT: "f16": "500 GFLOP/s",
-// FILE-NEXT: "f32": "250 GFLOP/s",
-// FILE-NEXT: "i32": "250 GOP/s",
-// FILE-NEXT: "i64": "125 GOP/s",
-// FILE-NEXT: "i8": "1 TOP/s"
+// FILE-NEXT: "f16": "500.0 GFLOP/s",
+// FILE-NEXT: "f32": "250.0 GFLOP/s",
+// FILE-NEXT: "i32": "250.0 GOP/s",
+// FILE-NEXT: "i64": "125.0 GOP/s",
+// FILE-NEXT: "i8": "1.000 TOP/s"
 // FILE: "estimated": [
 // FILE-NEXT: "compute.matrix.f16",
 // FILE-NEXT: "compute.vector"

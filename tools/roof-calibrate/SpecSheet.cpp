@@ -2,6 +2,7 @@
 
 #include "SpecSheet.h"
 
+#include "roof/Support/Units.h"
 #include "roof/Target/TargetLoader.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -11,6 +12,7 @@
 using namespace roof::calibrate;
 namespace json = llvm::json;
 using llvm::StringRef;
+using mlir::roof::formatQuantity;
 
 namespace {
 /// The keys --from-spec reads, in the order its usage lists them.
@@ -22,16 +24,6 @@ constexpr const char *kKeys[] = {"name", "kind", "i8",        "f16",
 /// 8 -> 0.256: 1/32), and per lane width below them.
 constexpr double kVectorPerMatrixI8 = 1.0 / 32;
 } // namespace
-
-/// "1.188 TOP/s" for `perSecond` operations in `unit` ("OP/s", "FLOP/s"):
-/// four digits at T, G or M.
-static std::string formatRate(double perSecond, StringRef unit) {
-  double scale = perSecond >= 1e12 ? 1e12 : perSecond >= 1e9 ? 1e9 : 1e6;
-  const char *prefix = scale == 1e12 ? "T" : scale == 1e9 ? "G" : "M";
-  return llvm::formatv("{0} {1}{2}", llvm::format("%.4g", perSecond / scale),
-                       prefix, unit)
-      .str();
-}
 
 std::optional<std::string> roof::calibrate::makeSpecTarget(StringRef spec,
                                                            std::string &error) {
@@ -112,21 +104,21 @@ std::optional<std::string> roof::calibrate::makeSpecTarget(StringRef spec,
   json::Object *rates = compute->getObject("matrix");
   if (!f16) {
     f16 = *i8 / 2;
-    (*rates)["f16"] = formatRate(*f16, "FLOP/s");
+    (*rates)["f16"] = formatQuantity(*f16, "FLOP/s");
     estimated.push_back("compute.matrix.f16");
   }
   if (!i8) {
     i8 = *f16 * 2;
-    (*rates)["i8"] = formatRate(*i8, "OP/s");
+    (*rates)["i8"] = formatQuantity(*i8, "OP/s");
     estimated.push_back("compute.matrix.i8");
   }
   double vectorI8 = *i8 * kVectorPerMatrixI8;
   (*compute)["vector"] =
-      json::Object{{"i8", formatRate(vectorI8, "OP/s")},
-                   {"f16", formatRate(vectorI8 / 2, "FLOP/s")},
-                   {"f32", formatRate(vectorI8 / 4, "FLOP/s")},
-                   {"i32", formatRate(vectorI8 / 4, "OP/s")},
-                   {"i64", formatRate(vectorI8 / 8, "OP/s")}};
+      json::Object{{"i8", formatQuantity(vectorI8, "OP/s")},
+                   {"f16", formatQuantity(vectorI8 / 2, "FLOP/s")},
+                   {"f32", formatQuantity(vectorI8 / 4, "FLOP/s")},
+                   {"i32", formatQuantity(vectorI8 / 4, "OP/s")},
+                   {"i64", formatQuantity(vectorI8 / 8, "OP/s")}};
   estimated.push_back("compute.vector");
   target["estimated"] = std::move(estimated);
   std::string givenRates = given.count("i8") && given.count("f16")

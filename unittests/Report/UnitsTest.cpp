@@ -1,6 +1,6 @@
 //===- UnitsTest.cpp - Quantities as the text reports print them ----------===//
 
-#include "roof/Report/Units.h"
+#include "roof/Support/Units.h"
 
 #include "gtest/gtest.h"
 

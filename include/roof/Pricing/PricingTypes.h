@@ -15,6 +15,7 @@
 #include "roof/Analysis/NamedDims.h"
 #include "roof/Pricing/Collectives.h"
 #include "roof/Pricing/NodeRoles.h"
+#include "roof/Support/Counts.h"
 #include "roof/Target/Target.h"
 
 #include "mlir/Interfaces/FunctionInterfaces.h"
@@ -153,9 +154,15 @@ struct KernelTime {
   /// Whether it runs at an integer dtype: its work counts operations (OP),
   /// not FLOPs.
   bool countsOps() const { return rated && isIntegerDtype(*rated); }
-  /// The time fusion saves in this kernel (0 when it is no fused kernel).
+  /// The time and bytes fusion saves in this kernel (0 when it is no fused
+  /// kernel).
   double fusionSavedSeconds() const {
     return unfusedSeconds ? *unfusedSeconds - seconds : 0;
+  }
+  uint64_t fusionSavedBytes() const {
+    return unfusedSeconds ? subCounts(unfusedBytes,
+                                      std::min(unfusedBytes, cost.bytesMoved()))
+                          : 0;
   }
   /// A collective's time on the links that no matmul hides (0 for others).
   double exposedLinkSeconds() const {

@@ -1,6 +1,6 @@
-//===- Units.cpp - Quantities as the text reports print them --------------===//
+//===- Units.cpp - Quantities as people read them -------------------------===//
 
-#include "roof/Report/Units.h"
+#include "roof/Support/Units.h"
 #include "roof/Support/Counts.h"
 
 #include "llvm/Support/Format.h"

@@ -1,13 +1,14 @@
 //===- Units.h - Quantities as the reports print them -----------*- C++ -*-===//
 //
-// Times, energies and sizes scaled to the SI prefix that keeps them readable
-// (29.863 us, 1.204 ms; 2.986 mJ; 512 B, 80.000 GB), and counts of things
-// in the singular or the plural.
+// Times, energies, sizes and rates scaled to the SI prefix that keeps them
+// readable (29.863 us, 1.204 ms; 2.986 mJ; 512 B, 80.000 GB; 1.188 TOP/s),
+// and counts of things in the singular or the plural: for the reports and
+// for the files the tools write.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ROOF_REPORT_UNITS_H
-#define ROOF_REPORT_UNITS_H
+#ifndef ROOF_SUPPORT_UNITS_H
+#define ROOF_SUPPORT_UNITS_H
 
 #include "llvm/ADT/StringRef.h"
 
@@ -44,4 +45,4 @@ std::string formatCountOf(uint64_t count, llvm::StringRef noun);
 
 } // namespace mlir::roof
 
-#endif // ROOF_REPORT_UNITS_H
+#endif // ROOF_SUPPORT_UNITS_H
