@@ -20,6 +20,12 @@ With --past P each layer is a decoder step after P tokens, for inference:
 it reads its KV cache as `roof.kv_cache` arguments (heads x batch x P x
 head size) and attends to P + seq keys. --seq 1 prices one generated token.
 
+With --kv-heads G the attention groups its queries (grouped-query
+attention, as Llama's): K and V have G heads, each read by heads / G query
+heads. With --causal each query attends to the keys up to its own position
+(the softmax's exponentials of later keys are zeroed, comparing the loop
+indices, as a causal mask does).
+
 With --encoder the layers are BERT's instead: post-LN (a layer norm after
 each residual add) and biases; with --vocab, BERT for sequence
 classification (word, position and type embeddings; pooler, classifier
@@ -181,45 +187,79 @@ class Emitter:
         return self.v(part)
 
 
-def layer(e, x, b, s, h, a, encoder, past=0):
+GQA_MAPS = """#gq_q = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d3, d5)>
+#gq_k = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d2, d4, d5)>
+#gq_s = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d3, d4)>
+#gv_p = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d3, d5)>
+#gv_v = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d2, d5, d4)>
+#gv_o = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d3, d4)>"""
+GROUPED6 = '"parallel", "parallel", "parallel", "parallel", "parallel", "reduction"'
+
+
+def layer(e, x, b, s, h, a, encoder, past=0, kv_heads=0, causal=False):
     """One layer over b sequences of s tokens: token-wise ops see the
     b * s tokens as rows; attention sees a * b heads of s tokens, head
     major, so that a split of the heads is a split of its rows. With a KV
     cache of `past` tokens, K and V are the cache's and this call's: the
-    queries attend to past + s keys. A
+    queries attend to past + s keys. With `kv_heads` fewer than `a`, K and
+    V have that many heads, each shared by a / kv_heads query heads. A
     decoder normalizes before each sublayer (pre-LN), an encoder after
     each residual add (post-LN, as BERT)."""
     t, d, n, ba = e.t, h // a, b * s, b * a
+    g = kv_heads or a
     y = x if encoder else e.layer_norm("ln1", x, n, h)
     yb = e.reshape("attn_in", y, [n, h], [b, s, h], "[[0, 1], [2]]", "attn.in")
 
     def project(p):
+        n_heads = a if p == "q" else g
         heads = e.contraction(p + "_4", ["#proj_in", "#proj_w", "#proj_out"], PROJECT5,
-                              (yb, e.T(b, s, h)), (e.v("w" + p), e.T(h, a, d)), [a, b, s, d], "attn." + p)
-        heads = e.bias(p + "_biased", heads, [a, b, s, d], e.v("b" + p), [a, d], ["#absd", "#ad_of_absd", "#absd"], "attn." + p)
+                              (yb, e.T(b, s, h)), (e.v("w" + p), e.T(h, n_heads, d)), [n_heads, b, s, d], "attn." + p)
+        heads = e.bias(p + "_biased", heads, [n_heads, b, s, d], e.v("b" + p), [n_heads, d], ["#absd", "#ad_of_absd", "#absd"], "attn." + p)
         keys = s
         if past and p != "q":
             # The cache grows by this call's keys or values.
             keys = past + s
-            e.w(f"  {e.v(p + '_all')} = tensor.concat dim(2) {e.v('past_' + p)}, {heads} : ({e.T(a, b, past, d)}, {e.T(a, b, s, d)}) -> {e.T(a, b, keys, d)} loc(\"{e.scope}.attn.{p}_cache\")")
+            e.w(f"  {e.v(p + '_all')} = tensor.concat dim(2) {e.v('past_' + p)}, {heads} : ({e.T(g, b, past, d)}, {e.T(g, b, s, d)}) -> {e.T(g, b, keys, d)} loc(\"{e.scope}.attn.{p}_cache\")")
             heads = e.v(p + "_all")
+        if g < a:
+            # Grouped: q as [groups, a / groups, b, s, d]; K and V stay 4-D.
+            if p == "q":
+                return e.reshape(p, heads, [a, b, s, d], [g, a // g, b, s, d], "[[0, 1], [2], [3], [4]]", "attn.q")
+            return heads
         return e.reshape(p, heads, [a, b, keys, d], [ba, keys, d], "[[0, 1], [2], [3]]", "attn." + p)
 
     q, k, v = (project(p) for p in "qkv")
     kv = past + s
-    scores = e.contraction("scores", ["#qk_q", "#qk_k", "#qk_s"], CONTRACT4,
-                           (q, e.T(ba, s, d)), (k, e.T(ba, kv, d)), [ba, s, kv], "attn.scores")
+    if g < a:
+        scores5 = e.contraction("scores5", ["#gq_q", "#gq_k", "#gq_s"], GROUPED6,
+                                (q, e.T(g, a // g, b, s, d)), (k, e.T(g, b, kv, d)), [g, a // g, b, s, kv], "attn.scores")
+        scores = e.reshape("scores", scores5, [g, a // g, b, s, kv], [ba, s, kv], "[[0, 1, 2], [3], [4]]", "attn.scores")
+    else:
+        scores = e.contraction("scores", ["#qk_q", "#qk_k", "#qk_s"], CONTRACT4,
+                               (q, e.T(ba, s, d)), (k, e.T(ba, kv, d)), [ba, s, kv], "attn.scores")
     sm = "attn.softmax"
     mx = e.reduce("mx", scores, [ba, s, kv], "[2]", [ba, s], "arith.maximumf", sm, init="%lowest")
+    # A causal mask: key j is seen by query i (at position past + i) when
+    # j <= past + i.
+    mask = (f"    %qi = linalg.index 1 : index\n    %kj = linalg.index 2 : index\n"
+            + (f"    %last = arith.addi %qi, %c{past} : index\n" if past else "")
+            + f"    %keep = arith.cmpi ule, %kj, {'%last' if past else '%qi'} : index\n"
+            f"    %r = arith.select %keep, %e, %zero : {t}\n") if causal else ""
     ex = e.generic("exp", ["#ass", "#as_of_ass", "#ass"], PAR3, [(scores, e.T(ba, s, kv)), (mx, e.T(ba, s))], [ba, s, kv],
-                   f"    %c = arith.subf %a0, %a1 : {t}\n    %z = arith.mulf %c, %inv_sqrt_d : {t}\n    %r = math.exp %z : {t}\n    linalg.yield %r : {t}", sm)
+                   f"    %c = arith.subf %a0, %a1 : {t}\n    %z = arith.mulf %c, %inv_sqrt_d : {t}\n    %{'e' if causal else 'r'} = math.exp %z : {t}\n{mask}    linalg.yield %r : {t}", sm)
     total = e.reduce("sum", ex, [ba, s, kv], "[2]", [ba, s], "arith.addf", sm)
     probs = e.generic("probs", ["#ass", "#as_of_ass", "#ass"], PAR3, [(ex, e.T(ba, s, kv)), (total, e.T(ba, s))], [ba, s, kv],
                       f"    %r = arith.divf %a0, %a1 : {t}\n    linalg.yield %r : {t}", sm)
     p2 = e.dropout("attn.dropout", probs, [ba, s, kv])
-    ctx = e.contraction("ctx", ["#pv_p", "#pv_v", "#pv_o"], CONTRACT4,
-                        (p2, e.T(ba, s, kv)), (v, e.T(ba, kv, d)), [ba, s, d], "attn.pv")
-    ctx4 = e.reshape("ctx4", ctx, [ba, s, d], [a, b, s, d], "[[0, 1], [2], [3]]", "attn.pv")
+    if g < a:
+        p5 = e.reshape("probs5", p2, [ba, s, kv], [g, a // g, b, s, kv], "[[0, 1, 2], [3], [4]]", "attn.pv")
+        ctx5 = e.contraction("ctx5", ["#gv_p", "#gv_v", "#gv_o"], GROUPED6,
+                             (p5, e.T(g, a // g, b, s, kv)), (v, e.T(g, b, kv, d)), [g, a // g, b, s, d], "attn.pv")
+        ctx4 = e.reshape("ctx4", ctx5, [g, a // g, b, s, d], [a, b, s, d], "[[0, 1], [2], [3], [4]]", "attn.pv")
+    else:
+        ctx = e.contraction("ctx", ["#pv_p", "#pv_v", "#pv_o"], CONTRACT4,
+                            (p2, e.T(ba, s, kv)), (v, e.T(ba, kv, d)), [ba, s, d], "attn.pv")
+        ctx4 = e.reshape("ctx4", ctx, [ba, s, d], [a, b, s, d], "[[0, 1], [2], [3]]", "attn.pv")
     proj3 = e.contraction("proj3", ["#o_in", "#o_w", "#o_out"], MERGE5,
                           (ctx4, e.T(a, b, s, d)), (e.v("wo"), e.T(a, d, h)), [b, s, h], "attn.proj")
     proj = e.reshape("proj_rows", proj3, [b, s, h], [n, h], "[[0, 1], [2]]", "attn.proj")
@@ -302,6 +342,13 @@ def main():
                         help="a decoder step after PAST tokens: each layer "
                         "reads its KV cache (roof.kv_cache arguments) and "
                         "attends to PAST + seq keys")
+    parser.add_argument("--kv-heads", type=int, default=0,
+                        help="grouped-query attention: K and V heads, each "
+                        "shared by heads / kv-heads query heads (default: "
+                        "heads)")
+    parser.add_argument("--causal", action="store_true",
+                        help="each query attends to the keys up to its own "
+                        "position")
     parser.add_argument("-o", "--output", required=True)
     args = parser.parse_args()
     b, s, h, a, t, V = args.batch, args.seq, args.hidden, args.heads, args.dtype, args.vocab
@@ -309,10 +356,15 @@ def main():
     if h % a:
         parser.error("--hidden must be a multiple of --heads")
     d = h // a
+    g = args.kv_heads or a
+    if g < 1 or a % g or g > a:
+        parser.error("--kv-heads must divide --heads")
+    if g < a and enc:
+        parser.error("--kv-heads is for decoders")
     T = lambda *shape: "tensor<" + "x".join(map(str, shape)) + f"x{t}>"
     params = []
     layer_params = [("ln1_g", [h]), ("ln1_b", [h]), ("wq", [h, a, d]),
-                    ("wk", [h, a, d]), ("wv", [h, a, d]), ("wo", [a, d, h]),
+                    ("wk", [h, g, d]), ("wv", [h, g, d]), ("wo", [a, d, h]),
                     ("ln2_g", [h]), ("ln2_b", [h]), ("w1", [h, 4 * h]),
                     ("w2", [4 * h, h])]
     if enc:
@@ -322,7 +374,7 @@ def main():
         for name, shape in layer_params:
             params.append(f"%layers_{i}_{name}: {T(*shape)} {{roof.param}}")
         if args.past:
-            params += [f"%layers_{i}_past_{p}: {T(a, b, args.past, d)} {{roof.kv_cache}}" for p in "kv"]
+            params += [f"%layers_{i}_past_{p}: {T(g, b, args.past, d)} {{roof.kv_cache}}" for p in "kv"]
     if V and enc:
         params = [f"%embed: {T(1, V, h)} {{roof.param}}",
                   f"%embed_positions: {T(s, h)} {{roof.param}}",
@@ -344,7 +396,7 @@ def main():
     Emitter.dropout_rate = args.dropout
     # The seed the dropout masks are drawn from; none without dropout.
     seed = f", %seed: tensor<{t}>" if args.dropout else ""
-    lines = [MAPS, f"func.func @{'encoder' if enc else 'gpt'}({inputs}{seed},\n    " +
+    lines = [MAPS + ("\n" + GQA_MAPS if g < a else ""), f"func.func @{'encoder' if enc else 'gpt'}({inputs}{seed},\n    " +
              ",\n    ".join(params) + f") -> {result} {{"]
     consts = {"zero": 0.0, "lowest": -65504.0, "one": 1.0, "half": 0.5,
               "inv_h": 1.0 / h, "eps": 1e-5, "inv_sqrt_d": 1 / math.sqrt(d),
@@ -353,7 +405,7 @@ def main():
               "rate": args.dropout}
     for name, value in consts.items():
         lines.append(f"  %{name} = arith.constant {value:.8e} : {t}")
-    for size in sorted({s, h, n, b * a, b}):
+    for size in sorted({s, h, n, b * a, b} | ({args.past} if args.causal and args.past else set())):
         lines.append(f"  %c{size} = arith.constant {size} : index")
     x = "%input"
     if not V:
@@ -368,7 +420,8 @@ def main():
         lines.append(f"  %embedded = tosa.gather %embed, %ids_row : ({T(1, V, h)}, tensor<1x{n}xi32>) -> {T(1, n, h)} loc(\"embed\")")
         lines.append(f"  %input = tensor.collapse_shape %embedded [[0, 1], [2]] : {T(1, n, h)} into {T(n, h)} loc(\"embed\")")
     for i in range(args.layers):
-        x = layer(Emitter(f"layers.{i}", lines, t, biases=enc), x, b, s, h, a, enc, args.past)
+        x = layer(Emitter(f"layers.{i}", lines, t, biases=enc), x, b, s, h, a, enc, args.past,
+                  kv_heads=g, causal=args.causal)
     if V and enc:
         x = classify(lines, x, b, s, h, t, args.labels)
     elif V:

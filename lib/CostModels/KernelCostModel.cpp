@@ -2,12 +2,14 @@
 //
 // A kernel's cost: the FLOPs of its ops; its bytes are what crosses its
 // boundary — each value it reads from outside, once, and each value it
-// yields. Intermediates stay on chip.
+// yields. Intermediates stay on chip. A fused attention's FLOPs are the
+// share of its scores that its causal mask keeps (CausalMask.h).
 //
 //===----------------------------------------------------------------------===//
 
 #include "roof/CostModels/CostModels.h"
 
+#include "roof/Analysis/CausalMask.h"
 #include "roof/Analysis/CostOpInterface.h"
 #include "roof/Analysis/FunctionCost.h"
 #include "roof/Dialect/RoofDialect.h"
@@ -16,6 +18,8 @@
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Transforms/RegionUtils.h"
+
+#include <cmath>
 
 using namespace mlir;
 using namespace mlir::roof;
@@ -34,6 +38,11 @@ struct KernelCostModel
     OpCost cost;
     cost.flops = inside.total.flops;
     cost.transcendentals = inside.total.transcendentals;
+    // A fused attention skips the tiles its causal mask zeroes.
+    if (std::optional<double> share = getCausalShare(kernel)) {
+      cost.flops = std::llround(*share * cost.flops);
+      cost.transcendentals = std::llround(*share * cost.transcendentals);
+    }
     // Values from outside, once each; an empty tensor holds no data. A value
     // the kernel only reads through slices of its own (a convolution reading
     // a cropped input) is read where they reach (the union is not worked

@@ -1,6 +1,7 @@
 //===- Backward.cpp - The backward pass of a forward function -------------===//
 
 #include "roof/Pricing/Backward.h"
+#include "roof/Analysis/CausalMask.h"
 #include "roof/Analysis/CostContext.h"
 #include "roof/Analysis/OpClassification.h"
 #include "roof/Dialect/RoofDialect.h"
@@ -16,6 +17,8 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
+
+#include <cmath>
 
 using namespace mlir;
 using namespace mlir::roof;
@@ -409,8 +412,8 @@ static void deriveOp(Operation *op, Operation *kernel, const OpCost &cost,
 /// them, so it reads the attention's inputs and output and writes their
 /// gradients. Its FLOPs: the scores again (F1) and four more products, dV
 /// and dP over the values' contraction (2 F2), dQ and dK over the scores'
-/// (2 F1), and twice the softmax's elementwise work. std::nullopt for any
-/// other kernel.
+/// (2 F1), and twice the softmax's elementwise work, all at the share its
+/// causal mask keeps. std::nullopt for any other kernel.
 static std::optional<BackwardPart>
 getFlashAttentionBackward(Operation *kernel,
                           llvm::DenseMap<Operation *, OpCostRecord> &records,
@@ -438,6 +441,9 @@ getFlashAttentionBackward(Operation *kernel,
   if (contractions.size() != 2)
     return std::nullopt;
   part.flops = 3 * contractions[0] + 2 * contractions[1] + 2 * elementwise;
+  // It skips the tiles the causal mask zeroes, as the forward kernel does.
+  if (std::optional<double> share = getCausalShare(fused))
+    part.flops = std::llround(*share * part.flops);
   part.reads.insert(kernel->result_begin(), kernel->result_end());
   return part;
 }
