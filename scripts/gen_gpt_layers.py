@@ -20,7 +20,9 @@ With --past P each layer is a decoder step after P tokens, for inference:
 it reads its KV cache as `roof.kv_cache` arguments (heads x batch x P x
 head size) and attends to P + seq keys. --seq 1 prices one generated token.
 
-With --kv-heads G the attention groups its queries (grouped-query
+With --ffn F the MLP is F wide instead of 4h (a gated MLP of width F', as
+Llama's, is matched in FLOPs and weights by F = 1.5 F'). With --kv-heads
+G the attention groups its queries (grouped-query
 attention, as Llama's): K and V have G heads, each read by heads / G query
 heads. With --causal each query attends to the keys up to its own position
 (the softmax's exponentials of later keys are zeroed, comparing the loop
@@ -196,17 +198,18 @@ GQA_MAPS = """#gq_q = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d3, d5
 GROUPED6 = '"parallel", "parallel", "parallel", "parallel", "parallel", "reduction"'
 
 
-def layer(e, x, b, s, h, a, encoder, past=0, kv_heads=0, causal=False):
+def layer(e, x, b, s, h, a, encoder, past=0, kv_heads=0, causal=False, ffn=0):
     """One layer over b sequences of s tokens: token-wise ops see the
     b * s tokens as rows; attention sees a * b heads of s tokens, head
     major, so that a split of the heads is a split of its rows. With a KV
     cache of `past` tokens, K and V are the cache's and this call's: the
     queries attend to past + s keys. With `kv_heads` fewer than `a`, K and
-    V have that many heads, each shared by a / kv_heads query heads. A
+    V have that many heads, each shared by a / kv_heads query heads. The
+    MLP's hidden width is `ffn` (4h by default). A
     decoder normalizes before each sublayer (pre-LN), an encoder after
     each residual add (post-LN, as BERT)."""
     t, d, n, ba = e.t, h // a, b * s, b * a
-    g = kv_heads or a
+    g, f = kv_heads or a, ffn or 4 * h
     y = x if encoder else e.layer_norm("ln1", x, n, h)
     yb = e.reshape("attn_in", y, [n, h], [b, s, h], "[[0, 1], [2]]", "attn.in")
 
@@ -268,11 +271,11 @@ def layer(e, x, b, s, h, a, encoder, past=0, kv_heads=0, causal=False):
     if encoder:
         r1 = e.layer_norm("ln1", r1, n, h)
     y2 = r1 if encoder else e.layer_norm("ln2", r1, n, h)
-    fc1 = e.matmul("fc1", y2, e.v("w1"), n, h, 4 * h, "mlp.fc1")
-    fc1 = e.bias("fc1_biased", fc1, [n, 4 * h], e.v("b1"), [4 * h], ["#sh", "#h_of_sh", "#sh"], "mlp.fc1")
-    gelu = e.generic("gelu", ["#sh", "#sh"], PAR2, [(fc1, e.T(n, 4 * h))], [n, 4 * h],
+    fc1 = e.matmul("fc1", y2, e.v("w1"), n, h, f, "mlp.fc1")
+    fc1 = e.bias("fc1_biased", fc1, [n, f], e.v("b1"), [f], ["#sh", "#h_of_sh", "#sh"], "mlp.fc1")
+    gelu = e.generic("gelu", ["#sh", "#sh"], PAR2, [(fc1, e.T(n, f))], [n, f],
                      f"    %x2 = arith.mulf %a0, %a0 : {t}\n    %x3 = arith.mulf %x2, %a0 : {t}\n    %c3 = arith.mulf %x3, %gelu_c : {t}\n    %in = arith.addf %a0, %c3 : {t}\n    %sc = arith.mulf %in, %gelu_k : {t}\n    %th = math.tanh %sc : {t}\n    %one_th = arith.addf %th, %one : {t}\n    %hx = arith.mulf %a0, %half : {t}\n    %r = arith.mulf %hx, %one_th : {t}\n    linalg.yield %r : {t}", "mlp.gelu")
-    fc2 = e.matmul("fc2", gelu, e.v("w2"), n, 4 * h, h, "mlp.fc2")
+    fc2 = e.matmul("fc2", gelu, e.v("w2"), n, f, h, "mlp.fc2")
     fc2 = e.bias("fc2_biased", fc2, [n, h], e.v("b2"), [h], ["#sh", "#h_of_sh", "#sh"], "mlp.fc2")
     out = e.add("add2", r1, e.dropout("mlp.dropout", fc2, [n, h]), [n, h])
     return e.layer_norm("ln2", out, n, h) if encoder else out
@@ -346,6 +349,10 @@ def main():
                         help="grouped-query attention: K and V heads, each "
                         "shared by heads / kv-heads query heads (default: "
                         "heads)")
+    parser.add_argument("--ffn", type=int, default=0,
+                        help="the MLP's hidden width (default 4 x hidden); "
+                        "a gated MLP of width F is matched in FLOPs and "
+                        "weights by 1.5 F")
     parser.add_argument("--causal", action="store_true",
                         help="each query attends to the keys up to its own "
                         "position")
@@ -356,7 +363,7 @@ def main():
     if h % a:
         parser.error("--hidden must be a multiple of --heads")
     d = h // a
-    g = args.kv_heads or a
+    g, f = args.kv_heads or a, args.ffn or 4 * h
     if g < 1 or a % g or g > a:
         parser.error("--kv-heads must divide --heads")
     if g < a and enc:
@@ -365,11 +372,11 @@ def main():
     params = []
     layer_params = [("ln1_g", [h]), ("ln1_b", [h]), ("wq", [h, a, d]),
                     ("wk", [h, g, d]), ("wv", [h, g, d]), ("wo", [a, d, h]),
-                    ("ln2_g", [h]), ("ln2_b", [h]), ("w1", [h, 4 * h]),
-                    ("w2", [4 * h, h])]
+                    ("ln2_g", [h]), ("ln2_b", [h]), ("w1", [h, f]),
+                    ("w2", [f, h])]
     if enc:
         layer_params += [("bq", [a, d]), ("bk", [a, d]), ("bv", [a, d]),
-                         ("bo", [h]), ("b1", [4 * h]), ("b2", [h])]
+                         ("bo", [h]), ("b1", [f]), ("b2", [h])]
     for i in range(args.layers):
         for name, shape in layer_params:
             params.append(f"%layers_{i}_{name}: {T(*shape)} {{roof.param}}")
@@ -421,7 +428,7 @@ def main():
         lines.append(f"  %input = tensor.collapse_shape %embedded [[0, 1], [2]] : {T(1, n, h)} into {T(n, h)} loc(\"embed\")")
     for i in range(args.layers):
         x = layer(Emitter(f"layers.{i}", lines, t, biases=enc), x, b, s, h, a, enc, args.past,
-                  kv_heads=g, causal=args.causal)
+                  kv_heads=g, causal=args.causal, ffn=f)
     if V and enc:
         x = classify(lines, x, b, s, h, t, args.labels)
     elif V:

@@ -115,6 +115,9 @@ void roof::printTrainingText(const TrainingReport &step,
   if (const std::optional<DataParallelStep> &replicas = step.dataParallel) {
     const DataParallelOptions &options = replicas->options;
     os << "data:    " << options.replicas << " replicas";
+    if (options.contextSplit > 1)
+      os << " (" << options.replicas / options.contextSplit << " x "
+         << options.contextSplit << " that split each sample's tokens)";
     if (options.zeroStage)
       os << " with ZeRO-" << options.zeroStage << " (memory is one device's)";
     const CollectiveTime &reduce = replicas->reduce;
@@ -262,6 +265,8 @@ void roof::writeTrainingJson(llvm::json::OStream &json,
       json.attributeObject("data_parallel", [&] {
         json.attribute("replicas",
                        static_cast<uint64_t>(replicas->options.replicas));
+        json.attribute("context_split",
+                       static_cast<uint64_t>(replicas->options.contextSplit));
         json.attribute("zero_stage",
                        static_cast<uint64_t>(replicas->options.zeroStage));
         json.attribute("reduce_s", replicas->reduce.seconds);

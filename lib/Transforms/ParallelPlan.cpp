@@ -8,7 +8,10 @@
 // its vocabulary, and the lookups are summed. With sequence parallelism
 // what those sums make is split by its tokens until the next column split
 // gathers it, as Megatron-LM's --sequence-parallel runs the norms and the
-// residual adds.
+// residual adds. With context parallelism the devices of a second grid
+// axis split every activation by its tokens, and each attention reads its
+// keys and values whole (all-gathered), as Llama 3's context parallelism
+// runs it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +19,7 @@
 
 #include "roof/Analysis/OpClassification.h"
 #include "roof/Analysis/WeightAnalysis.h"
+#include "roof/Transforms/AttentionFusion.h"
 #include "roof/Transforms/SequenceSplit.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -44,17 +48,24 @@ struct RoofParallelPlanPass
     std::optional<PlanSpec> spec = parsePlan();
     if (!spec)
       return signalPassFailure();
-    if (spec->tp == 1)
+    if (spec->tp == 1 && spec->cp == 1)
       return;
-    if (SymbolTable::lookupSymbolIn(module, "tp")) {
+    // Tensor parallelism alone is a grid @tp, context parallelism alone
+    // @cp, and both a grid @cp_tp of cp x tp devices, tp fastest (within a
+    // node).
+    StringRef name = spec->cp == 1 ? "tp" : spec->tp == 1 ? "cp" : "cp_tp";
+    if (SymbolTable::lookupSymbolIn(module, name)) {
       emitError(module.getLoc())
-          << "roof-parallel-plan: the module already has a symbol @tp; the "
-             "plan's grid takes that name";
+          << "roof-parallel-plan: the module already has a symbol @" << name
+          << "; the plan's grid takes that name";
       return signalPassFailure();
     }
     OpBuilder b(module.getBodyRegion());
-    auto grid = shard::GridOp::create(b, module.getLoc(), "tp",
-                                      ArrayRef<int64_t>{spec->tp});
+    SmallVector<int64_t, 2> shape;
+    for (unsigned devices : {spec->cp, spec->tp})
+      if (devices > 1)
+        shape.push_back(devices);
+    auto grid = shard::GridOp::create(b, module.getLoc(), name, shape);
     WeightOptions options;
     options.paramArgs.assign(paramArgs.begin(), paramArgs.end());
     WeightAnalysis weights(options);
@@ -63,8 +74,11 @@ struct RoofParallelPlanPass
         return WalkResult::advance();
       if (failed(checkPartitionable(fn)))
         return WalkResult::interrupt();
-      planFunction(fn, grid, weights, *spec);
-      returnWhole(fn, grid);
+      if (spec->tp > 1)
+        planFunction(fn, grid, weights, *spec);
+      if (spec->cp > 1 && failed(planContext(fn, grid, weights, *spec)))
+        return WalkResult::interrupt();
+      returnWhole(fn, grid, spec->cp);
       return WalkResult::advance();
     });
     if (walk.wasInterrupted())
@@ -77,32 +91,38 @@ private:
   struct PlanSpec {
     unsigned tp = 1;
     bool sequence = false;
+    /// Devices that split the tokens (context parallelism).
+    unsigned cp = 1;
   };
 
-  /// plan=tp:N or tp:N,sp:N (sp:N alone is tp:N,sp:N), after an error for
-  /// any other plan.
+  /// plan=tp:N or tp:N,sp:N (sp:N alone is tp:N,sp:N), and cp:C, after an
+  /// error for any other plan.
   std::optional<PlanSpec> parsePlan() {
-    unsigned tp = 0, sp = 0;
+    unsigned tp = 0, sp = 0, cp = 1;
     SmallVector<StringRef> parts;
     StringRef(plan).split(parts, ',');
     for (StringRef part : parts) {
       auto [kind, size] = part.split(':');
       unsigned devices = 0;
-      if ((kind != "tp" && kind != "sp") || size.getAsInteger(10, devices) ||
-          devices < 1) {
+      if ((kind != "tp" && kind != "sp" && kind != "cp") ||
+          size.getAsInteger(10, devices) || devices < 1) {
         llvm::errs() << "error: roof-parallel-plan: plan must be tp:N, "
                         "optionally with sp:N (tensor and sequence "
-                        "parallelism over the same N devices); got '"
+                        "parallelism over the same N devices), and cp:C "
+                        "(context parallelism over C groups of them); got '"
                      << plan << "' (dp: and pp: need no split of the IR: "
                      << "roof-report's parallel=dp:M,pp:P with training=; "
-                     << "ep: and cp: are not planned yet, "
-                     << "docs/parallelism.md)\n";
+                     << "ep: is not planned yet, docs/parallelism.md)\n";
         return std::nullopt;
       }
-      (kind == "tp" ? tp : sp) = devices;
+      (kind == "tp" ? tp : kind == "sp" ? sp : cp) = devices;
     }
     PlanSpec spec;
+    spec.cp = cp;
     std::string problem = resolveSequenceSplit(tp, sp, spec.tp, spec.sequence);
+    if (problem.empty() && spec.sequence && cp > 1)
+      problem = "sequence parallelism (sp:) and context parallelism (cp:) "
+                "both split the tokens; give one";
     if (!problem.empty()) {
       llvm::errs() << "error: roof-parallel-plan: " << problem << "; got '"
                    << plan << "'\n";
@@ -145,17 +165,31 @@ private:
   /// Annotates what `fn` returns as whole on every device: its callers get
   /// what it computes, and MLIR 22's shard-partition crashes on a returned
   /// value that propagation leaves without a sharding (a reduction's, such
-  /// as a loss).
-  static void returnWhole(FunctionOpInterface fn, shard::GridOp grid) {
+  /// as a loss). With context parallelism (`tokens` devices, more than 1)
+  /// a returned value is made split by its first dim that they divide and
+  /// that is not 1 (its tokens, in a model written token-major), and
+  /// gathered for the return: upstream's propagation works back from the
+  /// return first, and would otherwise run the last layer whole.
+  static void returnWhole(FunctionOpInterface fn, shard::GridOp grid,
+                          int64_t tokens) {
+    MLIRContext *context = fn.getContext();
     for (Block &block : fn.getFunctionBody()) {
       Operation *terminator = block.getTerminator();
       if (!terminator || !isa<func::ReturnOp>(terminator))
         continue;
       for (OpOperand &result : terminator->getOpOperands()) {
         auto type = dyn_cast<RankedTensorType>(result.get().getType());
-        if (type && type.getRank() > 0)
-          annotate(result, grid,
-                   {shard::GridAxesAttr::get(fn.getContext(), {})});
+        if (!type || type.getRank() == 0)
+          continue;
+        auto dim =
+            llvm::find_if(llvm::seq<int64_t>(type.getRank()), [&](int64_t d) {
+              return type.getDimSize(d) != 1 && divides(type, d, tokens);
+            });
+        bool split = tokens > 1 && *dim != type.getRank();
+        if (split)
+          annotate(result, grid, splitAxes(context, *dim));
+        annotate(result, grid, {shard::GridAxesAttr::get(context, {})},
+                 /*forUsers=*/split);
       }
     }
   }
@@ -192,7 +226,8 @@ private:
         if (auto gather = dyn_cast<tosa::GatherOp>(&op);
             gather && weights.isWeight(gather.getValues())) {
           if (divides(gather.getValues().getType(), /*dim=*/1, devices)) {
-            splitDim(gather->getOpOperand(0), /*dim=*/1, grid);
+            splitDim(gather->getOpOperand(0), /*dim=*/1, grid,
+                     getTensorAxis(spec));
             lookups.push_back(gather);
           }
           continue;
@@ -234,7 +269,7 @@ private:
     for (auto [i, split] : llvm::enumerate(splits)) {
       if (!split.row && !readByRow.contains(i))
         continue;
-      splitDim(*split.weight, split.dim, grid);
+      splitDim(*split.weight, split.dim, grid, getTensorAxis(spec));
       ++(split.row ? numRows : numColumns);
       if (spec.sequence)
         splitSequence(split, grid, devices, gathered);
@@ -243,6 +278,115 @@ private:
       for (tosa::GatherOp lookup : lookups)
         if (divides(lookup.getType(), /*dim=*/1, devices))
           splitUsersBy(lookup.getResult(), /*dim=*/1, grid);
+  }
+
+  /// The grid axis of tensor parallelism: the last (fastest), after
+  /// context parallelism's, which is the first.
+  static shard::GridAxis getTensorAxis(const PlanSpec &spec) {
+    return spec.cp > 1 ? 1 : 0;
+  }
+
+  /// Context parallelism: each attention of `fn` (a contraction of two
+  /// activations that growAttention takes, Q K^T, then P V) reads its
+  /// queries split by their tokens over the grid's first axis, where they
+  /// are made, so that propagation splits every activation before and after
+  /// by its tokens; and its keys and values whole, which all-gathers them.
+  /// Both keep the split of their heads that tensor parallelism makes.
+  LogicalResult planContext(FunctionOpInterface fn, shard::GridOp grid,
+                            const WeightAnalysis &weights,
+                            const PlanSpec &spec) {
+    SmallVector<std::pair<linalg::LinalgOp, linalg::LinalgOp>> attentions;
+    fn.walk([&](linalg::LinalgOp op) {
+      if (!isContraction(op) || op.getNumDpsInputs() != 2 ||
+          llvm::any_of(op.getDpsInputOperands(), [&](OpOperand *input) {
+            return weights.isWeight(input->get());
+          }))
+        return;
+      SmallVector<Operation *> chain = growAttention(op);
+      if (!chain.empty())
+        attentions.emplace_back(op, cast<linalg::LinalgOp>(chain.back()));
+    });
+    if (attentions.empty())
+      return emitError(fn.getLoc())
+             << "roof-parallel-plan: context parallelism splits each "
+                "attention's queries by their tokens, and @"
+             << fn.getName()
+             << " has no attention (Q K^T, a softmax, then P V)";
+    for (auto [scores, values] : attentions) {
+      if (failed(splitAttentionOperand(*scores.getDpsInputOperand(0), grid,
+                                       spec, AttentionInput::Queries)) ||
+          failed(splitAttentionOperand(*scores.getDpsInputOperand(1), grid,
+                                       spec, AttentionInput::Keys)) ||
+          failed(splitAttentionOperand(*values.getDpsInputOperand(0), grid,
+                                       spec, AttentionInput::Queries)) ||
+          failed(splitAttentionOperand(*values.getDpsInputOperand(1), grid,
+                                       spec, AttentionInput::Values)))
+        return failure();
+      ++numAttentions;
+    }
+    return success();
+  }
+
+  /// What an attention contraction's operand holds: the queries' rows (Q,
+  /// and the probabilities P), or the keys' (K and V).
+  enum class AttentionInput { Queries, Keys, Values };
+
+  /// Annotates an attention contraction's `operand` as split by its tokens
+  /// over the context-parallel axis, where it is made: the dim of the last
+  /// parallel loop that the other input does not index for Q and K of Q
+  /// K^T, and of the last reduction loop for V of P V. K and V are also
+  /// annotated whole along their tokens for this use (an all-gather). All
+  /// keep their first batch dim (a parallel loop that also indexes the
+  /// other input: the heads) split over the tensor-parallel axis.
+  static LogicalResult splitAttentionOperand(OpOperand &operand,
+                                             shard::GridOp grid,
+                                             const PlanSpec &spec,
+                                             AttentionInput input) {
+    auto op = cast<linalg::LinalgOp>(operand.getOwner());
+    OpOperand *other =
+        op.getDpsInputOperand(op.getDpsInputOperand(0) == &operand);
+    AffineMap map = op.getMatchingIndexingMap(&operand);
+    AffineMap otherMap = op.getMatchingIndexingMap(other);
+    SmallVector<utils::IteratorType> loops = op.getIteratorTypesArray();
+    std::optional<unsigned> heads, tokens;
+    for (auto [dim, expr] : llvm::enumerate(map.getResults())) {
+      auto loop = dyn_cast<AffineDimExpr>(expr);
+      if (!loop)
+        continue;
+      bool parallel =
+          loops[loop.getPosition()] == utils::IteratorType::parallel;
+      bool shared = otherMap.isFunctionOfDim(loop.getPosition());
+      if (parallel && shared && !heads &&
+          divides(operand.get().getType(), dim, spec.tp))
+        heads = dim;
+      if (input == AttentionInput::Values ? !parallel : parallel && !shared)
+        tokens = dim;
+    }
+    if (!tokens || !divides(operand.get().getType(), *tokens, spec.cp))
+      return op->emitError()
+             << "roof-parallel-plan: context parallelism splits this "
+                "attention's "
+             << (input == AttentionInput::Queries ? "queries"
+                                                  : "keys and values")
+             << " by their tokens, and cp:" << spec.cp
+             << " does not divide them";
+    MLIRContext *context = grid.getContext();
+    SmallVector<shard::GridAxesAttr> whole(
+        map.getNumResults(), shard::GridAxesAttr::get(context, {}));
+    if (heads && spec.tp > 1)
+      whole[*heads] = shard::GridAxesAttr::get(context, {getTensorAxis(spec)});
+    SmallVector<shard::GridAxesAttr> split = whole;
+    split[*tokens] = shard::GridAxesAttr::get(context, {0});
+    auto trim = [](SmallVector<shard::GridAxesAttr> &axes) {
+      while (axes.size() > 1 && axes.back().empty())
+        axes.pop_back();
+    };
+    trim(split);
+    trim(whole);
+    annotate(operand, grid, split);
+    if (input != AttentionInput::Queries)
+      annotate(operand, grid, whole, /*forUsers=*/true);
+    return success();
   }
 
   /// Sequence parallelism at a kept split. What a row split sums is split
@@ -451,17 +595,19 @@ private:
            tensor.getDimSize(dim) % devices == 0;
   }
 
-  /// Annotates the value at `operand` as split over `grid` by its `dim`.
-  static void splitDim(OpOperand &operand, unsigned dim, shard::GridOp grid) {
-    annotate(operand, grid, splitAxes(grid.getContext(), dim));
+  /// Annotates the value at `operand` as split over `grid`'s `axis` by its
+  /// `dim`.
+  static void splitDim(OpOperand &operand, unsigned dim, shard::GridOp grid,
+                       shard::GridAxis axis) {
+    annotate(operand, grid, splitAxes(grid.getContext(), dim, axis));
   }
 
-  /// The split axes of a tensor split by its `dim` over a 1-D grid.
-  static SmallVector<shard::GridAxesAttr> splitAxes(MLIRContext *context,
-                                                    unsigned dim) {
+  /// The split axes of a tensor split by its `dim` over a grid's `axis`.
+  static SmallVector<shard::GridAxesAttr>
+  splitAxes(MLIRContext *context, unsigned dim, shard::GridAxis axis = 0) {
     SmallVector<shard::GridAxesAttr> axes(
         dim + 1, shard::GridAxesAttr::get(context, {}));
-    axes.back() = shard::GridAxesAttr::get(context, {0});
+    axes.back() = shard::GridAxesAttr::get(context, {axis});
     return axes;
   }
 

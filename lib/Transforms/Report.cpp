@@ -172,8 +172,8 @@ private:
     // Dims bound by name (generate=, sizes=) are bound before the plan
     // splits each copy, so that the sharding passes see static shapes.
     bool planEachBinding =
-        plan.tp > 1 && !split && (!generate.empty() || !dimSweep.empty());
-    if (plan.tp > 1 && !split && !planEachBinding) {
+        plan.splitsIR() && !split && (!generate.empty() || !dimSweep.empty());
+    if (plan.splitsIR() && !split && !planEachBinding) {
       planned = planModule(module);
       if (!planned)
         return failure();
@@ -295,8 +295,7 @@ private:
     std::string error = writeOutputFile(
         output,
         [&](llvm::raw_ostream &os) {
-          printPlanComparison(results, format == ReportFormat::Json, wide,
-                              os);
+          printPlanComparison(results, format == ReportFormat::Json, wide, os);
         },
         getRunInput());
     if (!error.empty())
@@ -362,8 +361,9 @@ private:
     OwningOpRef<ModuleOp> copy = cast<ModuleOp>(module->clone());
     OpPassManager pm(ModuleOp::getOperationName());
     RoofParallelPlanOptions planOptions;
-    planOptions.plan =
-        (plan.sequence ? "sp:" : "tp:") + std::to_string(plan.tp);
+    planOptions.plan = (plan.sequence ? "sp:" : "tp:") +
+                       std::to_string(plan.tp) +
+                       (plan.cp > 1 ? ",cp:" + std::to_string(plan.cp) : "");
     planOptions.paramArgs.assign(paramArgs.begin(), paramArgs.end());
     pm.addPass(createRoofParallelPlan(planOptions));
     pm.addNestedPass<func::FuncOp>(shard::createShardingPropagation());
@@ -524,7 +524,10 @@ private:
     options.recompute = recompute;
     options.scopeDepth = scopeDepth;
     // A replica is its stages' tensor-parallel groups, one after another.
-    options.dataParallel = {plan.dp, plan.tp * plan.pp, zero};
+    // Context parallelism's devices hold the same weights as the replicas
+    // and reduce their gradients with them: cp x dp devices, tp apart.
+    options.dataParallel = {plan.dp * plan.cp, plan.tp * plan.pp, zero,
+                            plan.cp};
     options.pipelineStages = plan.pp;
     options.pipelineChunks = plan.vp;
     return options;
@@ -690,11 +693,12 @@ private:
                        : kind == "pp" ? &plan.pp
                        : kind == "vp" ? &plan.vp
                        : kind == "dp" ? &plan.dp
+                       : kind == "cp" ? &plan.cp
                                       : nullptr;
       if (!slot || size.getAsInteger(10, devices) || devices < 1)
-        return optionError("parallel= takes tp:N, sp:N, pp:P, vp:V and dp:M "
-                           "(tp:8,sp:8,pp:4,vp:2,dp:4), each >= 1; got '" +
-                           part + "' (ep: and cp: are not planned yet)");
+        return optionError("parallel= takes tp:N, sp:N, cp:C, pp:P, vp:V and "
+                           "dp:M (tp:8,sp:8,pp:4,vp:2,dp:4), each >= 1; got '" +
+                           part + "' (ep: is not planned yet)");
       *slot = devices;
     }
     std::string problem = resolveSequenceSplit(tp, sp, plan.tp, plan.sequence);
@@ -702,15 +706,23 @@ private:
       return optionError("parallel=: " + problem + "; got '" + parallel + "'");
     bool tpGiven = tp || sp;
     if (split && *split) {
-      if (tpGiven && plan.tp != *split)
+      if ((tpGiven && plan.tp * plan.cp != *split) || *split % plan.cp)
         return emitError(module.getLoc())
                << "roof-report: the module is already split over " << *split
-               << " devices (its shard.grid), and parallel= says tp:" << plan.tp
+               << " devices (its shard.grid), and parallel= says "
+               << (plan.cp > 1 ? "tp:" + std::to_string(plan.tp) +
+                                     ",cp:" + std::to_string(plan.cp)
+                               : "tp:" + std::to_string(plan.tp))
                << " (split IR is priced as given: give its device count as "
-                  "tp:N, docs/parallelism.md)";
-      if (plan.dp > 1 || plan.pp > 1)
-        plan.tp = *split;
+                  "tp:N, or tp:N,cp:C, docs/parallelism.md)";
+      if (plan.dp > 1 || plan.pp > 1 || plan.cp > 1)
+        plan.tp = *split / plan.cp;
     }
+    if (plan.cp > 1 && (plan.pp > 1 || plan.sequence))
+      return optionError("parallel=cp:C is priced with tp:N and dp:M; with "
+                         "pp: or sp: it is not yet (docs/parallelism.md, "
+                         "\"Context parallelism\"); got '" +
+                         parallel + "'");
     if (plan.dp > 1 && training == Optimizer::None)
       return optionError("parallel=dp:M reduces a training step's gradients "
                          "over M replicas; name the optimizer too "
@@ -729,7 +741,8 @@ private:
     if (zero > 3 || (zero && plan.dp < 2))
       return optionError("zero= is ZeRO's stage, 1 to 3, over the replicas "
                          "of parallel=dp:M with M >= 2");
-    uint64_t devices = static_cast<uint64_t>(plan.tp) * plan.pp * plan.dp;
+    uint64_t devices =
+        static_cast<uint64_t>(plan.tp) * plan.cp * plan.pp * plan.dp;
     if (devices < 2)
       return success();
     for (const Target &target : loaded)
@@ -754,6 +767,11 @@ private:
     /// Whether the tensor-parallel devices also split the tokens between
     /// the splits (sp:N).
     bool sequence = false;
+    /// Groups of tp devices that split the tokens (context parallelism).
+    unsigned cp = 1;
+
+    /// Whether roof-parallel-plan splits the IR.
+    bool splitsIR() const { return tp > 1 || cp > 1; }
   } plan;
 
   /// The combinations sizes= sweeps (empty without it).

@@ -21,6 +21,7 @@
 // 113.084516 us, hidden behind the backward pass (1.86 ms): none exposed.
 // DP: "data_parallel": {
 // DP-NEXT: "replicas": 8,
+// DP-NEXT: "context_split": 1,
 // DP-NEXT: "zero_stage": 0,
 // DP-NEXT: "reduce_s": 0.00011308451{{[0-9]*}},
 // DP-NEXT: "reduce_algorithm": "in-switch",
@@ -63,4 +64,4 @@
 // ONE: error: roof-report: parallel=dp:8 needs 8 devices, and 'NVIDIA H100 SXM5 80GB' has 1
 // INFERENCE: error: roof-report: parallel=dp:M reduces a training step's gradients over M replicas; name the optimizer too (training=adam)
 // STAGE: error: roof-report: zero= is ZeRO's stage, 1 to 3, over the replicas of parallel=dp:M with M >= 2
-// EP: error: roof-report: parallel= takes tp:N, sp:N, pp:P, vp:V and dp:M (tp:8,sp:8,pp:4,vp:2,dp:4), each >= 1; got 'ep:2' (ep: and cp: are not planned yet)
+// EP: error: roof-report: parallel= takes tp:N, sp:N, cp:C, pp:P, vp:V and dp:M (tp:8,sp:8,pp:4,vp:2,dp:4), each >= 1; got 'ep:2' (ep: is not planned yet)

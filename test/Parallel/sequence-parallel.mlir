@@ -17,7 +17,7 @@
 // RUN: roof-opt %t.mlir --roof-report="targets=h100-node plans=tp:2;sp:2" -o /dev/null | FileCheck %s --check-prefix=PLANS
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-node parallel=tp:4,sp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=MISMATCH
 // RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:4,sp:2})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=PLAN-MISMATCH
-// RUN: not roof-opt %t.mlir --roof-report="targets=h100-node parallel=cp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=CP
+// RUN: not roof-opt %t.mlir --roof-report="targets=h100-node parallel=sp:2,cp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=CP
 
 // Each device holds 8 of the 16 tokens: its input, the first norm's sums
 // on 8 rows; Q, K and V read the norm's output gathered once; the output
@@ -66,4 +66,4 @@
 
 // MISMATCH: error: roof-report: parallel=: sequence parallelism splits the tokens over the tensor-parallel devices (Megatron-LM's --sequence-parallel), so sp:2 needs tp:2; got 'tp:4,sp:2'
 // PLAN-MISMATCH: error: roof-parallel-plan: sequence parallelism splits the tokens over the tensor-parallel devices (Megatron-LM's --sequence-parallel), so sp:2 needs tp:2; got 'tp:4,sp:2'
-// CP: error: roof-report: parallel= takes tp:N, sp:N, pp:P, vp:V and dp:M (tp:8,sp:8,pp:4,vp:2,dp:4), each >= 1; got 'cp:2' (ep: and cp: are not planned yet)
+// CP: error: roof-report: parallel=cp:C is priced with tp:N and dp:M; with pp: or sp: it is not yet (docs/parallelism.md, "Context parallelism"); got 'sp:2,cp:2'

@@ -24,6 +24,10 @@ struct DataParallelOptions {
   /// ZeRO's stage: 0 (none), 1 (optimizer state sharded), 2 (and
   /// gradients), 3 (and weights).
   unsigned zeroStage = 0;
+  /// How many of the replicas split each sample's tokens among them
+  /// (context parallelism): they reduce their gradients with the others,
+  /// and hold one sample's share each.
+  unsigned contextSplit = 1;
 };
 
 /// What data parallelism adds to a step on a system.

@@ -145,10 +145,11 @@ struct TrainingReport {
            (pipeline ? pipeline->sendSeconds() : 0) +
            (dataParallel ? dataParallel->exposedSeconds : 0);
   }
-  /// Samples of a step over every replica.
+  /// Samples of a step over every replica (those that split a sample's
+  /// tokens count it once).
   uint64_t samplesPerStep() const {
     return static_cast<uint64_t>(options.gradAccum) * batch *
-           options.dataParallel.replicas;
+           options.dataParallel.replicas / options.dataParallel.contextSplit;
   }
   double samplesPerSecond() const {
     return stepSeconds() > 0 ? samplesPerStep() / stepSeconds() : 0;

@@ -267,15 +267,17 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
                         "scopes at scope-depth=N, else the repeated "
                         "layers) and rerun its forward"))}]>,
     Option<"parallel", "parallel", "std::string", /*default=*/"\"\"",
-           "A parallel plan, tp:N, sp:N, pp:P, vp:V and dp:M "
+           "A parallel plan, tp:N, sp:N, cp:C, pp:P, vp:V and dp:M "
            "(tp:8,pp:2,dp:4): with pp and training= the repeated layers run "
            "as P pipeline stages (grad-accum= microbatches a step; vp:V "
            "interleaves V chunks of layers on each); with tp the "
            "model is split first (roof-parallel-plan, then upstream's "
            "sharding-propagation and shard-partition; sp:N also splits the "
            "tokens between the splits over the same N devices, and "
-           "roof-combine-collectives makes its reduce-scatters) and each "
-           "device's IR "
+           "roof-combine-collectives makes its reduce-scatters; cp:C splits "
+           "every activation by its tokens over C groups of N devices, each "
+           "attention all-gathering its keys and values, and with training= "
+           "their gradients are reduced with dp's) and each device's IR "
            "is priced, with its collectives, on system targets (with "
            "generate= or sizes=, each binding of the dims is split); IR "
            "already split (a shard.grid) is priced as given; with dp "
@@ -389,7 +391,7 @@ def RoofInlineKernels
 }
 
 def RoofParallelPlan : Pass<"roof-parallel-plan", "::mlir::ModuleOp"> {
-  let summary = "Shard a model's weights Megatron-style for tensor parallelism";
+  let summary = "Shard a model for tensor (Megatron-style) and context parallelism";
   let description = [{
     Annotates the weights of a model's contractions with the shard dialect
     so that upstream's sharding-propagation and shard-partition make each
@@ -405,7 +407,10 @@ def RoofParallelPlan : Pass<"roof-parallel-plan", "::mlir::ModuleOp"> {
     column split is kept only when a row split reads what it splits (an LM
     head stays whole); an embedding table (a tosa.gather from a weight)
     splits by its vocabulary, its lookups summed; and what a function
-    returns is annotated whole.
+    returns is annotated whole. With `plan=cp:C` (or `tp:N,cp:C`, a grid
+    `@cp_tp` of C x N devices) every activation is split by its tokens over
+    C devices: each attention reads its queries split and its keys and
+    values all-gathered, as Llama 3's context parallelism runs it.
 
     ```sh
     roof-opt model.mlir --pass-pipeline='builtin.module(
@@ -420,10 +425,13 @@ def RoofParallelPlan : Pass<"roof-parallel-plan", "::mlir::ModuleOp"> {
            "The parallelism: tp:N (tensor parallelism over N devices), "
            "optionally with sp:N (sequence parallelism over the same "
            "devices: what the row splits sum is split by its tokens until "
-           "the next column split; sp:N alone is tp:N,sp:N). Data and "
-           "pipeline parallelism need no split of the IR (roof-report's "
-           "parallel=dp:M,pp:P with training=); expert (ep:) and context "
-           "(cp:) parallelism are not planned yet.">,
+           "the next column split; sp:N alone is tp:N,sp:N), and cp:C "
+           "(context parallelism: C groups of them split every activation "
+           "by its tokens; each attention reads its queries split and its "
+           "keys and values all-gathered; a grid @cp, or @cp_tp of C x N). "
+           "Data and pipeline parallelism need no split of the IR "
+           "(roof-report's parallel=dp:M,pp:P with training=); expert (ep:) "
+           "parallelism is not planned yet.">,
     ListOption<"paramArgs", "param-args", "unsigned",
                "Indices of the arguments of public functions that hold "
                "parameters, beside those marked roof.param (as for "
@@ -433,7 +441,9 @@ def RoofParallelPlan : Pass<"roof-parallel-plan", "::mlir::ModuleOp"> {
     Statistic<"numColumns", "column-splits",
               "Weights split by an output dim (column)">,
     Statistic<"numRows", "row-splits",
-              "Weights split by a reduction dim (row)">
+              "Weights split by a reduction dim (row)">,
+    Statistic<"numAttentions", "context-split-attentions",
+              "Attentions whose queries context parallelism splits">
   ];
 }
 
