@@ -30,13 +30,13 @@ appendix), where Roof's h100-sxm has 989.
 """
 
 import os
-import re
 import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 from bounds import print_bounds  # noqa: E402
+from report_text import communication_share, latency_ms  # noqa: E402
 from timing import roof_tool, work_folder  # noqa: E402
 
 # Llama 3 405B: layers, hidden, heads, K/V heads, MLP width (1.5 x 53248).
@@ -56,12 +56,6 @@ ROWS = [
 ]
 DTYPE = "f8"
 
-
-def latency_ms(text):
-    """The latency of a text report, in ms."""
-    value, unit = re.search(r"^latency ([0-9.]+) (us|ms|s) ", text,
-                            re.M).groups()
-    return float(value) * {"us": 1e-3, "ms": 1.0, "s": 1e3}[unit]
 
 
 def price(work, cp, tokens):
@@ -85,8 +79,7 @@ def price(work, cp, tokens):
     out = subprocess.run(
         [roof_tool("roof-opt"), path, f"--pass-pipeline={pipeline}", "-o",
          os.devnull], check=True, capture_output=True, text=True).stdout
-    share = re.search(r"^communication: .*?\(([0-9.]+) % of", out, re.M)
-    return latency_ms(out), float(share.group(1)) if share else 0.0
+    return latency_ms(out), communication_share(out)
 
 
 def main():
