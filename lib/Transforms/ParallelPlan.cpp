@@ -5,9 +5,10 @@
 // one whose activation is split by an earlier column split splits its
 // weight by a reduction dim (row), and sharding-propagation all-reduces its
 // partial sums. An embedding's table (a tosa.gather from a weight) splits by
-// its vocabulary, and the lookups are summed. With sequence parallelism
-// what those sums make is split by its tokens until the next column split
-// gathers it, as Megatron-LM's --sequence-parallel runs the norms and the
+// its vocabulary, and the lookups are summed; so does an LM head, whose
+// loss's reductions over the vocabulary are all-reduced. With sequence
+// parallelism what those sums make is split by its tokens until the next column
+// split gathers it, as Megatron-LM's --sequence-parallel runs the norms and the
 // residual adds. With context parallelism the devices of a second grid
 // axis split every activation by its tokens, and each attention reads its
 // keys and values whole (all-gathered), as Llama 3's context parallelism
@@ -204,10 +205,10 @@ private:
 
   /// Splits the weights of `fn`'s contractions and embeddings over `grid`.
   /// A column split is kept only when a row split later reads what it
-  /// splits: an LM head's logits, which the loss reduces over the
-  /// vocabulary, would otherwise be all-gathered twice by upstream's passes,
-  /// which costs more than computing the head whole (docs/parallelism.md,
-  /// "Plans").
+  /// splits, or when what it makes is only reduced over the split dim (an
+  /// LM head's logits, by its loss: findSplitReductions); any other result
+  /// of a column split would be all-gathered, which costs more than
+  /// computing it whole (docs/parallelism.md, "Plans").
   void planFunction(FunctionOpInterface fn, shard::GridOp grid,
                     const WeightAnalysis &weights, const PlanSpec &spec) {
     int64_t devices = spec.tp;
@@ -267,10 +268,19 @@ private:
             splitBy[result] = from;
       }
     for (auto [i, split] : llvm::enumerate(splits)) {
-      if (!split.row && !readByRow.contains(i))
+      // A column split that no row split reads is kept where its result
+      // is only reduced over the split dim (an LM head).
+      SmallVector<std::pair<OpOperand *, unsigned>> reductions;
+      if (!split.row && !readByRow.contains(i) &&
+          !findSplitReductions(split, reductions))
         continue;
       splitDim(*split.weight, split.dim, grid, getTensorAxis(spec));
       ++(split.row ? numRows : numColumns);
+      for (auto [read, dim] : reductions)
+        annotate(*read, grid,
+                 splitAxes(grid.getContext(), dim, getTensorAxis(spec)),
+                 /*forUsers=*/true);
+      numVocabularyReductions += reductions.size();
       if (spec.sequence)
         splitSequence(split, grid, devices, gathered);
     }
@@ -278,6 +288,61 @@ private:
       for (tosa::GatherOp lookup : lookups)
         if (divides(lookup.getType(), /*dim=*/1, devices))
           splitUsersBy(lookup.getResult(), /*dim=*/1, grid);
+  }
+
+  /// Whether everything that reads what the column split `split` makes,
+  /// through elementwise ops, reduces over its split dim: the logits of an
+  /// LM head, whose loss's max and sum then run on each device's part of
+  /// the vocabulary and are all-reduced per token (Megatron-LM's
+  /// vocabulary-parallel cross-entropy). `reductions` gets each
+  /// reduction's operand and the dim of it that is split: annotated split
+  /// for the reduction, so that upstream's propagation, which works back
+  /// from what the function returns first, does not gather the logits.
+  static bool findSplitReductions(
+      const WeightSplit &split,
+      SmallVector<std::pair<OpOperand *, unsigned>> &reductions) {
+    auto contraction = cast<linalg::LinalgOp>(split.weight->getOwner());
+    auto loop = dyn_cast<AffineDimExpr>(
+        contraction.getMatchingIndexingMap(split.weight).getResult(split.dim));
+    std::optional<unsigned> dim =
+        loop ? getResultDim(contraction, loop.getPosition()) : std::nullopt;
+    if (!dim)
+      return false;
+    SmallVector<std::pair<Value, unsigned>> work = {
+        {contraction->getResult(0), *dim}};
+    while (!work.empty()) {
+      auto [value, at] = work.pop_back_val();
+      for (OpOperand &use : value.getUses()) {
+        auto user = dyn_cast<linalg::LinalgOp>(use.getOwner());
+        if (!user || user.isDpsInit(&use) || user->getNumResults() != 1)
+          return false;
+        auto userLoop = dyn_cast<AffineDimExpr>(
+            user.getMatchingIndexingMap(&use).getResult(at));
+        if (!userLoop)
+          return false;
+        if (user.getIteratorTypesArray()[userLoop.getPosition()] ==
+            utils::IteratorType::reduction) {
+          reductions.emplace_back(&use, at);
+          continue;
+        }
+        std::optional<unsigned> next =
+            getResultDim(user, userLoop.getPosition());
+        if (!next)
+          return false;
+        work.emplace_back(user->getResult(0), *next);
+      }
+    }
+    return !reductions.empty();
+  }
+
+  /// The dim of `op`'s first result that its `loop` indexes.
+  static std::optional<unsigned> getResultDim(linalg::LinalgOp op,
+                                              unsigned loop) {
+    AffineMap map = op.getIndexingMapMatchingResult(op->getOpResult(0));
+    for (auto [dim, expr] : llvm::enumerate(map.getResults()))
+      if (auto d = dyn_cast<AffineDimExpr>(expr); d && d.getPosition() == loop)
+        return dim;
+    return std::nullopt;
   }
 
   /// The grid axis of tensor parallelism: the last (fastest), after

@@ -27,7 +27,8 @@
 // RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{wide targets=h100-node parallel=tp:4})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=MISMATCH
 // RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{wide targets=h100-node training=adam parallel=pp:8})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=GIVEN-PP
 // A whole model: the embedding table splits by its vocabulary, and the
-// lookups are summed; the LM head stays whole, as no row split follows it.
+// lookups are summed; the LM head splits by its vocabulary too, and its
+// loss's max and sum over the vocabulary are all-reduced per token.
 // RUN: %debian_python %roof_src_root/scripts/gen_gpt_layers.py --layers 1 --seq 16 --hidden 64 --heads 4 --vocab 256 --dropout 0 -o %t.vocab.mlir
 // RUN: roof-opt %t.vocab.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition))' | FileCheck %s --check-prefix=VOCAB
 // RUN: %mlir_opt --load-dialect-plugin=%roof_plugin --load-pass-plugin=%roof_plugin %t.vocab.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition))' | FileCheck %s --check-prefix=VOCAB
@@ -76,18 +77,26 @@
 // MISMATCH: error: roof-report: the module is already split over 2 devices (its shard.grid), and parallel= says tp:4 (split IR is priced as given: give its device count as tp:N, or tp:N,cp:C, docs/parallelism.md)
 
 // Each device holds 128 of the 256 rows of the table, looks the 16 tokens
-// up in it and all-reduces the [1, 16, 64] lookups; the head's 64x256
-// weight is whole, and the loss (its reductions) runs on every device.
+// up in it and all-reduces the [1, 16, 64] lookups. It holds 128 of the
+// head's 256 columns, computes those logits, and their max and sum of
+// exponentials per token, all-reduced (a max, then a sum): Megatron-LM's
+// vocabulary-parallel cross-entropy, with no logits gathered.
 // VOCAB-LABEL: func.func @gpt(
 // VOCAB-SAME: tensor<1x128x64xf32> {roof.param}
-// VOCAB-SAME: tensor<64x256xf32> {roof.param}) -> tensor<16xf32>
+// VOCAB-SAME: tensor<64x128xf32> {roof.param}) -> tensor<16xf32>
 // VOCAB: tosa.gather %{{.*}} : (tensor<1x128x64xf32>, tensor<1x16xi32>) -> tensor<1x16x64xf32>
 // VOCAB-NEXT: shard.all_reduce %{{.*}} on @tp grid_axes = [0] : tensor<1x16x64xf32>
-// VOCAB: linalg.matmul {{.*}} -> tensor<16x256xf32>
+// VOCAB: linalg.matmul {{.*}} -> tensor<16x128xf32>
+// VOCAB: linalg.reduce ins(%{{.*}} : tensor<16x128xf32>)
+// VOCAB: shard.all_reduce %{{.*}} on @tp grid_axes = [0] reduction = max : tensor<16xf32>
+// VOCAB: linalg.reduce ins(%{{.*}} : tensor<16x128xf32>)
+// VOCAB: shard.all_reduce %{{.*}} on @tp grid_axes = [0] : tensor<16xf32>
 // VOCAB-NOT: shard.all_gather
 // VOCAB: return %{{.*}} : tensor<16xf32>
-// The lookup's all-reduce (4096 B) and the layer's two: 3 x 1.209102 us.
-// VOCAB-PRICED: communication: 3.627 us on the links ({{.*}} % of the latency), not overlapped with compute: 3 collectives over NVLink 4
+// The lookup's all-reduce (4096 B) and the layer's two: 3 x 1.209102 us;
+// the max and the sum, 16 x 4 = 64 B each: 2 steps (1.2 us) + 64 B / 450
+// GB/s = 1.200142 us each. 6.027590 us over 5 collectives.
+// VOCAB-PRICED: communication: 6.028 us on the links ({{.*}} % of the latency), not overlapped with compute: 5 collectives over NVLink 4
 
 // FUSED: error: roof-report: parallel= splits the model's ops, and a roof.kernel cannot be split: fuse after the plan
 // A layer this small gains nothing from a split: its kernels are launch

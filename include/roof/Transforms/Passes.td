@@ -404,8 +404,11 @@ def RoofParallelPlan : Pass<"roof-parallel-plan", "::mlir::ModuleOp"> {
     dim that N divides ("row": the attention's output projection, the
     MLP's second matmul), and propagation all-reduces their partial sums:
     two all-reduces per transformer layer, as Megatron-LM runs it. A
-    column split is kept only when a row split reads what it splits (an LM
-    head stays whole); an embedding table (a tosa.gather from a weight)
+    column split is kept only when a row split reads what it splits, or
+    when its result is only reduced over the split dim (an LM head: its
+    loss's max and sum are all-reduced per token, Megatron-LM's
+    vocabulary-parallel cross-entropy); an embedding table (a tosa.gather
+    from a weight)
     splits by its vocabulary, its lookups summed; and what a function
     returns is annotated whole. With `plan=cp:C` (or `tp:N,cp:C`, a grid
     `@cp_tp` of C x N devices) every activation is split by its tokens over
@@ -442,6 +445,9 @@ def RoofParallelPlan : Pass<"roof-parallel-plan", "::mlir::ModuleOp"> {
               "Weights split by an output dim (column)">,
     Statistic<"numRows", "row-splits",
               "Weights split by a reduction dim (row)">,
+    Statistic<"numVocabularyReductions", "vocabulary-reductions",
+              "Reductions over a kept column split's dim (an LM head's "
+              "loss), all-reduced">,
     Statistic<"numAttentions", "context-split-attentions",
               "Attentions whose queries context parallelism splits">
   ];
