@@ -407,10 +407,9 @@ def RoofParallelPlan : Pass<"roof-parallel-plan", "::mlir::ModuleOp"> {
     column split is kept only when a row split reads what it splits, or
     when its result is only reduced over the split dim (an LM head: its
     loss's max and sum are all-reduced per token, Megatron-LM's
-    vocabulary-parallel cross-entropy); an embedding table (a tosa.gather
-    from a weight)
-    splits by its vocabulary, its lookups summed; and what a function
-    returns is annotated whole. With `plan=cp:C` (or `tp:N,cp:C`, a grid
+    vocabulary-parallel cross-entropy); an embedding table (a
+    tosa.gather from a weight) splits by its vocabulary, its lookups
+    summed; and what a function returns is annotated whole. With `plan=cp:C` (or `tp:N,cp:C`, a grid
     `@cp_tp` of C x N devices) every activation is split by its tokens over
     C devices: each attention reads its queries split and its keys and
     values all-gathered, as Llama 3's context parallelism runs it.
