@@ -7,9 +7,10 @@ bound); the median must be at most 2.
     bench/validate_tensor_parallel.py [--keep DIR]
 
 Each model is a GPT-style stand-in written by scripts/gen_gpt_layers.py
-(--dropout 0): the measured model's layers, width and heads, without its
-embedding and LM head, and with multi-head attention where the measured
-model groups its keys and values. Each is priced one device at a time as
+(--dropout 0 --causal): the measured model's layers, width, heads and K/V
+heads (grouped-query for LLaMA 70B, with its gated MLP matched in FLOPs
+and weights by a GELU MLP 1.5 times as wide), without its embedding and
+LM head. Each is priced one device at a time as
 `roof-parallel-plan{plan=tp:N}`, upstream's sharding-propagation and
 shard-partition, `roof-fuse-epilogues{attention=true}` and `roof-report`
 on the system it ran on; the latency is one device's, collectives
@@ -28,7 +29,10 @@ Sources (docs/validation.md quotes them):
   median per-token latency.
 - NIM: docs.nvidia.com/nim/benchmarking/llm/1.0.0/performance.md,
   Llama-3.3-70b-instruct, NIM 1.8.0 on 2 x H100 80G, FP8, TP2, concurrency
-  1: time to first token and inter-token latency.
+  1: time to first token and inter-token latency at 200/200, 500/2000,
+  1000/1000, 5000/500 and 20000/2000 input/output tokens (the table as
+  transcribed in github.com/zivbeker42/llm-guesstimator,
+  tested_benchmarks/nim_llama33_70b_v1.8.0_2xH100_fp8TP2.csv).
 - FasterTransformer: NVIDIA/FasterTransformer docs/gpt_guide.md (07fdd2f),
   "Performance of GPT-20B" on A100-80GB nodes: whole-request latency at
   tp 1, 2, 4 and 8.
@@ -36,9 +40,6 @@ Sources (docs/validation.md quotes them):
   bloom-inference-scripts/README.md (0ec5115): BLOOM-176B on 8 x A100
   80GB, ms per generated token at batch 1.
 
-Rows at long contexts are left out: the stand-in's multi-head cache would
-read more than the measured models' grouped-query caches, and the row
-would then not be a bound.
 """
 
 import os
@@ -51,11 +52,12 @@ from bounds import print_bounds  # noqa: E402
 from report_text import communication_share, latency_ms  # noqa: E402
 from timing import roof_tool, work_folder  # noqa: E402
 
-# Stand-ins: (layers, hidden, heads).
+# Stand-ins: (layers, hidden, heads, K/V heads, MLP width). LLaMA 70B's
+# gated MLP of 28672 is matched in FLOPs and weights by 1.5 x 28672.
 MODELS = {
-    "LLaMA-70B": (80, 8192, 64),
-    "GPT-20B": (44, 6144, 48),
-    "BLOOM-176B": (70, 14336, 112),
+    "LLaMA-70B": (80, 8192, 64, 8, 43008),
+    "GPT-20B": (44, 6144, 48, 48, 4 * 6144),
+    "BLOOM-176B": (70, 14336, 112, 112, 4 * 14336),
 }
 # (source, model, system, dtype policy, tp, kind, prompt P, generated D,
 # measured ms).
@@ -71,6 +73,15 @@ ROWS = [
     ("LMDeploy", "LLaMA-70B", "a100-node", "f16", 4, "token", 1, 128, 29),
     ("NIM", "LLaMA-70B", "h100-node", "f8", 2, "first", 500, 2000, 47.77),
     ("NIM", "LLaMA-70B", "h100-node", "f8", 2, "token", 500, 2000, 18.91),
+    ("NIM", "LLaMA-70B", "h100-node", "f8", 2, "first", 200, 200, 31.22),
+    ("NIM", "LLaMA-70B", "h100-node", "f8", 2, "token", 200, 200, 18.8),
+    ("NIM", "LLaMA-70B", "h100-node", "f8", 2, "first", 1000, 1000, 82.46),
+    ("NIM", "LLaMA-70B", "h100-node", "f8", 2, "token", 1000, 1000, 18.67),
+    ("NIM", "LLaMA-70B", "h100-node", "f8", 2, "first", 5000, 500, 406.77),
+    ("NIM", "LLaMA-70B", "h100-node", "f8", 2, "token", 5000, 500, 18.58),
+    ("NIM", "LLaMA-70B", "h100-node", "f8", 2, "first", 20000, 2000,
+     1833.01),
+    ("NIM", "LLaMA-70B", "h100-node", "f8", 2, "token", 20000, 2000, 19.58),
     ("FasterTransformer", "GPT-20B", "a100-node", "f16", 1, "request", 80,
      200, 5609),
     ("FasterTransformer", "GPT-20B", "a100-node", "f16", 2, "request", 80,
@@ -93,15 +104,16 @@ class Pricer:
 
     def price(self, model, system, dtype, tp, seq, past=0):
         """One device's latency in ms and its communication share."""
-        layers, hidden, heads = MODELS[model]
+        layers, hidden, heads, kv_heads, ffn = MODELS[model]
         path = os.path.join(self.work, f"{model}-s{seq}-p{past}.mlir")
         if not os.path.exists(path):
             subprocess.run(
                 [sys.executable, os.path.join(ROOT, "scripts",
                                               "gen_gpt_layers.py"),
                  "--layers", str(layers), "--seq", str(seq), "--hidden",
-                 str(hidden), "--heads", str(heads), "--dropout", "0",
-                 "--past", str(past), "-o", path], check=True)
+                 str(hidden), "--heads", str(heads), "--kv-heads",
+                 str(kv_heads), "--ffn", str(ffn), "--causal", "--dropout",
+                 "0", "--past", str(past), "-o", path], check=True)
         pipeline = (
             f"builtin.module(roof-parallel-plan{{plan=tp:{tp}}},"
             "func.func(sharding-propagation,shard-partition),"
