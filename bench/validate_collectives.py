@@ -26,7 +26,10 @@ them. Sources (docs/validation.md names them in full):
   README.md (commit 27b7d49): all_reduce_perf on 2 x p5.48xlarge (16 H100,
   3200 Gbps EFA each) and 2 x p4de.24xlarge (16 A100, 400 Gbps EFA each);
 - jax-ml/scaling-book, sharding chapter (commit 1c6d7e9): the profiled
-  time of two all-gathers over a 4-chip axis of a TPU v5e mesh {X: 8, Y: 4}.
+  time of two all-gathers over a 4-chip axis of a TPU v5e mesh {X: 8, Y: 4};
+- all_to_all: NVIDIA/nccl issue #2169 (4 H100 of a node) and
+  crazyguitar/aws-gpu-communication-benchmark, data/nccl_alltoall.csv
+  (a77f70d: 2 to 16 p5.48xlarge); algbw = S / time, S each rank's buffer.
 """
 
 import json
@@ -63,6 +66,14 @@ SYSTEMS = {
         "sources": {"EFA": "3200 Gbps per instance (aws-samples/"
                     "awsome-distributed-training, instance table): 400 GB/s,"
                     " 50 GB/s per GPU; latency: NCCL's hwLat NET"}},
+    **{f"aws-p5-x{nodes}": {
+        "schema": "roof-system/1",
+        "name": f"{nodes} x AWS p5.48xlarge (EFA 3200 Gbps per instance)",
+        "device": "h100-sxm", "devices_per_node": 8, "nodes": nodes,
+        "links": [dict(NVLINK4, in_switch_reduction=True),
+                  {"name": "EFA", "between": "nodes",
+                   "bandwidth": "50 GB/s", "latency": "2.7 us"}],
+        "sources": {"EFA": "as aws-p5-x2"}} for nodes in (4, 8, 16)},
     "aws-p4de-x2": {
         "schema": "roof-system/1",
         "name": "2 x AWS p4de.24xlarge (EFA 400 Gbps per instance)",
@@ -119,13 +130,30 @@ ROWS = [
      "scaling-book"),
     ("tpu-v5e-32", [8, 4, (1,)], "all_gather", 256 * 256 * 2, 8e-6,
      "scaling-book"),
+    # NVIDIA/nccl issue #2169: alltoall_perf on 4 H100 of a node, NCCL
+    # 2.28.3, 524288000 B out of place in 1174.14 us.
+    ("h100-node", [4], "all_to_all", 524288000, 1174.14e-6, "nccl #2169"),
+    # crazyguitar/aws-gpu-communication-benchmark, data/nccl_alltoall.csv
+    # (a77f70d): alltoall_perf on 2 to 16 p5.48xlarge, 8 ranks each, out-of-
+    # place algbw (GB/s) of S MiB.
+    ("aws-p5-x2", [2, 8], "all_to_all", 32 * MIB, 32 * MIB / 47.78e9,
+     "aws alltoall"),
+    ("aws-p5-x2", [2, 8], "all_to_all", 2048 * MIB, 2048 * MIB / 84.53e9,
+     "aws alltoall"),
+    ("aws-p5-x4", [4, 8], "all_to_all", 2048 * MIB, 2048 * MIB / 55.82e9,
+     "aws alltoall"),
+    ("aws-p5-x8", [8, 8], "all_to_all", 2048 * MIB, 2048 * MIB / 50.41e9,
+     "aws alltoall"),
+    ("aws-p5-x16", [16, 8], "all_to_all", 2048 * MIB, 2048 * MIB / 44.58e9,
+     "aws alltoall"),
 ]
 
 
 def collective_ir(grid, kind, size):
     """A function with one collective over the axes of `grid` (every one,
     unless its last entry names them) on S bytes of f32 (all_gather: S is
-    the whole result)."""
+    the whole result; all_to_all: each device's buffer, as nccl-tests
+    counts it)."""
     over = grid[-1] if isinstance(grid[-1], tuple) else None
     sizes = grid[:-1] if over else grid
     over = over or tuple(range(len(sizes)))
@@ -139,6 +167,10 @@ def collective_ir(grid, kind, size):
     if kind == "all_reduce":
         arg, body = whole, (f"%r = shard.all_reduce %x on @g grid_axes = "
                             f"[{axes}] : {whole} -> {whole}")
+    elif kind == "all_to_all":
+        arg, body = whole, (f"%r = shard.all_to_all %x on @g grid_axes = "
+                            f"[{axes}] split_axis = 0 concat_axis = 0 : "
+                            f"{whole} -> {whole}")
     else:
         part = f"tensor<{elements // devices}xf32>"
         arg, body = part, (f"%r = shard.all_gather %x on @g grid_axes = "
