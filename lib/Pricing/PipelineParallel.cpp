@@ -21,13 +21,10 @@ static llvm::SetVector<Value> getReads(Operation *kernel) {
   return reads;
 }
 
-PipelineStages
-roof::splitStages(const FunctionKernels &forward,
-                  const llvm::DenseMap<Value, unsigned> &producers,
-                  const BackwardPass &backward,
-                  ArrayRef<TrainableWeight> weights, Optimizer optimizer,
-                  std::optional<Dtype> masterDtype, unsigned stages,
-                  unsigned chunks, const RooflineOptions &options) {
+PipelineStages roof::splitForward(const FunctionKernels &forward,
+                                  const llvm::DenseMap<Value, unsigned> &producers,
+                                  unsigned stages, unsigned chunks,
+                                  const RooflineOptions &options) {
   PipelineStages split;
   split.stages = stages;
   split.chunks = chunks;
@@ -45,27 +42,15 @@ roof::splitStages(const FunctionKernels &forward,
     forwardChunk.push_back(chunk);
     split.forwardStage.push_back(chunk % stages);
   }
-  for (unsigned kernel : backward.forwardKernels)
-    split.backwardStage.push_back(split.forwardStage[kernel]);
-
-  // Each weight is the stage's whose kernel reads it first; each value is
-  // passed on from the chunk that makes it to every later one that reads it.
-  llvm::DenseMap<Value, unsigned> weightIndex;
-  for (auto [i, weight] : llvm::enumerate(backward.trainable))
-    weightIndex.try_emplace(weight, i);
-  SmallVector<std::optional<unsigned>> weightStage(weights.size());
+  // Each value is passed on from the chunk that makes it to every later one
+  // that reads it.
   SmallVector<llvm::SetVector<Value>> crossing(allChunks);
-  // A saved value is kept by the last chunk that reads it: one passed on
-  // is kept where it arrives, not where it was made.
-  llvm::DenseMap<Value, unsigned> lastReader;
+  split.weightBytes.assign(stages, 0);
   for (auto [i, facts] : llvm::enumerate(forward.kernels)) {
     unsigned reader = forwardChunk[i];
+    split.weightBytes[reader % stages] += facts.cost.weightBytesRead;
     for (Value v : getReads(facts.op)) {
       Value held = getHeldValue(v);
-      lastReader[held] = reader;
-      auto weight = weightIndex.find(held);
-      if (weight != weightIndex.end() && !weightStage[weight->second])
-        weightStage[weight->second] = reader % stages;
       auto made = producers.find(held);
       if (made == producers.end())
         continue;
@@ -80,6 +65,38 @@ roof::splitStages(const FunctionKernels &forward,
       bytes += getDeployedBytes(v.getType(), options).value_or(0);
     split.boundaryBytes = std::max(split.boundaryBytes, bytes);
   }
+  return split;
+}
+
+PipelineStages
+roof::splitStages(const FunctionKernels &forward,
+                  const llvm::DenseMap<Value, unsigned> &producers,
+                  const BackwardPass &backward,
+                  ArrayRef<TrainableWeight> weights, Optimizer optimizer,
+                  std::optional<Dtype> masterDtype, unsigned stages,
+                  unsigned chunks, const RooflineOptions &options) {
+  PipelineStages split =
+      splitForward(forward, producers, stages, chunks, options);
+  for (unsigned kernel : backward.forwardKernels)
+    split.backwardStage.push_back(split.forwardStage[kernel]);
+
+  // Each weight is the stage's whose kernel reads it first; a saved value
+  // is kept by the last stage that reads it: one passed on is kept where it
+  // arrives, not where it was made.
+  llvm::DenseMap<Value, unsigned> weightIndex;
+  for (auto [i, weight] : llvm::enumerate(backward.trainable))
+    weightIndex.try_emplace(weight, i);
+  SmallVector<std::optional<unsigned>> weightStage(weights.size());
+  llvm::DenseMap<Value, unsigned> lastReader;
+  for (auto [facts, stage] :
+       llvm::zip_equal(forward.kernels, split.forwardStage))
+    for (Value v : getReads(facts.op)) {
+      Value held = getHeldValue(v);
+      lastReader[held] = stage;
+      auto weight = weightIndex.find(held);
+      if (weight != weightIndex.end() && !weightStage[weight->second])
+        weightStage[weight->second] = stage;
+    }
   for (unsigned s = 0; s < stages; ++s) {
     SmallVector<TrainableWeight> own;
     for (auto [weight, at] : llvm::zip_equal(weights, weightStage))
@@ -89,7 +106,7 @@ roof::splitStages(const FunctionKernels &forward,
   }
   split.savedBytes.assign(stages, 0);
   for (Value v : backward.saved)
-    split.savedBytes[lastReader.lookup(v) % stages] +=
+    split.savedBytes[lastReader.lookup(v)] +=
         getDeployedBytes(v.getType(), options).value_or(0);
   return split;
 }

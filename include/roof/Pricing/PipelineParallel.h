@@ -44,7 +44,18 @@ struct PipelineStages {
   /// The most bytes a chunk passes to the next for one microbatch (as many
   /// gradient bytes come back).
   uint64_t boundaryBytes = 0;
+  /// Per stage: the weight bytes its kernels read.
+  SmallVector<uint64_t> weightBytes;
 };
+
+/// The forward pass of `forward` (its values' kernels `producers`) split
+/// into `stages` stages of `chunks` chunks each: each kernel's stage, the
+/// bytes passed on and each stage's weights. With one chunk a stage and no
+/// backward pass, a pipeline of inferences.
+PipelineStages splitForward(const FunctionKernels &forward,
+                            const llvm::DenseMap<Value, unsigned> &producers,
+                            unsigned stages, unsigned chunks,
+                            const RooflineOptions &options);
 
 /// Splits the step of `forward` (its values' kernels `producers`, with
 /// `backward`, its weights `weights` in the order of backward.trainable)
