@@ -21,10 +21,11 @@ static llvm::SetVector<Value> getReads(Operation *kernel) {
   return reads;
 }
 
-PipelineStages roof::splitForward(const FunctionKernels &forward,
-                                  const llvm::DenseMap<Value, unsigned> &producers,
-                                  unsigned stages, unsigned chunks,
-                                  const RooflineOptions &options) {
+PipelineStages
+roof::splitForward(const FunctionKernels &forward,
+                   const llvm::DenseMap<Value, unsigned> &producers,
+                   unsigned stages, unsigned chunks,
+                   const RooflineOptions &options) {
   PipelineStages split;
   split.stages = stages;
   split.chunks = chunks;
@@ -145,5 +146,19 @@ PipelineStep roof::pricePipeline(const PipelineStages &split,
       step.slowest = s;
   step.send = priceOnAxis(CollectiveKind::Send, split.boundaryBytes,
                           split.stages, stride, system);
+  step.weightBytes = split.weightBytes;
   return step;
+}
+
+void roof::pipelineInference(FunctionRoofline &report,
+                             const PipelineStages &split, unsigned stride,
+                             const System &system) {
+  auto step = std::make_shared<PipelineStep>(
+      pricePipeline(split, report, FunctionRoofline(), 1, stride, system));
+  report.latencySeconds += (split.stages - 1) * step->send.seconds;
+  report.intervalSeconds =
+      std::max(step->forwardSeconds[step->slowest], step->send.seconds);
+  report.weightBytes =
+      *std::max_element(split.weightBytes.begin(), split.weightBytes.end());
+  report.pipeline = std::move(step);
 }

@@ -4,6 +4,7 @@
 
 #include "roof/Analysis/CostContext.h"
 #include "roof/Analysis/WeightAnalysis.h"
+#include "roof/Pricing/PipelineParallel.h"
 #include "roof/Pricing/Roofline.h"
 
 #include <deque>
@@ -85,6 +86,13 @@ FailureOr<PricedModule> roof::priceModule(ModuleOp module,
         steps.push_back(analyzeTraining(kernels.back().second, ctx, own.options,
                                         sweep.training));
     }
+    // Inference through pipeline stages: each evaluation's split, once.
+    std::vector<PipelineStages> stages;
+    if (sweep.inferenceStages > 1)
+      for (const auto &[evaluation, analyzed] : kernels)
+        stages.push_back(splitForward(analyzed, mapProducers(analyzed),
+                                      sweep.inferenceStages, 1,
+                                      evaluation.options));
     for (const Target *target : targets)
       for (auto [i, evaluated] : llvm::enumerate(kernels)) {
         const auto &[evaluation, analyzed] = evaluated;
@@ -92,6 +100,9 @@ FailureOr<PricedModule> roof::priceModule(ModuleOp module,
             priceFunction(analyzed, *target, evaluation.options));
         if (evaluation.dims)
           priced.reports.back().dimSizes = *evaluation.dims;
+        if (!stages.empty() && target->system)
+          pipelineInference(priced.reports.back(), stages[i], sweep.stageStride,
+                            *target->system);
         if (!steps.empty())
           priced.training.push_back(priceTraining(
               steps[i], priced.reports.back(), *target, evaluation.options));

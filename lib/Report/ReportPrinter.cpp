@@ -232,6 +232,29 @@ static void printCommunication(const FunctionRoofline &r,
   os << "\n";
 }
 
+/// Inferences through pipeline stages (parallel=pp:P without training):
+/// the stages' times, the sends between them, the pace with the pipeline
+/// full and one device's weights (docs/parallelism.md, "Pipelines").
+static void printPipeline(const FunctionRoofline &r, llvm::raw_ostream &os) {
+  if (!r.pipeline)
+    return;
+  const PipelineStep &pipeline = *r.pipeline;
+  os << "pipeline: " << pipeline.stages << " stages of "
+     << formatCountOf(pipeline.layers, "layer")
+     << "; a request takes the latency through them (stage times ";
+  llvm::interleave(
+      pipeline.forwardSeconds, os,
+      [&](double seconds) { os << formatSeconds(seconds); }, " / ");
+  os << ", " << formatCountOf(pipeline.stages - 1, "send") << " of "
+     << formatSeconds(pipeline.send.seconds) << " over "
+     << (pipeline.send.link ? pipeline.send.link->link.name
+                            : std::string("no link"))
+     << ", " << formatMegabytes(pipeline.send.linkBytes)
+     << " each); with the pipeline full, a batch every "
+     << formatSeconds(r.intervalSeconds) << " (stage " << pipeline.slowest
+     << "); weights are the largest stage's, one device's\n";
+}
+
 /// The latency's fixed part, its share of the latency, and what cuts it
 /// (docs/roofline.md, "Overheads").
 static void printOverheads(const FunctionRoofline &r, llvm::raw_ostream &os) {
@@ -293,6 +316,7 @@ static void printSummary(const FunctionRoofline &r,
           "bound\n";
   printOverheads(r, os);
   printCommunication(r, os);
+  printPipeline(r, os);
   const PricedSummary &summary = r.summary;
   if (r.onChipBytes && target.hasOffChipMemory()) {
     os << llvm::format("traffic: %.3f MB off chip, %.3f MB served on chip",
@@ -1154,6 +1178,25 @@ static void writeSummary(llvm::json::OStream &json, const FunctionRoofline &r) {
           json.attribute("time_s", level.seconds);
         });
     });
+    if (r.pipeline)
+      json.attributeObject("pipeline", [&] {
+        const PipelineStep &pipeline = *r.pipeline;
+        json.attribute("stages", static_cast<uint64_t>(pipeline.stages));
+        json.attribute("layers", static_cast<uint64_t>(pipeline.layers));
+        json.attributeArray("stage_s", [&] {
+          for (double seconds : pipeline.forwardSeconds)
+            json.value(seconds);
+        });
+        json.attributeArray("stage_weight_bytes", [&] {
+          for (uint64_t bytes : pipeline.weightBytes)
+            json.value(bytes);
+        });
+        json.attribute("slowest_stage",
+                       static_cast<uint64_t>(pipeline.slowest));
+        json.attribute("send_s", pipeline.send.seconds);
+        json.attribute("send_bytes", pipeline.send.linkBytes);
+        json.attribute("interval_s", r.intervalSeconds);
+      });
     writeCount(json, "weight_bytes", r.weightBytes);
     writeCount(json, "peak_activation_bytes", r.peakActivationBytes);
     if (r.activations)

@@ -205,6 +205,10 @@ private:
       sweep.batchSizes = *batchSizes;
       sweep.dimSweep = dimSweep;
       sweep.training = getTrainingOptions();
+      if (training == Optimizer::None) {
+        sweep.inferenceStages = plan.pp;
+        sweep.stageStride = plan.tp * plan.cp;
+      }
       FailureOr<PricedModule> priced =
           priceModule(module, targetList, options, sweep, bind);
       if (failed(priced) || failed(checkStages(module, *priced)))
@@ -221,25 +225,29 @@ private:
   /// Each chunk of parallel=pp:P's stages (vp:V chunks a stage) has a layer
   /// at least.
   LogicalResult checkStages(ModuleOp module, const PricedModule &priced) {
-    for (const TrainingReport &step : priced.training) {
-      if (!step.pipeline)
-        continue;
-      const PipelineStep &pipeline = *step.pipeline;
+    auto check = [&](const PipelineStep &pipeline,
+                     StringRef function) -> LogicalResult {
       uint64_t chunks =
           static_cast<uint64_t>(pipeline.stages) * pipeline.chunks;
-      if (pipeline.layers < chunks)
-        return emitError(module.getLoc())
-               << "roof-report: parallel=pp:" << pipeline.stages
-               << (pipeline.chunks > 1
-                       ? ",vp:" + std::to_string(pipeline.chunks)
-                       : std::string())
-               << " splits the repeated layers of @" << step.function
-               << " into " << chunks << " pipeline "
-               << (pipeline.chunks > 1 ? "chunks" : "stages") << ", and it has "
-               << pipeline.layers
-               << " (a layer is a run of kernels that repeats, "
-                  "docs/parallelism.md)";
-    }
+      if (pipeline.layers >= chunks)
+        return success();
+      return emitError(module.getLoc())
+             << "roof-report: parallel=pp:" << pipeline.stages
+             << (pipeline.chunks > 1 ? ",vp:" + std::to_string(pipeline.chunks)
+                                     : std::string())
+             << " splits the repeated layers of @" << function << " into "
+             << chunks << " pipeline "
+             << (pipeline.chunks > 1 ? "chunks" : "stages") << ", and it has "
+             << pipeline.layers
+             << " (a layer is a run of kernels that repeats, "
+                "docs/parallelism.md)";
+    };
+    for (const TrainingReport &step : priced.training)
+      if (step.pipeline && failed(check(*step.pipeline, step.function)))
+        return failure();
+    for (const FunctionRoofline &report : priced.reports)
+      if (report.pipeline && failed(check(*report.pipeline, report.function)))
+        return failure();
     return success();
   }
 
@@ -733,11 +741,10 @@ private:
           "stages (P >= 2), and like Megatron-LM's interleaved schedule runs "
           "a multiple of P microbatches (grad-accum=); got '" +
           parallel + "' with grad-accum=" + Twine(gradAccum));
-    if (plan.pp > 1 && training == Optimizer::None)
-      return optionError("parallel=pp:P runs a training step's microbatches "
-                         "through P pipeline stages; name the optimizer too "
-                         "(training=adam grad-accum=M for M microbatches; "
-                         "inference through a pipeline is not priced yet)");
+    if (plan.pp > 1 && training == Optimizer::None && !generate.empty())
+      return optionError("parallel=pp:P with generate= is not priced yet: "
+                         "price a step of the pipeline with sizes= "
+                         "(docs/parallelism.md, \"Pipelines\")");
     if (zero > 3 || (zero && plan.dp < 2))
       return optionError("zero= is ZeRO's stage, 1 to 3, over the replicas "
                          "of parallel=dp:M with M >= 2");

@@ -17,7 +17,6 @@
 // RUN: roof-opt %t.mlir --roof-report="targets=h100-node training=adam dtype-policy=bf16 master-dtype=f32 parallel=pp:2,vp:2 grad-accum=4" -o /dev/null | FileCheck %s --check-prefix=VP-TEXT
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-node training=adam parallel=pp:2,vp:2 grad-accum=3" -o /dev/null 2>&1 | FileCheck %s --check-prefix=VP-ACCUM
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-node training=adam parallel=pp:2,vp:4 grad-accum=4" -o /dev/null 2>&1 | FileCheck %s --check-prefix=VP-LAYERS
-// RUN: not roof-opt %t.mlir --roof-report="targets=h100-node parallel=pp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=INFERENCE
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-node training=adam parallel=pp:8" -o /dev/null 2>&1 | FileCheck %s --check-prefix=LAYERS
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-sxm training=adam parallel=pp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ONE
 
@@ -84,6 +83,5 @@
 // VP-ACCUM: error: roof-report: parallel=vp:V interleaves V chunks of layers on each of pp:P's stages (P >= 2), and like Megatron-LM's interleaved schedule runs a multiple of P microbatches (grad-accum=); got 'pp:2,vp:2' with grad-accum=3
 // VP-LAYERS: error: roof-report: parallel=pp:2,vp:4 splits the repeated layers of @gpt into 8 pipeline chunks, and it has 4
 
-// INFERENCE: error: roof-report: parallel=pp:P runs a training step's microbatches through P pipeline stages; name the optimizer too
 // LAYERS: error: roof-report: parallel=pp:8 splits the repeated layers of @gpt into 8 pipeline stages, and it has 4
 // ONE: error: roof-report: parallel=pp:2 needs 2 devices, and 'NVIDIA H100 SXM5 80GB' has 1

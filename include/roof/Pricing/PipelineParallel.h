@@ -81,6 +81,8 @@ struct PipelineStep {
   unsigned slowest = 0;
   /// One boundary's activations of a microbatch sent to the next stage.
   CollectiveTime send;
+  /// Each stage's weight bytes.
+  SmallVector<uint64_t> weightBytes;
 
   /// The slowest stage's passes (of all its chunks) a step takes: m + (p -
   /// 1) / v.
@@ -108,6 +110,15 @@ PipelineStep pricePipeline(const PipelineStages &split,
                            const FunctionRoofline &backward,
                            unsigned microbatches, unsigned stride,
                            const System &system);
+
+/// `report`, of a whole forward pass on one device, as inferences through
+/// the stages of `split` (one chunk each), each `stride` devices after the
+/// one before on `system`: a request's latency is the stages' times and
+/// the P - 1 sends between them; with the pipeline full, a batch leaves it
+/// every slowest stage's time (or send, if longer); a device holds the
+/// largest stage's weights.
+void pipelineInference(FunctionRoofline &report, const PipelineStages &split,
+                       unsigned stride, const System &system);
 
 } // namespace mlir::roof
 

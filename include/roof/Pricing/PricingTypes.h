@@ -30,6 +30,7 @@
 namespace mlir::roof {
 
 struct ActivationTimeline;
+struct PipelineStep;
 
 /// How an op's element type maps onto a target's rates.
 enum class DtypePolicy {
@@ -293,13 +294,20 @@ struct FunctionRoofline {
   double capacityBytes = 0;
   /// Regime, traffic by level, underfill: what the printers read.
   PricedSummary summary;
+  /// Through pipeline stages (parallel=pp:P without training): the stages
+  /// priced (PipelineParallel.h). The latency is then a request's way
+  /// through them, sends included; `weightBytes` the largest stage's; and
+  /// with the pipeline full a batch leaves it every `intervalSeconds`.
+  std::shared_ptr<const PipelineStep> pipeline;
+  double intervalSeconds = 0;
 
   bool fits() const {
     return weightBytes + peakActivationBytes <= capacityBytes;
   }
   double energyJoules() const { return target->power * latencySeconds; }
   double throughput() const {
-    return latencySeconds > 0 ? batch / latencySeconds : 0;
+    double seconds = pipeline ? intervalSeconds : latencySeconds;
+    return seconds > 0 ? batch / seconds : 0;
   }
   /// A kernel's time over the latency, in [0, 1] (0 without a time).
   /// The fixed part of the latency: every priced kernel's launch (or a
