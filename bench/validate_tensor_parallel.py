@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Roof's tensor-parallel inference against published latencies: prints the
-table of docs/validation.md "Multi-device: tensor-parallel inference". Each
-row is the ratio measured time / Roof's time, which must be at least 1 (a
-bound); the median must be at most 2.
+"""Roof's split inference against published latencies: prints the tables of
+docs/validation.md "Multi-device: tensor-parallel inference" and
+"Multi-device: pipeline inference". Each row is the ratio measured time /
+Roof's time, which must be at least 1 (a bound); each table's median must
+be at most 2.
 
     bench/validate_tensor_parallel.py [--keep DIR]
 
@@ -39,9 +40,22 @@ Sources (docs/validation.md quotes them):
 - DeepSpeed-Inference: huggingface/transformers-bloom-inference
   bloom-inference-scripts/README.md (0ec5115): BLOOM-176B on 8 x A100
   80GB, ms per generated token at batch 1.
+- FasterTransformer: NVIDIA/FasterTransformer docs/gpt_guide.md (07fdd2f),
+  "Performance of Megatron-530B": 105 layers, 128 heads of 160, FP16, batch
+  1, on A100 80GB nodes with NVSwitch joined by InfiniBand (8 x 200 Gb/s a
+  node): the request's latency at TP-16 (2 nodes), TP-32 (4 nodes) and
+  TP-8 with PP-3 (3 nodes).
+- Accelerate: huggingface/blog bloom-inference-pytorch-scripts.md
+  (1928066): BLOOM-176B in bf16 on 8 x A100 80GB with Accelerate's naive
+  pipeline (one GPU works at a time), ms per token at batch 1.
+
+Rows with pp > 1 run through pipeline stages (parallel=pp:P without
+training=, docs/parallelism.md "Pipelines"): a request's latency through
+the stages and their sends.
 
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -58,6 +72,24 @@ MODELS = {
     "LLaMA-70B": (80, 8192, 64, 8, 43008),
     "GPT-20B": (44, 6144, 48, 48, 4 * 6144),
     "BLOOM-176B": (70, 14336, 112, 112, 4 * 14336),
+    "MT-NLG-530B": (105, 20480, 128, 128, 4 * 20480),
+}
+# Systems the catalog does not ship, written as roof-system/1 files: the
+# figures are targets/a100-node.json's and the cluster's published NICs.
+SYSTEMS = {
+    f"a100-80gb-x{nodes}": {
+        "schema": "roof-system/1",
+        "name": f"{nodes} x 8 A100 80GB, NVSwitch, InfiniBand 8 x 200 Gb/s "
+                "a node",
+        "device": "a100-sxm", "devices_per_node": 8, "nodes": nodes,
+        "links": [{"name": "NVLink 3", "between": "devices",
+                   "bandwidth": "300 GB/s", "latency": "0.6 us"},
+                  {"name": "InfiniBand HDR", "between": "nodes",
+                   "bandwidth": "25 GB/s", "latency": "2.7 us"}],
+        "sources": {"InfiniBand HDR": "FasterTransformer docs/gpt_guide.md: "
+                    "nodes linked by InfiniBand, 8 x 200 Gb/s NICs: 25 GB/s "
+                    "per GPU; latency: NCCL's hwLat NET"}}
+    for nodes in (2, 3, 4)
 }
 # (source, model, system, dtype policy, tp, kind, prompt P, generated D,
 # measured ms).
@@ -92,6 +124,30 @@ ROWS = [
      200, 2053),
     ("DeepSpeed", "BLOOM-176B", "a100-node", "f16", 8, "token", 8, 100,
      44.02),
+    ("FasterTransformer", "MT-NLG-530B", "a100-80gb-x2", "f16", 16,
+     "request", 20, 8, 565),
+    ("FasterTransformer", "MT-NLG-530B", "a100-80gb-x2", "f16", 16,
+     "request", 60, 20, 1379),
+    ("FasterTransformer", "MT-NLG-530B", "a100-80gb-x2", "f16", 16,
+     "request", 128, 8, 585),
+    ("FasterTransformer", "MT-NLG-530B", "a100-80gb-x4", "f16", 32,
+     "request", 20, 8, 431),
+    ("FasterTransformer", "MT-NLG-530B", "a100-80gb-x4", "f16", 32,
+     "request", 60, 20, 1037),
+    ("FasterTransformer", "MT-NLG-530B", "a100-80gb-x4", "f16", 32,
+     "request", 128, 8, 451),
+]
+# Through pipeline stages (parallel=pp:P without training=): (source, model,
+# system, dtype policy, tp, pp, kind, P, D, measured ms).
+PIPELINE_ROWS = [
+    ("FasterTransformer", "MT-NLG-530B", "a100-80gb-x3", "f16", 8, 3,
+     "request", 20, 8, 842),
+    ("FasterTransformer", "MT-NLG-530B", "a100-80gb-x3", "f16", 8, 3,
+     "request", 60, 20, 2085),
+    ("FasterTransformer", "MT-NLG-530B", "a100-80gb-x3", "f16", 8, 3,
+     "request", 128, 8, 866),
+    ("Accelerate", "BLOOM-176B", "a100-node", "bf16", 1, 8, "token", 8, 100,
+     230.38),
 ]
 
 
@@ -102,9 +158,15 @@ class Pricer:
     def __init__(self, work):
         self.work = work
 
-    def price(self, model, system, dtype, tp, seq, past=0):
-        """One device's latency in ms and its communication share."""
+    def price(self, model, system, dtype, tp, seq, past=0, pp=1):
+        """One device's latency in ms (through `pp` stages, a request's)
+        and its communication share."""
         layers, hidden, heads, kv_heads, ffn = MODELS[model]
+        target = system
+        if system in SYSTEMS:
+            target = os.path.join(self.work, system + ".json")
+            with open(target, "w") as f:
+                json.dump(SYSTEMS[system], f)
         path = os.path.join(self.work, f"{model}-s{seq}-p{past}.mlir")
         if not os.path.exists(path):
             subprocess.run(
@@ -118,21 +180,23 @@ class Pricer:
             f"builtin.module(roof-parallel-plan{{plan=tp:{tp}}},"
             "func.func(sharding-propagation,shard-partition),"
             "func.func(roof-fuse-epilogues{attention=true}),"
-            f"roof-report{{targets={system} dtype-policy={dtype}}})")
+            f"roof-report{{targets={target} dtype-policy={dtype}"
+            f"{f' parallel=pp:{pp}' if pp > 1 else ''}}})")
         out = subprocess.run(
             [roof_tool("roof-opt"), path, f"--pass-pipeline={pipeline}",
              "-o", os.devnull], check=True, capture_output=True,
             text=True).stdout
         return latency_ms(out), communication_share(out)
 
-    def predict(self, model, system, dtype, tp, kind, prompt, tokens):
+    def predict(self, model, system, dtype, tp, kind, prompt, tokens,
+                pp=1):
         """Roof's time for a row's kind, in ms, and the communication's
         share of its step."""
-        first = self.price(model, system, dtype, tp, prompt)
+        first = self.price(model, system, dtype, tp, prompt, pp=pp)
         if kind == "first":
             return first
         step = self.price(model, system, dtype, tp, 1,
-                          prompt + (tokens - 2) // 2)
+                          prompt + (tokens - 2) // 2, pp=pp)
         if kind == "token":
             return step
         return first[0] + (tokens - 1) * step[0], step[1]
@@ -141,21 +205,25 @@ class Pricer:
 def main():
     work = work_folder(__doc__, "roof-tp-")
     pricer = Pricer(work)
-    print("tensor-parallel inference at batch 1: measured / Roof's time "
-          "(>= 1: a bound)")
-    print(f"{'source':17} {'model':10} {'system':9} {'dtype':5} {'tp':>2} "
-          f"{'kind':7} {'P':>5} {'D':>5} {'measured ms':>11} {'Roof ms':>9} "
-          f"{'ratio':>6}  communication")
-    ratios = []
-    for source, model, system, dtype, tp, kind, prompt, tokens, measured \
-            in ROWS:
-        predicted, share = pricer.predict(model, system, dtype, tp, kind,
-                                          prompt, tokens)
-        ratios.append(measured / predicted)
-        print(f"{source:17} {model:10} {system:9} {dtype:5} {tp:2d} "
-              f"{kind:7} {prompt:5d} {tokens:5d} {measured:11.2f} "
-              f"{predicted:9.2f} {ratios[-1]:6.2f}  {share:.1f} %")
-    return 0 if print_bounds(ratios) else 1
+    print("split inference at batch 1: measured / Roof's time (>= 1: a "
+          "bound)")
+    print(f"{'source':17} {'model':11} {'system':12} {'dtype':5} {'tp':>2} "
+          f"{'pp':>2} {'kind':7} {'P':>5} {'D':>5} {'measured ms':>11} "
+          f"{'Roof ms':>9} {'ratio':>6}  communication")
+    ok = True
+    for rows in ([row[:5] + (1,) + row[5:] for row in ROWS], PIPELINE_ROWS):
+        ratios = []
+        for source, model, system, dtype, tp, pp, kind, prompt, tokens, \
+                measured in rows:
+            predicted, share = pricer.predict(model, system, dtype, tp, kind,
+                                              prompt, tokens, pp)
+            ratios.append(measured / predicted)
+            print(f"{source:17} {model:11} {system:12} {dtype:5} {tp:2d} "
+                  f"{pp:2d} {kind:7} {prompt:5d} {tokens:5d} "
+                  f"{measured:11.2f} {predicted:9.2f} {ratios[-1]:6.2f}  "
+                  f"{share:.1f} %")
+        ok = print_bounds(ratios) and ok
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
