@@ -286,7 +286,12 @@ private:
             report.kernelsWithoutRate || report.totals.opsUnknown;
         if (priced->training.empty()) {
           result.seconds = report.latencySeconds;
-          result.communicationSeconds = report.communicationSeconds();
+          // Through pipeline stages, a request's sends between them too.
+          result.communicationSeconds =
+              report.communicationSeconds() +
+              (report.pipeline ? (report.pipeline->stages - 1) *
+                                     report.pipeline->send.seconds
+                               : 0);
           result.peakBytes = report.weightBytes + report.peakActivationBytes;
           result.capacityBytes = report.capacityBytes;
           continue;
@@ -377,7 +382,17 @@ private:
     pm.addNestedPass<func::FuncOp>(shard::createShardingPropagation());
     pm.addNestedPass<func::FuncOp>(shard::createPartition());
     pm.addNestedPass<func::FuncOp>(createRoofCombineCollectives());
-    return runOnCopy(pm, std::move(copy));
+    OwningOpRef<ModuleOp> split = runOnCopy(pm, std::move(copy));
+    if (!split && plan.cp > 1)
+      emitError(module.getLoc())
+          << "roof-report: parallel=cp:" << plan.cp
+          << " splits each sequence by its tokens, and upstream's sharding "
+             "passes could not (above): where a batch of several sequences "
+             "is folded into the rows with the tokens, a device's tokens "
+             "are not one block of them; price one sequence (batch 1), as "
+             "context parallelism runs long ones (docs/parallelism.md, "
+             "\"Context parallelism\")";
+    return split;
   }
 
   /// Every collective of the shard dialect in `module` runs on each target:

@@ -18,6 +18,10 @@
 // RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=cp:3})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=DIVIDE
 // RUN: not roof-opt %S/tp2-mlp.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=cp:2})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=NO-ATTENTION
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-node parallel=cp:2,pp:2 training=adam" -o /dev/null 2>&1 | FileCheck %s --check-prefix=PIPELINE
+// Two sequences folded into the rows with their tokens cannot be split by
+// tokens in one block a device:
+// RUN: %debian_python %roof_src_root/scripts/gen_gpt_layers.py --layers 1 --batch 2 --seq 8 --hidden 16 --heads 2 --kv-heads 1 --causal --dropout 0 -o %t.batch.mlir
+// RUN: not roof-opt %t.batch.mlir --roof-report="targets=h100-node parallel=cp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BATCH
 // VALID: {{^}}valid{{$}}
 
 // Each device holds 4 of the 8 tokens from its input on; K and V (one
@@ -75,3 +79,4 @@
 // DIVIDE: error: loc("layers.0.attn.scores"): roof-parallel-plan: context parallelism splits this attention's queries by their tokens, and cp:3 does not divide them
 // NO-ATTENTION: error: roof-parallel-plan: context parallelism splits each attention's queries by their tokens, and @mlp has no attention (Q K^T, a softmax, then P V)
 // PIPELINE: error: roof-report: parallel=cp:C is priced with tp:N and dp:M; with pp: or sp: it is not yet (docs/parallelism.md, "Context parallelism"); got 'cp:2,pp:2'
+// BATCH: error: roof-report: parallel=cp:2 splits each sequence by its tokens, and upstream's sharding passes could not (above)

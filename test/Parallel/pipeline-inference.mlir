@@ -16,6 +16,8 @@
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-node parallel=pp:8" -o /dev/null 2>&1 | FileCheck %s --check-prefix=LAYERS
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-node parallel=pp:2 generate=4,4" -o /dev/null 2>&1 | FileCheck %s --check-prefix=GENERATE
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-sxm parallel=pp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ONE
+// plans= counts a request's sends as communication:
+// RUN: roof-opt %t.mlir --roof-report="targets=h100-node plans=tp:1;pp:2" -o /dev/null | FileCheck %s --check-prefix=PLANS
 // VALID: {{^}}valid{{$}}
 
 // RULES: stages sum to the kernels: ok
@@ -50,3 +52,4 @@
 // LAYERS: error: roof-report: parallel=pp:8 splits the repeated layers of @gpt into 8 pipeline stages, and it has 4
 // GENERATE: error: roof-report: parallel=pp:P with generate= is not priced yet
 // ONE: error: roof-report: parallel=pp:2 needs 2 devices, and 'NVIDIA H100 SXM5 80GB' has 1
+// PLANS: pp:2 {{.*}} 891.3 ns
