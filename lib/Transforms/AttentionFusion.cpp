@@ -5,17 +5,19 @@
 #include "roof/Analysis/OpClassification.h"
 #include "roof/Transforms/EpilogueFusion.h"
 
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace mlir;
 using namespace mlir::roof;
 
-/// What a softmax between the two contractions is made of.
+/// What a softmax between the two contractions is made of: its steps, or
+/// the whole of it as one `linalg.softmax`.
 static bool isSoftmaxStep(Operation *op) {
   return op->getNumResults() == 1 &&
          (isElementwise(op) || isAxisReduction(op) || isEpilogueReshape(op) ||
-          isa<tosa::TransposeOp>(op));
+          isa<tosa::TransposeOp, linalg::SoftmaxOp>(op));
 }
 
 SmallVector<Operation *> roof::growAttention(Operation *scores) {
@@ -42,8 +44,9 @@ SmallVector<Operation *> roof::growAttention(Operation *scores) {
       }
       if (!isSoftmaxStep(user))
         return {};
-      reduces |= isAxisReduction(user);
-      exponentiates |= isExponential(user);
+      bool softmax = isa<linalg::SoftmaxOp>(user);
+      reduces |= softmax || isAxisReduction(user);
+      exponentiates |= softmax || isExponential(user);
       inside.insert(user);
       taken.push_back(user);
       frontier.push_back(user->getResult(0));

@@ -387,11 +387,12 @@ private:
       emitError(module.getLoc())
           << "roof-report: parallel=cp:" << plan.cp
           << " splits each sequence by its tokens, and upstream's sharding "
-             "passes could not (above): where a batch of several sequences "
-             "is folded into the rows with the tokens, a device's tokens "
-             "are not one block of them; price one sequence (batch 1), as "
-             "context parallelism runs long ones (docs/parallelism.md, "
-             "\"Context parallelism\")";
+             "passes could not (above): an op without a sharding model "
+             "stops them, and so does a batch of several sequences folded "
+             "into the rows with their tokens, where a device's tokens are "
+             "not one block; price one sequence (batch 1), as context "
+             "parallelism runs long ones (docs/parallelism.md, \"Context "
+             "parallelism\")";
     return split;
   }
 

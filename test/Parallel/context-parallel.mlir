@@ -79,4 +79,4 @@
 // DIVIDE: error: loc("layers.0.attn.scores"): roof-parallel-plan: context parallelism splits this attention's queries by their tokens, and cp:3 does not divide them
 // NO-ATTENTION: error: roof-parallel-plan: context parallelism splits each attention's queries by their tokens, and @mlp has no attention (Q K^T, a softmax, then P V)
 // PIPELINE: error: roof-report: parallel=cp:C is priced with tp:N and dp:M; with pp: or sp: it is not yet (docs/parallelism.md, "Context parallelism"); got 'cp:2,pp:2'
-// BATCH: error: roof-report: parallel=cp:2 splits each sequence by its tokens, and upstream's sharding passes could not (above)
+// BATCH: error: roof-report: parallel=cp:2 splits each sequence by its tokens, and upstream's sharding passes could not (above): an op without a sharding model stops them, and so does a batch of several sequences folded into the rows with their tokens

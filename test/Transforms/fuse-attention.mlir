@@ -91,3 +91,29 @@ func.func @probabilities_on_the_right(%q: tensor<1x8x4xf32>, %kt: tensor<1x4x8xf
   %o = tosa.matmul %vt, %e, %zp, %zp : (tensor<1x4x8xf32>, tensor<1x8x8xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x4x8xf32>
   return %o : tensor<1x4x8xf32>
 }
+
+// -----
+
+// A softmax written as one linalg.softmax is the softmax of an attention.
+// CHECK-LABEL: func.func @named_softmax
+// CHECK: roof.kernel -> tensor<16x64xf32> {
+// CHECK: linalg.matmul
+// CHECK: linalg.softmax
+// CHECK: linalg.matmul
+// CHECK: } {roof.attention}
+func.func @named_softmax(%q: tensor<16x64xf32>, %kt: tensor<64x16xf32>,
+                         %v: tensor<16x64xf32>) -> tensor<16x64xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e0 = tensor.empty() : tensor<16x16xf32>
+  %z0 = linalg.fill ins(%zero : f32) outs(%e0 : tensor<16x16xf32>) -> tensor<16x16xf32>
+  %scores = linalg.matmul ins(%q, %kt : tensor<16x64xf32>, tensor<64x16xf32>)
+                          outs(%z0 : tensor<16x16xf32>) -> tensor<16x16xf32>
+  %e1 = tensor.empty() : tensor<16x16xf32>
+  %probs = linalg.softmax dimension(1) ins(%scores : tensor<16x16xf32>)
+                          outs(%e1 : tensor<16x16xf32>) -> tensor<16x16xf32>
+  %e2 = tensor.empty() : tensor<16x64xf32>
+  %z2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<16x64xf32>) -> tensor<16x64xf32>
+  %out = linalg.matmul ins(%probs, %v : tensor<16x16xf32>, tensor<16x64xf32>)
+                       outs(%z2 : tensor<16x64xf32>) -> tensor<16x64xf32>
+  return %out : tensor<16x64xf32>
+}
