@@ -7,6 +7,7 @@
 #include "roof/Parallel/ConcatSharding.h"
 #include "roof/Parallel/GatherSharding.h"
 #include "roof/Parallel/ReshapeSharding.h"
+#include "roof/Parallel/SoftmaxSharding.h"
 #include "roof/Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -19,6 +20,7 @@ void roof::registerAllRoofDialects(DialectRegistry &registry) {
   registerConcatShardingModel(registry);
   registerGatherShardingModel(registry);
   registerReshapeShardingModels(registry);
+  registerSoftmaxShardingModel(registry);
 }
 
 void roof::registerAllRoofPasses() { registerRoofPasses(); }

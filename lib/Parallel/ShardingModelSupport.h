@@ -2,8 +2,9 @@
 //-*-===//
 //
 // The ops Roof gives a ShardingInterface (ReshapeSharding.cpp,
-// ConcatSharding.cpp) have one result: their models annotate operands and
-// result alike, and each device's result is its part of the whole.
+// ConcatSharding.cpp, SoftmaxSharding.cpp) have one result: their models
+// annotate operands and result alike, and each device's result is its part
+// of the whole.
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,6 +37,68 @@ struct OneResultShardingModel
     shard::maybeInsertTargetShardingAnnotation(shardings->back(),
                                                op->getResult(0), b);
     return success();
+  }
+};
+
+/// A ShardingInterface model of a one-result op that reads each operand
+/// with the identity, over loops that are its result's dims, all parallel,
+/// and needs one dim whole on every device (a concatenation's, a softmax's
+/// reduced dim). `Model` gives getRank(op), getWholeDim(op) and partition.
+template <typename Model, typename ConcreteOp>
+struct WholeDimShardingModel
+    : public OneResultShardingModel<Model, ConcreteOp> {
+  SmallVector<utils::IteratorType> getLoopIteratorTypes(Operation *op) const {
+    return SmallVector<utils::IteratorType>(
+        Model::getRank(cast<ConcreteOp>(op)), utils::IteratorType::parallel);
+  }
+
+  SmallVector<AffineMap> getIndexingMaps(Operation *op) const {
+    return SmallVector<AffineMap>(
+        op->getNumOperands() + 1,
+        AffineMap::getMultiDimIdentityMap(Model::getRank(cast<ConcreteOp>(op)),
+                                          op->getContext()));
+  }
+
+  /// The result's sharding when it has one, else the first split
+  /// operand's, without a split of the whole dim: an operand split there is
+  /// gathered first.
+  FailureOr<shard::ShardingOption>
+  getShardingOption(Operation *op, ArrayRef<shard::Sharding> operandShardings,
+                    ArrayRef<shard::Sharding> resultShardings) const {
+    auto concrete = cast<ConcreteOp>(op);
+    shard::Sharding given = resultShardings.front();
+    for (shard::Sharding operand : operandShardings)
+      if (!given && operand)
+        given = operand;
+    if (!given)
+      return shard::ShardingOption::makeEmpty();
+    shard::ShardingArray loops(Model::getRank(concrete));
+    for (auto [dim, axes] : llvm::enumerate(given.getSplitAxes())) {
+      if (dim >= loops.size() || axes.empty() ||
+          static_cast<int64_t>(dim) == Model::getWholeDim(concrete))
+        continue;
+      loops[dim].assign(axes.asArrayRef().begin(), axes.asArrayRef().end());
+    }
+    return shard::ShardingOption(std::move(loops), given.getGridAttr());
+  }
+
+  /// Every operand and the result split as the loops are, but never on the
+  /// whole dim.
+  FailureOr<std::vector<shard::Sharding>>
+  getShardingAnnotations(Operation *op,
+                         const shard::ShardingOption &option) const {
+    auto concrete = cast<ConcreteOp>(op);
+    shard::ShardingArray loops = option.shardingArray;
+    loops.resize(Model::getRank(concrete));
+    loops[Model::getWholeDim(concrete)].clear();
+    SmallVector<shard::GridAxesAttr> axes;
+    for (const auto &split : loops)
+      axes.push_back(shard::GridAxesAttr::get(op->getContext(), split));
+    // As upstream writes them: without trailing unsplit dims (one stays).
+    while (axes.size() > 1 && axes.back().empty())
+      axes.pop_back();
+    return std::vector<shard::Sharding>(
+        op->getNumOperands() + 1, shard::Sharding::get(option.grid, axes));
   }
 };
 
