@@ -40,13 +40,12 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 from bounds import print_bounds  # noqa: E402
+from systems import NVLINK3, NVLINK4, network, target_file  # noqa: E402
 from timing import roof_tool, work_folder  # noqa: E402
 
 GIB = 1 << 30
 MIB = 1 << 20
 
-NVLINK4 = {"name": "NVLink 4", "between": "devices",
-           "bandwidth": "450 GB/s", "latency": "0.6 us"}
 # Systems the rows were measured on that the catalog does not ship; their
 # figures are the shipped files' (targets/h100-node.json, a100-node.json)
 # and the instances' published network bandwidth.
@@ -61,8 +60,7 @@ SYSTEMS = {
         "name": "2 x AWS p5.48xlarge (EFA 3200 Gbps per instance)",
         "device": "h100-sxm", "devices_per_node": 8, "nodes": 2,
         "links": [dict(NVLINK4, in_switch_reduction=True),
-                  {"name": "EFA", "between": "nodes",
-                   "bandwidth": "50 GB/s", "latency": "2.7 us"}],
+                  network("EFA", "50 GB/s")],
         "sources": {"EFA": "3200 Gbps per instance (aws-samples/"
                     "awsome-distributed-training, instance table): 400 GB/s,"
                     " 50 GB/s per GPU; latency: NCCL's hwLat NET"}},
@@ -71,17 +69,13 @@ SYSTEMS = {
         "name": f"{nodes} x AWS p5.48xlarge (EFA 3200 Gbps per instance)",
         "device": "h100-sxm", "devices_per_node": 8, "nodes": nodes,
         "links": [dict(NVLINK4, in_switch_reduction=True),
-                  {"name": "EFA", "between": "nodes",
-                   "bandwidth": "50 GB/s", "latency": "2.7 us"}],
+                  network("EFA", "50 GB/s")],
         "sources": {"EFA": "as aws-p5-x2"}} for nodes in (4, 8, 16)},
     "aws-p4de-x2": {
         "schema": "roof-system/1",
         "name": "2 x AWS p4de.24xlarge (EFA 400 Gbps per instance)",
         "device": "a100-sxm", "devices_per_node": 8, "nodes": 2,
-        "links": [{"name": "NVLink 3", "between": "devices",
-                   "bandwidth": "300 GB/s", "latency": "0.6 us"},
-                  {"name": "EFA", "between": "nodes",
-                   "bandwidth": "6.25 GB/s", "latency": "2.7 us"}],
+        "links": [NVLINK3, network("EFA", "6.25 GB/s")],
         "sources": {"EFA": "400 Gbps per instance (aws-samples/"
                     "awsome-distributed-training, instance table): 50 GB/s,"
                     " 6.25 GB/s per GPU; latency: NCCL's hwLat NET"}},
@@ -182,11 +176,7 @@ def collective_ir(grid, kind, size):
 
 def price(work, system, grid, kind, size):
     """Roof's time for the collective, and its algorithm."""
-    target = system
-    if system in SYSTEMS:
-        target = os.path.join(work, system + ".json")
-        with open(target, "w") as f:
-            json.dump(SYSTEMS[system], f)
+    target = target_file(work, system, SYSTEMS)
     model = os.path.join(work, f"{system}-{kind}-{size}.mlir")
     with open(model, "w") as f:
         f.write(collective_ir(grid, kind, size))

@@ -55,7 +55,6 @@ the stages and their sends.
 
 """
 
-import json
 import os
 import subprocess
 import sys
@@ -63,6 +62,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 from bounds import print_bounds  # noqa: E402
+from systems import NVLINK3, network, target_file  # noqa: E402
 from report_text import communication_share, latency_ms  # noqa: E402
 from timing import roof_tool, work_folder  # noqa: E402
 
@@ -82,10 +82,7 @@ SYSTEMS = {
         "name": f"{nodes} x 8 A100 80GB, NVSwitch, InfiniBand 8 x 200 Gb/s "
                 "a node",
         "device": "a100-sxm", "devices_per_node": 8, "nodes": nodes,
-        "links": [{"name": "NVLink 3", "between": "devices",
-                   "bandwidth": "300 GB/s", "latency": "0.6 us"},
-                  {"name": "InfiniBand HDR", "between": "nodes",
-                   "bandwidth": "25 GB/s", "latency": "2.7 us"}],
+        "links": [NVLINK3, network("InfiniBand HDR", "25 GB/s")],
         "sources": {"InfiniBand HDR": "FasterTransformer docs/gpt_guide.md: "
                     "nodes linked by InfiniBand, 8 x 200 Gb/s NICs: 25 GB/s "
                     "per GPU; latency: NCCL's hwLat NET"}}
@@ -162,11 +159,7 @@ class Pricer:
         """One device's latency in ms (through `pp` stages, a request's)
         and its communication share."""
         layers, hidden, heads, kv_heads, ffn = MODELS[model]
-        target = system
-        if system in SYSTEMS:
-            target = os.path.join(self.work, system + ".json")
-            with open(target, "w") as f:
-                json.dump(SYSTEMS[system], f)
+        target = target_file(self.work, system, SYSTEMS)
         path = os.path.join(self.work, f"{model}-s{seq}-p{past}.mlir")
         if not os.path.exists(path):
             subprocess.run(
