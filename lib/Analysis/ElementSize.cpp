@@ -4,6 +4,7 @@
 
 #include "roof/Analysis/OpCost.h"
 
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/BuiltinTypes.h"
 
 using namespace mlir;
@@ -14,6 +15,12 @@ std::optional<uint64_t> roof::getElementBits(Type type) {
     return 64;
   if (type.isIntOrFloat())
     return type.getIntOrFloatBitWidth();
+  // A quantized value is stored at its storage type's width
+  // (!quant.uniform<i8:f32, ...> is a byte); a calibrated type has none.
+  if (auto quantized = dyn_cast<quant::QuantizedType>(type)) {
+    Type storage = quantized.getStorageType();
+    return storage ? getElementBits(storage) : std::nullopt;
+  }
   if (auto complex = dyn_cast<ComplexType>(type)) {
     std::optional<uint64_t> part = getElementBits(complex.getElementType());
     if (!part)

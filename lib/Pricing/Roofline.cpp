@@ -15,6 +15,7 @@
 #include "roof/Pricing/WaveQuantization.h"
 #include "roof/Pricing/WeightStreaming.h"
 
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
@@ -65,6 +66,11 @@ Engine roof::getEngine(Operation *op) {
 }
 
 std::optional<Dtype> roof::getElementDtype(Type element) {
+  // A quantized value computes at its storage type's rate.
+  if (auto quantized = dyn_cast<quant::QuantizedType>(element)) {
+    Type storage = quantized.getStorageType();
+    return storage ? getElementDtype(storage) : std::nullopt;
+  }
   if (element.isF64())
     return Dtype::F64;
   if (element.isF32())
