@@ -8,6 +8,8 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MLProgram/IR/MLProgram.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/BuiltinAttributeInterfaces.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -254,16 +256,33 @@ ParameterTotals WeightAnalysis::countParameters(FunctionOpInterface fn) const {
         read.insert(operand);
     return WalkResult::advance();
   });
+  // A weight read in several layouts (a tied embedding: looked up, and
+  // transposed for the LM head) is stored once; its consumer reads it in
+  // the other layout.
+  llvm::DenseSet<Value> stored;
   for (Value value : read) {
     Operation *def = value.getDefiningOp();
     if (def && !getLoadedGlobal(def).empty()) {
       addGlobalOnce(def);
       continue;
     }
+    if (!stored.insert(getLayoutSource(value)).second)
+      continue;
     uint64_t before = totals.params;
     addShaped(value.getType(), totals);
     if (def && isPrepared(def))
       totals.preparedParams += totals.params - before;
   }
   return totals;
+}
+
+Value WeightAnalysis::getLayoutSource(Value value) const {
+  while (Operation *def = value.getDefiningOp()) {
+    if (!isPrepared(def) ||
+        !isa<tosa::TransposeOp, tosa::ReshapeOp, linalg::TransposeOp,
+             tensor::CollapseShapeOp, tensor::ExpandShapeOp>(def))
+      break;
+    value = def->getOperand(0);
+  }
+  return value;
 }

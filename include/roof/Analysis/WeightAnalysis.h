@@ -64,9 +64,14 @@ public:
 
   /// The elements and bytes of the parameters of `fn`. Deployed: each
   /// distinct weight value that a run-time op reads (a global once per
-  /// symbol). As written: each shaped constant, each global loaded (once per
-  /// symbol) and each parameter argument.
+  /// symbol), and a weight read in several layouts once (getLayoutSource).
+  /// As written: each shaped constant, each global loaded (once per symbol)
+  /// and each parameter argument.
   ParameterTotals countParameters(FunctionOpInterface fn) const;
+
+  /// The weight `value` is a prepared layout of (a transpose or reshape,
+  /// through each of them), or `value` itself.
+  Value getLayoutSource(Value value) const;
 
 private:
   /// What a value holds.
