@@ -42,6 +42,19 @@ static SmallVector<Evaluation> getEvaluations(const RooflineOptions &options,
   return evaluations;
 }
 
+/// `report` (of `analysis`) as inferences through `options`' pipeline
+/// stages, on a system target.
+static void throughStages(FunctionRoofline &report,
+                          const FunctionKernels &analysis,
+                          const RooflineOptions &options) {
+  if (options.pipelineStages < 2 || !report.target->system)
+    return;
+  pipelineInference(report,
+                    splitForward(analysis, mapProducers(analysis),
+                                 options.pipelineStages, 1, options),
+                    options.stageStride, *report.target->system);
+}
+
 FailureOr<PricedModule> roof::priceModule(ModuleOp module,
                                           ArrayRef<const Target *> targets,
                                           const RooflineOptions &options,
@@ -86,13 +99,6 @@ FailureOr<PricedModule> roof::priceModule(ModuleOp module,
         steps.push_back(analyzeTraining(kernels.back().second, ctx, own.options,
                                         sweep.training));
     }
-    // Inference through pipeline stages: each evaluation's split, once.
-    std::vector<PipelineStages> stages;
-    if (sweep.inferenceStages > 1)
-      for (const auto &[evaluation, analyzed] : kernels)
-        stages.push_back(splitForward(analyzed, mapProducers(analyzed),
-                                      sweep.inferenceStages, 1,
-                                      evaluation.options));
     for (const Target *target : targets)
       for (auto [i, evaluated] : llvm::enumerate(kernels)) {
         const auto &[evaluation, analyzed] = evaluated;
@@ -100,9 +106,7 @@ FailureOr<PricedModule> roof::priceModule(ModuleOp module,
             priceFunction(analyzed, *target, evaluation.options));
         if (evaluation.dims)
           priced.reports.back().dimSizes = *evaluation.dims;
-        if (!stages.empty() && target->system)
-          pipelineInference(priced.reports.back(), stages[i], sweep.stageStride,
-                            *target->system);
+        throughStages(priced.reports.back(), analyzed, evaluation.options);
         if (!steps.empty())
           priced.training.push_back(priceTraining(
               steps[i], priced.reports.back(), *target, evaluation.options));
@@ -179,6 +183,7 @@ FailureOr<PricedModule> roof::priceGeneration(ModuleOp module,
         for (auto [dims, analysis] : llvm::zip(steps, analyses)) {
           reports.push_back(priceFunction(analysis, *target, own));
           reports.back().dimSizes = dims;
+          throughStages(reports.back(), analysis, own);
         }
         SmallVector<std::pair<uint64_t, const FunctionRoofline *>> decode;
         for (auto [i, past] : llvm::enumerate(points))

@@ -180,6 +180,10 @@ private:
       module = *planned;
     }
     RooflineOptions options = getRooflineOptions();
+    if (training == Optimizer::None) {
+      options.pipelineStages = plan.pp;
+      options.stageStride = plan.tp * plan.cp;
+    }
     if (failed(checkBatchedInputs(module, options)) ||
         failed(checkCollectives(module, targetList, options)))
       return failure();
@@ -205,10 +209,6 @@ private:
       sweep.batchSizes = *batchSizes;
       sweep.dimSweep = dimSweep;
       sweep.training = getTrainingOptions();
-      if (training == Optimizer::None) {
-        sweep.inferenceStages = plan.pp;
-        sweep.stageStride = plan.tp * plan.cp;
-      }
       FailureOr<PricedModule> priced =
           priceModule(module, targetList, options, sweep, bind);
       if (failed(priced) || failed(checkStages(module, *priced)))
@@ -757,10 +757,6 @@ private:
           "stages (P >= 2), and like Megatron-LM's interleaved schedule runs "
           "a multiple of P microbatches (grad-accum=); got '" +
           parallel + "' with grad-accum=" + Twine(gradAccum));
-    if (plan.pp > 1 && training == Optimizer::None && !generate.empty())
-      return optionError("parallel=pp:P with generate= is not priced yet: "
-                         "price a step of the pipeline with sizes= "
-                         "(docs/parallelism.md, \"Pipelines\")");
     if (zero > 3 || (zero && plan.dp < 2))
       return optionError("zero= is ZeRO's stage, 1 to 3, over the replicas "
                          "of parallel=dp:M with M >= 2");

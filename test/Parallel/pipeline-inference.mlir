@@ -14,8 +14,14 @@
 // and the next stage is on the next node.
 // RUN: roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:8},func.func(sharding-propagation,shard-partition),roof-report{targets=h100-cluster-4 parallel=pp:2})' -o /dev/null | FileCheck %s --check-prefix=NODES
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-node parallel=pp:8" -o /dev/null 2>&1 | FileCheck %s --check-prefix=LAYERS
-// RUN: not roof-opt %t.mlir --roof-report="targets=h100-node parallel=pp:2 generate=4,4" -o /dev/null 2>&1 | FileCheck %s --check-prefix=GENERATE
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-sxm parallel=pp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ONE
+// Generation through the stages: each step passes them (a decoder of two
+// layers from scripts/gen_decoder.py, hidden 2048 f32).
+// RUN: %debian_python %roof_src_root/scripts/gen_decoder.py tinyllama-1.1b --layers 2 -o %t.tiny.onnx
+// RUN: roof-import-onnx %t.tiny.onnx -o %t.tiny.mlir --input-shape batch=1 --input-shape seq=4 --input-shape past=7 --input-shape total=past+seq --keep-dynamic seq,past,total
+// RUN: roof-opt %t.tiny.mlir -o /dev/null --roof-report="targets=h100-node generate=128,16 parallel=pp:2 format=json output=%t.gen.json"
+// RUN: roof-opt %t.tiny.mlir -o /dev/null --roof-report="targets=h100-node generate=128,16 format=json output=%t.gen-whole.json"
+// RUN: %debian_python %S/Inputs/check_pipeline_generation.py %t.gen.json %t.gen-whole.json | FileCheck %s --check-prefix=GENERATION
 // plans= counts a request's sends as communication:
 // RUN: roof-opt %t.mlir --roof-report="targets=h100-node plans=tp:1;pp:2" -o /dev/null | FileCheck %s --check-prefix=PLANS
 // VALID: {{^}}valid{{$}}
@@ -50,6 +56,10 @@
 // NODES: pipeline: 2 stages of 4 layers; {{.*}} 1 send of 5.321 us over InfiniBand NDR, 0.131 MB each
 
 // LAYERS: error: roof-report: parallel=pp:8 splits the repeated layers of @gpt into 8 pipeline stages, and it has 4
-// GENERATE: error: roof-report: parallel=pp:P with generate= is not priced yet
+// The prompt's hidden states, 128 x 2048 f32 = 1048576 B, cross to the
+// second stage: 0.6 us + 1048576 / 450e9 s = 2.930169 us on the first
+// token; a decode step's, 2048 x 4 = 8192 B: 0.618204 us on each.
+// GENERATION: time_to_first_token_s: +2.930{{[0-9]*}} us
+// GENERATION-NEXT: time_per_output_token_s: +0.618{{[0-9]*}} us
 // ONE: error: roof-report: parallel=pp:2 needs 2 devices, and 'NVIDIA H100 SXM5 80GB' has 1
 // PLANS: pp:2 {{.*}} 891.3 ns

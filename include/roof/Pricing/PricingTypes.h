@@ -72,6 +72,11 @@ struct RooflineOptions {
   /// is pipelined with, as runtimes that overlap a split matmul with its
   /// collective do (OverlappedCollectives.h).
   bool overlapCollectives = false;
+  /// Inferences through this many pipeline stages (parallel=pp:P without
+  /// training; PipelineParallel.h), on system targets, each `stageStride`
+  /// devices after the one before.
+  unsigned pipelineStages = 1;
+  unsigned stageStride = 1;
 };
 
 /// Bytes read and written at one memory level.

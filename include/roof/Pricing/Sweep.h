@@ -38,10 +38,6 @@ struct SweepOptions {
   ArrayRef<DimSizes> dimSweep;
   /// With an optimizer: each evaluation is also priced as a training step.
   TrainingOptions training;
-  /// Without one: inferences through this many pipeline stages (on system
-  /// targets), each `stageStride` devices after the one before.
-  unsigned inferenceStages = 1;
-  unsigned stageStride = 1;
 };
 
 /// The reports of a module and what they point into.
