@@ -2,10 +2,12 @@
 
 #include "roof/Pricing/PipelineParallel.h"
 
+#include "roof/Analysis/WeightAnalysis.h"
 #include "roof/Pricing/Recompute.h"
 #include "roof/Pricing/Roofline.h"
 
 #include "mlir/Transforms/RegionUtils.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
 
 #include <algorithm>
@@ -46,10 +48,8 @@ roof::splitForward(const FunctionKernels &forward,
   // Each value is passed on from the chunk that makes it to every later one
   // that reads it.
   SmallVector<llvm::SetVector<Value>> crossing(allChunks);
-  split.weightBytes.assign(stages, 0);
   for (auto [i, facts] : llvm::enumerate(forward.kernels)) {
     unsigned reader = forwardChunk[i];
-    split.weightBytes[reader % stages] += facts.cost.weightBytesRead;
     for (Value v : getReads(facts.op)) {
       Value held = getHeldValue(v);
       auto made = producers.find(held);
@@ -67,6 +67,23 @@ roof::splitForward(const FunctionKernels &forward,
     split.boundaryBytes = std::max(split.boundaryBytes, bytes);
   }
   return split;
+}
+
+SmallVector<uint64_t>
+roof::getStageWeightBytes(const FunctionKernels &forward,
+                          const PipelineStages &split,
+                          const RooflineOptions &options) {
+  WeightAnalysis weights(options.cost.weights);
+  SmallVector<uint64_t> bytes(split.stages, 0);
+  llvm::DenseSet<Value> stored;
+  for (auto [facts, stage] :
+       llvm::zip_equal(forward.kernels, split.forwardStage))
+    for (Value v : getReads(facts.op)) {
+      Value held = getHeldValue(v);
+      if (weights.isWeight(held) && stored.insert(held).second)
+        bytes[stage] += getDeployedBytes(held.getType(), options).value_or(0);
+    }
+  return bytes;
 }
 
 PipelineStages

@@ -49,10 +49,10 @@ static void throughStages(FunctionRoofline &report,
                           const RooflineOptions &options) {
   if (options.pipelineStages < 2 || !report.target->system)
     return;
-  pipelineInference(report,
-                    splitForward(analysis, mapProducers(analysis),
-                                 options.pipelineStages, 1, options),
-                    options.stageStride, *report.target->system);
+  PipelineStages split = splitForward(analysis, mapProducers(analysis),
+                                      options.pipelineStages, 1, options);
+  split.weightBytes = getStageWeightBytes(analysis, split, options);
+  pipelineInference(report, split, options.stageStride, *report.target->system);
 }
 
 FailureOr<PricedModule> roof::priceModule(ModuleOp module,

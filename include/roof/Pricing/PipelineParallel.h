@@ -44,14 +44,14 @@ struct PipelineStages {
   /// The most bytes a chunk passes to the next for one microbatch (as many
   /// gradient bytes come back).
   uint64_t boundaryBytes = 0;
-  /// Per stage: the weight bytes its kernels read.
+  /// Per stage, for inference: the weights it stores (getStageWeightBytes).
   SmallVector<uint64_t> weightBytes;
 };
 
 /// The forward pass of `forward` (its values' kernels `producers`) split
-/// into `stages` stages of `chunks` chunks each: each kernel's stage, the
-/// bytes passed on and each stage's weights. With one chunk a stage and no
-/// backward pass, a pipeline of inferences.
+/// into `stages` stages of `chunks` chunks each: each kernel's stage and the
+/// bytes passed on. With one chunk a stage and no backward pass, a pipeline
+/// of inferences.
 PipelineStages splitForward(const FunctionKernels &forward,
                             const llvm::DenseMap<Value, unsigned> &producers,
                             unsigned stages, unsigned chunks,
@@ -110,6 +110,13 @@ PipelineStep pricePipeline(const PipelineStages &split,
                            const FunctionRoofline &backward,
                            unsigned microbatches, unsigned stride,
                            const System &system);
+
+/// The weights each stage of `split` stores: each weight whole (a table
+/// looked up, not its rows), at the first stage whose kernels read it, at
+/// its deployed bytes.
+SmallVector<uint64_t> getStageWeightBytes(const FunctionKernels &forward,
+                                          const PipelineStages &split,
+                                          const RooflineOptions &options);
 
 /// `report`, of a whole forward pass on one device, as inferences through
 /// the stages of `split` (one chunk each), each `stride` devices after the
