@@ -61,5 +61,8 @@
 // token; a decode step's, 2048 x 4 = 8192 B: 0.618204 us on each.
 // GENERATION: time_to_first_token_s: +2.930{{[0-9]*}} us
 // GENERATION-NEXT: time_per_output_token_s: +0.618{{[0-9]*}} us
+// The embedding table is stored whole by the stage that looks it up, not
+// only the rows it reads: the stages hold the device's weights between them.
+// GENERATION-NEXT: stages store the weights: ok
 // ONE: error: roof-report: parallel=pp:2 needs 2 devices, and 'NVIDIA H100 SXM5 80GB' has 1
 // PLANS: pp:2 {{.*}} 891.3 ns
