@@ -172,7 +172,7 @@ void roof::pipelineInference(FunctionRoofline &report,
                              const System &system) {
   auto step = std::make_shared<PipelineStep>(
       pricePipeline(split, report, FunctionRoofline(), 1, stride, system));
-  report.latencySeconds += (split.stages - 1) * step->send.seconds;
+  report.latencySeconds += step->forwardSendSeconds();
   report.intervalSeconds =
       std::max(step->forwardSeconds[step->slowest], step->send.seconds);
   report.weightBytes =

@@ -42,17 +42,27 @@ static SmallVector<Evaluation> getEvaluations(const RooflineOptions &options,
   return evaluations;
 }
 
-/// `report` (of `analysis`) as inferences through `options`' pipeline
-/// stages, on a system target.
-static void throughStages(FunctionRoofline &report,
-                          const FunctionKernels &analysis,
-                          const RooflineOptions &options) {
-  if (options.pipelineStages < 2 || !report.target->system)
-    return;
+/// The stages `analysis` runs through as inferences under `options`
+/// (parallel=pp:P without training), with each stage's weights; none
+/// without a pipeline. One split serves every target.
+static std::optional<PipelineStages>
+splitInference(const FunctionKernels &analysis,
+               const RooflineOptions &options) {
+  if (options.pipelineStages < 2)
+    return std::nullopt;
   PipelineStages split = splitForward(analysis, mapProducers(analysis),
                                       options.pipelineStages, 1, options);
   split.weightBytes = getStageWeightBytes(analysis, split, options);
-  pipelineInference(report, split, options.stageStride, *report.target->system);
+  return split;
+}
+
+/// `report` through the stages of `split`, on a system target.
+static void throughStages(FunctionRoofline &report,
+                          const std::optional<PipelineStages> &split,
+                          const RooflineOptions &options) {
+  if (split && report.target->system)
+    pipelineInference(report, *split, options.stageStride,
+                      *report.target->system);
 }
 
 FailureOr<PricedModule> roof::priceModule(ModuleOp module,
@@ -77,6 +87,7 @@ FailureOr<PricedModule> roof::priceModule(ModuleOp module,
     std::set<DimSizes> seen;
     std::vector<std::pair<Evaluation, FunctionKernels>> kernels;
     std::vector<TrainingKernels> steps;
+    std::vector<std::optional<PipelineStages>> stages;
     for (auto [evaluation, ctx] : llvm::zip(evaluations, contexts)) {
       Evaluation own = evaluation;
       FunctionOpInterface bound = fn;
@@ -95,6 +106,7 @@ FailureOr<PricedModule> roof::priceModule(ModuleOp module,
         priced.boundModules.push_back(std::move(copy));
       }
       kernels.emplace_back(own, analyzeKernels(bound, ctx, own.options));
+      stages.push_back(splitInference(kernels.back().second, own.options));
       if (sweep.training.optimizer != Optimizer::None)
         steps.push_back(analyzeTraining(kernels.back().second, ctx, own.options,
                                         sweep.training));
@@ -106,7 +118,7 @@ FailureOr<PricedModule> roof::priceModule(ModuleOp module,
             priceFunction(analyzed, *target, evaluation.options));
         if (evaluation.dims)
           priced.reports.back().dimSizes = *evaluation.dims;
-        throughStages(priced.reports.back(), analyzed, evaluation.options);
+        throughStages(priced.reports.back(), stages[i], evaluation.options);
         if (!steps.empty())
           priced.training.push_back(priceTraining(
               steps[i], priced.reports.back(), *target, evaluation.options));
@@ -166,12 +178,14 @@ FailureOr<PricedModule> roof::priceGeneration(ModuleOp module,
       if (batchSize)
         own.batch = *batchSize;
       std::vector<FunctionKernels> analyses;
+      std::vector<std::optional<PipelineStages>> stages;
       for (const DimSizes &dims : steps) {
         FunctionOpInterface bound;
         OwningOpRef<ModuleOp> copy = bind(fn, dims, bound);
         if (!copy)
           return WalkResult::interrupt();
         analyses.push_back(analyzeKernels(bound, ctx, own));
+        stages.push_back(splitInference(analyses.back(), own));
         priced.boundModules.push_back(std::move(copy));
       }
       // The last step's cache, over its tokens.
@@ -180,10 +194,11 @@ FailureOr<PricedModule> roof::priceGeneration(ModuleOp module,
       std::vector<FunctionRoofline> &reports = priced.reports;
       for (const Target *target : targets) {
         size_t first = reports.size();
-        for (auto [dims, analysis] : llvm::zip(steps, analyses)) {
+        for (auto [dims, analysis, split] :
+             llvm::zip(steps, analyses, stages)) {
           reports.push_back(priceFunction(analysis, *target, own));
           reports.back().dimSizes = dims;
-          throughStages(reports.back(), analysis, own);
+          throughStages(reports.back(), split, own);
         }
         SmallVector<std::pair<uint64_t, const FunctionRoofline *>> decode;
         for (auto [i, past] : llvm::enumerate(points))

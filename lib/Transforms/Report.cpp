@@ -289,9 +289,7 @@ private:
           // Through pipeline stages, a request's sends between them too.
           result.communicationSeconds =
               report.communicationSeconds() +
-              (report.pipeline ? (report.pipeline->stages - 1) *
-                                     report.pipeline->send.seconds
-                               : 0);
+              (report.pipeline ? report.pipeline->forwardSendSeconds() : 0);
           result.peakBytes = report.weightBytes + report.peakActivationBytes;
           result.capacityBytes = report.capacityBytes;
           continue;

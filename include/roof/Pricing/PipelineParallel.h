@@ -90,11 +90,13 @@ struct PipelineStep {
     return microbatches + static_cast<double>(stages - 1) / chunks;
   }
   double bubbleFraction() const { return (passes() - microbatches) / passes(); }
+  /// The sends of one microbatch's way through the p v chunks: p v - 1.
+  double forwardSendSeconds() const {
+    return (stages * chunks - 1) * send.seconds;
+  }
   /// The sends of the first microbatch's way through the p v chunks and its
   /// gradients' way back (the others' overlap the stages' work).
-  double sendSeconds() const {
-    return 2.0 * (stages * chunks - 1) * send.seconds;
-  }
+  double sendSeconds() const { return 2.0 * forwardSendSeconds(); }
   /// The most microbatches' activations stage `stage` keeps: under 1F1B
   /// min(p - s, m); interleaved, min(m v, 2 (p - s - 1) + (v - 1) p + 1)
   /// chunks of one microbatch, 1/v of the stage's activations each
