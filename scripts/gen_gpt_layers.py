@@ -197,46 +197,131 @@ GQA_MAPS = """#gq_q = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d3, d5
 #gv_o = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d3, d4)>"""
 GROUPED6 = '"parallel", "parallel", "parallel", "parallel", "parallel", "reduction"'
 
+# With --experts the attention's heads are folded after the batch (batch
+# major), so that a split of the sequences is a split of its rows, as
+# expert parallelism's data-parallel attention needs.
+BATCH_MAJOR_MAPS = """#proj_out_b = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3)>
+#o_in_b = affine_map<(d0, d1, d2, d3, d4) -> (d0, d3, d1, d4)>"""
+GQA_BATCH_MAJOR_MAPS = """#gq_q_b = affine_map<(d0, d1, d2, d3, d4, d5) -> (d2, d0, d1, d3, d5)>
+#gq_k_b = affine_map<(d0, d1, d2, d3, d4, d5) -> (d2, d0, d4, d5)>
+#gq_s_b = affine_map<(d0, d1, d2, d3, d4, d5) -> (d2, d0, d1, d3, d4)>
+#gv_v_b = affine_map<(d0, d1, d2, d3, d4, d5) -> (d2, d0, d5, d4)>"""
+# A mixture of experts: each expert's contraction over [groups, experts,
+# capacity, in] by [experts, in, out]; the combine's weighted sum of a
+# token's top-k expert outputs.
+EXPERT_MAPS = """#ex_in = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d4)>
+#ex_w = affine_map<(d0, d1, d2, d3, d4) -> (d1, d4, d3)>
+#ex_out = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3)>
+#cmb_x = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3, d2)>
+#cmb_g = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
+#cmb_o = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>"""
 
-def layer(e, x, b, s, h, a, encoder, past=0, kv_heads=0, causal=False, ffn=0):
+
+def gelu(e, src, shape):
+    """GELU (tanh form) of a 2-D or 4-D tensor."""
+    t = e.t
+    maps, iters = (["#sh", "#sh"], PAR2) if len(shape) == 2 else (["#absd", "#absd"], PAR4)
+    return e.generic("gelu", maps, iters, [(src, e.T(*shape))], shape,
+                     f"    %x2 = arith.mulf %a0, %a0 : {t}\n    %x3 = arith.mulf %x2, %a0 : {t}\n    %c3 = arith.mulf %x3, %gelu_c : {t}\n    %in = arith.addf %a0, %c3 : {t}\n    %sc = arith.mulf %in, %gelu_k : {t}\n    %th = math.tanh %sc : {t}\n    %one_th = arith.addf %th, %one : {t}\n    %hx = arith.mulf %a0, %half : {t}\n    %r = arith.mulf %hx, %one_th : {t}\n    linalg.yield %r : {t}", "mlp.gelu")
+
+
+class Experts:
+    """A mixture of `count` experts, each token routed to `top_k` of them,
+    an expert taking at most `capacity` tokens of a sequence."""
+
+    def __init__(self, count, top_k, capacity):
+        self.count, self.top_k, self.capacity = count, top_k, capacity
+
+
+def mixture(e, y, b, s, h, f, moe):
+    """The MLP as a mixture of experts, GShard's way with one group per
+    sequence: a router (a matmul and a softmax over the experts), then each
+    sequence's tokens gathered into its experts' slots (dispatch), each
+    expert's MLP over its slots, and each token's top-k outputs gathered
+    back and summed weighted by their router probabilities (combine). The
+    routing itself (the top-k choice and the slot of each token) is given
+    as arguments: `route_dispatch` names the token in each slot,
+    `route_combine` the slot of each of a token's k choices and
+    `route_gate` their router probabilities (s * experts + expert)."""
+    E, K, C, n = moe.count, moe.top_k, moe.capacity, b * s
+    logits = e.matmul("router", y, e.v("w_router"), n, h, E, "moe.router")
+    e.empty("route_probs_e", [n, E])
+    e.w(f"  {e.v('route_probs')} = linalg.softmax dimension(1) ins({logits} : {e.T(n, E)}) outs({e.v('route_probs_e')} : {e.T(n, E)}) -> {e.T(n, E)} loc(\"{e.scope}.moe.router\")")
+    flat = e.reshape("probs_flat", e.v("route_probs"), [n, E], [n * E], "[[0, 1]]", "moe.router")
+    table = e.reshape("probs_table", flat, [n * E], [b, s * E, 1], "[[0, 1, 2]]", "moe.router")
+    idx = lambda name, w: f"tensor<{b}x{w}xi32>"
+    e.w(f"  {e.v('gate3')} = tosa.gather {table}, {e.v('route_gate')} : ({e.T(b, s * E, 1)}, {idx('gate', s * K)}) -> {e.T(b, s * K, 1)} loc(\"{e.scope}.moe.gate\")")
+    gate2 = e.reshape("gate2", e.v("gate3"), [b, s * K, 1], [b, s * K], "[[0], [1, 2]]", "moe.gate")
+    gate = e.reshape("gate", gate2, [b, s * K], [b, s, K], "[[0], [1, 2]]", "moe.gate")
+    tokens = e.reshape("tokens", y, [n, h], [b, s, h], "[[0, 1], [2]]", "moe.dispatch")
+    e.w(f"  {e.v('slots')} = tosa.gather {tokens}, {e.v('route_dispatch')} : ({e.T(b, s, h)}, {idx('dispatch', E * C)}) -> {e.T(b, E * C, h)} loc(\"{e.scope}.moe.dispatch\")")
+    slots = e.reshape("slots4", e.v("slots"), [b, E * C, h], [b, E, C, h], "[[0], [1, 2], [3]]", "moe.dispatch")
+    up = e.contraction("up", ["#ex_in", "#ex_w", "#ex_out"], PROJECT5, (slots, e.T(b, E, C, h)),
+                       (e.v("w1"), e.T(E, h, f)), [b, E, C, f], "moe.fc1")
+    down = e.contraction("down", ["#ex_in", "#ex_w", "#ex_out"], PROJECT5, (gelu(e, up, [b, E, C, f]), e.T(b, E, C, f)),
+                         (e.v("w2"), e.T(E, f, h)), [b, E, C, h], "moe.fc2")
+    outs = e.reshape("outs", down, [b, E, C, h], [b, E * C, h], "[[0], [1, 2], [3]]", "moe.fc2")
+    e.w(f"  {e.v('chosen3')} = tosa.gather {outs}, {e.v('route_combine')} : ({e.T(b, E * C, h)}, {idx('combine', s * K)}) -> {e.T(b, s * K, h)} loc(\"{e.scope}.moe.combine\")")
+    chosen = e.reshape("chosen", e.v("chosen3"), [b, s * K, h], [b, s, K, h], "[[0], [1, 2], [3]]", "moe.combine")
+    e.fill("mixed_0", [b, s, h], "moe.combine")
+    t = e.t
+    e.w(f"  {e.v('mixed')} = linalg.generic {{indexing_maps = [#cmb_x, #cmb_g, #cmb_o], iterator_types = [{CONTRACT4}]}}")
+    e.w(f"      ins({chosen}, {gate} : {e.T(b, s, K, h)}, {e.T(b, s, K)}) outs({e.v('mixed_0')} : {e.T(b, s, h)}) {{")
+    e.w(f"  ^bb0(%x: {t}, %y: {t}, %acc: {t}):\n    %m = arith.mulf %x, %y : {t}\n    %r = arith.addf %acc, %m : {t}\n    linalg.yield %r : {t}")
+    e.w(f"  }} -> {e.T(b, s, h)} loc(\"{e.scope}.moe.combine\")")
+    return e.reshape("moe_rows", e.v("mixed"), [b, s, h], [n, h], "[[0, 1], [2]]", "moe.combine")
+
+
+def layer(e, x, b, s, h, a, encoder, past=0, kv_heads=0, causal=False, ffn=0, moe=None):
     """One layer over b sequences of s tokens: token-wise ops see the
     b * s tokens as rows; attention sees a * b heads of s tokens, head
-    major, so that a split of the heads is a split of its rows. With a KV
+    major, so that a split of the heads is a split of its rows (batch
+    major with `moe`, so that a split of the sequences is). With a KV
     cache of `past` tokens, K and V are the cache's and this call's: the
     queries attend to past + s keys. With `kv_heads` fewer than `a`, K and
     V have that many heads, each shared by a / kv_heads query heads. The
-    MLP's hidden width is `ffn` (4h by default). A
+    MLP's hidden width is `ffn` (4h by default); with `moe` (Experts) it
+    is a mixture of experts that wide. A
     decoder normalizes before each sublayer (pre-LN), an encoder after
     each residual add (post-LN, as BERT)."""
     t, d, n, ba = e.t, h // a, b * s, b * a
     g, f = kv_heads or a, ffn or 4 * h
+    # The layout of the heads: [heads, b, ...] or, batch major, [b, heads, ...].
+    bm = "_b" if moe else ""
+    heads_of = (lambda k, *rest: [b, k, *rest]) if moe else (lambda k, *rest: [k, b, *rest])
     y = x if encoder else e.layer_norm("ln1", x, n, h)
     yb = e.reshape("attn_in", y, [n, h], [b, s, h], "[[0, 1], [2]]", "attn.in")
 
     def project(p):
         n_heads = a if p == "q" else g
-        heads = e.contraction(p + "_4", ["#proj_in", "#proj_w", "#proj_out"], PROJECT5,
-                              (yb, e.T(b, s, h)), (e.v("w" + p), e.T(h, n_heads, d)), [n_heads, b, s, d], "attn." + p)
+        heads = e.contraction(p + "_4", ["#proj_in", "#proj_w", "#proj_out" + bm], PROJECT5,
+                              (yb, e.T(b, s, h)), (e.v("w" + p), e.T(h, n_heads, d)), heads_of(n_heads, s, d), "attn." + p)
         heads = e.bias(p + "_biased", heads, [n_heads, b, s, d], e.v("b" + p), [n_heads, d], ["#absd", "#ad_of_absd", "#absd"], "attn." + p)
         keys = s
         if past and p != "q":
             # The cache grows by this call's keys or values.
             keys = past + s
-            e.w(f"  {e.v(p + '_all')} = tensor.concat dim(2) {e.v('past_' + p)}, {heads} : ({e.T(g, b, past, d)}, {e.T(g, b, s, d)}) -> {e.T(g, b, keys, d)} loc(\"{e.scope}.attn.{p}_cache\")")
+            e.w(f"  {e.v(p + '_all')} = tensor.concat dim(2) {e.v('past_' + p)}, {heads} : ({e.T(*heads_of(g, past, d))}, {e.T(*heads_of(g, s, d))}) -> {e.T(*heads_of(g, keys, d))} loc(\"{e.scope}.attn.{p}_cache\")")
             heads = e.v(p + "_all")
         if g < a:
-            # Grouped: q as [groups, a / groups, b, s, d]; K and V stay 4-D.
+            # Grouped: q as [groups, a / groups, b, s, d] (batch major:
+            # [b, groups, a / groups, s, d]); K and V stay 4-D.
             if p == "q":
-                return e.reshape(p, heads, [a, b, s, d], [g, a // g, b, s, d], "[[0, 1], [2], [3], [4]]", "attn.q")
+                grouped = [b, g, a // g, s, d] if moe else [g, a // g, b, s, d]
+                groups = "[[0], [1, 2], [3], [4]]" if moe else "[[0, 1], [2], [3], [4]]"
+                return e.reshape(p, heads, heads_of(a, s, d), grouped, groups, "attn.q")
             return heads
-        return e.reshape(p, heads, [a, b, keys, d], [ba, keys, d], "[[0, 1], [2], [3]]", "attn." + p)
+        return e.reshape(p, heads, heads_of(n_heads, keys, d), [ba, keys, d], "[[0, 1], [2], [3]]", "attn." + p)
 
     q, k, v = (project(p) for p in "qkv")
     kv = past + s
+    # The grouped attention's [groups, a / groups, b] (batch major: [b,
+    # groups, a / groups]) of `rest`.
+    grouped = (lambda *rest: [b, g, a // g, *rest]) if moe else (lambda *rest: [g, a // g, b, *rest])
     if g < a:
-        scores5 = e.contraction("scores5", ["#gq_q", "#gq_k", "#gq_s"], GROUPED6,
-                                (q, e.T(g, a // g, b, s, d)), (k, e.T(g, b, kv, d)), [g, a // g, b, s, kv], "attn.scores")
-        scores = e.reshape("scores", scores5, [g, a // g, b, s, kv], [ba, s, kv], "[[0, 1, 2], [3], [4]]", "attn.scores")
+        scores5 = e.contraction("scores5", ["#gq_q" + bm, "#gq_k" + bm, "#gq_s" + bm], GROUPED6,
+                                (q, e.T(*grouped(s, d))), (k, e.T(*heads_of(g, kv, d))), grouped(s, kv), "attn.scores")
+        scores = e.reshape("scores", scores5, grouped(s, kv), [ba, s, kv], "[[0, 1, 2], [3], [4]]", "attn.scores")
     else:
         scores = e.contraction("scores", ["#qk_q", "#qk_k", "#qk_s"], CONTRACT4,
                                (q, e.T(ba, s, d)), (k, e.T(ba, kv, d)), [ba, s, kv], "attn.scores")
@@ -255,28 +340,31 @@ def layer(e, x, b, s, h, a, encoder, past=0, kv_heads=0, causal=False, ffn=0):
                       f"    %r = arith.divf %a0, %a1 : {t}\n    linalg.yield %r : {t}", sm)
     p2 = e.dropout("attn.dropout", probs, [ba, s, kv])
     if g < a:
-        p5 = e.reshape("probs5", p2, [ba, s, kv], [g, a // g, b, s, kv], "[[0, 1, 2], [3], [4]]", "attn.pv")
-        ctx5 = e.contraction("ctx5", ["#gv_p", "#gv_v", "#gv_o"], GROUPED6,
-                             (p5, e.T(g, a // g, b, s, kv)), (v, e.T(g, b, kv, d)), [g, a // g, b, s, d], "attn.pv")
-        ctx4 = e.reshape("ctx4", ctx5, [g, a // g, b, s, d], [a, b, s, d], "[[0, 1], [2], [3], [4]]", "attn.pv")
+        p5 = e.reshape("probs5", p2, [ba, s, kv], grouped(s, kv), "[[0, 1, 2], [3], [4]]", "attn.pv")
+        # P V reads and writes like the scores' Q (#gq_q, #gq_s).
+        ctx5 = e.contraction("ctx5", ["#gq_q" + bm if moe else "#gv_p", "#gv_v" + bm, "#gq_s" + bm if moe else "#gv_o"], GROUPED6,
+                             (p5, e.T(*grouped(s, kv))), (v, e.T(*heads_of(g, kv, d))), grouped(s, d), "attn.pv")
+        ctx4 = e.reshape("ctx4", ctx5, grouped(s, d), heads_of(a, s, d),
+                         "[[0], [1, 2], [3], [4]]" if moe else "[[0, 1], [2], [3], [4]]", "attn.pv")
     else:
         ctx = e.contraction("ctx", ["#pv_p", "#pv_v", "#pv_o"], CONTRACT4,
                             (p2, e.T(ba, s, kv)), (v, e.T(ba, kv, d)), [ba, s, d], "attn.pv")
-        ctx4 = e.reshape("ctx4", ctx, [ba, s, d], [a, b, s, d], "[[0, 1], [2], [3]]", "attn.pv")
-    proj3 = e.contraction("proj3", ["#o_in", "#o_w", "#o_out"], MERGE5,
-                          (ctx4, e.T(a, b, s, d)), (e.v("wo"), e.T(a, d, h)), [b, s, h], "attn.proj")
+        ctx4 = e.reshape("ctx4", ctx, [ba, s, d], heads_of(a, s, d), "[[0, 1], [2], [3]]", "attn.pv")
+    proj3 = e.contraction("proj3", ["#o_in" + bm, "#o_w", "#o_out"], MERGE5,
+                          (ctx4, e.T(*heads_of(a, s, d))), (e.v("wo"), e.T(a, d, h)), [b, s, h], "attn.proj")
     proj = e.reshape("proj_rows", proj3, [b, s, h], [n, h], "[[0, 1], [2]]", "attn.proj")
     proj = e.bias("proj", proj, [n, h], e.v("bo"), [h], ["#sh", "#h_of_sh", "#sh"], "attn.proj")
     r1 = e.add("add1", x, e.dropout("attn.out_dropout", proj, [n, h]), [n, h])
     if encoder:
         r1 = e.layer_norm("ln1", r1, n, h)
     y2 = r1 if encoder else e.layer_norm("ln2", r1, n, h)
-    fc1 = e.matmul("fc1", y2, e.v("w1"), n, h, f, "mlp.fc1")
-    fc1 = e.bias("fc1_biased", fc1, [n, f], e.v("b1"), [f], ["#sh", "#h_of_sh", "#sh"], "mlp.fc1")
-    gelu = e.generic("gelu", ["#sh", "#sh"], PAR2, [(fc1, e.T(n, f))], [n, f],
-                     f"    %x2 = arith.mulf %a0, %a0 : {t}\n    %x3 = arith.mulf %x2, %a0 : {t}\n    %c3 = arith.mulf %x3, %gelu_c : {t}\n    %in = arith.addf %a0, %c3 : {t}\n    %sc = arith.mulf %in, %gelu_k : {t}\n    %th = math.tanh %sc : {t}\n    %one_th = arith.addf %th, %one : {t}\n    %hx = arith.mulf %a0, %half : {t}\n    %r = arith.mulf %hx, %one_th : {t}\n    linalg.yield %r : {t}", "mlp.gelu")
-    fc2 = e.matmul("fc2", gelu, e.v("w2"), n, f, h, "mlp.fc2")
-    fc2 = e.bias("fc2_biased", fc2, [n, h], e.v("b2"), [h], ["#sh", "#h_of_sh", "#sh"], "mlp.fc2")
+    if moe:
+        fc2 = mixture(e, y2, b, s, h, f, moe)
+    else:
+        fc1 = e.matmul("fc1", y2, e.v("w1"), n, h, f, "mlp.fc1")
+        fc1 = e.bias("fc1_biased", fc1, [n, f], e.v("b1"), [f], ["#sh", "#h_of_sh", "#sh"], "mlp.fc1")
+        fc2 = e.matmul("fc2", gelu(e, fc1, [n, f]), e.v("w2"), n, f, h, "mlp.fc2")
+        fc2 = e.bias("fc2_biased", fc2, [n, h], e.v("b2"), [h], ["#sh", "#h_of_sh", "#sh"], "mlp.fc2")
     out = e.add("add2", r1, e.dropout("mlp.dropout", fc2, [n, h]), [n, h])
     return e.layer_norm("ln2", out, n, h) if encoder else out
 
@@ -356,6 +444,14 @@ def main():
     parser.add_argument("--causal", action="store_true",
                         help="each query attends to the keys up to its own "
                         "position")
+    parser.add_argument("--experts", type=int, default=0,
+                        help="the MLP as a mixture of EXPERTS experts, each "
+                        "--ffn wide (routing given as arguments)")
+    parser.add_argument("--top-k", type=int, default=2,
+                        help="experts each token is routed to")
+    parser.add_argument("--capacity-factor", type=float, default=1.0,
+                        help="an expert's slots per sequence, as a multiple "
+                        "of seq x top-k / experts")
     parser.add_argument("-o", "--output", required=True)
     args = parser.parse_args()
     b, s, h, a, t, V = args.batch, args.seq, args.hidden, args.heads, args.dtype, args.vocab
@@ -368,12 +464,19 @@ def main():
         parser.error("--kv-heads must divide --heads")
     if g < a and enc:
         parser.error("--kv-heads is for decoders")
+    E, K = args.experts, args.top_k
+    moe = None
+    if E:
+        if enc or E < K or K < 1:
+            parser.error("--experts is for decoders, at least --top-k of them")
+        moe = Experts(E, K, math.ceil(s * K * args.capacity_factor / E))
     T = lambda *shape: "tensor<" + "x".join(map(str, shape)) + f"x{t}>"
     params = []
     layer_params = [("ln1_g", [h]), ("ln1_b", [h]), ("wq", [h, a, d]),
                     ("wk", [h, g, d]), ("wv", [h, g, d]), ("wo", [a, d, h]),
-                    ("ln2_g", [h]), ("ln2_b", [h]), ("w1", [h, f]),
-                    ("w2", [f, h])]
+                    ("ln2_g", [h]), ("ln2_b", [h])]
+    layer_params += ([("w_router", [h, E]), ("w1", [E, h, f]), ("w2", [E, f, h])]
+                     if moe else [("w1", [h, f]), ("w2", [f, h])])
     if enc:
         layer_params += [("bq", [a, d]), ("bk", [a, d]), ("bv", [a, d]),
                          ("bo", [h]), ("b1", [f]), ("b2", [h])]
@@ -381,7 +484,11 @@ def main():
         for name, shape in layer_params:
             params.append(f"%layers_{i}_{name}: {T(*shape)} {{roof.param}}")
         if args.past:
-            params += [f"%layers_{i}_past_{p}: {T(g, b, args.past, d)} {{roof.kv_cache}}" for p in "kv"]
+            cache = [b, g, args.past, d] if moe else [g, b, args.past, d]
+            params += [f"%layers_{i}_past_{p}: {T(*cache)} {{roof.kv_cache}}" for p in "kv"]
+        if moe:
+            params += [f"%layers_{i}_route_{name}: tensor<{b}x{width}xi32>" for name, width in
+                       [("dispatch", E * moe.capacity), ("combine", s * K), ("gate", s * K)]]
     if V and enc:
         params = [f"%embed: {T(1, V, h)} {{roof.param}}",
                   f"%embed_positions: {T(s, h)} {{roof.param}}",
@@ -403,7 +510,9 @@ def main():
     Emitter.dropout_rate = args.dropout
     # The seed the dropout masks are drawn from; none without dropout.
     seed = f", %seed: tensor<{t}>" if args.dropout else ""
-    lines = [MAPS + ("\n" + GQA_MAPS if g < a else ""), f"func.func @{'encoder' if enc else 'gpt'}({inputs}{seed},\n    " +
+    maps = [MAPS] + ([GQA_MAPS] if g < a else []) + ([BATCH_MAJOR_MAPS, EXPERT_MAPS] if moe else []) + (
+        [GQA_BATCH_MAJOR_MAPS] if moe and g < a else [])
+    lines = ["\n".join(maps), f"func.func @{'encoder' if enc else 'gpt'}({inputs}{seed},\n    " +
              ",\n    ".join(params) + f") -> {result} {{"]
     consts = {"zero": 0.0, "lowest": -65504.0, "one": 1.0, "half": 0.5,
               "inv_h": 1.0 / h, "eps": 1e-5, "inv_sqrt_d": 1 / math.sqrt(d),
@@ -428,7 +537,7 @@ def main():
         lines.append(f"  %input = tensor.collapse_shape %embedded [[0, 1], [2]] : {T(1, n, h)} into {T(n, h)} loc(\"embed\")")
     for i in range(args.layers):
         x = layer(Emitter(f"layers.{i}", lines, t, biases=enc), x, b, s, h, a, enc, args.past,
-                  kv_heads=g, causal=args.causal, ffn=f)
+                  kv_heads=g, causal=args.causal, ffn=f, moe=moe)
     if V and enc:
         x = classify(lines, x, b, s, h, t, args.labels)
     elif V:

@@ -209,7 +209,6 @@ static SmallVector<Algorithm> getAlgorithms(CollectiveKind kind, uint64_t n,
   }
   case CollectiveKind::AllGather:
   case CollectiveKind::ReduceScatter:
-  case CollectiveKind::AllToAll:
     return {{"ring", n - 1, othersShare(s, n)}};
   case CollectiveKind::Broadcast:
     return {{"tree", logSteps, s}};
@@ -217,6 +216,10 @@ static SmallVector<Algorithm> getAlgorithms(CollectiveKind kind, uint64_t n,
     if (inSwitch)
       return {{"tree", logSteps, s}, {"in-switch", 1, s}};
     return {{"tree", logSteps, s}};
+  // An all-to-all's pieces for the others are each device's own, and all
+  // go at once through the switch (NCCL's grouped sends, DeepEP's
+  // kernels): one step.
+  case CollectiveKind::AllToAll:
   case CollectiveKind::Gather:
   case CollectiveKind::Scatter:
     return {{"direct", 1, othersShare(s, n)}};

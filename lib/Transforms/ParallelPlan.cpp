@@ -12,7 +12,11 @@
 // residual adds. With context parallelism the devices of a second grid
 // axis split every activation by its tokens, and each attention reads its
 // keys and values whole (all-gathered), as Llama 3's context parallelism
-// runs it.
+// runs it. With expert parallelism the devices split every activation by
+// its sequences (data-parallel attention) and a mixture of experts' weights
+// by their experts; each expert contraction reads its tokens split by
+// expert, and each gather of them back reads them split by sequence: the
+// dispatch's and the combine's all-to-alls.
 //
 //===----------------------------------------------------------------------===//
 
@@ -49,12 +53,15 @@ struct RoofParallelPlanPass
     std::optional<PlanSpec> spec = parsePlan();
     if (!spec)
       return signalPassFailure();
-    if (spec->tp == 1 && spec->cp == 1)
+    if (spec->tp == 1 && spec->cp == 1 && spec->ep == 1)
       return;
     // Tensor parallelism alone is a grid @tp, context parallelism alone
     // @cp, and both a grid @cp_tp of cp x tp devices, tp fastest (within a
-    // node).
-    StringRef name = spec->cp == 1 ? "tp" : spec->tp == 1 ? "cp" : "cp_tp";
+    // node); expert parallelism a grid @ep.
+    StringRef name = spec->ep > 1   ? "ep"
+                     : spec->cp == 1 ? "tp"
+                     : spec->tp == 1 ? "cp"
+                                     : "cp_tp";
     if (SymbolTable::lookupSymbolIn(module, name)) {
       emitError(module.getLoc())
           << "roof-parallel-plan: the module already has a symbol @" << name
@@ -63,7 +70,7 @@ struct RoofParallelPlanPass
     }
     OpBuilder b(module.getBodyRegion());
     SmallVector<int64_t, 2> shape;
-    for (unsigned devices : {spec->cp, spec->tp})
+    for (unsigned devices : {spec->ep, spec->cp, spec->tp})
       if (devices > 1)
         shape.push_back(devices);
     auto grid = shard::GridOp::create(b, module.getLoc(), name, shape);
@@ -79,7 +86,10 @@ struct RoofParallelPlanPass
         planFunction(fn, grid, weights, *spec);
       if (spec->cp > 1 && failed(planContext(fn, grid, weights, *spec)))
         return WalkResult::interrupt();
-      returnWhole(fn, grid, spec->cp);
+      if (spec->ep > 1 && failed(planExperts(fn, grid, weights, spec->ep)))
+        return WalkResult::interrupt();
+      annotateReturns(fn, grid, std::max(spec->cp, spec->ep),
+                  /*gather=*/spec->ep == 1);
       return WalkResult::advance();
     });
     if (walk.wasInterrupted())
@@ -94,32 +104,45 @@ private:
     bool sequence = false;
     /// Devices that split the tokens (context parallelism).
     unsigned cp = 1;
+    /// Devices that split the sequences and the experts (expert
+    /// parallelism).
+    unsigned ep = 1;
   };
 
-  /// plan=tp:N or tp:N,sp:N (sp:N alone is tp:N,sp:N), and cp:C, after an
-  /// error for any other plan.
+  /// plan=tp:N or tp:N,sp:N (sp:N alone is tp:N,sp:N), and cp:C; or ep:E
+  /// alone; after an error for any other plan.
   std::optional<PlanSpec> parsePlan() {
-    unsigned tp = 0, sp = 0, cp = 1;
+    unsigned tp = 0, sp = 0, cp = 1, ep = 1;
     SmallVector<StringRef> parts;
     StringRef(plan).split(parts, ',');
     for (StringRef part : parts) {
       auto [kind, size] = part.split(':');
       unsigned devices = 0;
-      if ((kind != "tp" && kind != "sp" && kind != "cp") ||
+      if ((kind != "tp" && kind != "sp" && kind != "cp" && kind != "ep") ||
           size.getAsInteger(10, devices) || devices < 1) {
         llvm::errs() << "error: roof-parallel-plan: plan must be tp:N, "
                         "optionally with sp:N (tensor and sequence "
                         "parallelism over the same N devices), and cp:C "
-                        "(context parallelism over C groups of them); got '"
+                        "(context parallelism over C groups of them), or ep:E "
+                        "(expert parallelism) alone; got '"
                      << plan << "' (dp: and pp: need no split of the IR: "
-                     << "roof-report's parallel=dp:M,pp:P with training=; "
-                     << "ep: is not planned yet, docs/parallelism.md)\n";
+                     << "roof-report's parallel=dp:M,pp:P with training=, "
+                     << "docs/parallelism.md)\n";
         return std::nullopt;
       }
-      (kind == "tp" ? tp : kind == "sp" ? sp : cp) = devices;
+      (kind == "tp" ? tp : kind == "sp" ? sp : kind == "cp" ? cp : ep) =
+          devices;
     }
     PlanSpec spec;
     spec.cp = cp;
+    spec.ep = ep;
+    if (ep > 1 && (tp > 1 || sp > 1 || cp > 1)) {
+      llvm::errs() << "error: roof-parallel-plan: ep:E splits the sequences "
+                      "and the experts over its own devices; with tp:, sp: "
+                      "or cp: it is not planned yet; got '"
+                   << plan << "'\n";
+      return std::nullopt;
+    }
     std::string problem = resolveSequenceSplit(tp, sp, spec.tp, spec.sequence);
     if (problem.empty() && spec.sequence && cp > 1)
       problem = "sequence parallelism (sp:) and context parallelism (cp:) "
@@ -170,9 +193,11 @@ private:
   /// a returned value is made split by its first dim that they divide and
   /// that is not 1 (its tokens, in a model written token-major), and
   /// gathered for the return: upstream's propagation works back from the
-  /// return first, and would otherwise run the last layer whole.
-  static void returnWhole(FunctionOpInterface fn, shard::GridOp grid,
-                          int64_t tokens) {
+  /// return first, and would otherwise run the last layer whole. Without
+  /// `gather` it stays split (expert parallelism's devices each return
+  /// their own sequences' results).
+  static void annotateReturns(FunctionOpInterface fn, shard::GridOp grid,
+                          int64_t tokens, bool gather) {
     MLIRContext *context = fn.getContext();
     for (Block &block : fn.getFunctionBody()) {
       Operation *terminator = block.getTerminator();
@@ -189,8 +214,9 @@ private:
         bool split = tokens > 1 && *dim != type.getRank();
         if (split)
           annotate(result, grid, splitAxes(context, *dim));
-        annotate(result, grid, {shard::GridAxesAttr::get(context, {})},
-                 /*forUsers=*/split);
+        if (!split || gather)
+          annotate(result, grid, {shard::GridAxesAttr::get(context, {})},
+                   /*forUsers=*/split);
       }
     }
   }
@@ -390,6 +416,99 @@ private:
       ++numAttentions;
     }
     return success();
+  }
+
+  /// Expert parallelism over `devices`: each activation argument of `fn`
+  /// (not a weight) is split by its first dim, its sequences, so that
+  /// propagation runs the attention and every token-wise op on each
+  /// device's sequences. Each expert contraction (one whose weight has a
+  /// parallel dim that its other input indexes too: [experts, in, out] by
+  /// [groups, experts, capacity, in]) splits its weight by that dim and
+  /// reads its tokens split by it, which all-to-alls the dispatched slots;
+  /// each tosa.gather of activations (a combine) reads its values split by
+  /// their groups again, the return all-to-all.
+  LogicalResult planExperts(FunctionOpInterface fn, shard::GridOp grid,
+                            const WeightAnalysis &weights, int64_t devices) {
+    MLIRContext *context = grid.getContext();
+    SmallVector<std::tuple<OpOperand *, unsigned, OpOperand *, unsigned>>
+        experts;
+    SmallVector<OpOperand *> combines;
+    fn.walk([&](Operation *op) {
+      if (auto gather = dyn_cast<tosa::GatherOp>(op)) {
+        if (!weights.isWeight(gather.getValues()))
+          combines.push_back(&gather->getOpOperand(0));
+        return;
+      }
+      auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+      if (!linalgOp || !isContraction(op) || linalgOp.getNumDpsInputs() != 2)
+        return;
+      OpOperand *weight = linalgOp.getDpsInputOperand(0);
+      OpOperand *tokens = linalgOp.getDpsInputOperand(1);
+      if (!weights.isWeight(weight->get()))
+        std::swap(weight, tokens);
+      if (!weights.isWeight(weight->get()) || weights.isWeight(tokens->get()))
+        return;
+      if (auto dims = findExpertDims(linalgOp, *weight, *tokens);
+          dims && divides(weight->get().getType(), dims->first, devices) &&
+          divides(tokens->get().getType(), dims->second, devices))
+        experts.emplace_back(weight, dims->first, tokens, dims->second);
+    });
+    if (experts.empty())
+      return emitError(fn.getLoc())
+             << "roof-parallel-plan: expert parallelism splits the experts "
+                "of a mixture of experts (a contraction whose weight's "
+                "leading experts dim its tokens index too, as "
+                "gen_gpt_layers.py --experts writes), and @"
+             << fn.getName() << " has none that ep:" << devices
+             << " divides";
+    for (BlockArgument arg : fn.getArguments()) {
+      auto type = dyn_cast<RankedTensorType>(arg.getType());
+      if (!type || type.getRank() == 0 || weights.isWeight(arg))
+        continue;
+      if (!divides(type, /*dim=*/0, devices))
+        return emitError(fn.getLoc())
+               << "roof-parallel-plan: expert parallelism splits each "
+                  "activation argument by its first dim (its sequences), "
+                  "and ep:"
+               << devices << " does not divide that of argument #"
+               << arg.getArgNumber() << " of @" << fn.getName() << " ("
+               << type << ")";
+      OpBuilder b = OpBuilder::atBlockBegin(arg.getOwner());
+      auto split = shard::ShardOp::create(
+          b, arg.getLoc(), arg,
+          makeSharding(b, arg.getLoc(), grid, splitAxes(context, 0)));
+      arg.replaceAllUsesExcept(split, split);
+    }
+    for (auto [weight, weightDim, tokens, tokensDim] : experts) {
+      splitDim(*weight, weightDim, grid, /*axis=*/0);
+      annotate(*tokens, grid, splitAxes(context, tokensDim),
+               /*forUsers=*/true);
+      ++numExpertSplits;
+    }
+    for (OpOperand *values : combines)
+      annotate(*values, grid, splitAxes(context, 0), /*forUsers=*/true);
+    return success();
+  }
+
+  /// The experts dim of an expert contraction's `weight` and of its
+  /// `tokens`: the weight's first dim whose loop is parallel and indexes
+  /// the tokens too.
+  static std::optional<std::pair<unsigned, unsigned>>
+  findExpertDims(linalg::LinalgOp op, OpOperand &weight, OpOperand &tokens) {
+    AffineMap weightMap = op.getMatchingIndexingMap(&weight);
+    AffineMap tokensMap = op.getMatchingIndexingMap(&tokens);
+    SmallVector<utils::IteratorType> loops = op.getIteratorTypesArray();
+    for (auto [dim, expr] : llvm::enumerate(weightMap.getResults())) {
+      auto loop = dyn_cast<AffineDimExpr>(expr);
+      if (!loop || loops[loop.getPosition()] != utils::IteratorType::parallel)
+        continue;
+      for (auto [tokensDim, tokensExpr] :
+           llvm::enumerate(tokensMap.getResults()))
+        if (tokensExpr == expr)
+          return std::make_pair(static_cast<unsigned>(dim),
+                                static_cast<unsigned>(tokensDim));
+    }
+    return std::nullopt;
   }
 
   /// What an attention contraction's operand holds: the queries' rows (Q,

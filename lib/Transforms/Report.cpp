@@ -182,7 +182,7 @@ private:
     RooflineOptions options = getRooflineOptions();
     if (training == Optimizer::None) {
       options.pipelineStages = plan.pp;
-      options.stageStride = plan.tp * plan.cp;
+      options.stageStride = plan.group();
     }
     if (failed(checkBatchedInputs(module, options)) ||
         failed(checkCollectives(module, targetList, options)))
@@ -372,9 +372,12 @@ private:
     OwningOpRef<ModuleOp> copy = cast<ModuleOp>(module->clone());
     OpPassManager pm(ModuleOp::getOperationName());
     RoofParallelPlanOptions planOptions;
-    planOptions.plan = (plan.sequence ? "sp:" : "tp:") +
-                       std::to_string(plan.tp) +
-                       (plan.cp > 1 ? ",cp:" + std::to_string(plan.cp) : "");
+    planOptions.plan = plan.ep > 1
+                           ? "ep:" + std::to_string(plan.ep)
+                           : (plan.sequence ? "sp:" : "tp:") +
+                                 std::to_string(plan.tp) +
+                                 (plan.cp > 1 ? ",cp:" + std::to_string(plan.cp)
+                                              : "");
     planOptions.paramArgs.assign(paramArgs.begin(), paramArgs.end());
     pm.addPass(createRoofParallelPlan(planOptions));
     pm.addNestedPass<func::FuncOp>(shard::createShardingPropagation());
@@ -716,28 +719,39 @@ private:
                        : kind == "vp" ? &plan.vp
                        : kind == "dp" ? &plan.dp
                        : kind == "cp" ? &plan.cp
+                       : kind == "ep" ? &plan.ep
                                       : nullptr;
       if (!slot || size.getAsInteger(10, devices) || devices < 1)
         return optionError("parallel= takes tp:N, sp:N, cp:C, pp:P, vp:V and "
-                           "dp:M (tp:8,sp:8,pp:4,vp:2,dp:4), each >= 1; got '" +
-                           part + "' (ep: is not planned yet)");
+                           "dp:M (tp:8,sp:8,pp:4,vp:2,dp:4), or ep:E, each "
+                           ">= 1; got '" +
+                           part + "'");
       *slot = devices;
     }
     std::string problem = resolveSequenceSplit(tp, sp, plan.tp, plan.sequence);
     if (!problem.empty())
       return optionError("parallel=: " + problem + "; got '" + parallel + "'");
     bool tpGiven = tp || sp;
+    if (plan.ep > 1 && (tpGiven || plan.cp > 1 || plan.pp > 1 ||
+                        training != Optimizer::None))
+      return optionError(
+          "parallel=ep:E is priced alone, for inference and generation: "
+          "with tp:, sp:, cp:, pp: or training= it is not yet "
+          "(docs/parallelism.md, \"Expert parallelism\"); got '" +
+          parallel + "'");
     if (split && *split) {
-      if ((tpGiven && plan.tp * plan.cp != *split) || *split % plan.cp)
+      if ((tpGiven && plan.tp * plan.cp != *split) || *split % plan.cp ||
+          (plan.ep > 1 && plan.ep != *split))
         return emitError(module.getLoc())
                << "roof-report: the module is already split over " << *split
                << " devices (its shard.grid), and parallel= says "
-               << (plan.cp > 1 ? "tp:" + std::to_string(plan.tp) +
-                                     ",cp:" + std::to_string(plan.cp)
-                               : "tp:" + std::to_string(plan.tp))
+               << (plan.ep > 1   ? "ep:" + std::to_string(plan.ep)
+                   : plan.cp > 1 ? "tp:" + std::to_string(plan.tp) +
+                                       ",cp:" + std::to_string(plan.cp)
+                                 : "tp:" + std::to_string(plan.tp))
                << " (split IR is priced as given: give its device count as "
-                  "tp:N, or tp:N,cp:C, docs/parallelism.md)";
-      if (plan.dp > 1 || plan.pp > 1 || plan.cp > 1)
+                  "tp:N, tp:N,cp:C or ep:E, docs/parallelism.md)";
+      if ((plan.dp > 1 || plan.pp > 1 || plan.cp > 1) && plan.ep == 1)
         plan.tp = *split / plan.cp;
     }
     if (plan.cp > 1 && (plan.pp > 1 || plan.sequence))
@@ -758,8 +772,7 @@ private:
     if (zero > 3 || (zero && plan.dp < 2))
       return optionError("zero= is ZeRO's stage, 1 to 3, over the replicas "
                          "of parallel=dp:M with M >= 2");
-    uint64_t devices =
-        static_cast<uint64_t>(plan.tp) * plan.cp * plan.pp * plan.dp;
+    uint64_t devices = static_cast<uint64_t>(plan.group()) * plan.pp * plan.dp;
     if (devices < 2)
       return success();
     for (const Target &target : loaded)
@@ -786,9 +799,14 @@ private:
     bool sequence = false;
     /// Groups of tp devices that split the tokens (context parallelism).
     unsigned cp = 1;
+    /// Devices that split the sequences and the experts (expert
+    /// parallelism, alone).
+    unsigned ep = 1;
 
     /// Whether roof-parallel-plan splits the IR.
-    bool splitsIR() const { return tp > 1 || cp > 1; }
+    bool splitsIR() const { return group() > 1; }
+    /// The devices one copy of the split IR spans.
+    unsigned group() const { return tp * cp * ep; }
   } plan;
 
   /// The combinations sizes= sweeps (empty without it).

@@ -12,7 +12,7 @@
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-sxm training=adam parallel=dp:8" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ONE
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-node parallel=dp:8" -o /dev/null 2>&1 | FileCheck %s --check-prefix=INFERENCE
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-node training=adam parallel=dp:8 zero=4" -o /dev/null 2>&1 | FileCheck %s --check-prefix=STAGE
-// RUN: not roof-opt %t.mlir --roof-report="targets=h100-node training=adam parallel=ep:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=EP
+// RUN: not roof-opt %t.mlir --roof-report="targets=h100-node training=adam parallel=xp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=KIND
 
 // Two layers of width 1024: 2 x (4 x 1024^2 + 2 x 1024 x 4096 + 4 x 1024)
 // = 25174016 weights, bf16 gradients: S = 50348032 bytes over 8 GPUs of
@@ -64,4 +64,4 @@
 // ONE: error: roof-report: parallel=dp:8 needs 8 devices, and 'NVIDIA H100 SXM5 80GB' has 1
 // INFERENCE: error: roof-report: parallel=dp:M reduces a training step's gradients over M replicas; name the optimizer too (training=adam)
 // STAGE: error: roof-report: zero= is ZeRO's stage, 1 to 3, over the replicas of parallel=dp:M with M >= 2
-// EP: error: roof-report: parallel= takes tp:N, sp:N, cp:C, pp:P, vp:V and dp:M (tp:8,sp:8,pp:4,vp:2,dp:4), each >= 1; got 'ep:2' (ep: is not planned yet)
+// KIND: error: roof-report: parallel= takes tp:N, sp:N, cp:C, pp:P, vp:V and dp:M (tp:8,sp:8,pp:4,vp:2,dp:4), or ep:E, each >= 1; got 'xp:2'

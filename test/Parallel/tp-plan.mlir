@@ -74,7 +74,7 @@
 // GIVEN: data:    2 replicas; gradients all-reduced in 1.421 us over NVLink 4 (ring, 0.099 MB sent per device)
 // Pipeline stages of split IR are its 2 devices apart: 8 stages need 16.
 // GIVEN-PP: error: roof-report: parallel=pp:8 needs 16 devices, and 'NVIDIA HGX H100 8-GPU (NVLink 4, NVSwitch)' has 8
-// MISMATCH: error: roof-report: the module is already split over 2 devices (its shard.grid), and parallel= says tp:4 (split IR is priced as given: give its device count as tp:N, or tp:N,cp:C, docs/parallelism.md)
+// MISMATCH: error: roof-report: the module is already split over 2 devices (its shard.grid), and parallel= says tp:4 (split IR is priced as given: give its device count as tp:N, tp:N,cp:C or ep:E, docs/parallelism.md)
 
 // Each device holds 128 of the 256 rows of the table, looks the 16 tokens
 // up in it and all-reduces the [1, 16, 64] lookups. It holds 128 of the
@@ -115,7 +115,7 @@
 // BOTH: error: roof-report: plans= compares plans of one evaluation: it cannot be combined with parallel=, generate=, batch-sizes=, sizes= or measured=
 // SEED: error: loc("layers.0.attn.dropout_mask"): roof-parallel-plan: a linalg op reads a rank-0 tensor (upstream's shard-partition in MLIR 22 crashes on it once the function is split); pass the scalar instead (tensor.extract), or for a model of gen_gpt_layers.py write it with --dropout 0
 // ONE-NOT: shard.
-// PP: error: roof-parallel-plan: plan must be tp:N, optionally with sp:N (tensor and sequence parallelism over the same N devices), and cp:C (context parallelism over C groups of them); got 'pp:2' (dp: and pp: need no split of the IR: roof-report's parallel=dp:M,pp:P with training=; ep: is not planned yet, docs/parallelism.md)
+// PP: error: roof-parallel-plan: plan must be tp:N, optionally with sp:N (tensor and sequence parallelism over the same N devices), and cp:C (context parallelism over C groups of them), or ep:E (expert parallelism) alone; got 'pp:2' (dp: and pp: need no split of the IR: roof-report's parallel=dp:M,pp:P with training=, docs/parallelism.md)
 // TAKEN: error: roof-parallel-plan: the module already has a symbol @tp; the plan's grid takes that name
 
 shard.grid @tp(shape = 4)

@@ -83,7 +83,7 @@
 // FIFO: error: roof-report: {{.*}}fifo.json: (file): not a regular file
 // JSON: error: roof-report: {{.*}}bad-json.json: (file): not valid JSON:
 // ABSENT: error: roof-report: {{.*}}absent.json: (file): cannot be read: No such file or directory
-// NAME: {{^}}error: roof-report: unknown target 'no-such-chip' (shipped: a100-node, a100-pcie-40gb, a100-sxm, apple-m4-ane, arm-ethos-u55-256, edge-tpu, groq-lpu, h100-cluster-16, h100-cluster-4, h100-node, h100-sxm, h200, h200-node, hexagon-8elite, hexagon-8gen2, hexagon-8gen3, jetson-agx-orin-gpu, jetson-orin-nano, l4, mi300x, nvidia-dla-orin, rtx-4090, rtx-4090-pcie-x4, ti-tda4vm, tpu-v5e, tpu-v5e-16, tpu-v5e-256, v100-sxm; or give a path to a .json file)
+// NAME: {{^}}error: roof-report: unknown target 'no-such-chip' (shipped: a100-node, a100-pcie-40gb, a100-sxm, apple-m4-ane, arm-ethos-u55-256, edge-tpu, groq-lpu, h100-cluster-16, h100-cluster-4, h100-node, h100-sxm, h200, h200-node, h800-cluster-32, hexagon-8elite, hexagon-8gen2, hexagon-8gen3, jetson-agx-orin-gpu, jetson-orin-nano, l4, mi300x, nvidia-dla-orin, rtx-4090, rtx-4090-pcie-x4, ti-tda4vm, tpu-v5e, tpu-v5e-16, tpu-v5e-256, v100-sxm; or give a path to a .json file)
 // NONE: error: roof-report: name at least one target, e.g. targets=h100-sxm
 // format= and dtype-policy= are enumerated options: a value not among them
 // is an error naming the option (--help lists the values).

@@ -280,7 +280,10 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "roof-combine-collectives makes its reduce-scatters; cp:C splits "
            "every activation by its tokens over C groups of N devices, each "
            "attention all-gathering its keys and values, and with training= "
-           "their gradients are reduced with dp's) and each device's IR "
+           "their gradients are reduced with dp's; ep:E alone, without "
+           "training=, splits the sequences and a mixture of experts' "
+           "experts over E devices, the tokens reaching their experts by "
+           "all-to-alls) and each device's IR "
            "is priced, with its collectives, on system targets (with "
            "generate= or sizes=, each binding of the dims is split); IR "
            "already split (a shard.grid) is priced as given; with dp "
@@ -415,7 +418,12 @@ def RoofParallelPlan : Pass<"roof-parallel-plan", "::mlir::ModuleOp"> {
     summed; and what a function returns is annotated whole. With `plan=cp:C` (or `tp:N,cp:C`, a grid
     `@cp_tp` of C x N devices) every activation is split by its tokens over
     C devices: each attention reads its queries split and its keys and
-    values all-gathered, as Llama 3's context parallelism runs it.
+    values all-gathered, as Llama 3's context parallelism runs it. With
+    `plan=ep:E` (a grid `@ep`) every activation argument is split by its
+    sequences and each mixture of experts' weights by their experts: the
+    dispatched tokens reach their experts' devices, and come back, by
+    all-to-alls (DeepSpeed-MoE's and DeepEP's expert parallelism, with
+    data-parallel attention).
 
     ```sh
     roof-opt model.mlir --pass-pipeline='builtin.module(
@@ -435,8 +443,11 @@ def RoofParallelPlan : Pass<"roof-parallel-plan", "::mlir::ModuleOp"> {
            "by its tokens; each attention reads its queries split and its "
            "keys and values all-gathered; a grid @cp, or @cp_tp of C x N). "
            "Data and pipeline parallelism need no split of the IR "
-           "(roof-report's parallel=dp:M,pp:P with training=); expert (ep:) "
-           "parallelism is not planned yet.">,
+           "(roof-report's parallel=dp:M,pp:P with training=). ep:E alone "
+           "is expert parallelism: E devices split every activation by its "
+           "sequences and a mixture of experts' weights by their experts "
+           "(grid @ep); the tokens move to their experts and back by "
+           "all-to-alls.">,
     ListOption<"paramArgs", "param-args", "unsigned",
                "Indices of the arguments of public functions that hold "
                "parameters, beside those marked roof.param (as for "
@@ -451,7 +462,9 @@ def RoofParallelPlan : Pass<"roof-parallel-plan", "::mlir::ModuleOp"> {
               "Reductions over a kept column split's dim (an LM head's "
               "loss), all-reduced">,
     Statistic<"numAttentions", "context-split-attentions",
-              "Attentions whose queries context parallelism splits">
+              "Attentions whose queries context parallelism splits">,
+    Statistic<"numExpertSplits", "expert-splits",
+              "Expert contractions whose weights expert parallelism splits">
   ];
 }
 
