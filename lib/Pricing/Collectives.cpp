@@ -408,14 +408,23 @@ CollectiveTime roof::priceCollective(const CollectiveFacts &facts,
   return result;
 }
 
+CollectiveTime
+roof::priceOnAxes(CollectiveKind kind, uint64_t bytes,
+                  ArrayRef<std::pair<uint64_t, uint64_t>> axes,
+                  const System &system) {
+  CollectiveFacts facts;
+  facts.kind = kind;
+  for (auto [size, stride] : axes) {
+    facts.groupSize *= size;
+    facts.gridDevices = std::max(facts.gridDevices, size * stride);
+  }
+  facts.axes.assign(axes.begin(), axes.end());
+  facts.bytes = bytes;
+  return priceCollective(facts, system);
+}
+
 CollectiveTime roof::priceOnAxis(CollectiveKind kind, uint64_t bytes,
                                  unsigned size, unsigned stride,
                                  const System &system) {
-  CollectiveFacts facts;
-  facts.kind = kind;
-  facts.groupSize = size;
-  facts.gridDevices = static_cast<uint64_t>(size) * stride;
-  facts.axes = {{size, stride}};
-  facts.bytes = bytes;
-  return priceCollective(facts, system);
+  return priceOnAxes(kind, bytes, {{size, stride}}, system);
 }

@@ -2,6 +2,7 @@
 
 #include "roof/Pricing/DataParallel.h"
 
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
@@ -9,11 +10,28 @@
 using namespace mlir;
 using namespace mlir::roof;
 
-/// `kind` over the replicas of `options` on `bytes`.
-static CollectiveTime priceOverReplicas(CollectiveKind kind, uint64_t bytes,
-                                        const DataParallelOptions &options,
-                                        const System &system) {
-  return priceOnAxis(kind, bytes, options.replicas, options.stride, system);
+bool roof::isExpertWeight(Value weight) {
+  auto arg = dyn_cast<BlockArgument>(weight);
+  auto fn = arg ? dyn_cast<FunctionOpInterface>(arg.getOwner()->getParentOp())
+                : FunctionOpInterface();
+  return fn && arg.getOwner()->isEntryBlock() &&
+         fn.getArgAttr(arg.getArgNumber(), kExpertsArgAttrName);
+}
+
+/// The replicas of the dense weights and, `experts`, of the expert
+/// weights: grid axes of sizes and strides in the system's numbering. With
+/// expert parallelism a replica group's E devices are consecutive and the
+/// groups E x stride apart; the expert weights' replicas are the groups.
+static SmallVector<std::pair<uint64_t, uint64_t>, 2>
+getReplicaAxes(const DataParallelOptions &options, bool experts) {
+  unsigned split = options.expertSplit;
+  if (split == 1)
+    return {{options.replicas, options.stride}};
+  uint64_t groups = options.replicas / split;
+  uint64_t apart = static_cast<uint64_t>(split) * options.stride;
+  if (experts)
+    return {{groups, apart}};
+  return {{split, 1}, {groups, apart}};
 }
 
 DataParallelStep roof::priceDataParallel(const ModelState &state,
@@ -23,21 +41,33 @@ DataParallelStep roof::priceDataParallel(const ModelState &state,
                                          const System &system) {
   DataParallelStep step;
   step.options = options;
-  step.reduce =
-      priceOverReplicas(options.zeroStage ? CollectiveKind::ReduceScatter
-                                          : CollectiveKind::AllReduce,
-                        state.gradientBytes, options, system);
-  double hidden = step.reduce.seconds;
+  // The dense weights' collective of `kind` on `bytes`, and the expert
+  // weights' on `expertBytes` of them (none without any).
+  auto price = [&](CollectiveKind kind, uint64_t bytes, uint64_t expertBytes,
+                   CollectiveTime &dense, CollectiveTime &expert) {
+    dense = priceOnAxes(kind, bytes - expertBytes,
+                        getReplicaAxes(options, /*experts=*/false), system);
+    if (expertBytes)
+      expert = priceOnAxes(kind, expertBytes,
+                           getReplicaAxes(options, /*experts=*/true), system);
+  };
+  price(options.zeroStage ? CollectiveKind::ReduceScatter
+                          : CollectiveKind::AllReduce,
+        state.gradientBytes, state.expertGradientBytes, step.reduce,
+        step.expertReduce);
+  double hidden = step.reduce.seconds + step.expertReduce.seconds;
+  double gathered = 0;
   if (options.zeroStage) {
-    step.gather = priceOverReplicas(CollectiveKind::AllGather,
-                                    state.weightBytes, options, system);
+    price(CollectiveKind::AllGather, state.weightBytes,
+          state.expertWeightBytes, step.gather, step.expertGather);
     step.gathers = options.zeroStage == 3 ? 2 : 1;
+    gathered = step.gather.seconds + step.expertGather.seconds;
   }
   if (options.zeroStage == 3) {
-    step.exposedSeconds = std::max(0.0, step.gather.seconds - forwardSeconds);
-    hidden += step.gather.seconds;
+    step.exposedSeconds = std::max(0.0, gathered - forwardSeconds);
+    hidden += gathered;
   } else if (options.zeroStage) {
-    step.exposedSeconds = step.gather.seconds;
+    step.exposedSeconds = gathered;
   }
   step.exposedSeconds += std::max(0.0, hidden - backwardSeconds);
   return step;
@@ -45,13 +75,19 @@ DataParallelStep roof::priceDataParallel(const ModelState &state,
 
 ModelState roof::shardModelState(ModelState state,
                                  const DataParallelOptions &options) {
-  auto shard = [&](uint64_t &bytes, unsigned fromStage) {
-    if (options.zeroStage >= fromStage)
-      bytes = llvm::divideCeil(bytes, options.replicas);
+  auto shard = [&](uint64_t &bytes, uint64_t &expertBytes,
+                   unsigned fromStage) {
+    if (options.zeroStage < fromStage)
+      return;
+    uint64_t expertShare = llvm::divideCeil(
+        expertBytes, options.replicas / options.expertSplit);
+    bytes = llvm::divideCeil(bytes - expertBytes, options.replicas) +
+            expertShare;
+    expertBytes = expertShare;
   };
-  shard(state.masterBytes, 1);
-  shard(state.stateBytes, 1);
-  shard(state.gradientBytes, 2);
-  shard(state.weightBytes, 3);
+  shard(state.masterBytes, state.expertMasterBytes, 1);
+  shard(state.stateBytes, state.expertStateBytes, 1);
+  shard(state.gradientBytes, state.expertGradientBytes, 2);
+  shard(state.weightBytes, state.expertWeightBytes, 3);
   return state;
 }

@@ -105,6 +105,12 @@ ModelState roof::getModelState(Optimizer optimizer,
     state.stateBytes += stateBytes;
     // It reads the gradient, the updated copy and the state, and writes
     // the copy, the state and, from a master, the weight.
+    if (weight.expert) {
+      state.expertWeightBytes += bytes;
+      state.expertGradientBytes += bytes;
+      state.expertMasterBytes += hasMaster ? updatedBytes : 0;
+      state.expertStateBytes += stateBytes;
+    }
     state.update.flops += elements * getUpdateFlops(optimizer);
     state.update.bytesRead += bytes + updatedBytes + stateBytes;
     state.update.bytesWritten +=

@@ -69,7 +69,8 @@ TrainingKernels roof::analyzeTraining(const FunctionKernels &forward,
     weights.push_back(
         {type.getShape(),
          static_cast<unsigned>(llvm::divideCeil(
-             bytes, std::max<int64_t>(type.getNumElements(), 1)))});
+             bytes, std::max<int64_t>(type.getNumElements(), 1))),
+         isExpertWeight(weight)});
     if (!weightDtype)
       weightDtype = options.dtypePolicy == DtypePolicy::Deploy
                         ? options.deployDtype
@@ -196,9 +197,13 @@ TrainingReport roof::priceTraining(const TrainingKernels &step,
   report.savedActivationBytes = step.backward.savedBytes;
   report.timeline = step.timeline;
   const DataParallelOptions &replicas = step.options.dataParallel;
+  // A stage's devices are its tensor-parallel group, or its
+  // expert-parallel one: the stages are that many devices apart.
   if (step.pipeline && target.system)
     narrowToStage(report, step, forward,
-                  replicas.stride / step.pipeline->stages, *target.system);
+                  replicas.stride / step.pipeline->stages *
+                      replicas.expertSplit,
+                  *target.system);
   // Only on a system with a device for every replica (roof-report checks
   // that before pricing).
   if (replicas.replicas > 1 && target.system &&

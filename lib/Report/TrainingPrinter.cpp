@@ -118,6 +118,9 @@ void roof::printTrainingText(const TrainingReport &step,
     if (options.contextSplit > 1)
       os << " (" << options.replicas / options.contextSplit << " x "
          << options.contextSplit << " that split each sample's tokens)";
+    if (options.expertSplit > 1)
+      os << " (" << options.replicas / options.expertSplit << " x "
+         << options.expertSplit << " that split the experts)";
     if (options.zeroStage)
       os << " with ZeRO-" << options.zeroStage << " (memory is one device's)";
     const CollectiveTime &reduce = replicas->reduce;
@@ -127,9 +130,17 @@ void roof::printTrainingText(const TrainingReport &step,
        << (reduce.link ? reduce.link->link.name : std::string("no link"))
        << " (" << reduce.algorithm << ", " << mb(reduce.linkBytes)
        << " sent per device)";
+    if (options.expertSplit > 1) {
+      const CollectiveTime &experts = replicas->expertReduce;
+      os << ", the experts' over their "
+         << options.replicas / options.expertSplit << " in "
+         << formatSeconds(experts.seconds) << " ("
+         << mb(experts.linkBytes) << " sent per device)";
+    }
     if (replicas->gathers)
       os << ", weights all-gathered " << replicas->gathers << " x in "
-         << formatSeconds(replicas->gather.seconds);
+         << formatSeconds(replicas->gather.seconds +
+                          replicas->expertGather.seconds);
     os << "; " << formatSeconds(replicas->exposedSeconds)
        << " not hidden behind the passes\n";
   }
@@ -267,13 +278,19 @@ void roof::writeTrainingJson(llvm::json::OStream &json,
                        static_cast<uint64_t>(replicas->options.replicas));
         json.attribute("context_split",
                        static_cast<uint64_t>(replicas->options.contextSplit));
+        json.attribute("expert_split",
+                       static_cast<uint64_t>(replicas->options.expertSplit));
         json.attribute("zero_stage",
                        static_cast<uint64_t>(replicas->options.zeroStage));
         json.attribute("reduce_s", replicas->reduce.seconds);
         json.attribute("reduce_algorithm", replicas->reduce.algorithm);
         json.attribute("reduce_bytes_sent", replicas->reduce.linkBytes);
+        json.attribute("expert_reduce_s", replicas->expertReduce.seconds);
+        json.attribute("expert_reduce_bytes_sent",
+                       replicas->expertReduce.linkBytes);
         json.attribute("gathers", static_cast<uint64_t>(replicas->gathers));
-        json.attribute("gather_s", replicas->gather.seconds);
+        json.attribute("gather_s", replicas->gather.seconds +
+                                       replicas->expertGather.seconds);
         json.attribute("communication_s", replicas->communicationSeconds());
         json.attribute("exposed_s", replicas->exposedSeconds);
       });

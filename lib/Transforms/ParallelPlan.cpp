@@ -24,6 +24,7 @@
 
 #include "roof/Analysis/OpClassification.h"
 #include "roof/Analysis/WeightAnalysis.h"
+#include "roof/Pricing/DataParallel.h"
 #include "roof/Transforms/AttentionFusion.h"
 #include "roof/Transforms/SequenceSplit.h"
 
@@ -480,6 +481,11 @@ private:
       arg.replaceAllUsesExcept(split, split);
     }
     for (auto [weight, weightDim, tokens, tokensDim] : experts) {
+      // Data parallelism reduces its gradients over fewer replicas.
+      if (auto arg = dyn_cast<BlockArgument>(weight->get());
+          arg && arg.getOwner()->isEntryBlock())
+        fn.setArgAttr(arg.getArgNumber(), kExpertsArgAttrName,
+                      UnitAttr::get(context));
       splitDim(*weight, weightDim, grid, /*axis=*/0);
       annotate(*tokens, grid, splitAxes(context, tokensDim),
                /*forUsers=*/true);

@@ -551,8 +551,10 @@ private:
     // A replica is its stages' tensor-parallel groups, one after another.
     // Context parallelism's devices hold the same weights as the replicas
     // and reduce their gradients with them: cp x dp devices, tp apart.
-    options.dataParallel = {plan.dp * plan.cp, plan.tp * plan.pp, zero,
-                            plan.cp};
+    // Expert parallelism's hold the same dense weights: ep x dp devices,
+    // each stage's ep consecutive, and the expert weights dp of them.
+    options.dataParallel = {plan.dp * plan.cp * plan.ep, plan.tp * plan.pp,
+                            zero, plan.cp, plan.ep};
     options.pipelineStages = plan.pp;
     options.pipelineChunks = plan.vp;
     return options;
@@ -732,11 +734,10 @@ private:
     if (!problem.empty())
       return optionError("parallel=: " + problem + "; got '" + parallel + "'");
     bool tpGiven = tp || sp;
-    if (plan.ep > 1 && (tpGiven || plan.cp > 1 || plan.pp > 1 ||
-                        training != Optimizer::None))
+    if (plan.ep > 1 && (tpGiven || plan.cp > 1))
       return optionError(
-          "parallel=ep:E is priced alone, for inference and generation: "
-          "with tp:, sp:, cp:, pp: or training= it is not yet "
+          "parallel=ep:E splits the sequences and the experts over its own "
+          "devices: with tp:, sp: or cp: it is not priced yet "
           "(docs/parallelism.md, \"Expert parallelism\"); got '" +
           parallel + "'");
     if (split && *split) {

@@ -15,7 +15,9 @@
 // RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=ep:3})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=DIVIDE
 // RUN: not roof-opt %S/tp2-mlp.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=ep:2})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=NO-EXPERTS
 // RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2,ep:2})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=WITH-TP
-// RUN: not roof-opt %t.mlir --roof-report="targets=h100-node parallel=ep:2 training=adam" -o /dev/null 2>&1 | FileCheck %s --check-prefix=TRAINING
+// RUN: roof-opt %t.mlir --roof-report="targets=h100-node parallel=ep:2,dp:2 training=adam format=json" -o /dev/null | FileCheck %s --check-prefix=TRAIN
+// RUN: roof-opt %t.mlir --roof-report="targets=h100-node parallel=ep:2,dp:2 training=adam" -o /dev/null | FileCheck %s --check-prefix=TRAIN-TEXT
+// RUN: not roof-opt %t.mlir --roof-report="targets=h100-node parallel=ep:2,tp:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=REPORT-TP
 // RUN: not roof-opt %t.mlir --roof-report="targets=h100-sxm parallel=ep:2" -o /dev/null 2>&1 | FileCheck %s --check-prefix=ONE
 // One sequence cannot be split over 2 devices:
 // RUN: %debian_python %roof_src_root/scripts/gen_gpt_layers.py --layers 1 --seq 8 --hidden 16 --heads 4 --experts 4 --dropout 0 -o %t.one.mlir
@@ -34,7 +36,7 @@
 // CHECK: shard.grid @ep(shape = 2)
 // CHECK-LABEL: func.func @gpt(
 // CHECK-SAME: tensor<1x8x16xf32>
-// CHECK-SAME: tensor<2x16x64xf32> {roof.param}, %{{.*}}: tensor<2x64x16xf32> {roof.param}
+// CHECK-SAME: tensor<2x16x64xf32> {roof.experts, roof.param}, %{{.*}}: tensor<2x64x16xf32> {roof.experts, roof.param}
 // CHECK-SAME: tensor<1x16xi32>
 // CHECK-SAME: -> tensor<8x16xf32>
 // CHECK: tosa.gather %{{.*}} : (tensor<1x8x16xf32>, tensor<1x16xi32>) -> tensor<1x16x16xf32>
@@ -78,6 +80,27 @@
 // DIVIDE: error: roof-parallel-plan: expert parallelism splits the experts of a mixture of experts (a contraction whose weight's leading experts dim its tokens index too, as gen_gpt_layers.py --experts writes), and @gpt has none that ep:3 divides
 // NO-EXPERTS: error: roof-parallel-plan: expert parallelism splits the experts of a mixture of experts {{.*}}, and @mlp has none that ep:2 divides
 // WITH-TP: error: roof-parallel-plan: ep:E splits the sequences and the experts over its own devices; with tp:, sp: or cp: it is not planned yet; got 'tp:2,ep:2'
-// TRAINING: error: roof-report: parallel=ep:E is priced alone, for inference and generation: with tp:, sp:, cp:, pp: or training= it is not yet (docs/parallelism.md, "Expert parallelism"); got 'ep:2'
+// REPORT-TP: error: roof-report: parallel=ep:E splits the sequences and the experts over its own devices: with tp:, sp: or cp: it is not priced yet (docs/parallelism.md, "Expert parallelism"); got 'ep:2,tp:2'
 // ONE: error: roof-report: parallel=ep:2 needs 2 devices, and 'NVIDIA H100 SXM5 80GB' has 1
 // SEQUENCES: error: roof-parallel-plan: expert parallelism splits each activation argument by its first dim (its sequences), and ep:2 does not divide that of argument #0 of @gpt ('tensor<1x8x16xf32>')
+
+// Training over ep:2 x dp:2 = 4 devices, ep fastest (0-1 and 2-3 split the
+// experts). The dense weights are replicated on all 4: ln1 and ln2 (64),
+// Q (256), K and V (128 each), the output projection (256) and the router
+// (64): 896 parameters, 3584 B of gradients, all-reduced over the 4 in the
+// switch: 2 steps (1.2 us) + 3584 / 450e9 s = 1.2079644 us. A device's
+// experts (2 x 16 x 64 and 2 x 64 x 16: 4096 parameters, 16384 B) are held
+// by one device of each ep group, devices 0 and 2: a ring of 2, 2 steps
+// (1.2 us) + 2 x 1/2 x 16384 B (0.0364089 us) = 1.2364089 us.
+// TRAIN: "parameters": 4992,
+// TRAIN: "data_parallel": {
+// TRAIN-NEXT: "replicas": 4,
+// TRAIN-NEXT: "context_split": 1,
+// TRAIN-NEXT: "expert_split": 2,
+// TRAIN-NEXT: "zero_stage": 0,
+// TRAIN-NEXT: "reduce_s": 1.20796{{[0-9]*}}e-06,
+// TRAIN-NEXT: "reduce_algorithm": "in-switch",
+// TRAIN-NEXT: "reduce_bytes_sent": 3584,
+// TRAIN-NEXT: "expert_reduce_s": 1.23640{{[0-9]*}}e-06,
+// TRAIN-NEXT: "expert_reduce_bytes_sent": 16384,
+// TRAIN-TEXT: data:    4 replicas (2 x 2 that split the experts); gradients all-reduced in 1.208 us over NVLink 4 (in-switch, 0.004 MB sent per device), the experts' over their 2 in 1.236 us (0.016 MB sent per device); 0.000 us not hidden behind the passes

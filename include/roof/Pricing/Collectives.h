@@ -95,6 +95,12 @@ std::string checkCollective(const CollectiveFacts &facts, const Target &target);
 CollectiveTime priceCollective(const CollectiveFacts &facts,
                                const System &system);
 
+/// `kind` on `bytes` over a group of devices on `axes` (each one's size and
+/// the distance between neighbours on it, in the system's numbering).
+CollectiveTime priceOnAxes(CollectiveKind kind, uint64_t bytes,
+                           ArrayRef<std::pair<uint64_t, uint64_t>> axes,
+                           const System &system);
+
 /// `kind` on `bytes` over a group of `size` devices `stride` apart in the
 /// system's numbering (one axis of a grid of size x stride devices).
 CollectiveTime priceOnAxis(CollectiveKind kind, uint64_t bytes, unsigned size,

@@ -28,26 +28,44 @@ struct DataParallelOptions {
   /// (context parallelism): they reduce their gradients with the others,
   /// and hold one sample's share each.
   unsigned contextSplit = 1;
+  /// How many consecutive devices of each replica group split the experts
+  /// among them (expert parallelism; `stride` is then the pipeline's
+  /// stages): they reduce the dense weights' gradients with the others and
+  /// the expert weights' only with the replicas that hold the same experts,
+  /// `expertSplit` x `stride` apart.
+  unsigned expertSplit = 1;
 };
+
+/// The function-argument attribute roof-parallel-plan gives a weight it
+/// splits by expert.
+inline constexpr llvm::StringLiteral kExpertsArgAttrName = "roof.experts";
+
+/// Whether `weight` is a function argument marked kExpertsArgAttrName.
+bool isExpertWeight(Value weight);
 
 /// What data parallelism adds to a step on a system.
 struct DataParallelStep {
   DataParallelOptions options;
   /// The gradients' reduction, which overlaps the backward pass: an
   /// all-reduce, or with ZeRO a reduce-scatter (each replica updates its
-  /// shard).
+  /// shard). With expert parallelism the dense weights', and then the
+  /// expert weights' over their own replicas.
   CollectiveTime reduce;
+  CollectiveTime expertReduce;
   /// With ZeRO, one all-gather of the weights: after the update (stages 1
   /// and 2, not overlapped), or before the forward and again before the
-  /// backward pass (stage 3, each overlapping its pass); `gathers` of them.
+  /// backward pass (stage 3, each overlapping its pass); `gathers` of them
+  /// (and of the expert weights over their replicas).
   CollectiveTime gather;
+  CollectiveTime expertGather;
   unsigned gathers = 0;
   /// What the passes do not hide (docs/parallelism.md).
   double exposedSeconds = 0;
 
   /// Every collective's time, hidden or not.
   double communicationSeconds() const {
-    return reduce.seconds + gathers * gather.seconds;
+    return reduce.seconds + expertReduce.seconds +
+           gathers * (gather.seconds + expertGather.seconds);
   }
 };
 
@@ -61,7 +79,7 @@ DataParallelStep priceDataParallel(const ModelState &state,
 
 /// One device's share of `state` under ZeRO's stage: optimizer state and
 /// master copy (1), gradients (2) and weights (3) divided over the
-/// replicas, rounded up.
+/// replicas (the expert weights' over theirs), rounded up.
 ModelState shardModelState(ModelState state,
                            const DataParallelOptions &options);
 

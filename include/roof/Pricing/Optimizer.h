@@ -36,6 +36,8 @@ unsigned getUpdateFlops(Optimizer optimizer);
 struct TrainableWeight {
   llvm::ArrayRef<int64_t> shape;
   unsigned elementBytes = 0;
+  /// Whether expert parallelism splits it by expert (isExpertWeight).
+  bool expert = false;
 };
 
 /// The memory a step keeps for the weights beyond the activations, and the
@@ -53,6 +55,13 @@ struct ModelState {
   /// The update of every weight: its FLOPs, and the gradients, weights
   /// (master copies) and state it reads and writes.
   OpCost update;
+
+  /// Of the bytes above, the expert weights' (TrainableWeight::expert):
+  /// data parallelism reduces and shards them over fewer replicas.
+  uint64_t expertWeightBytes = 0;
+  uint64_t expertGradientBytes = 0;
+  uint64_t expertMasterBytes = 0;
+  uint64_t expertStateBytes = 0;
 
   uint64_t optimizerBytes() const { return masterBytes + stateBytes; }
 };
