@@ -272,7 +272,7 @@ def mixture(e, y, b, s, h, f, moe):
     return e.reshape("moe_rows", e.v("mixed"), [b, s, h], [n, h], "[[0, 1], [2]]", "moe.combine")
 
 
-def layer(e, x, b, s, h, a, encoder, past=0, kv_heads=0, causal=False, ffn=0, moe=None):
+def layer(e, x, b, s, h, a, encoder, past=0, kv_heads=0, causal=False, ffn=0, moe=None, head_dim=0):
     """One layer over b sequences of s tokens: token-wise ops see the
     b * s tokens as rows; attention sees a * b heads of s tokens, head
     major, so that a split of the heads is a split of its rows (batch
@@ -281,10 +281,11 @@ def layer(e, x, b, s, h, a, encoder, past=0, kv_heads=0, causal=False, ffn=0, mo
     queries attend to past + s keys. With `kv_heads` fewer than `a`, K and
     V have that many heads, each shared by a / kv_heads query heads. The
     MLP's hidden width is `ffn` (4h by default); with `moe` (Experts) it
-    is a mixture of experts that wide. A
+    is a mixture of experts that wide. Each head is `head_dim` wide (h / a
+    by default). A
     decoder normalizes before each sublayer (pre-LN), an encoder after
     each residual add (post-LN, as BERT)."""
-    t, d, n, ba = e.t, h // a, b * s, b * a
+    t, d, n, ba = e.t, head_dim or h // a, b * s, b * a
     g, f = kv_heads or a, ffn or 4 * h
     # The layout of the heads: [heads, b, ...] or, batch major, [b, heads, ...].
     bm = "_b" if moe else ""
@@ -444,6 +445,8 @@ def main():
     parser.add_argument("--causal", action="store_true",
                         help="each query attends to the keys up to its own "
                         "position")
+    parser.add_argument("--head-dim", type=int, default=0,
+                        help="each head's width (default hidden / heads)")
     parser.add_argument("--experts", type=int, default=0,
                         help="the MLP as a mixture of EXPERTS experts, each "
                         "--ffn wide (routing given as arguments)")
@@ -456,9 +459,9 @@ def main():
     args = parser.parse_args()
     b, s, h, a, t, V = args.batch, args.seq, args.hidden, args.heads, args.dtype, args.vocab
     n, enc = b * s, args.encoder
-    if h % a:
-        parser.error("--hidden must be a multiple of --heads")
-    d = h // a
+    if h % a and not args.head_dim:
+        parser.error("--hidden must be a multiple of --heads (or give --head-dim)")
+    d = args.head_dim or h // a
     g, f = args.kv_heads or a, args.ffn or 4 * h
     if g < 1 or a % g or g > a:
         parser.error("--kv-heads must divide --heads")
@@ -537,7 +540,7 @@ def main():
         lines.append(f"  %input = tensor.collapse_shape %embedded [[0, 1], [2]] : {T(1, n, h)} into {T(n, h)} loc(\"embed\")")
     for i in range(args.layers):
         x = layer(Emitter(f"layers.{i}", lines, t, biases=enc), x, b, s, h, a, enc, args.past,
-                  kv_heads=g, causal=args.causal, ffn=f, moe=moe)
+                  kv_heads=g, causal=args.causal, ffn=f, moe=moe, head_dim=d)
     if V and enc:
         x = classify(lines, x, b, s, h, t, args.labels)
     elif V:
