@@ -408,10 +408,9 @@ CollectiveTime roof::priceCollective(const CollectiveFacts &facts,
   return result;
 }
 
-CollectiveTime
-roof::priceOnAxes(CollectiveKind kind, uint64_t bytes,
-                  ArrayRef<std::pair<uint64_t, uint64_t>> axes,
-                  const System &system) {
+CollectiveTime roof::priceOnAxes(CollectiveKind kind, uint64_t bytes,
+                                 ArrayRef<std::pair<uint64_t, uint64_t>> axes,
+                                 const System &system) {
   CollectiveFacts facts;
   facts.kind = kind;
   for (auto [size, stride] : axes) {

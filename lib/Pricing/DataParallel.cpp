@@ -58,8 +58,8 @@ DataParallelStep roof::priceDataParallel(const ModelState &state,
   double hidden = step.reduce.seconds + step.expertReduce.seconds;
   double gathered = 0;
   if (options.zeroStage) {
-    price(CollectiveKind::AllGather, state.weightBytes,
-          state.expertWeightBytes, step.gather, step.expertGather);
+    price(CollectiveKind::AllGather, state.weightBytes, state.expertWeightBytes,
+          step.gather, step.expertGather);
     step.gathers = options.zeroStage == 3 ? 2 : 1;
     gathered = step.gather.seconds + step.expertGather.seconds;
   }
@@ -75,14 +75,13 @@ DataParallelStep roof::priceDataParallel(const ModelState &state,
 
 ModelState roof::shardModelState(ModelState state,
                                  const DataParallelOptions &options) {
-  auto shard = [&](uint64_t &bytes, uint64_t &expertBytes,
-                   unsigned fromStage) {
+  auto shard = [&](uint64_t &bytes, uint64_t &expertBytes, unsigned fromStage) {
     if (options.zeroStage < fromStage)
       return;
-    uint64_t expertShare = llvm::divideCeil(
-        expertBytes, options.replicas / options.expertSplit);
-    bytes = llvm::divideCeil(bytes - expertBytes, options.replicas) +
-            expertShare;
+    uint64_t expertShare =
+        llvm::divideCeil(expertBytes, options.replicas / options.expertSplit);
+    bytes =
+        llvm::divideCeil(bytes - expertBytes, options.replicas) + expertShare;
     expertBytes = expertShare;
   };
   shard(state.masterBytes, state.expertMasterBytes, 1);

@@ -66,11 +66,10 @@ TrainingKernels roof::analyzeTraining(const FunctionKernels &forward,
   for (Value weight : step.backward.trainable) {
     auto type = cast<ShapedType>(weight.getType());
     uint64_t bytes = getDeployedBytes(type, options).value_or(0);
-    weights.push_back(
-        {type.getShape(),
-         static_cast<unsigned>(llvm::divideCeil(
-             bytes, std::max<int64_t>(type.getNumElements(), 1))),
-         isExpertWeight(weight)});
+    weights.push_back({type.getShape(),
+                       static_cast<unsigned>(llvm::divideCeil(
+                           bytes, std::max<int64_t>(type.getNumElements(), 1))),
+                       isExpertWeight(weight)});
     if (!weightDtype)
       weightDtype = options.dtypePolicy == DtypePolicy::Deploy
                         ? options.deployDtype

@@ -134,8 +134,8 @@ void roof::printTrainingText(const TrainingReport &step,
       const CollectiveTime &experts = replicas->expertReduce;
       os << ", the experts' over their "
          << options.replicas / options.expertSplit << " in "
-         << formatSeconds(experts.seconds) << " ("
-         << mb(experts.linkBytes) << " sent per device)";
+         << formatSeconds(experts.seconds) << " (" << mb(experts.linkBytes)
+         << " sent per device)";
     }
     if (replicas->gathers)
       os << ", weights all-gathered " << replicas->gathers << " x in "

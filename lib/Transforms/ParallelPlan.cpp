@@ -59,7 +59,7 @@ struct RoofParallelPlanPass
     // Tensor parallelism alone is a grid @tp, context parallelism alone
     // @cp, and both a grid @cp_tp of cp x tp devices, tp fastest (within a
     // node); expert parallelism a grid @ep.
-    StringRef name = spec->ep > 1   ? "ep"
+    StringRef name = spec->ep > 1    ? "ep"
                      : spec->cp == 1 ? "tp"
                      : spec->tp == 1 ? "cp"
                                      : "cp_tp";
@@ -90,7 +90,7 @@ struct RoofParallelPlanPass
       if (spec->ep > 1 && failed(planExperts(fn, grid, weights, spec->ep)))
         return WalkResult::interrupt();
       annotateReturns(fn, grid, std::max(spec->cp, spec->ep),
-                  /*gather=*/spec->ep == 1);
+                      /*gather=*/spec->ep == 1);
       return WalkResult::advance();
     });
     if (walk.wasInterrupted())
@@ -131,8 +131,10 @@ private:
                      << "docs/parallelism.md)\n";
         return std::nullopt;
       }
-      (kind == "tp" ? tp : kind == "sp" ? sp : kind == "cp" ? cp : ep) =
-          devices;
+      (kind == "tp"   ? tp
+       : kind == "sp" ? sp
+       : kind == "cp" ? cp
+                      : ep) = devices;
     }
     PlanSpec spec;
     spec.cp = cp;
@@ -198,7 +200,7 @@ private:
   /// `gather` it stays split (expert parallelism's devices each return
   /// their own sequences' results).
   static void annotateReturns(FunctionOpInterface fn, shard::GridOp grid,
-                          int64_t tokens, bool gather) {
+                              int64_t tokens, bool gather) {
     MLIRContext *context = fn.getContext();
     for (Block &block : fn.getFunctionBody()) {
       Operation *terminator = block.getTerminator();
@@ -460,8 +462,7 @@ private:
                 "of a mixture of experts (a contraction whose weight's "
                 "leading experts dim its tokens index too, as "
                 "gen_gpt_layers.py --experts writes), and @"
-             << fn.getName() << " has none that ep:" << devices
-             << " divides";
+             << fn.getName() << " has none that ep:" << devices << " divides";
     for (BlockArgument arg : fn.getArguments()) {
       auto type = dyn_cast<RankedTensorType>(arg.getType());
       if (!type || type.getRank() == 0 || weights.isWeight(arg))
@@ -472,8 +473,8 @@ private:
                   "activation argument by its first dim (its sequences), "
                   "and ep:"
                << devices << " does not divide that of argument #"
-               << arg.getArgNumber() << " of @" << fn.getName() << " ("
-               << type << ")";
+               << arg.getArgNumber() << " of @" << fn.getName() << " (" << type
+               << ")";
       OpBuilder b = OpBuilder::atBlockBegin(arg.getOwner());
       auto split = shard::ShardOp::create(
           b, arg.getLoc(), arg,

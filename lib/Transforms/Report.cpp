@@ -372,12 +372,11 @@ private:
     OwningOpRef<ModuleOp> copy = cast<ModuleOp>(module->clone());
     OpPassManager pm(ModuleOp::getOperationName());
     RoofParallelPlanOptions planOptions;
-    planOptions.plan = plan.ep > 1
-                           ? "ep:" + std::to_string(plan.ep)
-                           : (plan.sequence ? "sp:" : "tp:") +
-                                 std::to_string(plan.tp) +
-                                 (plan.cp > 1 ? ",cp:" + std::to_string(plan.cp)
-                                              : "");
+    planOptions.plan =
+        plan.ep > 1
+            ? "ep:" + std::to_string(plan.ep)
+            : (plan.sequence ? "sp:" : "tp:") + std::to_string(plan.tp) +
+                  (plan.cp > 1 ? ",cp:" + std::to_string(plan.cp) : "");
     planOptions.paramArgs.assign(paramArgs.begin(), paramArgs.end());
     pm.addPass(createRoofParallelPlan(planOptions));
     pm.addNestedPass<func::FuncOp>(shard::createShardingPropagation());
