@@ -8,6 +8,7 @@
 #include "roof/Dialect/RoofDialect.h"
 #include "roof/Pricing/ActivationTimeline.h"
 #include "roof/Pricing/ArrayOccupancy.h"
+#include "roof/Pricing/Energy.h"
 #include "roof/Pricing/KvCache.h"
 #include "roof/Pricing/LevelTraffic.h"
 #include "roof/Pricing/OnChipResidency.h"
@@ -639,6 +640,7 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
   if (options.overlapCollectives)
     overlapCollectives(analysis, result);
   for (KernelTime &kernel : result.kernels) {
+    setKernelEnergy(kernel, target);
     SmallVector<double, 2> levelSeconds = priceTraffic(kernel, target);
     for (auto [level, served] :
          llvm::zip_equal(summary.levels, kernel.levelBytes))
@@ -672,6 +674,8 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
     result.latencyCompulsorySeconds += perCall;
   }
   result.capacityBytes = target.getMainMemory().capacity;
+  if (target.hasEnergyModel())
+    result.energy = sumEnergy(result);
   summarize(result);
   if (analysis.unfused) {
     FunctionRoofline plain = priceFunction(*analysis.unfused, target, options);

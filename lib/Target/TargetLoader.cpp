@@ -80,8 +80,21 @@ enum class Quantity {
   Power,
   Time,
   Price,
-  EnergyPerByte
+  EnergyPerByte,
+  EnergyPerOp
 };
+
+/// The factor of an energy unit (J, mJ, µJ, nJ, pJ, fJ).
+std::optional<double> getEnergyFactor(StringRef unit) {
+  return llvm::StringSwitch<std::optional<double>>(unit)
+      .Case("J", 1.0)
+      .Case("mJ", 1e-3)
+      .Cases({"uJ", "µJ"}, 1e-6)
+      .Case("nJ", 1e-9)
+      .Case("pJ", 1e-12)
+      .Case("fJ", 1e-15)
+      .Default(std::nullopt);
+}
 
 /// The SI factor of `unit` for `kind`, or std::nullopt when `unit` does not
 /// measure `kind`.
@@ -126,13 +139,13 @@ std::optional<double> getUnitFactor(Quantity kind, StringRef unit) {
   case Quantity::Price:
     return unit == "USD" ? std::optional<double>(1.0) : std::nullopt;
   case Quantity::EnergyPerByte:
-    return llvm::StringSwitch<std::optional<double>>(unit)
-        .Case("J/B", 1.0)
-        .Case("mJ/B", 1e-3)
-        .Cases({"uJ/B", "µJ/B"}, 1e-6)
-        .Case("nJ/B", 1e-9)
-        .Case("pJ/B", 1e-12)
-        .Default(std::nullopt);
+  case Quantity::EnergyPerOp: {
+    auto [energy, per] = unit.split('/');
+    bool perByte = kind == Quantity::EnergyPerByte;
+    if (perByte ? per != "B" : per != "FLOP" && per != "OP")
+      return std::nullopt;
+    return getEnergyFactor(energy);
+  }
   }
   return std::nullopt;
 }
@@ -153,6 +166,8 @@ StringRef describe(Quantity kind) {
     return "a price (USD)";
   case Quantity::EnergyPerByte:
     return "an energy per byte (pJ/B, nJ/B, …)";
+  case Quantity::EnergyPerOp:
+    return "an energy per operation (pJ/FLOP, fJ/FLOP, pJ/OP, …)";
   }
   return "";
 }
@@ -278,24 +293,50 @@ public:
     return std::nullopt;
   }
 
-  bool rates(const llvm::json::Object &compute, StringRef engine,
-             Target::Rates &out) {
-    std::string field = ("compute." + engine).str();
-    const llvm::json::Object *table = object(compute, engine, field, true);
+  /// A table of `kind` by dtype, `parent`'s `engine` at `prefix`.`engine`:
+  /// the rates of compute.matrix, the energies of energy.vector.
+  bool dtypeTable(const llvm::json::Object &parent, StringRef engine,
+                  StringRef prefix, Quantity kind, bool required,
+                  Target::Rates &out) {
+    std::string field = (prefix + "." + engine).str();
+    const llvm::json::Object *table = object(parent, engine, field, required);
     if (!table)
-      return false;
+      return error.empty();
     for (const auto &entry : *table) {
       StringRef dtype = entry.first;
       std::string dtypeField = field + "." + dtype.str();
       std::optional<Dtype> known = knownDtype(dtype, dtypeField);
       if (!known)
         return false;
-      std::optional<double> rate;
-      if (!quantity(*table, dtype, dtypeField, Quantity::Rate, rate, true))
+      std::optional<double> value;
+      if (!quantity(*table, dtype, dtypeField, kind, value, true))
         return false;
-      out[static_cast<unsigned>(*known)] = *rate;
+      out[static_cast<unsigned>(*known)] = *value;
     }
     return true;
+  }
+
+  bool rates(const llvm::json::Object &compute, StringRef engine,
+             Target::Rates &out) {
+    return dtypeTable(compute, engine, "compute", Quantity::Rate,
+                      /*required=*/true, out);
+  }
+
+  /// "energy": {"static_power": "60 W", "matrix": {"f16": "0.4 pJ/FLOP"},
+  /// "vector": {"f32": "2 pJ/FLOP"}}: optional; with it, static_power is
+  /// required.
+  bool energy(const llvm::json::Object &top, Target &target) {
+    const llvm::json::Object *table = object(top, "energy", "energy", false);
+    if (!table)
+      return error.empty();
+    return onlyKnown(*table, "energy.",
+                     {"static_power", "matrix", "vector"}) &&
+           quantity(*table, "static_power", "energy.static_power",
+                    Quantity::Power, target.staticPower, true) &&
+           dtypeTable(*table, "matrix", "energy", Quantity::EnergyPerOp,
+                      false, target.matrixEnergy) &&
+           dtypeTable(*table, "vector", "energy", Quantity::EnergyPerOp,
+                      false, target.vectorEnergy);
   }
 
   /// One entry of memory.levels or memory.links at `field`: a name, a
@@ -797,7 +838,7 @@ public:
                    {"schema", "name", "kind", "compute", "memory",
                     "parallelism", "power", "derate", "launch_overhead",
                     "call_overhead", "calibration", "estimated",
-                    "price_per_hour", "sources"}))
+                    "price_per_hour", "energy", "sources"}))
       return failure();
     if (!string(*top, "name", "name", target.name) ||
         !string(*top, "kind", "kind", target.kind))
@@ -831,8 +872,14 @@ public:
     target.launchOverhead = launch.value_or(0);
     target.callOverhead = call.value_or(0);
     if (!parallelism(*top, target) || !calibration(*top, target) ||
-        !estimated(*top, target))
+        !estimated(*top, target) || !energy(*top, target))
       return failure();
+    if (target.staticPower && *target.staticPower >= target.power) {
+      fail("energy.static_power",
+           "must be below power, the chip's limit: the work's own power "
+           "is what is left");
+      return failure();
+    }
     target.pricePerHour = price;
 
     if (const llvm::json::Object *derate =

@@ -87,6 +87,25 @@ struct LevelBytes {
   uint64_t total() const { return addCounts(read, written); }
 };
 
+/// The energy of work (Energy.h), in joules: of its operations, of its
+/// bytes at each level of the target, and of a collective's bytes on its
+/// link. `complete` is false when the target gives no figure for part of
+/// it (its dtype's operations, a level or link its bytes cross).
+struct WorkEnergy {
+  double compute = 0;
+  SmallVector<double, 2> levels;
+  double link = 0;
+  bool complete = true;
+
+  double total() const {
+    double sum = compute + link;
+    for (double level : levels)
+      sum += level;
+    return sum;
+  }
+  WorkEnergy &operator+=(const WorkEnergy &other);
+};
+
 /// One kernel (an op, with the executions of the loops around it) on a
 /// target.
 struct KernelTime {
@@ -113,6 +132,10 @@ struct KernelTime {
   /// A collective's time over the system's links (Collectives.h), and the
   /// part of it hidden behind a matmul's compute (OverlappedCollectives.h).
   std::optional<CollectiveTime> collective;
+  /// On a target with an energy model, its work's energy and the time it
+  /// needs at the chip's power limit (Energy.h): the power roof.
+  std::optional<WorkEnergy> energy;
+  double powerSeconds = 0;
   double overlappedSeconds = 0;
   /// max(compute, memory, links) + the target's launch overhead.
   double seconds = 0;
@@ -181,7 +204,8 @@ struct KernelTime {
   double timeWith(double memory) const {
     double links = exposedLinkSeconds();
     if (!calibration)
-      return std::max({computeSeconds, memory, links}) + fixedSeconds;
+      return std::max({computeSeconds, memory, links, powerSeconds}) +
+             fixedSeconds;
     if (role.layoutOfContraction)
       return 0;
     return fixedSeconds + calibration->compute * computeSeconds +
@@ -192,6 +216,12 @@ struct KernelTime {
   void updateSeconds() { seconds = timeWith(memorySeconds); }
   uint64_t offChipBytes() const { return cost.bytesMoved() - onChipBytes; }
   bool isComputeBound() const { return computeSeconds > memorySeconds; }
+  /// Whether the power limit, not compute, memory or links, sets its time.
+  bool isPowerBound() const {
+    return !calibration && powerSeconds > std::max({computeSeconds,
+                                                    memorySeconds,
+                                                    exposedLinkSeconds()});
+  }
   /// FLOPs over its time (0 without a time).
   double attainedFlops() const {
     return seconds > 0 ? cost.flops / seconds : 0;
@@ -309,7 +339,29 @@ struct FunctionRoofline {
   bool fits() const {
     return weightBytes + peakActivationBytes <= capacityBytes;
   }
-  double energyJoules() const { return target->power * latencySeconds; }
+  /// On a target with an energy model (Energy.h), the kernels' work and the
+  /// static power over the latency.
+  struct Energy {
+    WorkEnergy work;
+    double staticJoules = 0;
+    /// Kernels the power limit slows, and kernels part of whose work has
+    /// no energy figure.
+    unsigned powerBoundKernels = 0;
+    unsigned incompleteKernels = 0;
+
+    double total() const { return work.total() + staticJoules; }
+  };
+  std::optional<Energy> energy;
+
+  /// Joules: from the work on a target with an energy model, else the
+  /// target's power x the latency.
+  double energyJoules() const {
+    return energy ? energy->total() : target->power * latencySeconds;
+  }
+  /// Watts over the latency.
+  double averagePower() const {
+    return latencySeconds > 0 ? energyJoules() / latencySeconds : 0;
+  }
   double throughput() const {
     double seconds = pipeline ? intervalSeconds : latencySeconds;
     return seconds > 0 ? batch / seconds : 0;

@@ -134,8 +134,16 @@ struct Target {
   /// on a chip without memory of its own for them (a USB or PCIe
   /// accelerator).
   std::optional<MemoryLevel> weightLink;
-  /// Watts.
+  /// Watts: the chip's power limit (TDP).
   double power = 0;
+  /// Joules per FLOP (or integer operation) per dtype, per engine: the
+  /// energy of the work itself; unset where the target gives none.
+  Rates matrixEnergy;
+  Rates vectorEnergy;
+  /// Watts the chip draws whatever it does (leakage, clocks, idle memory),
+  /// when given; a target with it prices a function's energy from its work
+  /// (Energy.h) rather than as power x latency.
+  std::optional<double> staticPower;
   /// Achievable fractions of the peaks, in (0, 1].
   double computeDerate = 1;
   double bandwidthDerate = 1;
@@ -175,6 +183,16 @@ struct Target {
   /// The peak of `engine` for `dtype`, derated; std::nullopt when the target
   /// has no rate for it.
   std::optional<double> getRate(Engine engine, Dtype dtype) const;
+  /// The energy of one FLOP (or operation) of `engine` at `dtype`, when the
+  /// target gives it.
+  std::optional<double> getEnergyPerOp(Engine engine, Dtype dtype) const {
+    return (engine == Engine::Matrix ? matrixEnergy
+                                     : vectorEnergy)[static_cast<unsigned>(
+        dtype)];
+  }
+  /// Whether a function's energy comes from its work (a static power is
+  /// given) rather than power x latency.
+  bool hasEnergyModel() const { return staticPower.has_value(); }
   /// The outermost level, which holds the model.
   const MemoryLevel &getMainMemory() const { return levels.back(); }
   /// Whether the main memory is off the chip (else everything is on it).
