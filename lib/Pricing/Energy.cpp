@@ -15,8 +15,7 @@ WorkEnergy &WorkEnergy::operator+=(const WorkEnergy &other) {
   return *this;
 }
 
-WorkEnergy roof::getWorkEnergy(const KernelTime &kernel,
-                               const Target &target) {
+WorkEnergy roof::getWorkEnergy(const KernelTime &kernel, const Target &target) {
   WorkEnergy work;
   if (kernel.cost.flops) {
     std::optional<double> perOp =
@@ -25,15 +24,15 @@ WorkEnergy roof::getWorkEnergy(const KernelTime &kernel,
     work.compute = perOp.value_or(0) * kernel.cost.flops;
     work.complete = perOp.has_value();
   }
-  for (auto [level, bytes] : llvm::zip_equal(target.levels, kernel.levelBytes)) {
+  for (auto [level, bytes] :
+       llvm::zip_equal(target.levels, kernel.levelBytes)) {
     uint64_t moved = bytes.total();
     work.levels.push_back(level.energyPerByte.value_or(0) * moved);
     if (moved && !level.energyPerByte)
       work.complete = false;
   }
   if (kernel.collective && kernel.collective->link) {
-    std::optional<double> perByte =
-        kernel.collective->link->link.energyPerByte;
+    std::optional<double> perByte = kernel.collective->link->link.energyPerByte;
     work.link = perByte.value_or(0) * kernel.collective->linkBytes;
     if (kernel.collective->linkBytes && !perByte)
       work.complete = false;
@@ -62,7 +61,6 @@ FunctionRoofline::Energy roof::sumEnergy(const FunctionRoofline &function) {
     energy.powerBoundKernels += kernel.isPowerBound();
     energy.incompleteKernels += !kernel.energy->complete;
   }
-  energy.staticJoules =
-      *function.target->staticPower * function.latencySeconds;
+  energy.staticJoules = *function.target->staticPower * function.latencySeconds;
   return energy;
 }

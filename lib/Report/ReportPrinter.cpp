@@ -97,6 +97,8 @@ SmallVector<const KernelTime *> roof::sortByTime(const FunctionRoofline &r) {
 StringRef roof::getBound(const KernelTime &kernel) {
   if (!kernel.hasTime())
     return "no rate";
+  if (kernel.isPowerBound())
+    return "power";
   if (kernel.collective &&
       kernel.collective->seconds >=
           std::max(kernel.computeSeconds, kernel.memorySeconds))
@@ -279,6 +281,34 @@ static void printOverheads(const FunctionRoofline &r, llvm::raw_ostream &os) {
   os << "\n";
 }
 
+/// On a target with an energy model, what the energy is made of
+/// (docs/cost.md): the work's operations, each level's and the links'
+/// bytes, and the static power over the latency.
+static void printEnergy(const FunctionRoofline &r, llvm::raw_ostream &os) {
+  if (!r.energy)
+    return;
+  const FunctionRoofline::Energy &energy = *r.energy;
+  os << "energy: " << formatJoules(energy.total()) << " = compute "
+     << formatJoules(energy.work.compute);
+  for (auto [level, joules] :
+       llvm::zip_equal(r.target->levels, energy.work.levels))
+    os << " + " << level.name << " " << formatJoules(joules);
+  if (r.target->system)
+    os << " + links " << formatJoules(energy.work.link);
+  os << " + static " << formatJoules(energy.staticJoules) << " ("
+     << llvm::format("%.0f W", *r.target->staticPower) << ")";
+  if (energy.powerBoundKernels)
+    os << "; " << formatCountOf(energy.powerBoundKernels, "kernel")
+       << " would draw more than the chip's "
+       << llvm::format("%.0f W", r.target->power)
+       << " and run slower (power-bound)";
+  if (energy.incompleteKernels)
+    os << "; " << formatCountOf(energy.incompleteKernels, "kernel")
+       << " move bytes or run operations the target gives no energy for "
+          "(counted as 0)";
+  os << "\n";
+}
+
 static void printSummary(const FunctionRoofline &r,
                          const ReportFormatOptions &options,
                          llvm::raw_ostream &os) {
@@ -298,8 +328,12 @@ static void printSummary(const FunctionRoofline &r,
     os << llvm::format("; throughput %.1f inferences/s at batch %llu",
                        r.throughput(),
                        static_cast<unsigned long long>(r.batch));
-  os << "; energy " << formatJoules(r.energyJoules())
-     << llvm::format(" (%.0f W)", target.power);
+  os << "; energy " << formatJoules(r.energyJoules());
+  if (r.energy)
+    os << llvm::format(" (%.1f W on average, of %.0f W)", r.averagePower(),
+                       target.power);
+  else
+    os << llvm::format(" (%.0f W)", target.power);
   if (std::optional<double> cost = r.costPerInference())
     os << llvm::format("; cost %.6f USD per million inferences (%.2f USD/h)",
                        *cost * 1e6, *target.pricePerHour);
@@ -315,6 +349,7 @@ static void printSummary(const FunctionRoofline &r,
           "(roof-calibrate --fit, docs/validation.md): an estimate, not a "
           "bound\n";
   printOverheads(r, os);
+  printEnergy(r, os);
   printCommunication(r, os);
   printPipeline(r, os);
   const PricedSummary &summary = r.summary;
@@ -1148,6 +1183,22 @@ static void writeSummary(llvm::json::OStream &json, const FunctionRoofline &r) {
     json.attribute("latency_s", r.latencySeconds);
     json.attribute("throughput_per_s", r.throughput());
     json.attribute("energy_j", r.energyJoules());
+    if (const std::optional<FunctionRoofline::Energy> &energy = r.energy)
+      json.attributeObject("energy", [&] {
+        json.attribute("compute_j", energy->work.compute);
+        json.attributeObject("levels_j", [&] {
+          for (auto [level, joules] :
+               llvm::zip_equal(r.target->levels, energy->work.levels))
+            json.attribute(level.name, joules);
+        });
+        json.attribute("links_j", energy->work.link);
+        json.attribute("static_j", energy->staticJoules);
+        json.attribute("average_power_w", r.averagePower());
+        json.attribute("power_bound_kernels",
+                       static_cast<uint64_t>(energy->powerBoundKernels));
+        json.attribute("incomplete_kernels",
+                       static_cast<uint64_t>(energy->incompleteKernels));
+      });
     if (std::optional<double> cost = r.costPerInference())
       json.attribute("cost_usd_per_inference", *cost);
     json.attribute("overhead_s", r.overheadSeconds());

@@ -329,14 +329,13 @@ public:
     const llvm::json::Object *table = object(top, "energy", "energy", false);
     if (!table)
       return error.empty();
-    return onlyKnown(*table, "energy.",
-                     {"static_power", "matrix", "vector"}) &&
+    return onlyKnown(*table, "energy.", {"static_power", "matrix", "vector"}) &&
            quantity(*table, "static_power", "energy.static_power",
                     Quantity::Power, target.staticPower, true) &&
-           dtypeTable(*table, "matrix", "energy", Quantity::EnergyPerOp,
-                      false, target.matrixEnergy) &&
-           dtypeTable(*table, "vector", "energy", Quantity::EnergyPerOp,
-                      false, target.vectorEnergy);
+           dtypeTable(*table, "matrix", "energy", Quantity::EnergyPerOp, false,
+                      target.matrixEnergy) &&
+           dtypeTable(*table, "vector", "energy", Quantity::EnergyPerOp, false,
+                      target.vectorEnergy);
   }
 
   /// One entry of memory.levels or memory.links at `field`: a name, a

@@ -218,9 +218,9 @@ struct KernelTime {
   bool isComputeBound() const { return computeSeconds > memorySeconds; }
   /// Whether the power limit, not compute, memory or links, sets its time.
   bool isPowerBound() const {
-    return !calibration && powerSeconds > std::max({computeSeconds,
-                                                    memorySeconds,
-                                                    exposedLinkSeconds()});
+    return !calibration &&
+           powerSeconds >
+               std::max({computeSeconds, memorySeconds, exposedLinkSeconds()});
   }
   /// FLOPs over its time (0 without a time).
   double attainedFlops() const {

@@ -186,9 +186,9 @@ struct Target {
   /// The energy of one FLOP (or operation) of `engine` at `dtype`, when the
   /// target gives it.
   std::optional<double> getEnergyPerOp(Engine engine, Dtype dtype) const {
-    return (engine == Engine::Matrix ? matrixEnergy
-                                     : vectorEnergy)[static_cast<unsigned>(
-        dtype)];
+    return (engine == Engine::Matrix
+                ? matrixEnergy
+                : vectorEnergy)[static_cast<unsigned>(dtype)];
   }
   /// Whether a function's energy comes from its work (a static power is
   /// given) rather than power x latency.
