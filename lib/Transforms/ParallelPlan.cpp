@@ -303,6 +303,7 @@ private:
       if (!split.row && !readByRow.contains(i) &&
           !findSplitReductions(split, reductions))
         continue;
+      warnFallbackSplit(split, devices);
       splitDim(*split.weight, split.dim, grid, getTensorAxis(spec));
       ++(split.row ? numRows : numColumns);
       for (auto [read, dim] : reductions)
@@ -753,6 +754,30 @@ private:
         b, loc, whole, makeSharding(b, loc, grid, splitAxes(context, dim)),
         /*annotate_for_users=*/true);
     result.replaceAllUsesExcept(split, whole);
+  }
+
+  /// Warns when `split` is not by the first dim its kind could split (an
+  /// output dim for a column, a reduction dim for a row) because `devices`
+  /// does not divide that one: tp:8 with 4 K/V heads splits K and V by their
+  /// head size, and the attention then runs whole on every device.
+  static void warnFallbackSplit(const WeightSplit &split, int64_t devices) {
+    auto contraction = cast<linalg::LinalgOp>(split.weight->getOwner());
+    std::optional<unsigned> first =
+        findSplitDim(contraction, *split.weight, /*devices=*/1, split.row);
+    if (!first || *first == split.dim)
+      return;
+    auto type = cast<RankedTensorType>(split.weight->get().getType());
+    contraction->emitWarning()
+        << "roof-parallel-plan: tp:" << devices << " does not divide dim "
+        << *first << " of this weight (" << type.getDimSize(*first)
+        << "), the first it could split by "
+        << (split.row ? "its reduction" : "its outputs")
+        << " (the K/V heads of grouped-query attention, say); it is split by "
+           "dim "
+        << split.dim << " (" << type.getDimSize(split.dim)
+        << ") instead, and what reads it may run whole on every device "
+           "(Megatron-LM needs tp to divide the K/V heads; give fewer "
+           "devices)";
   }
 
   /// The dim of the weight of `contraction` at `weight` to split: its first

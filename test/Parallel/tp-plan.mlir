@@ -35,6 +35,10 @@
 // RUN: roof-opt %t.vocab.mlir --roof-report="wide targets=h100-node parallel=tp:2" -o /dev/null | FileCheck %s --check-prefix=VOCAB-PRICED
 // RUN: not roof-opt %t.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=pp:2})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=PP
 // RUN: not roof-opt %s --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=TAKEN
+// More devices than K/V heads (tp:4, 2 K/V heads): K and V fall back to a
+// split by their head size, with a warning each.
+// RUN: %debian_python %roof_src_root/scripts/gen_gpt_layers.py --layers 1 --seq 16 --hidden 64 --heads 8 --kv-heads 2 --dropout 0 -o %t.gqa.mlir
+// RUN: roof-opt %t.gqa.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:4})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=KV-HEADS
 
 // Per device: Wq, Wk, Wv 64x2x16 (2 of the 4 heads), Wo 2x16x64, W1
 // 64x128 (128 of the 256 hidden units), W2 128x64; the projection's and
@@ -119,3 +123,7 @@
 // TAKEN: error: roof-parallel-plan: the module already has a symbol @tp; the plan's grid takes that name
 
 shard.grid @tp(shape = 4)
+
+// KV-HEADS: warning: loc("layers.0.attn.k"): roof-parallel-plan: tp:4 does not divide dim 1 of this weight (2), the first it could split by its outputs (the K/V heads of grouped-query attention, say); it is split by dim 2 (8) instead, and what reads it may run whole on every device (Megatron-LM needs tp to divide the K/V heads; give fewer devices)
+// KV-HEADS: warning: loc("layers.0.attn.v"): roof-parallel-plan: tp:4 does not divide dim 1
+// KV-HEADS-NOT: warning
