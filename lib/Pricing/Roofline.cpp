@@ -676,6 +676,9 @@ FunctionRoofline roof::priceFunction(const FunctionKernels &analysis,
   result.capacityBytes = target.getMainMemory().capacity;
   if (target.hasEnergyModel())
     result.energy = sumEnergy(result);
+  result.devices = options.devices;
+  result.dollarsPerSecond =
+      getDollarsPerSecond(target, result.averagePower(), options.money);
   summarize(result);
   if (analysis.unfused) {
     FunctionRoofline plain = priceFunction(*analysis.unfused, target, options);

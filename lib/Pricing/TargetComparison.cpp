@@ -13,6 +13,8 @@ std::string TargetComparison::getNotes(const FunctionRoofline *r) const {
     notes += " fastest";
   if (r == leanest)
     notes += " most-energy-efficient";
+  if (r == cheapest)
+    notes += " cheapest";
   if (r->kernelsWithoutRate)
     notes += " incomplete(no-rate)";
   return notes;
@@ -35,6 +37,7 @@ roof::compareTargets(ArrayRef<FunctionRoofline> reports) {
     if (comparison.reports.size() < 2)
       continue;
     // Only targets that priced every kernel compete.
+    unsigned priced = 0;
     for (const FunctionRoofline *r : comparison.reports) {
       if (r->kernelsWithoutRate)
         continue;
@@ -44,7 +47,16 @@ roof::compareTargets(ArrayRef<FunctionRoofline> reports) {
       if (!comparison.leanest ||
           r->energyJoules() < comparison.leanest->energyJoules())
         comparison.leanest = r;
+      std::optional<double> cost = r->costPerInference();
+      if (!cost)
+        continue;
+      ++priced;
+      if (!comparison.cheapest ||
+          *cost < *comparison.cheapest->costPerInference())
+        comparison.cheapest = r;
     }
+    if (priced < 2)
+      comparison.cheapest = nullptr;
     result.push_back(std::move(comparison));
   }
   return result;

@@ -335,8 +335,10 @@ static void printSummary(const FunctionRoofline &r,
   else
     os << llvm::format(" (%.0f W)", target.power);
   if (std::optional<double> cost = r.costPerInference())
-    os << llvm::format("; cost %.6f USD per million inferences (%.2f USD/h)",
-                       *cost * 1e6, *target.pricePerHour);
+    os << llvm::format("; cost %.6f USD per million inferences (%.4f USD "
+                       "a device-hour, %u %s)",
+                       *cost * 1e6, *r.dollarsPerSecond * 3600, r.devices,
+                       r.devices == 1 ? "device" : "devices");
   os << "\n";
   if (!target.estimated.empty()) {
     os << "estimated figures on this target (neither published nor fitted; "
@@ -1199,8 +1201,11 @@ static void writeSummary(llvm::json::OStream &json, const FunctionRoofline &r) {
         json.attribute("incomplete_kernels",
                        static_cast<uint64_t>(energy->incompleteKernels));
       });
-    if (std::optional<double> cost = r.costPerInference())
+    if (std::optional<double> cost = r.costPerInference()) {
       json.attribute("cost_usd_per_inference", *cost);
+      json.attribute("cost_usd_per_device_hour", *r.dollarsPerSecond * 3600);
+      json.attribute("devices", static_cast<uint64_t>(r.devices));
+    }
     json.attribute("overhead_s", r.overheadSeconds());
     if (r.target->system) {
       json.attribute("communication_s", r.communicationSeconds());

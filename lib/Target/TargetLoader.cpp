@@ -837,7 +837,7 @@ public:
                    {"schema", "name", "kind", "compute", "memory",
                     "parallelism", "power", "derate", "launch_overhead",
                     "call_overhead", "calibration", "estimated",
-                    "price_per_hour", "energy", "sources"}))
+                    "price_per_hour", "purchase_price", "energy", "sources"}))
       return failure();
     if (!string(*top, "name", "name", target.name) ||
         !string(*top, "kind", "kind", target.kind))
@@ -858,14 +858,16 @@ public:
     if (!memories || !memory(*memories, target))
       return failure();
 
-    std::optional<double> power, launch, call, price;
+    std::optional<double> power, launch, call, price, purchase;
     if (!quantity(*top, "power", "power", Quantity::Power, power, true) ||
         !quantity(*top, "launch_overhead", "launch_overhead", Quantity::Time,
                   launch, false) ||
         !quantity(*top, "call_overhead", "call_overhead", Quantity::Time, call,
                   false) ||
         !quantity(*top, "price_per_hour", "price_per_hour", Quantity::Price,
-                  price, false))
+                  price, false) ||
+        !quantity(*top, "purchase_price", "purchase_price", Quantity::Price,
+                  purchase, false))
       return failure();
     target.power = *power;
     target.launchOverhead = launch.value_or(0);
@@ -880,6 +882,7 @@ public:
       return failure();
     }
     target.pricePerHour = price;
+    target.purchasePrice = purchase;
 
     if (const llvm::json::Object *derate =
             object(*top, "derate", "derate", false)) {

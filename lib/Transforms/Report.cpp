@@ -183,6 +183,7 @@ private:
     if (training == Optimizer::None) {
       options.pipelineStages = plan.pp;
       options.stageStride = plan.group();
+      options.devices = plan.group() * plan.pp;
     }
     if (failed(checkBatchedInputs(module, options)) ||
         failed(checkCollectives(module, targetList, options)))
@@ -327,6 +328,7 @@ private:
       options.kvDtype = parseDtype(kvDtype);
     options.weightGroup = weightGroup;
     options.batch = batch;
+    options.money = money;
     options.residency = residency;
     options.overlapCollectives = overlapCollectives;
     return options;
@@ -610,6 +612,27 @@ private:
                   "give weight-dtype too");
     if (batch == 0)
       return fail("batch must be at least 1");
+    money = {};
+    if (!(years >= 0) || !std::isfinite(years))
+      return fail("years= is how long a bought device serves, >= 0 (0: "
+                  "rented at its price per hour)");
+    if (!(utilization > 0 && utilization <= 1))
+      return fail("utilization= is the share of its hours a device works, "
+                  "in (0, 1]");
+    if (!(pue >= 1) || !std::isfinite(pue))
+      return fail("pue= is the data center's power over its devices', >= 1");
+    if (!(kwh >= 0) || !std::isfinite(kwh))
+      return fail("kwh= is the price of a kWh in USD, >= 0");
+    if (years == 0 && (kwh > 0 || pue != 1))
+      return fail("kwh= and pue= price a bought device's electricity; give "
+                  "years= too (a rented one's is in its price per hour)");
+    money.years = years;
+    money.kwhPrice = kwh;
+    money.pue = pue;
+    money.utilization = utilization;
+    if (std::string problem = parsePriceOverrides(price, money);
+        !problem.empty())
+      return fail(problem);
     if (dynamicDim < -1)
       return fail("dynamic-dim must be a size >= 0, or -1");
     for (int64_t size : batchSizes)
@@ -811,5 +834,8 @@ private:
 
   /// The combinations sizes= sweeps (empty without it).
   std::vector<DimSizes> dimSweep;
+  /// How a device's time is paid for (years=, kwh=, pue=, utilization=,
+  /// price=).
+  MoneyOptions money;
 };
 } // namespace

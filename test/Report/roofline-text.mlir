@@ -74,7 +74,7 @@
 // add: 12582912 / 5e10 s = 251.658 us + 2 = 253.658 us; T_compute 1.049 us.
 // CHECK-NEXT: 253.658   42.9% memory   vector f32         1048576       12582912              0      0.08          1.049        251.658          0.004  linalg.add
 // Price 3.6 USD/h: 3.6 / 3600 * 591.203 us = 5.91203e-7 USD per inference.
-// CHECK-NEXT: latency 591.203 us (2 kernels, 2 nodes, 2.000 us launch overhead each); throughput 1691.5 inferences/s at batch 1; energy 5.912 mJ (10 W); cost 0.591203 USD per million inferences (3.60 USD/h)
+// CHECK-NEXT: latency 591.203 us (2 kernels, 2 nodes, 2.000 us launch overhead each); throughput 1691.5 inferences/s at batch 1; energy 5.912 mJ (10 W); cost 0.591203 USD per million inferences (3.6000 USD a device-hour, 1 device)
 // Two launches, 4 us of 591.203 us, are fixed.
 // CHECK-NEXT: overheads: 4.000 us of the latency (0.7 %) is fixed: 2 launches (4.000 us); batching shares it over more inferences{{.*}}
 // 16.777 MB do not fit in 16 MB (104.86 %); 4.194 MB of weights exceed the 1 MB on chip.

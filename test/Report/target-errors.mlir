@@ -77,7 +77,7 @@
 // TAPS: error: roof-report: {{.*}}bad-taps.json: parallelism.taps: must be "flattened" or "separate"
 // PARALLELISM: error: roof-report: {{.*}}bad-parallelism.json: parallelism: must give units and tiles, or array
 // FIELD: error: roof-report: {{.*}}bad-field.json: memory.levels[0].bandwith: unknown field (known: name, bandwidth, write_bandwidth, latency, energy_per_byte, capacity, usable, on_chip)
-// TOP-FIELD: error: roof-report: {{.*}}bad-top-field.json: comment: unknown field (known: schema, name, kind, compute, memory, parallelism, power, derate, launch_overhead, call_overhead, calibration, estimated, price_per_hour, energy, sources)
+// TOP-FIELD: error: roof-report: {{.*}}bad-top-field.json: comment: unknown field (known: schema, name, kind, compute, memory, parallelism, power, derate, launch_overhead, call_overhead, calibration, estimated, price_per_hour, purchase_price, energy, sources)
 // DEEP: error: roof-report: {{.*}}deep.json: (file): nested deeper than 256 levels
 // DEEP-PROFILE: error: roof-report: {{.*}}deep.json: nested deeper than 256 levels
 // FIFO: error: roof-report: {{.*}}fifo.json: (file): not a regular file

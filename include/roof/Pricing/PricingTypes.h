@@ -14,6 +14,7 @@
 #include "roof/Analysis/FunctionCost.h"
 #include "roof/Analysis/NamedDims.h"
 #include "roof/Pricing/Collectives.h"
+#include "roof/Pricing/Money.h"
 #include "roof/Pricing/NodeRoles.h"
 #include "roof/Support/Counts.h"
 #include "roof/Target/Target.h"
@@ -77,6 +78,10 @@ struct RooflineOptions {
   /// devices after the one before.
   unsigned pipelineStages = 1;
   unsigned stageStride = 1;
+  /// The devices an inference occupies (a parallel plan's), and how their
+  /// time is paid for (Money.h).
+  unsigned devices = 1;
+  MoneyOptions money;
 };
 
 /// Bytes read and written at one memory level.
@@ -400,11 +405,16 @@ struct FunctionRoofline {
     // Equal latencies summed in another order differ in the last bits.
     return std::abs(saving) < 1e-9 ? 0 : saving;
   }
-  /// price_per_hour x latency / batch, when the target has a price.
+  /// USD a second of one device's work costs (Money.h), when the target
+  /// has the price it needs, and the devices an inference occupies.
+  std::optional<double> dollarsPerSecond;
+  unsigned devices = 1;
+  /// USD per inference: the devices' time per inference (1 / throughput).
   std::optional<double> costPerInference() const {
-    if (!target->pricePerHour)
+    double perSecond = throughput();
+    if (!dollarsPerSecond || perSecond <= 0)
       return std::nullopt;
-    return *target->pricePerHour / 3600 * latencySeconds / batch;
+    return *dollarsPerSecond * devices / perSecond;
   }
   /// The part of the latency spent in compute-bound kernels, in [0, 1].
   double computeBoundShare() const;

@@ -1,8 +1,8 @@
 //===- TargetComparison.h - One function on several targets ----*- C++ -*-===//
 //
-// Which target runs a function fastest and which spends the least energy,
-// among the targets that priced all its kernels: computed once for every
-// report format.
+// Which target runs a function fastest, which spends the least energy and
+// which costs the least per inference, among the targets that priced all
+// its kernels: computed once for every report format.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,9 +20,11 @@ struct TargetComparison {
   /// Among the reports without a kernel lacking a rate (null when none).
   const FunctionRoofline *fastest = nullptr;
   const FunctionRoofline *leanest = nullptr;
+  /// The cheapest per inference, when two of them or more have a price.
+  const FunctionRoofline *cheapest = nullptr;
 
-  /// " fastest", " most-energy-efficient", " incomplete(no-rate)" as they
-  /// apply to `r`, each after a space.
+  /// " fastest", " most-energy-efficient", " cheapest",
+  /// " incomplete(no-rate)" as they apply to `r`, each after a space.
   std::string getNotes(const FunctionRoofline *r) const;
 };
 

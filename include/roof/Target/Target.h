@@ -170,8 +170,10 @@ struct Target {
   /// Fields of the file whose figures are estimates, neither published nor
   /// fitted ("compute.vector", "power"): the report names them.
   llvm::SmallVector<std::string> estimated;
-  /// Price per hour, when given.
+  /// USD: to rent one device an hour (a cloud's on-demand price), and to
+  /// buy one, when given.
   std::optional<double> pricePerHour;
+  std::optional<double> purchasePrice;
   /// For a system file (roof-system/1): its devices and links; the fields
   /// above are one device's.
   std::optional<System> system;

@@ -130,6 +130,23 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "Where to write the report; - is standard output.">,
     Option<"batch", "batch", "uint64_t", /*default=*/"1",
            "Inferences per call of a function, for throughput.">,
+    Option<"years", "years", "double", /*default=*/"0",
+           "Price devices as bought (on premises): the target's "
+           "purchase_price spread over this many years; 0 (the default) "
+           "rents them at its price_per_hour (docs/cost.md).">,
+    Option<"kwh", "kwh", "double", /*default=*/"0",
+           "With years=: USD per kWh of electricity for the energy the "
+           "devices draw.">,
+    Option<"pue", "pue", "double", /*default=*/"1",
+           "With years=: the data center's power usage effectiveness (its "
+           "power over the devices'), >= 1.">,
+    Option<"utilization", "utilization", "double", /*default=*/"1",
+           "The share of its hours a device works, in (0, 1]: idle hours "
+           "are paid for too, so the cost of the work grows by 1 / it.">,
+    Option<"price", "price", "std::string", /*default=*/"\"\"",
+           "Prices that replace the target's: hour:USD (a device-hour, "
+           "rented) and purchase:USD (a device, bought), e.g. "
+           "price=hour:2.5,purchase:25000.">,
     Option<"top", "top", "unsigned", /*default=*/"10",
            "Kernels listed per target in the text report.">,
     Option<"wide", "wide", "bool", /*default=*/"false",
