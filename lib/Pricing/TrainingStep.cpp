@@ -193,6 +193,8 @@ TrainingReport roof::priceTraining(const TrainingKernels &step,
   }
   report.peakFlops = matrixPeak > 0 ? matrixPeak : anyPeak;
   report.state = step.state;
+  report.dollarsPerSecond =
+      getDollarsPerSecond(target, target.power, options.money);
   report.savedActivationBytes = step.backward.savedBytes;
   report.timeline = step.timeline;
   const DataParallelOptions &replicas = step.options.dataParallel;

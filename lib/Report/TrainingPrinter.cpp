@@ -144,6 +144,17 @@ void roof::printTrainingText(const TrainingReport &step,
     os << "; " << formatSeconds(replicas->exposedSeconds)
        << " not hidden behind the passes\n";
   }
+  if (std::optional<double> cost = step.costPerStep()) {
+    os << llvm::format("cost:    %.6g USD a step (%llu ", *cost,
+                       static_cast<unsigned long long>(step.devices()))
+       << (step.devices() == 1 ? "device" : "devices")
+       << llvm::format(" at %.4f USD a device-hour)",
+                       *step.dollarsPerSecond * 3600);
+    if (uint64_t steps = step.options.steps)
+      os << llvm::format("; %.6g USD for %llu steps", *cost * steps,
+                         static_cast<unsigned long long>(steps));
+    os << "\n";
+  }
   os << "state:   " << formatCountOf(step.state.parameters, "parameter")
      << "; optimizer state " << mb(step.state.stateBytes) << ", master copy "
      << mb(step.state.masterBytes) << "\n";
@@ -293,6 +304,16 @@ void roof::writeTrainingJson(llvm::json::OStream &json,
                                        replicas->expertGather.seconds);
         json.attribute("communication_s", replicas->communicationSeconds());
         json.attribute("exposed_s", replicas->exposedSeconds);
+      });
+    if (std::optional<double> cost = step.costPerStep())
+      json.attributeObject("cost", [&] {
+        json.attribute("usd_per_step", *cost);
+        json.attribute("usd_per_device_hour", *step.dollarsPerSecond * 3600);
+        json.attribute("devices", step.devices());
+        if (uint64_t steps = step.options.steps) {
+          json.attribute("steps", steps);
+          json.attribute("usd_per_run", *cost * steps);
+        }
       });
     json.attribute("backward_kernels",
                    static_cast<uint64_t>(step.backward.kernels.size()));

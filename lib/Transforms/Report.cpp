@@ -558,6 +558,7 @@ private:
                             zero, plan.cp, plan.ep};
     options.pipelineStages = plan.pp;
     options.pipelineChunks = plan.vp;
+    options.steps = steps;
     return options;
   }
 

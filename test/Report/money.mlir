@@ -21,6 +21,10 @@
 // one is the cheapest:
 // RUN: sed -e 's/"power": "10 W",/"power": "10 W", "price_per_hour": "1.2 USD",/; s/"name": "energy test chip"/"name": "slow chip"/; s|"100 GB/s"|"50 GB/s"|' %S/Inputs/energy-chip.json > %t.slow.json
 // RUN: roof-opt %s --roof-report="targets=%t.chip.json,%t.slow.json" -o /dev/null | FileCheck %s --check-prefix=COMPARE
+// A training step on all its devices, and a run of steps=:
+// RUN: sed -e 's/%%b: tensor<64x64xf32>,/%%b: tensor<64x64xf32> {roof.param},/' %s > %t.weight.mlir
+// RUN: roof-opt %t.weight.mlir --roof-report="targets=%t.chip.json training=sgd steps=1000" -o /dev/null | FileCheck %s --check-prefix=TRAIN
+// RUN: roof-opt %t.weight.mlir --roof-report="targets=%t.chip.json training=sgd steps=1000 format=json" -o /dev/null | FileCheck %s --check-prefix=TRAIN-JSON
 // RUN: not roof-opt %s --roof-report="targets=%t.chip.json years=-1" -o /dev/null 2>&1 | FileCheck %s --check-prefix=YEARS
 // RUN: not roof-opt %s --roof-report="targets=%t.chip.json utilization=0" -o /dev/null 2>&1 | FileCheck %s --check-prefix=UTIL
 // RUN: not roof-opt %s --roof-report="targets=%t.chip.json kwh=0.1" -o /dev/null 2>&1 | FileCheck %s --check-prefix=KWH
@@ -50,6 +54,19 @@
 // COMPARE: == @mm: comparison
 // COMPARE: energy test chip {{.*}} fastest most-energy-efficient{{$}}
 // COMPARE-NEXT: slow chip {{.*}} cheapest{{$}}
+
+// With B a weight, a step of SGD: the forward 0.65536 us, the backward's
+// dB = A^T dC (524288 FLOPs at 1 TFLOP/s: 0.524288 us) and the update
+// (reads B and dB, writes B: 49152 B at 100 GB/s, 0.49152 us): 1.671168
+// us, 1.671168e-9 USD on its one device; 1000 steps 1.671168e-6 USD.
+// TRAIN: step:    1.671 us
+// TRAIN: cost:    1.67117e-09 USD a step (1 device at 3.6000 USD a device-hour); 1.67117e-06 USD for 1000 steps
+// TRAIN-JSON: "cost": {
+// TRAIN-JSON-NEXT: "usd_per_step": 1.67116{{[0-9]*}}e-09,
+// TRAIN-JSON-NEXT: "usd_per_device_hour": 3.6{{0*[0-9]?}},
+// TRAIN-JSON-NEXT: "devices": 1,
+// TRAIN-JSON-NEXT: "steps": 1000,
+// TRAIN-JSON-NEXT: "usd_per_run": 1.67116{{[0-9]*}}e-06
 
 // YEARS: error: roof-report: years= is how long a bought device serves, >= 0 (0: rented at its price per hour)
 // UTIL: error: roof-report: utilization= is the share of its hours a device works, in (0, 1]

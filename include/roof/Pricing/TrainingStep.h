@@ -42,6 +42,8 @@ struct TrainingOptions {
   /// `pipelineChunks` chunks of the layers (an interleaved schedule).
   unsigned pipelineStages = 1;
   unsigned pipelineChunks = 1;
+  /// Steps of a run, for its cost (0: not given).
+  uint64_t steps = 0;
 };
 
 /// The memory a step holds as it runs: the model state, the saved
@@ -125,6 +127,21 @@ struct TrainingReport {
   /// communication, state and activations above are then the slowest
   /// stage's device's, and its state the largest stage's.
   std::optional<PipelineStep> pipeline;
+  /// USD a second of one device's work (Money.h, at the target's power),
+  /// when the target has the price it needs.
+  std::optional<double> dollarsPerSecond;
+
+  /// The devices a step occupies: every replica's stages and splits.
+  uint64_t devices() const {
+    return static_cast<uint64_t>(options.dataParallel.replicas) *
+           options.dataParallel.stride;
+  }
+  /// USD a step costs on all its devices.
+  std::optional<double> costPerStep() const {
+    if (!dollarsPerSecond)
+      return std::nullopt;
+    return *dollarsPerSecond * devices() * stepSeconds();
+  }
 
   /// How many times a step runs each device's forward and backward pass:
   /// gradAccum, or through a pipeline m + (p - 1) / v slowest-stage times.

@@ -270,6 +270,9 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
     Option<"gradAccum", "grad-accum", "unsigned", /*default=*/"1",
            "With training: forward and backward passes per optimizer "
            "update (gradient accumulation).">,
+    Option<"steps", "steps", "uint64_t", /*default=*/"0",
+           "With training: the steps of a run, for its cost (on a target "
+           "with a price; docs/cost.md).">,
     Option<"recompute", "recompute", "::mlir::roof::Recompute",
            /*default=*/"::mlir::roof::Recompute::None",
            "With training: what the backward pass recomputes instead of "
