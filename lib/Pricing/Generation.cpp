@@ -95,5 +95,7 @@ GenerationReport roof::summarizeGeneration(
   g.weightBytes = prefill.weightBytes;
   g.stepActivationBytes = emptyStep.peakActivationBytes;
   g.capacityBytes = prefill.capacityBytes;
+  g.dollarsPerSecond = prefill.dollarsPerSecond;
+  g.devices = prefill.devices;
   return g;
 }

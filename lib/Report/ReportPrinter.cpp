@@ -810,6 +810,13 @@ static void printGeneration(ArrayRef<GenerationReport> generation,
                        g.tokensPerSecond())
        << formatCountOf(g.tokens, "token") << " in "
        << formatSeconds(g.totalSeconds()) << "\n";
+    if (std::optional<double> cost = g.costPerMillionTokens())
+      os << llvm::format("cost:                  %.6g USD per million "
+                         "generated tokens (%u %s at %.4f USD a "
+                         "device-hour, the prefill included)\n",
+                         *cost, g.devices,
+                         g.devices == 1 ? "device" : "devices",
+                         *g.dollarsPerSecond * 3600);
     os << "KV cache:              " << g.kvBytesPerToken
        << " B per token of a sequence; "
        << formatMegabytes(static_cast<double>(g.kvBytesAtEnd)) << " at "
@@ -1295,6 +1302,8 @@ static void writeGeneration(llvm::json::OStream &json,
     json.attribute("decode_s", g.decodeSeconds);
     json.attribute("total_s", g.totalSeconds());
     json.attribute("tokens_per_s", g.tokensPerSecond());
+    if (std::optional<double> cost = g.costPerMillionTokens())
+      json.attribute("cost_usd_per_million_tokens", *cost);
     writeCount(json, "kv_bytes_per_token", g.kvBytesPerToken);
     writeCount(json, "kv_bytes_at_end", g.kvBytesAtEnd);
     writeCount(json, "weight_bytes", g.weightBytes);

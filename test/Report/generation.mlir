@@ -24,6 +24,13 @@
 // RUN: FileCheck %s --check-prefix=JSON < %t.json
 // RUN: %debian_python %S/Inputs/validate_report.py %roof_src_root/docs/report-schema.json %t.json | FileCheck %s --check-prefix=VALID
 // VALID: {{^}}valid{{$}}
+// At 3.6 USD a device-hour (0.001 USD a second), the 8 tokens' 4.160 ns
+// cost 4.16e-12 USD: 5.2e-7 USD per million generated tokens.
+// RUN: roof-opt %s -o /dev/null --roof-report="targets=%S/Inputs/round-a.json residency=false param-args=2 generate=16,8 price=hour:3.6 format=json" | FileCheck %s --check-prefix=COST
+// RUN: roof-opt %s -o /dev/null --roof-report="targets=%S/Inputs/round-a.json residency=false param-args=2 generate=16,8 price=hour:3.6" | FileCheck %s --check-prefix=COST-TEXT
+// COST: "tokens_per_s": 2118644067.7
+// COST-NEXT: "cost_usd_per_million_tokens": 5.{{19*[0-9]?|20*[0-9]?}}e-07,
+// COST-TEXT: cost:                  5.2e-07 USD per million generated tokens (1 device at 3.6000 USD a device-hour, the prefill included)
 // JSON: "generation": [
 // JSON: "function": "decoder",
 // JSON-NEXT: "target": "Round A",

@@ -60,6 +60,19 @@ struct GenerationReport {
   /// Kernels without a rate or ops without a cost in any priced step: the
   /// times then leave them out.
   bool incomplete = false;
+  /// USD a second of one device's work (the prefill's, Money.h), when the
+  /// target has the price it needs, and the devices a step occupies.
+  std::optional<double> dollarsPerSecond;
+  unsigned devices = 1;
+
+  /// USD per million generated tokens: the devices' time for the prefill
+  /// and every decode step over the batch's tokens.
+  std::optional<double> costPerMillionTokens() const {
+    if (!dollarsPerSecond || !tokens)
+      return std::nullopt;
+    return *dollarsPerSecond * devices * totalSeconds() * 1e6 /
+           (static_cast<double>(batch) * tokens);
+  }
 
   double secondsPerToken() const {
     return tokens > 1 ? decodeSeconds / (tokens - 1) : 0;
