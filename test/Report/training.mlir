@@ -46,6 +46,8 @@
 // TEXT-NEXT: FLOPs: forward 10.752 kFLOP, backward 12.800 kFLOP (1.19x forward), update 10.752 kFLOP
 // TEXT-NEXT: memory: peak 0.020 MB = weights 0.004 MB + gradients 0.004 MB + optimizer state 0.007 MB + saved activations 0.003 MB + gradients in flight 0.003 MB of 80.000 GB: fits; at most a batch of 14204542
 // TEXT-NEXT: timeline: 0.017 MB held after the forward pass; at most 0.018 MB, in the backward of linalg.matmul at {{.*}}training.mlir:{{[0-9]+}}
+// On h100-sxm's 6.88 USD a GPU-hour, the step's cost (docs/cost.md):
+// TEXT-NEXT: cost: {{.*}} USD a step (1 device at 6.8800 USD a device-hour)
 // TEXT-NEXT: state: 896 parameters; optimizer state 0.007 MB, master copy 0.000 MB
 // TEXT-NEXT: backward kernels by time (4 of 4):
 // TEXT-DAG: vector f32 8192 3584 {{.*}} linalg.matmul at {{.*}}training.mlir:{{[0-9]+}}
