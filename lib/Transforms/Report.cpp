@@ -183,7 +183,9 @@ private:
     if (training == Optimizer::None) {
       options.pipelineStages = plan.pp;
       options.stageStride = plan.group();
-      options.devices = plan.group() * plan.pp;
+      // IR split before the report spans its grid's devices.
+      options.devices = static_cast<unsigned>(
+          std::max<uint64_t>(plan.group(), split.value_or(1)) * plan.pp);
     }
     if (failed(checkBatchedInputs(module, options)) ||
         failed(checkCollectives(module, targetList, options)))

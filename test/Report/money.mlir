@@ -16,6 +16,8 @@
 // A tensor-parallel plan occupies its devices:
 // RUN: %debian_python %roof_src_root/scripts/gen_gpt_layers.py --layers 1 --seq 16 --hidden 64 --heads 4 --dropout 0 -o %t.gpt.mlir
 // RUN: roof-opt %t.gpt.mlir --roof-report="targets=h100-node parallel=tp:2 price=hour:3.6 format=json" -o /dev/null | FileCheck %s --check-prefix=PLAN
+// and so does IR split before the report (its grid's devices):
+// RUN: roof-opt %t.gpt.mlir --pass-pipeline='builtin.module(roof-parallel-plan{plan=tp:2},func.func(sharding-propagation,shard-partition),roof-report{targets=h100-node price=hour:3.6 format=json})' -o /dev/null | FileCheck %s --check-prefix=PLAN
 // Compared with a chip half as fast at a third of the price (1.2 USD an
 // hour: 1.2 / 3600 x 1.31072 us = 4.369e-10 USD an inference), the slower
 // one is the cheapest:
