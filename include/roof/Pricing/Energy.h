@@ -25,8 +25,8 @@ WorkEnergy getWorkEnergy(const KernelTime &kernel, const Target &target);
 /// power the limit leaves beyond the static power.
 double getPowerSeconds(const WorkEnergy &work, const Target &target);
 
-/// Sets each priced kernel's energy and power roof (before its time is
-/// set).
+/// Sets `kernel`'s energy and power roof on a target with an energy model,
+/// once its bytes are assigned to levels and before its time is set.
 void setKernelEnergy(KernelTime &kernel, const Target &target);
 
 /// The function's energy from its priced kernels and its latency.
