@@ -883,32 +883,55 @@ void roof::printTextReport(ArrayRef<FunctionRoofline> reports,
   }
   printTraining(reports, options, os);
 
-  // Several targets for one function: which is fastest, most efficient, fits.
+  // Several targets for one function: which is fastest, most efficient,
+  // cheapest (with a cost column when two or more have a price), fits.
   for (const TargetComparison &comparison : compareTargets(reports)) {
     os << "== @" << comparison.function << ": comparison\n";
+    bool costs = comparison.cheapest;
+    // USD per million inferences, or "-" for a target without a price.
+    auto cost = [&](const FunctionRoofline *r, const char *format) {
+      std::optional<double> perInference = r->costPerInference();
+      if (!perInference)
+        return std::string("-");
+      std::string text;
+      llvm::raw_string_ostream(text)
+          << llvm::format(format, *perInference * 1e6);
+      return text;
+    };
     if (options.wide) {
-      os << llvm::format("  %-40s %14s %16s %14s %-13s %s\n", "target",
-                         "latency(us)", "inferences/s", "energy(J)", "memory",
-                         "");
-      for (const FunctionRoofline *r : comparison.reports)
-        os << llvm::format("  %-40s %14.3f %16.1f %14.6f %-13s%s\n",
+      os << llvm::format("  %-40s %14s %16s %14s ", "target", "latency(us)",
+                         "inferences/s", "energy(J)");
+      if (costs)
+        os << llvm::format("%16s ", "USD/1M-inf");
+      os << llvm::format("%-13s %s\n", "memory", "");
+      for (const FunctionRoofline *r : comparison.reports) {
+        os << llvm::format("  %-40s %14.3f %16.1f %14.6f ",
                            r->target->name.c_str(), r->latencySeconds * 1e6,
-                           r->throughput(), r->energyJoules(),
-                           r->fits() ? "fits" : "does-not-fit",
+                           r->throughput(), r->energyJoules());
+        if (costs)
+          os << llvm::format("%16s ", cost(r, "%.6g").c_str());
+        os << llvm::format("%-13s%s\n", r->fits() ? "fits" : "does-not-fit",
                            comparison.getNotes(r).c_str());
+      }
     } else {
       int names = 6;
       for (const FunctionRoofline *r : comparison.reports)
         names = std::max<int>(names, r->target->name.size());
-      os << llvm::format("  %-*s %9s %12s %9s %-13s %s\n", names, "target",
-                         "latency", "inferences/s", "energy", "memory", "");
-      for (const FunctionRoofline *r : comparison.reports)
+      os << llvm::format("  %-*s %9s %12s %9s ", names, "target", "latency",
+                         "inferences/s", "energy");
+      if (costs)
+        os << llvm::format("%12s ", "USD/1M-inf");
+      os << llvm::format("%-13s %s\n", "memory", "");
+      for (const FunctionRoofline *r : comparison.reports) {
         os << llvm::format(
-            "  %-*s %9s %12.1f %9s %-13s%s\n", names, r->target->name.c_str(),
+            "  %-*s %9s %12.1f %9s ", names, r->target->name.c_str(),
             formatQuantity(r->latencySeconds, "s").c_str(), r->throughput(),
-            formatQuantity(r->energyJoules(), "J").c_str(),
-            r->fits() ? "fits" : "does-not-fit",
-            comparison.getNotes(r).c_str());
+            formatQuantity(r->energyJoules(), "J").c_str());
+        if (costs)
+          os << llvm::format("%12s ", cost(r, "%.4g").c_str());
+        os << llvm::format("%-13s%s\n", r->fits() ? "fits" : "does-not-fit",
+                           comparison.getNotes(r).c_str());
+      }
     }
     os << "\n";
   }

@@ -54,8 +54,9 @@
 // PLAN-NEXT: "devices": 2,
 
 // COMPARE: == @mm: comparison
-// COMPARE: energy test chip {{.*}} fastest most-energy-efficient{{$}}
-// COMPARE-NEXT: slow chip {{.*}} cheapest{{$}}
+// COMPARE-NEXT: target {{.*}} energy   USD/1M-inf memory
+// COMPARE-NEXT: energy test chip {{.*}} 0.0006554 fits fastest most-energy-efficient{{$}}
+// COMPARE-NEXT: slow chip {{.*}} 0.0004369 fits cheapest{{$}}
 
 // With B a weight, a step of SGD: the forward 0.65536 us, the backward's
 // dB = A^T dC (524288 FLOPs at 1 TFLOP/s: 0.524288 us) and the update
