@@ -263,6 +263,13 @@ public:
       return fail(field, "'" + *text +
                              "' is below one operation or byte a second; a "
                              "rate or bandwidth must be positive");
+    // Energies multiply counts of up to 2^64: beyond a microjoule an
+    // operation or byte (a million times any chip's) they would overflow.
+    if ((kind == Quantity::EnergyPerOp || kind == Quantity::EnergyPerByte) &&
+        *out > 1e-6)
+      return fail(field, "'" + *text +
+                             "' is above 1 uJ an operation or byte, a "
+                             "million times any chip's");
     // Denormals lose precision and overflow what they divide.
     if (*out != 0 && *out < std::numeric_limits<double>::min())
       return fail(field, "'" + *text + "' is too small to compute with");

@@ -616,12 +616,12 @@ private:
     if (batch == 0)
       return fail("batch must be at least 1");
     money = {};
-    if (!(years >= 0) || !std::isfinite(years))
-      return fail("years= is how long a bought device serves, >= 0 (0: "
-                  "rented at its price per hour)");
-    if (!(utilization > 0 && utilization <= 1))
+    if (!(years == 0 || (years >= 1.0 / 365 && years <= 100)))
+      return fail("years= is how long a bought device serves, from a day "
+                  "(0.0028) to 100 years (0: rented at its price per hour)");
+    if (!(utilization >= 1e-3 && utilization <= 1))
       return fail("utilization= is the share of its hours a device works, "
-                  "in (0, 1]");
+                  "in [0.001, 1]");
     if (!(pue >= 1) || !std::isfinite(pue))
       return fail("pue= is the data center's power over its devices', >= 1");
     if (!(kwh >= 0) || !std::isfinite(kwh))

@@ -14,6 +14,8 @@
 // RUN: not roof-opt %s --roof-report="targets=%t.static.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=STATIC
 // RUN: sed -e 's|"f32": "2 pJ/FLOP"|"f32": "2 pJ/B"|' %S/Inputs/energy-chip.json > %t.unit.json
 // RUN: not roof-opt %s --roof-report="targets=%t.unit.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNIT
+// RUN: sed -e 's|"f32": "5 pJ/FLOP"|"f32": "5 mJ/FLOP"|' %S/Inputs/energy-chip.json > %t.large.json
+// RUN: not roof-opt %s --roof-report="targets=%t.large.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=LARGE
 // RUN: sed -e 's/"static_power": "1 W", //' %S/Inputs/energy-chip.json > %t.nostatic.json
 // RUN: not roof-opt %s --roof-report="targets=%t.nostatic.json" -o /dev/null 2>&1 | FileCheck %s --check-prefix=NOSTATIC
 
@@ -51,6 +53,7 @@
 // STATIC: error: roof-report: {{.*}}.static.json: energy.static_power: must be below power, the chip's limit: the work's own power is what is left
 // UNIT: energy.matrix.f32: unit 'pJ/B' is not an energy per operation (pJ/FLOP, fJ/FLOP, pJ/OP, …)
 // NOSTATIC: energy.static_power: missing
+// LARGE: energy.vector.f32: '5 mJ/FLOP' is above 1 uJ an operation or byte, a million times any chip's
 
 func.func @mm(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>,
               %c: tensor<64x64xf32>) -> tensor<64x64xf32> {

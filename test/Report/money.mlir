@@ -71,8 +71,8 @@
 // TRAIN-JSON-NEXT: "steps": 1000,
 // TRAIN-JSON-NEXT: "usd_per_run": 1.67116{{[0-9]*}}e-06
 
-// YEARS: error: roof-report: years= is how long a bought device serves, >= 0 (0: rented at its price per hour)
-// UTIL: error: roof-report: utilization= is the share of its hours a device works, in (0, 1]
+// YEARS: error: roof-report: years= is how long a bought device serves, from a day (0.0028) to 100 years (0: rented at its price per hour)
+// UTIL: error: roof-report: utilization= is the share of its hours a device works, in [0.001, 1]
 // KWH: error: roof-report: kwh= and pue= price a bought device's electricity; give years= too (a rented one's is in its price per hour)
 // PRICE: error: roof-report: price= takes hour:USD (per device-hour, rented) and purchase:USD (per device, bought), e.g. price=hour:2.5,purchase:25000; got 'week:1'
 

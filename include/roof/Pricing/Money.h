@@ -26,7 +26,7 @@ struct MoneyOptions {
   /// usage effectiveness (its total power over the devices').
   double kwhPrice = 0;
   double pue = 1;
-  /// The share of its hours a device works, in (0, 1]: the hours it idles
+  /// The share of its hours a device works, in [0.001, 1]: the hours it idles
   /// are paid for too.
   double utilization = 1;
   /// Figures that replace the target's (price=hour:X,purchase:Y).

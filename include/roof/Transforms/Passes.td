@@ -141,7 +141,7 @@ def RoofReport : Pass<"roof-report", "::mlir::ModuleOp"> {
            "With years=: the data center's power usage effectiveness (its "
            "power over the devices'), >= 1.">,
     Option<"utilization", "utilization", "double", /*default=*/"1",
-           "The share of its hours a device works, in (0, 1]: idle hours "
+           "The share of its hours a device works, in [0.001, 1]: idle hours "
            "are paid for too, so the cost of the work grows by 1 / it.">,
     Option<"price", "price", "std::string", /*default=*/"\"\"",
            "Prices that replace the target's: hour:USD (a device-hour, "
