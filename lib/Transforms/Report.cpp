@@ -626,6 +626,9 @@ private:
       return fail("pue= is the data center's power over its devices', >= 1");
     if (!(kwh >= 0) || !std::isfinite(kwh))
       return fail("kwh= is the price of a kWh in USD, >= 0");
+    if (steps && training == Optimizer::None)
+      return fail("steps= counts a training run's steps, for its cost; give "
+                  "training= too");
     if (years == 0 && (kwh > 0 || pue != 1))
       return fail("kwh= and pue= price a bought device's electricity; give "
                   "years= too (a rented one's is in its price per hour)");

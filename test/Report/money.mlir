@@ -31,6 +31,7 @@
 // RUN: not roof-opt %s --roof-report="targets=%t.chip.json utilization=0" -o /dev/null 2>&1 | FileCheck %s --check-prefix=UTIL
 // RUN: not roof-opt %s --roof-report="targets=%t.chip.json kwh=0.1" -o /dev/null 2>&1 | FileCheck %s --check-prefix=KWH
 // RUN: not roof-opt %s --roof-report="targets=%t.chip.json price=week:1" -o /dev/null 2>&1 | FileCheck %s --check-prefix=PRICE
+// RUN: not roof-opt %s --roof-report="targets=%t.chip.json steps=10" -o /dev/null 2>&1 | FileCheck %s --check-prefix=STEPS
 
 // The matmul takes 0.65536 us (energy.mlir): rented, 0.001 USD/s x
 // 0.65536 us = 6.5536e-10 USD an inference, 0.000655 USD a million.
@@ -74,6 +75,7 @@
 // YEARS: error: roof-report: years= is how long a bought device serves, from a day (0.0028) to 100 years (0: rented at its price per hour)
 // UTIL: error: roof-report: utilization= is the share of its hours a device works, in [0.001, 1]
 // KWH: error: roof-report: kwh= and pue= price a bought device's electricity; give years= too (a rented one's is in its price per hour)
+// STEPS: error: roof-report: steps= counts a training run's steps, for its cost; give training= too
 // PRICE: error: roof-report: price= takes hour:USD (per device-hour, rented) and purchase:USD (per device, bought), e.g. price=hour:2.5,purchase:25000; got 'week:1'
 
 func.func @mm(%a: tensor<64x64xf32>, %b: tensor<64x64xf32>,
